@@ -1,0 +1,35 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+export class UsageError extends Error {}
+
+/** Options every command shares. */
+export const COMMON_OPTIONS = {
+  "as-of": { type: "string" },
+  json: { type: "boolean" },
+  rejects: { type: "string" },
+  strict: { type: "boolean" },
+  ontology: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+/** parseArgs that turns its errors into UsageError (exit code 2). */
+export function parse<O extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** --as-of YYYY-MM-DD to a Date (UTC midnight); default now. */
+export function parseAsOf(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!d || Number.isNaN(d.getTime()))
+    throw new UsageError(`--as-of wants YYYY-MM-DD, got '${value}'`);
+  return d;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "../../common/fs.ts";
+import { extractPapers } from "../../extract/index.ts";
+import type { ExtractedPaper } from "../../extract/types.ts";
+import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
+import type { IngestSummary } from "../../ingest/types.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+
+export function loadOntologies(files: string[] | undefined): unknown[] {
+  return (files ?? []).map((f) => {
+    try {
+      return JSON.parse(readFileSync(f, "utf8"));
+    } catch (err) {
+      throw new UsageError(`--ontology ${f}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+}
+
+export function summaryLine(s: IngestSummary): string {
+  return `${s.records} records: ${s.read} read, ${s.merged} merged as duplicates, ${s.rejected} rejected → ${s.papers} papers`;
+}
+
+export async function extractCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, COMMON_OPTIONS);
+  const asOf = parseAsOf(values["as-of"]);
+  const ontologies = loadOntologies(values.ontology);
+  const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  const ingested = await ingestPaths(paths, { asOf });
+  const papers = extractPapers(ingested.papers, { ontologies });
+  if (values.rejects)
+    writeFileAtomic(values.rejects, `${JSON.stringify(ingested.rejected, null, 2)}\n`);
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ papers, rejected: ingested.rejected, summary: ingested.summary }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(formatPapers(papers));
+  }
+  process.stderr.write(`${summaryLine(ingested.summary)}\n`);
+  for (const r of ingested.rejected.slice(0, 20)) {
+    const where = [r.file, r.line, r.entry].filter((x) => x !== undefined).join(":");
+    process.stderr.write(`  rejected ${where}: ${r.reason}\n`);
+  }
+  if (ingested.rejected.length > 20)
+    process.stderr.write(
+      `  … and ${ingested.rejected.length - 20} more (--rejects FILE lists all)\n`,
+    );
+  return values.strict && ingested.rejected.length > 0 ? 1 : 0;
+}
+
+function formatPapers(papers: ExtractedPaper[]): string {
+  const out: string[] = [];
+  for (const p of papers) {
+    const authors = p.authors.map((a) => a.name).join(", ") + (p.authorsTruncated ? " et al." : "");
+    out.push(
+      `${p.title}`,
+      `  ${p.id} · ${p.date?.iso ?? "no date"}${p.venue ? ` · ${p.venue}` : ""}`,
+    );
+    if (authors) out.push(`  ${authors}`);
+    const byType = new Map<string, string[]>();
+    for (const e of p.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e.label]);
+    for (const [type, labels] of [...byType].sort()) out.push(`  ${type}: ${labels.join("; ")}`);
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,70 @@
+import { UsageError } from "./args.ts";
+import { buildCommand } from "./commands/build.ts";
+import { extractCommand } from "./commands/extract.ts";
+import { clustersCommand, collaboratorsCommand, relatedCommand } from "./commands/query.ts";
+import { serveCommand, siteCommand } from "./commands/serve.ts";
+
+export const HELP = `litgraph — build and explore knowledge graphs of research literature
+
+Usage: litgraph <command> [paths…] [options]
+With no paths, every command reads the embedded seed listing (seeds/).
+
+Commands:
+  extract [paths…]              read papers and extract entities (--json for records)
+  build [paths…]                build the graph (-o out/graph.json, --format json|gexf|graphml|csv)
+  related <paper id|title words> ranked related papers with reasons (--top N)
+  collaborators <author name>   co-authors with shared-paper counts
+  clusters                      the community cards
+  serve [paths…]                build and serve the web view (--port N, --host H)
+  site [paths…] -o DIR          write a static site of the web view and its graph
+
+Common options:
+  --as-of YYYY-MM-DD   the listing's date (yearless seed dates take its year; default today)
+  --json               machine-readable output on stdout
+  --rejects FILE       write the rejected-records report as JSON
+  --strict             exit 1 when any input record was rejected
+  --ontology FILE      add a user ontology (JSON) to the built-in one (repeatable)
+  --graph FILE         query commands: read a built graph.json instead of inputs
+  -h, --help           this help
+
+Exit codes: 0 success, 1 rejected records under --strict or a failed command, 2 usage error.
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  extract: extractCommand,
+  build: buildCommand,
+  related: relatedCommand,
+  collaborators: collaboratorsCommand,
+  clusters: clustersCommand,
+  serve: serveCommand,
+  site: siteCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "-h" || name === "--help" || name === "help") {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write("litgraph 0.1.0\n");
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`litgraph: unknown command '${name}'\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`litgraph ${name}: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`litgraph ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

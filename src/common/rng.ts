@@ -1,0 +1,15 @@
+/**
+ * Seeded pseudo-random numbers (mulberry32): every random choice in litgraph
+ * (Louvain, layout initial positions, synthetic corpora) takes one of these,
+ * so the same inputs and options give the same output byte for byte.
+ */
+export function createRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

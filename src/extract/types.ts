@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { PaperRecord } from "../ingest/types.ts";
+
+export const EntityType = z.enum([
+  "method",
+  "modality",
+  "task",
+  "dataset",
+  "condition",
+  "model",
+  "topic",
+]);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const Rule = z.enum(["ontology", "abbreviation", "pattern", "title", "noun-phrase"]);
+export type Rule = z.infer<typeof Rule>;
+
+export const Mention = z.object({
+  field: z.enum(["title", "abstract"]),
+  /** Character offsets into the field: text === field.slice(start, end). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  sentence: z.string(),
+  rule: Rule,
+  confidence: z.number().min(0).max(1),
+});
+export type Mention = z.infer<typeof Mention>;
+
+export const Entity = z.object({
+  type: EntityType,
+  /** Canonical label, the same in every paper. */
+  label: z.string(),
+  /** "<type>:<slug of label>", the graph node key. */
+  id: z.string(),
+  aliases: z.array(z.string()).optional(),
+  /** is-a parents (entity ids) from the ontology. */
+  parents: z.array(z.string()).optional(),
+  /** Topic relevance (VOSviewer-style) where type is topic. */
+  relevance: z.number().optional(),
+  mentions: z.array(Mention).min(1),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const ExtractedPaper = PaperRecord.extend({ entities: z.array(Entity) });
+export type ExtractedPaper = z.infer<typeof ExtractedPaper>;

@@ -1,0 +1,177 @@
+import { z } from "zod";
+
+/**
+ * The serialised litgraph graph: graphology's `graph.export()` plus `meta`.
+ * This is the contract between src/graph (writer) and web/ (reader).
+ * Node keys: "paper:<id>", "author:<key>", "<entityType>:<slug>".
+ */
+
+export const NodeType = z.enum([
+  "paper",
+  "author",
+  "method",
+  "modality",
+  "task",
+  "dataset",
+  "condition",
+  "model",
+  "topic",
+]);
+export type NodeType = z.infer<typeof NodeType>;
+
+const Base = z.object({
+  type: NodeType,
+  label: z.string(),
+  /** Knowledge-graph layout (all nodes). */
+  x: z.number(),
+  y: z.number(),
+  /** Display size from centrality, already scaled (about 2..20). */
+  size: z.number(),
+  /** Community in the knowledge graph / paper map (papers), -1 when none. */
+  community: z.number().int(),
+});
+
+export const PaperNode = Base.extend({
+  type: z.literal("paper"),
+  paperId: z.string(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  date: z.string().nullable(),
+  year: z.number().int().nullable(),
+  abstract: z.string(),
+  venue: z.string().nullable(),
+  category: z.string().nullable(),
+  doi: z.string().nullable(),
+  arxivId: z.string().nullable(),
+  links: z.array(z.string()),
+  tags: z.array(z.string()),
+  /** Paper-map layout (papers linked by similarity). */
+  mapX: z.number(),
+  mapY: z.number(),
+});
+
+export const AuthorNode = Base.extend({
+  type: z.literal("author"),
+  variants: z.array(z.string()),
+  paperCount: z.number().int(),
+  /** Community in the collaboration network. */
+  collabCommunity: z.number().int(),
+  /** Collaboration-network layout. */
+  collabX: z.number(),
+  collabY: z.number(),
+});
+
+export const ConceptNode = Base.extend({
+  type: z.enum(["method", "modality", "task", "dataset", "condition", "model", "topic"]),
+  aliases: z.array(z.string()),
+  paperCount: z.number().int(),
+  relevance: z.number().optional(),
+});
+
+export const NodeAttributes = z.discriminatedUnion("type", [
+  PaperNode,
+  AuthorNode,
+  ConceptNode.extend({ type: z.literal("method") }),
+  ConceptNode.extend({ type: z.literal("modality") }),
+  ConceptNode.extend({ type: z.literal("task") }),
+  ConceptNode.extend({ type: z.literal("dataset") }),
+  ConceptNode.extend({ type: z.literal("condition") }),
+  ConceptNode.extend({ type: z.literal("model") }),
+  ConceptNode.extend({ type: z.literal("topic") }),
+]);
+export type NodeAttributes = z.infer<typeof NodeAttributes>;
+
+export const EvidenceMention = z.object({
+  field: z.enum(["title", "abstract"]),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  sentence: z.string(),
+  rule: z.string(),
+  confidence: z.number(),
+});
+
+export const ShareItem = z.object({
+  /** "author" or an entity type. */
+  kind: z.string(),
+  /** The shared node's key. */
+  node: z.string(),
+  label: z.string(),
+  /** This item's part of the edge weight (shares sum to 1). */
+  share: z.number(),
+});
+export type ShareItem = z.infer<typeof ShareItem>;
+
+export const EdgeAttributes = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("authored"), position: z.number().int(), weight: z.number() }),
+  z.object({
+    type: z.literal("has"),
+    /** The entity type of the target concept. */
+    entityType: z.string(),
+    confidence: z.number(),
+    mentions: z.array(EvidenceMention),
+    weight: z.number(),
+  }),
+  z.object({ type: z.literal("is-a"), weight: z.number() }),
+  z.object({
+    type: z.literal("coauthor"),
+    weight: z.number(),
+    papers: z.array(z.string()),
+  }),
+  z.object({
+    type: z.literal("similar"),
+    weight: z.number(),
+    breakdown: z.array(ShareItem),
+  }),
+]);
+export type EdgeAttributes = z.infer<typeof EdgeAttributes>;
+
+export const CommunityCard = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  size: z.number().int(),
+  /** Top entities per entity type: [{node, label, count}] */
+  topEntities: z.record(
+    z.string(),
+    z.array(z.object({ node: z.string(), label: z.string(), count: z.number() })),
+  ),
+  topPapers: z.array(z.object({ node: z.string(), title: z.string() })),
+  topAuthors: z.array(z.object({ node: z.string(), name: z.string(), count: z.number() })),
+  years: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
+  /** Centre of the community in the paper map and knowledge graph layouts. */
+  centre: z.object({ x: z.number(), y: z.number(), mapX: z.number(), mapY: z.number() }),
+});
+export type CommunityCard = z.infer<typeof CommunityCard>;
+
+export const GraphMeta = z.object({
+  litgraph: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  inputs: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  counts: z.record(z.string(), z.number()),
+  communities: z.array(CommunityCard),
+  collabCommunities: z.array(
+    z.object({ id: z.number().int(), label: z.string(), size: z.number().int() }),
+  ),
+});
+export type GraphMeta = z.infer<typeof GraphMeta>;
+
+export const SerializedGraph = z.object({
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  options: z.object({
+    type: z.string(),
+    multi: z.boolean(),
+    allowSelfLoops: z.boolean(),
+  }),
+  nodes: z.array(z.object({ key: z.string(), attributes: NodeAttributes })),
+  edges: z.array(
+    z.object({
+      key: z.string().optional(),
+      source: z.string(),
+      target: z.string(),
+      undirected: z.boolean().optional(),
+      attributes: EdgeAttributes,
+    }),
+  ),
+  meta: GraphMeta,
+});
+export type SerializedGraph = z.infer<typeof SerializedGraph>;

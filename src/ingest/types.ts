@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/** Where a record came from: a file and a 1-based line, or an entry key/index. */
+export const SourceRef = z.object({
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+  entry: z.string().optional(),
+  format: z.string(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Author = z.object({
+  /** The name as the source wrote it (LaTeX decoded, whitespace collapsed). */
+  name: z.string().min(1),
+  /** Normalised key: "family|given-initials", lower-case ASCII, e.g. "clifton|l". */
+  key: z.string().min(1),
+  family: z.string().optional(),
+  given: z.string().optional(),
+});
+export type Author = z.infer<typeof Author>;
+
+export const DatePrecision = z.enum(["year", "month", "day"]);
+export const PaperDate = z.object({
+  /** "2023", "2023-02" or "2023-02-09", matching precision. */
+  iso: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  precision: DatePrecision,
+});
+export type PaperDate = z.infer<typeof PaperDate>;
+
+/** The paper record: the contract between ingest and every later stage. */
+export const PaperRecord = z.object({
+  /** Stable id: "doi:10.x/y", "arxiv:2301.01234", else "slug:<title-slug>-<year>". */
+  id: z.string().min(1),
+  title: z.string().min(1),
+  authors: z.array(Author),
+  authorsTruncated: z.boolean(),
+  date: PaperDate.nullable(),
+  abstract: z.string(),
+  category: z.string().nullable(),
+  hasCode: z.boolean(),
+  score: z.number().nullable(),
+  tags: z.array(z.string()),
+  links: z.array(z.string()),
+  doi: z.string().nullable(),
+  arxivId: z.string().nullable(),
+  venue: z.string().nullable(),
+  sources: z.array(SourceRef).min(1),
+});
+export type PaperRecord = z.infer<typeof PaperRecord>;
+
+/** A record that could not be read, and why. */
+export const Rejected = z.object({
+  file: z.string(),
+  line: z.number().int().positive().optional(),
+  entry: z.string().optional(),
+  format: z.string().optional(),
+  reason: z.string(),
+});
+export type Rejected = z.infer<typeof Rejected>;
+
+export interface IngestOptions {
+  /** The listing's "today": yearless seed dates take its year. Default: now. */
+  asOf: Date;
+}
+
+/** What one parser returns for one file. `records` counts every record the file held. */
+export interface ParseResult {
+  papers: PaperRecord[];
+  rejected: Rejected[];
+}
+
+/** A format reader: pure, never throws on bad input (returns rejects instead). */
+export interface FormatReader {
+  format: string;
+  /** Cheap content sniff: true when this text looks like this format. */
+  detect(text: string, fileName: string): boolean;
+  parse(text: string, file: string, opts: IngestOptions): ParseResult;
+}
+
+export interface IngestSummary {
+  /** Records found in the inputs (papers before merge + rejected). */
+  records: number;
+  /** Records that became papers, before duplicate merge. */
+  read: number;
+  /** Records folded into another record by duplicate merge. */
+  merged: number;
+  rejected: number;
+  /** Papers after merge. */
+  papers: number;
+}
+
+export interface IngestResult {
+  papers: PaperRecord[];
+  rejected: Rejected[];
+  summary: IngestSummary;
+  /** sha256 of each input file's bytes, keyed by path as given. */
+  fileHashes: Record<string, string>;
+}
