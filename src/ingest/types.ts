@@ -12,7 +12,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export const Author = z.object({
   /** The name as the source wrote it (LaTeX decoded, whitespace collapsed). */
   name: z.string().min(1),
-  /** Normalised key: "family|given-initials", lower-case ASCII, e.g. "clifton|l". */
+  /** Normalised key: "family|given" folded to lower-case ASCII, e.g. "clifton|lei" or "clifton|l". */
   key: z.string().min(1),
   family: z.string().optional(),
   given: z.string().optional(),

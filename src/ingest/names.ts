@@ -1,0 +1,95 @@
+import { squash } from "../common/text.ts";
+import type { Author } from "./types.ts";
+
+const PARTICLES = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "di",
+  "da",
+  "dos",
+  "du",
+  "la",
+  "le",
+  "ter",
+  "ten",
+  "bin",
+  "al",
+  "el",
+]);
+const SUFFIXES = /^(jr|sr|ii|iii|iv|phd|md)\.?$/i;
+
+/** Fold to lower-case ASCII letters, digits and single spaces. */
+export function foldName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * Normalised author key: "<family>|<given>" folded, e.g. "clifton|lei", "clifton|l".
+ * The graph stage merges "clifton|l" into "clifton|lei" when nothing contradicts it.
+ */
+export function authorKey(family: string, given: string): string {
+  return `${foldName(family).replace(/ /g, "-")}|${foldName(given).replace(/ /g, "-")}`;
+}
+
+export type NameInput =
+  | string
+  | { family?: string; given?: string; literal?: string; name?: string };
+
+/**
+ * Build an Author from a name as written ("Lei Clifton", "Clifton, Lei", "L. Clifton")
+ * or from structured parts. Returns null when there is no usable name.
+ */
+export function makeAuthor(input: NameInput): Author | null {
+  if (typeof input !== "string") {
+    const family = squash(input.family ?? "");
+    const given = squash(input.given ?? "");
+    if (family) {
+      const name = given ? `${given} ${family}` : family;
+      return { name, key: authorKey(family, given), family, given: given || undefined };
+    }
+    const literal = input.literal ?? input.name ?? given;
+    return literal ? makeAuthor(literal) : null;
+  }
+  const name = squash(input.replace(/[{}]/g, "")).replace(/^[,;\s]+|[,;\s]+$/g, "");
+  if (!name || !/\p{L}/u.test(name)) return null;
+  let family: string;
+  let given: string;
+  const comma = name.indexOf(",");
+  if (comma > 0) {
+    // "Clifton, Lei" or "Clifton, Jr., Lei"
+    const parts = name
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    family = parts[0] ?? "";
+    given = parts
+      .slice(1)
+      .filter((p) => !SUFFIXES.test(p))
+      .join(" ");
+  } else {
+    const tokens = name.split(" ").filter((t) => !SUFFIXES.test(t));
+    if (tokens.length === 1) {
+      family = tokens[0] ?? name;
+      given = "";
+    } else {
+      // family = last token plus any lower-case particles before it ("van der Schaar")
+      let i = tokens.length - 1;
+      while (i > 1 && PARTICLES.has((tokens[i - 1] ?? "").toLowerCase())) i--;
+      family = tokens.slice(i).join(" ");
+      given = tokens.slice(0, i).join(" ");
+    }
+  }
+  const display = comma > 0 && given ? `${given} ${family}` : name;
+  return { name: display, key: authorKey(family, given), family, given: given || undefined };
+}

@@ -1,0 +1,8 @@
+import type { FormatReader } from "../types.ts";
+
+// Placeholder: replaced by the real reader.
+export const reader: FormatReader = {
+  format: "bibtex",
+  detect: () => false,
+  parse: () => ({ papers: [], rejected: [] }),
+};
