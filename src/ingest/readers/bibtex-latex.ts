@@ -1,0 +1,139 @@
+// LaTeX clean-up around citation-js: `preLatex` rewrites what citation-js does not know
+// (math symbols, spacing, \footnote, \href, unknown macros) before it decodes a field;
+// `postText` turns its rich-text output (HTML tags, leftover braces) into plain text.
+import { plugins } from "@citation-js/core";
+import "@citation-js/plugin-bibtex";
+import { z } from "zod";
+import { squash } from "../../common/text.ts";
+import tableJson from "./bibtex-latex.json" with { type: "json" };
+
+const LatexTable = z.object({
+  comment: z.string().optional(),
+  symbols: z.record(z.string(), z.string()),
+  spacing: z.record(z.string(), z.string()),
+  keepArgument: z.array(z.string()),
+  dropWithArgument: z.array(z.string()),
+  noteArgument: z.array(z.string()),
+});
+type LatexTable = z.infer<typeof LatexTable>;
+
+function loadTable(): LatexTable {
+  const parsed = LatexTable.safeParse(tableJson);
+  if (!parsed.success) {
+    throw new Error(`ingest/bibtex: bibtex-latex.json is invalid: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+const TABLE = loadTable();
+
+/** Macro names citation-js decodes itself (accents, text symbols, formatting, Greek). */
+function knownToCitationJs(): Set<string> {
+  const known = new Set<string>();
+  const config = plugins.config.get("@bibtex") as { constants?: Record<string, unknown> };
+  const c = config?.constants ?? {};
+  for (const k of [
+    "commands",
+    "formattingCommands",
+    "argumentCommands",
+    "diacritics",
+    "mathCommands",
+    "formattingEnvs",
+    "mathScriptFormatting",
+  ]) {
+    const v = c[k];
+    if (v && typeof v === "object") for (const name of Object.keys(v)) known.add(name);
+  }
+  return known;
+}
+const KNOWN = knownToCitationJs();
+const KEEP = new Set(TABLE.keepArgument);
+const DROP = new Set(TABLE.dropWithArgument);
+const NOTE = new Set(TABLE.noteArgument);
+
+/** The balanced "{…}" group starting at `i` (after optional blanks): [inner, endIndex] or null. */
+function groupAt(s: string, i: number): [string, number] | null {
+  let j = i;
+  while (s[j] === " " || s[j] === "\t") j++;
+  if (s[j] !== "{") return null;
+  let depth = 0;
+  for (let k = j; k < s.length; k++) {
+    const c = s[k];
+    if (c === "\\") k++;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return [s.slice(j + 1, k), k + 1];
+  }
+  return null;
+}
+
+const MACRO = /\\([A-Za-z]+|[!,;: |])/g;
+
+/** Rewrite LaTeX that citation-js does not decode into text it passes through unharmed. */
+export function preLatex(value: string): string {
+  // TeX assignments such as \looseness=-1 carry no text.
+  let s = value.replace(/\\[A-Za-z]+\s*=\s*-?\d+(\.\d+)?\s*(pt|em|ex)?/g, "");
+  let out = "";
+  let last = 0;
+  MACRO.lastIndex = 0;
+  for (let m = MACRO.exec(s); m; m = MACRO.exec(s)) {
+    const name = m[1] ?? "";
+    const after = m.index + m[0].length;
+    let replacement: string | null = null;
+    let next = after;
+    if (name === "href") {
+      const url = groupAt(s, after);
+      const label = url ? groupAt(s, url[1]) : null;
+      if (url && label) {
+        const text = label[0].replace(/\\([_%#&])/g, "$1");
+        const link = url[0].replace(/\\([_%#&])/g, "$1");
+        replacement = text === link ? link : `${label[0]} (${link})`;
+        next = label[1];
+      }
+    } else if (NOTE.has(name) || DROP.has(name) || KEEP.has(name)) {
+      const arg = groupAt(s, after);
+      if (arg) {
+        replacement = DROP.has(name)
+          ? ""
+          : NOTE.has(name)
+            ? ` (${preLatex(arg[0])})`
+            : `{${arg[0]}}`;
+        next = arg[1];
+      }
+    } else if (name in TABLE.symbols && !KNOWN.has(name)) {
+      replacement = TABLE.symbols[name] ?? "";
+    } else if (name in TABLE.spacing) {
+      replacement = TABLE.spacing[name] ?? "";
+    } else if (/^[A-Za-z]+$/.test(name) && !KNOWN.has(name)) {
+      // Unknown macro: keep a braced argument as text, else keep the macro's name as a word
+      // (papers define \ours or \method for their system's name; the name reads better than a gap).
+      const arg = groupAt(s, after);
+      if (arg) {
+        replacement = `{${arg[0]}}`;
+        next = arg[1];
+      } else {
+        replacement = name;
+      }
+    }
+    if (replacement !== null) {
+      out += s.slice(last, m.index) + replacement;
+      last = next;
+      MACRO.lastIndex = next;
+    }
+  }
+  s = out + s.slice(last);
+  return s;
+}
+
+/** citation-js rich text → plain text: tags dropped, stray braces, "$" and macros removed. */
+export function postText(value: string): string {
+  const s = value
+    .replace(/<\/?(?:i|b|sup|sub|span|a)(?:\s[^>]*)?>/g, "")
+    .replace(/\\([A-Za-z]+)/g, "$1")
+    .replace(/\\(.)/g, "$1")
+    .replace(/[{}$]/g, "");
+  return squash(s);
+}
+
+/** A title: plain text without leading punctuation left by a dropped macro. */
+export function postTitle(value: string): string {
+  return postText(value).replace(/^[\s:;,.-]+/, "");
+}
