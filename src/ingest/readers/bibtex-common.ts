@@ -81,9 +81,12 @@ export function parseLooseDate(raw: string | null | undefined): PaperDate | null
   const year = /\b([12]\d{3})\b/.exec(s);
   if (!year) return null;
   // "<day>[-<day>] <Month>[.-<Month>.] <year>": the first day and first month win.
-  const words = /(?:^|[\s,])(?:(\d{1,2})(?:-\d{1,2})?\s+)?([A-Za-z]{3,})\.?/.exec(s);
+  // A month range ("Jan.-Feb.") keeps month precision: the day belongs to neither month.
+  const words = /(?:^|[\s,])(?:(\d{1,2})(?:-\d{1,2})?\s+)?([A-Za-z]{3,})\.?(\s*-\s*[A-Za-z])?/.exec(
+    s,
+  );
   const month = words ? monthNumber(words[2]) : null;
-  const day = month && words?.[1] ? Number(words[1]) : null;
+  const day = month && words?.[1] && !words[3] ? Number(words[1]) : null;
   return makeDate(Number(year[1]), month, day);
 }
 
