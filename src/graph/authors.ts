@@ -1,0 +1,192 @@
+// Author identity: fold the name variants of one person into one author node.
+// "Lei Clifton", "L. Clifton" and "Clifton, Lei" (keys "clifton|lei", "clifton|l") become one
+// author when nothing contradicts it; never on the surname alone.
+import type { Author } from "../ingest/types.ts";
+
+export interface AuthorIdentity {
+  /** The node key suffix ("clifton|lei") that this author key resolves to. */
+  rootOf: Map<string, string>;
+  /** Per root key: display label, every name variant, every member key (all sorted). */
+  roots: Map<string, { label: string; variants: string[]; keys: string[] }>;
+}
+
+interface KeyInfo {
+  key: string;
+  family: string;
+  tokens: string[];
+  count: number;
+  names: Map<string, number>;
+}
+
+/** Split a key "family|given-tokens" into its family and given tokens. */
+export function splitKey(key: string): { family: string; tokens: string[] } {
+  const bar = key.indexOf("|");
+  const family = bar < 0 ? key : key.slice(0, bar);
+  const given = bar < 0 ? "" : key.slice(bar + 1);
+  return { family, tokens: given.split("-").filter(Boolean) };
+}
+
+function tokenCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === 1) return b.startsWith(a);
+  if (b.length === 1) return a.startsWith(b);
+  return false;
+}
+
+/** Two given-name token lists could name the same person ("l" ~ "lei", "v-k" ~ "vinod-kumar"). */
+export function givenCompatible(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (!tokenCompatible(a[i], b[i])) return false;
+  return true;
+}
+
+/** How much a given name tells: full tokens count most, then the number of tokens. */
+function information(tokens: string[]): number {
+  return tokens.filter((t) => t.length > 1).length * 100 + tokens.length;
+}
+
+/** Repair "Clifton DA" read as family "DA", given "Clifton" (PubMed style without a comma). */
+function effectiveKey(a: Author): string {
+  const { family, tokens } = splitKey(a.key);
+  const fam = a.family ?? "";
+  if (tokens.length === 1 && /^\p{Lu}{1,3}$/u.test(fam) && (a.given ?? "").length > 3) {
+    return `${tokens[0]}|${family.split("").join("-")}`;
+  }
+  return a.key;
+}
+
+function pickLabel(names: Map<string, number>): string {
+  return [...names].sort(
+    (a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+  )[0][0];
+}
+
+/**
+ * Resolve every author of every paper (one list per paper) to a root key. Two keys that appear
+ * on the same paper are two people and are never merged.
+ */
+export function resolveAuthors(papers: Author[][]): AuthorIdentity {
+  const infos = new Map<string, KeyInfo>();
+  const keyOfAuthor = new Map<string, string>();
+  const together = new Map<string, Set<string>>();
+  for (const list of papers) {
+    const keys = list.map(effectiveKey);
+    for (const k of keys) {
+      const set = together.get(k) ?? new Set<string>();
+      for (const other of keys) if (other !== k) set.add(other);
+      together.set(k, set);
+    }
+  }
+  for (const a of papers.flat()) {
+    const key = effectiveKey(a);
+    keyOfAuthor.set(a.key, key);
+    let info = infos.get(key);
+    if (!info) {
+      info = { key, ...splitKey(key), count: 0, names: new Map() };
+      infos.set(key, info);
+    }
+    info.count++;
+    info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
+  }
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r)) r = parent.get(r) as string;
+    return r;
+  };
+  const groupOf = new Map<string, string[]>();
+  const conflicts = (key: string, root: string) =>
+    (groupOf.get(key) ?? [key]).some((k) =>
+      (groupOf.get(root) ?? [root]).some((m) => together.get(k)?.has(m)),
+    );
+  const union = (key: string, root: string) => {
+    parent.set(key, root);
+    groupOf.set(root, [...(groupOf.get(root) ?? [root]), ...(groupOf.get(key) ?? [key])]);
+    groupOf.delete(key);
+  };
+  // Stage 1: the same full given name spelt with or without hyphens ("hong-jian", "hongjian").
+  const byJoined = new Map<string, KeyInfo[]>();
+  for (const info of infos.values()) {
+    if (!info.tokens.some((t) => t.length > 1)) continue;
+    const j = `${info.family}|${info.tokens.join("")}`;
+    {
+      const list = byJoined.get(j);
+      if (list) list.push(info);
+      else byJoined.set(j, [info]);
+    }
+  }
+  for (const group of byJoined.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+    for (const other of group.slice(1))
+      if (!conflicts(other.key, group[0].key)) union(other.key, group[0].key);
+  }
+  // Stage 2: a less informative given name joins the unique more informative compatible root.
+  const byFamily = new Map<string, KeyInfo[]>();
+  for (const info of infos.values()) {
+    if (parent.has(info.key)) continue;
+    {
+      const list = byFamily.get(info.family);
+      if (list) list.push(info);
+      else byFamily.set(info.family, [info]);
+    }
+  }
+  for (const group of byFamily.values()) {
+    group.sort((a, b) => information(b.tokens) - information(a.tokens) || (a.key < b.key ? -1 : 1));
+    for (const a of group) {
+      const roots = new Set<string>();
+      for (const b of group) {
+        if (b === a || information(b.tokens) <= information(a.tokens)) continue;
+        if (givenCompatible(a.tokens, b.tokens)) roots.add(find(b.key));
+      }
+      const [root] = [...roots];
+      if (roots.size === 1 && !conflicts(a.key, root)) union(a.key, root);
+    }
+  }
+  const members = new Map<string, KeyInfo[]>();
+  for (const info of infos.values()) {
+    const r = find(info.key);
+    {
+      const list = members.get(r);
+      if (list) list.push(info);
+      else members.set(r, [info]);
+    }
+  }
+  const roots: AuthorIdentity["roots"] = new Map();
+  for (const [r, list] of [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const rootInfo = infos.get(r) as KeyInfo;
+    const allNames = new Map<string, number>();
+    for (const m of list) for (const [n, c] of m.names) allNames.set(n, (allNames.get(n) ?? 0) + c);
+    roots.set(r, {
+      label: pickLabel(rootInfo.names),
+      variants: [...allNames.keys()].sort(),
+      keys: list.map((m) => m.key).sort(),
+    });
+  }
+  const rootOf = new Map<string, string>();
+  for (const [orig, eff] of keyOfAuthor) rootOf.set(orig, find(eff));
+  return { rootOf, roots };
+}
+
+/**
+ * Find the root key for a name as a user types it, by the same rules: an exact key match first,
+ * else the unique compatible root with the same family name. Returns candidates when ambiguous.
+ */
+export function matchAuthorKey(
+  key: string,
+  roots: Iterable<{ root: string; keys: string[] }>,
+): { root: string } | { candidates: string[] } {
+  const list = [...roots];
+  const exact = list.filter((r) => r.keys.includes(key));
+  if (exact.length === 1) return { root: exact[0].root };
+  const { family, tokens } = splitKey(key);
+  const compatible = list.filter((r) =>
+    r.keys.some((k) => {
+      const s = splitKey(k);
+      return s.family === family && givenCompatible(tokens, s.tokens);
+    }),
+  );
+  if (compatible.length === 1) return { root: compatible[0].root };
+  return { candidates: compatible.map((r) => r.root).sort() };
+}

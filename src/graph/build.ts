@@ -1,0 +1,226 @@
+// Typed graph from extracted papers: nodes and edges per src/graph/schema.ts, then similarity,
+// communities, layout and sizes. Same papers (in any order) and options → the same graph.
+import Graph from "graphology";
+import type { ExtractedPaper } from "../extract/types.ts";
+import { resolveAuthors } from "./authors.ts";
+import { communityCards } from "./cards.ts";
+import { assignCommunities } from "./communities.ts";
+import { assignLayouts } from "./layout.ts";
+import { type GraphOptionsInput, resolveOptions } from "./options.ts";
+import { paperItems, similarEdges } from "./similarity.ts";
+
+export type LitGraph = Graph;
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Stable order whatever the input order: by id, then title, then first source. */
+function canonicalPapers(papers: ExtractedPaper[]): ExtractedPaper[] {
+  const sorted = [...papers].sort(
+    (a, b) =>
+      byString(a.id, b.id) ||
+      byString(a.title, b.title) ||
+      byString(JSON.stringify(a.sources), JSON.stringify(b.sources)),
+  );
+  return sorted.filter((p, i) => i === 0 || sorted[i - 1].id !== p.id);
+}
+
+export const paperNode = (id: string) => `paper:${id}`;
+export const authorNode = (key: string) => `author:${key}`;
+
+const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, " ");
+
+/**
+ * Build the litgraph graph (graphology, type "mixed"): directed authored/has/is-a edges,
+ * undirected coauthor/similar edges. Graph attributes `communities` and `collabCommunities`
+ * hold the community cards; `serialize` moves them into `meta`.
+ */
+export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = {}): LitGraph {
+  const opts = resolveOptions(optsIn);
+  const papers = canonicalPapers(input);
+  const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
+  const identity = resolveAuthors(papers.map((p) => p.authors));
+
+  // Concepts: label, aliases, type, papers, relevance, parents.
+  interface Concept {
+    type: string;
+    label: string;
+    aliases: Set<string>;
+    papers: number;
+    relevance: number[];
+    parents: Set<string>;
+  }
+  const concepts = new Map<string, Concept>();
+  for (const p of papers) {
+    for (const e of p.entities) {
+      let c = concepts.get(e.id);
+      if (!c) {
+        c = {
+          type: e.type,
+          label: e.label,
+          aliases: new Set(),
+          papers: 0,
+          relevance: [],
+          parents: new Set(),
+        };
+        concepts.set(e.id, c);
+      }
+      c.papers++;
+      for (const a of e.aliases ?? []) if (a !== e.label) c.aliases.add(a);
+      if (e.relevance !== undefined) c.relevance.push(e.relevance);
+      for (const parent of e.parents ?? []) if (parent !== e.id) c.parents.add(parent);
+    }
+  }
+  for (const c of [...concepts.values()]) {
+    for (const parent of c.parents) {
+      if (!concepts.has(parent)) {
+        const type = parent.slice(0, parent.indexOf(":"));
+        concepts.set(parent, {
+          type,
+          label: labelFromId(parent),
+          aliases: new Set(),
+          papers: 0,
+          relevance: [],
+          parents: new Set(),
+        });
+      }
+    }
+  }
+  const labelOf = (node: string) => concepts.get(node)?.label ?? labelFromId(node);
+
+  const base = { x: 0, y: 0, size: 1, community: -1 };
+  for (const p of papers) {
+    graph.addNode(paperNode(p.id), {
+      type: "paper",
+      label: p.title,
+      ...base,
+      paperId: p.id,
+      title: p.title,
+      authors: p.authors.map((a) => a.name),
+      date: p.date?.iso ?? null,
+      year: p.date ? Number(p.date.iso.slice(0, 4)) : null,
+      abstract: p.abstract,
+      venue: p.venue,
+      category: p.category,
+      doi: p.doi,
+      arxivId: p.arxivId,
+      links: p.links,
+      tags: p.tags,
+      mapX: 0,
+      mapY: 0,
+    });
+  }
+  const authorPapers = new Map<string, string[]>();
+  for (const p of papers) {
+    for (const a of p.authors) {
+      const root = identity.rootOf.get(a.key) as string;
+      const list = authorPapers.get(root) ?? [];
+      if (list[list.length - 1] !== p.id) list.push(p.id);
+      authorPapers.set(root, list);
+    }
+  }
+  for (const [root, info] of identity.roots) {
+    graph.addNode(authorNode(root), {
+      type: "author",
+      label: info.label,
+      ...base,
+      variants: info.variants,
+      paperCount: authorPapers.get(root)?.length ?? 0,
+      collabCommunity: -1,
+      collabX: 0,
+      collabY: 0,
+    });
+  }
+  for (const [id, c] of [...concepts].sort((a, b) => byString(a[0], b[0]))) {
+    const attrs: Record<string, unknown> = {
+      type: c.type,
+      label: c.label,
+      ...base,
+      aliases: [...c.aliases].sort(),
+      paperCount: c.papers,
+    };
+    if (c.relevance.length) attrs.relevance = Math.max(...c.relevance);
+    graph.addNode(id, attrs);
+  }
+
+  // authored, has
+  for (const p of papers) {
+    const pk = paperNode(p.id);
+    p.authors.forEach((a, i) => {
+      const ak = authorNode(identity.rootOf.get(a.key) as string);
+      const key = `authored:${pk}->${ak}`;
+      if (!graph.hasEdge(key))
+        graph.addDirectedEdgeWithKey(key, pk, ak, { type: "authored", position: i + 1, weight: 1 });
+    });
+    for (const e of p.entities) {
+      const key = `has:${pk}->${e.id}`;
+      if (graph.hasEdge(key)) continue;
+      const confidence = Math.max(...e.mentions.map((m) => m.confidence));
+      graph.addDirectedEdgeWithKey(key, pk, e.id, {
+        type: "has",
+        entityType: e.type,
+        confidence,
+        mentions: e.mentions,
+        weight: confidence,
+      });
+    }
+  }
+  // is-a
+  for (const [id, c] of [...concepts].sort((a, b) => byString(a[0], b[0]))) {
+    for (const parent of [...c.parents].sort()) {
+      graph.addDirectedEdgeWithKey(`is-a:${id}->${parent}`, id, parent, {
+        type: "is-a",
+        weight: 1,
+      });
+    }
+  }
+  // coauthor
+  const coauthor = new Map<string, { a: string; b: string; papers: string[] }>();
+  for (const p of papers) {
+    const roots = [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].sort();
+    for (let i = 0; i < roots.length; i++) {
+      for (let j = i + 1; j < roots.length; j++) {
+        const k = `${roots[i]}\n${roots[j]}`;
+        const e = coauthor.get(k) ?? { a: roots[i], b: roots[j], papers: [] };
+        e.papers.push(paperNode(p.id));
+        coauthor.set(k, e);
+      }
+    }
+  }
+  for (const k of [...coauthor.keys()].sort()) {
+    const { a, b, papers: list } = coauthor.get(k) as { a: string; b: string; papers: string[] };
+    const [s, t] = [authorNode(a), authorNode(b)];
+    graph.addUndirectedEdgeWithKey(`coauthor:${s}--${t}`, s, t, {
+      type: "coauthor",
+      weight: list.length,
+      papers: list,
+    });
+  }
+  // similar
+  const items = papers.map((p) =>
+    paperItems(
+      [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].map((r) => ({
+        node: authorNode(r),
+        label: identity.roots.get(r)?.label ?? r,
+      })),
+      p.entities,
+      labelOf,
+      opts.similarity,
+    ),
+  );
+  for (const e of similarEdges(items, opts.similarity)) {
+    const [s, t] = [paperNode(papers[e.a].id), paperNode(papers[e.b].id)];
+    graph.addUndirectedEdgeWithKey(`similar:${s}--${t}`, s, t, {
+      type: "similar",
+      weight: e.weight,
+      breakdown: e.breakdown,
+    });
+  }
+
+  assignCommunities(graph, opts.communities);
+  assignLayouts(graph, opts.layout);
+  const { communities, collabCommunities } = communityCards(graph, opts.communities);
+  graph.setAttribute("communities", communities);
+  graph.setAttribute("collabCommunities", collabCommunities);
+  graph.setAttribute("options", opts);
+  return graph;
+}

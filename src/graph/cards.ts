@@ -1,0 +1,172 @@
+// Community cards: a label from the most distinctive entities, top entities/papers/authors, years.
+import type Graph from "graphology";
+import type { CommunityOptions } from "./options.ts";
+import type { CommunityCard, GraphMeta } from "./schema.ts";
+import { round4 } from "./similarity.ts";
+
+const TOP = 5;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Scored {
+  node: string;
+  label: string;
+  type: string;
+  count: number;
+  score: number;
+}
+
+/** Neither label contains the other as whole words (avoids "trajectory matching · bezier trajectory matching"). */
+function overlaps(a: string, b: string): boolean {
+  const x = ` ${a.toLowerCase()} `;
+  const y = ` ${b.toLowerCase()} `;
+  return x.includes(y) || y.includes(x);
+}
+
+/** tf-idf of entity frequency in the community against the corpus, topics down-weighted. */
+function scoreEntities(graph: Graph, papers: string[], n: number): Scored[] {
+  const counts = new Map<string, number>();
+  for (const p of papers) {
+    graph.forEachOutNeighbor(p, (c, a) => {
+      if (a.type !== "paper" && a.type !== "author") counts.set(c, (counts.get(c) ?? 0) + 1);
+    });
+  }
+  const out: Scored[] = [];
+  for (const [node, count] of counts) {
+    const a = graph.getNodeAttributes(node);
+    const df = Math.max(a.paperCount as number, count);
+    const idf = Math.log((n + 1) / df);
+    const typeFactor = a.type === "topic" ? 0.5 : 1;
+    // Concentration (count/df) rewards entities mostly found in this community.
+    out.push({
+      node,
+      label: a.label,
+      type: a.type,
+      count,
+      score: count * idf * typeFactor * Math.sqrt(count / df),
+    });
+  }
+  return out.sort((x, y) => y.score - x.score || y.count - x.count || cmp(x.node, y.node));
+}
+
+export function communityLabel(
+  graph: Graph,
+  scored: Scored[],
+  size: number,
+  terms: number,
+): string {
+  const minCount = size >= 4 ? 2 : 1;
+  const chosen: Scored[] = [];
+  for (const s of scored) {
+    if (chosen.length >= terms) break;
+    if (s.count < minCount) continue;
+    if (chosen.some((c) => overlaps(c.label, s.label))) continue;
+    if (chosen.some((c) => graph.hasEdge(c.node, s.node) || graph.hasEdge(s.node, c.node)))
+      continue;
+    chosen.push(s);
+  }
+  return chosen.map((c) => c.label).join(" · ");
+}
+
+export function communityCards(
+  graph: Graph,
+  opts: CommunityOptions,
+): { communities: CommunityCard[]; collabCommunities: GraphMeta["collabCommunities"] } {
+  const members = new Map<number, string[]>();
+  let n = 0;
+  graph.forEachNode((node, a) => {
+    if (a.type !== "paper") return;
+    n++;
+    if (a.community < 0) return;
+    {
+      const list = members.get(a.community);
+      if (list) list.push(node);
+      else members.set(a.community, [node]);
+    }
+  });
+  const communities: CommunityCard[] = [];
+  for (const [id, papers] of [...members].sort((a, b) => a[0] - b[0])) {
+    const inside = new Set(papers);
+    const scored = scoreEntities(graph, papers, n);
+    const topEntities: CommunityCard["topEntities"] = {};
+    const byCount = [...scored].sort(
+      (x, y) => y.count - x.count || y.score - x.score || cmp(x.node, y.node),
+    );
+    for (const s of byCount) {
+      const list = topEntities[s.type] ?? [];
+      if (list.length < TOP) list.push({ node: s.node, label: s.label, count: s.count });
+      topEntities[s.type] = list;
+    }
+    const strength = (p: string) => {
+      let w = 0;
+      graph.forEachEdge(p, (_, e, s, t) => {
+        if (e.type === "similar" && inside.has(s === p ? t : s)) w += e.weight;
+      });
+      return w;
+    };
+    const topPapers = papers
+      .map((p) => ({ p, w: strength(p) }))
+      .sort((x, y) => y.w - x.w || cmp(x.p, y.p))
+      .slice(0, TOP)
+      .map(({ p }) => ({ node: p, title: graph.getNodeAttribute(p, "title") as string }));
+    const authorCounts = new Map<string, number>();
+    for (const p of papers)
+      graph.forEachOutNeighbor(p, (m, a) => {
+        if (a.type === "author") authorCounts.set(m, (authorCounts.get(m) ?? 0) + 1);
+      });
+    const topAuthors = [...authorCounts]
+      .sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))
+      .slice(0, TOP)
+      .map(([node, count]) => ({
+        node,
+        name: graph.getNodeAttribute(node, "label") as string,
+        count,
+      }));
+    const years = papers
+      .map((p) => graph.getNodeAttribute(p, "year") as number | null)
+      .filter((y): y is number => y !== null);
+    const mean = (attr: string) =>
+      round4(
+        papers.reduce((acc, p) => acc + (graph.getNodeAttribute(p, attr) as number), 0) /
+          papers.length,
+      );
+    const label =
+      communityLabel(graph, scored, papers.length, opts.labelTerms) ||
+      topAuthors
+        .map((a) => a.name)
+        .slice(0, 2)
+        .join(" · ") ||
+      `community ${id}`;
+    communities.push({
+      id,
+      label,
+      size: papers.length,
+      topEntities,
+      topPapers,
+      topAuthors,
+      years: {
+        min: years.length ? Math.min(...years) : null,
+        max: years.length ? Math.max(...years) : null,
+      },
+      centre: { x: mean("x"), y: mean("y"), mapX: mean("mapX"), mapY: mean("mapY") },
+    });
+  }
+  const collab = new Map<number, string[]>();
+  graph.forEachNode((node, a) => {
+    if (a.type === "author" && a.collabCommunity >= 0) {
+      const list = collab.get(a.collabCommunity);
+      if (list) list.push(node);
+      else collab.set(a.collabCommunity, [node]);
+    }
+  });
+  const collabCommunities = [...collab]
+    .sort((a, b) => a[0] - b[0])
+    .map(([id, authors]) => {
+      const top = authors
+        .map((m) => graph.getNodeAttributes(m))
+        .sort((x, y) => y.paperCount - x.paperCount || cmp(x.label, y.label))
+        .slice(0, 2)
+        .map((a) => a.label as string);
+      return { id, label: top.join(" · "), size: authors.length };
+    });
+  return { communities, collabCommunities };
+}

@@ -1,0 +1,90 @@
+// Louvain communities (seeded) on the paper-similarity network and the co-authorship network.
+import Graph from "graphology";
+import louvain from "graphology-communities-louvain";
+import { createRng } from "../common/rng.ts";
+import type { CommunityOptions } from "./options.ts";
+
+/**
+ * Louvain on the sub-network of `nodes` linked by edges of `edgeType`; communities renumbered
+ * by size (largest 0), ties by smallest member key; those under minSize get -1.
+ */
+export function louvainOn(
+  graph: Graph,
+  nodes: string[],
+  edgeType: string,
+  opts: CommunityOptions,
+): Map<string, number> {
+  const sub = new Graph({ type: "undirected" });
+  for (const n of nodes) sub.addNode(n);
+  graph.forEachEdge((key, attrs, s, t) => {
+    if (attrs.type === edgeType && sub.hasNode(s) && sub.hasNode(t))
+      sub.addEdgeWithKey(key, s, t, { weight: attrs.weight });
+  });
+  const raw =
+    sub.size > 0
+      ? louvain(sub, {
+          resolution: opts.resolution,
+          rng: createRng(opts.seed),
+          getEdgeWeight: "weight",
+        })
+      : {};
+  const groups = new Map<number, string[]>();
+  for (const n of nodes) {
+    const c = raw[n];
+    if (c === undefined) continue;
+    {
+      const list = groups.get(c);
+      if (list) list.push(n);
+      else groups.set(c, [n]);
+    }
+  }
+  const ordered = [...groups.values()]
+    .filter((g) => g.length >= opts.minSize)
+    .map((g) => g.sort())
+    .sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  const out = new Map<string, number>(nodes.map((n) => [n, -1]));
+  ordered.forEach((g, id) => {
+    for (const n of g) out.set(n, id);
+  });
+  return out;
+}
+
+/** The most common community among `of`, ties to the smallest id; -1 when none. */
+function majority(of: number[]): number {
+  const counts = new Map<number, number>();
+  for (const c of of) if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let best = -1;
+  let bestCount = 0;
+  for (const [c, n] of counts)
+    if (n > bestCount || (n === bestCount && c < best)) [best, bestCount] = [c, n];
+  return best;
+}
+
+/**
+ * Sets `community` on every node (papers from Louvain; authors and concepts take the community
+ * of most of their papers) and `collabCommunity` on authors.
+ */
+export function assignCommunities(graph: Graph, opts: CommunityOptions): void {
+  const papers = graph.filterNodes((_, a) => a.type === "paper");
+  const paperCommunity = louvainOn(graph, papers, "similar", opts);
+  for (const [n, c] of paperCommunity) graph.setNodeAttribute(n, "community", c);
+  graph.forEachNode((n, a) => {
+    if (a.type === "paper") return;
+    const own: number[] = [];
+    graph.forEachInNeighbor(n, (m, ma) => {
+      if (ma.type === "paper") own.push(paperCommunity.get(m) ?? -1);
+    });
+    // Parent concepts with no papers of their own: the majority of their children's papers.
+    if (own.length === 0 && a.type !== "author") {
+      graph.forEachInNeighbor(n, (child) => {
+        graph.forEachInNeighbor(child, (m, ma) => {
+          if (ma.type === "paper") own.push(paperCommunity.get(m) ?? -1);
+        });
+      });
+    }
+    graph.setNodeAttribute(n, "community", majority(own));
+  });
+  const authors = graph.filterNodes((_, a) => a.type === "author");
+  const collab = louvainOn(graph, authors, "coauthor", opts);
+  for (const [n, c] of collab) graph.setNodeAttribute(n, "collabCommunity", c);
+}

@@ -1,0 +1,15 @@
+// Public surface of the graph stage (browser-safe).
+export { type AuthorIdentity, matchAuthorKey, resolveAuthors } from "./authors.ts";
+export { buildGraph, type LitGraph } from "./build.ts";
+export { DEFAULTS, type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
+export {
+  type Collaborator,
+  clusters,
+  collaborators,
+  findAuthor,
+  findPaper,
+  type RelatedPaper,
+  related,
+} from "./queries.ts";
+export * from "./schema.ts";
+export { graphCounts, loadGraph, type SerializeInput, serialize } from "./serialize.ts";

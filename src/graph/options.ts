@@ -1,0 +1,94 @@
+// Options of the graph stage, with their documented defaults.
+
+export const LITGRAPH_VERSION = "0.1.0";
+
+export interface SimilarityOptions {
+  /** Weight of a shared author relative to a shared entity (default 1). */
+  authorWeight: number;
+  /** Per entity type multiplier; topics (noun phrases) count less than ontology concepts. */
+  typeWeights: Record<string, number>;
+  /** Multiplier for an is-a parent shared only through children (default 0.25). */
+  parentWeight: number;
+  /** Keep the k strongest similar edges of each paper (default 10). */
+  topK: number;
+  /** Ignore items held by more than this share of papers (default 0.2)… */
+  maxDfRatio: number;
+  /** …but never ignore an item held by at most this many papers (default 10). */
+  minDfCap: number;
+}
+
+export interface CommunityOptions {
+  /** Louvain resolution (default 1; higher gives more, smaller communities). */
+  resolution: number;
+  /** rng seed for Louvain (default 42). */
+  seed: number;
+  /** Communities with fewer papers get id -1 and no card (default 2). */
+  minSize: number;
+  /** Entities in a community label (default 2). */
+  labelTerms: number;
+}
+
+export interface LayoutOptions {
+  /** ForceAtlas2 iterations for graphs up to 1,000 nodes; fewer for bigger graphs (default 150). */
+  iterations: number;
+  /** Never fewer iterations than this (default 15). */
+  minIterations: number;
+  /** Barnes-Hut above this many nodes (default 1,000). */
+  barnesHutAbove: number;
+  /** noverlap max iterations (default 50). */
+  noverlapIterations: number;
+  /** rng seed for initial positions (default 7). */
+  seed: number;
+}
+
+export interface GraphOptions {
+  similarity: SimilarityOptions;
+  communities: CommunityOptions;
+  layout: LayoutOptions;
+}
+
+export const DEFAULTS: GraphOptions = {
+  similarity: {
+    authorWeight: 1,
+    typeWeights: {
+      method: 1,
+      modality: 1,
+      task: 1,
+      dataset: 1,
+      condition: 1,
+      model: 1,
+      topic: 0.5,
+    },
+    parentWeight: 0.25,
+    topK: 10,
+    maxDfRatio: 0.2,
+    minDfCap: 10,
+  },
+  communities: { resolution: 1, seed: 42, minSize: 2, labelTerms: 2 },
+  layout: {
+    iterations: 150,
+    minIterations: 15,
+    barnesHutAbove: 1000,
+    noverlapIterations: 50,
+    seed: 7,
+  },
+};
+
+export interface GraphOptionsInput {
+  similarity?: Partial<SimilarityOptions>;
+  communities?: Partial<CommunityOptions>;
+  layout?: Partial<LayoutOptions>;
+}
+
+/** DEFAULTS overridden by whatever the caller set. */
+export function resolveOptions(input: GraphOptionsInput = {}): GraphOptions {
+  return {
+    similarity: {
+      ...DEFAULTS.similarity,
+      ...input.similarity,
+      typeWeights: { ...DEFAULTS.similarity.typeWeights, ...input.similarity?.typeWeights },
+    },
+    communities: { ...DEFAULTS.communities, ...input.communities },
+    layout: { ...DEFAULTS.layout, ...input.layout },
+  };
+}

@@ -1,0 +1,91 @@
+// Canonical JSON form of the graph (sorted nodes and edges, floats rounded) and its loader.
+import Graph from "graphology";
+import { LITGRAPH_VERSION } from "./options.ts";
+import { type GraphMeta, SerializedGraph } from "./schema.ts";
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Round every non-integer number to 4 decimals, deeply. */
+export function roundDeep<T>(value: T): T {
+  if (typeof value === "number")
+    return (Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4) as T;
+  if (Array.isArray(value)) return value.map(roundDeep) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = roundDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+export interface SerializeInput {
+  inputs?: { path: string; sha256: string }[];
+  /** Extra options to record (e.g. asOf), merged over the graph's resolved options. */
+  options?: Record<string, unknown>;
+  /** Extra counts (e.g. ingest records, rejected), merged with the graph's own. */
+  counts?: Record<string, number>;
+}
+
+/** Node and edge counts by type, plus community counts. */
+export function graphCounts(graph: Graph): Record<string, number> {
+  const counts: Record<string, number> = {};
+  graph.forEachNode((_, a) => {
+    counts[`nodes.${a.type}`] = (counts[`nodes.${a.type}`] ?? 0) + 1;
+  });
+  graph.forEachEdge((_, a) => {
+    counts[`edges.${a.type}`] = (counts[`edges.${a.type}`] ?? 0) + 1;
+  });
+  counts.nodes = graph.order;
+  counts.edges = graph.size;
+  counts.communities = ((graph.getAttribute("communities") as unknown[]) ?? []).length;
+  counts.collabCommunities = ((graph.getAttribute("collabCommunities") as unknown[]) ?? []).length;
+  return Object.fromEntries(Object.entries(counts).sort((a, b) => cmp(a[0], b[0])));
+}
+
+/** graphology export + meta; byte-identical JSON for the same graph whatever the build order. */
+export function serialize(graph: Graph, input: SerializeInput = {}): SerializedGraph {
+  const exported = graph.export();
+  const nodes = [...exported.nodes]
+    .sort((a, b) => cmp(a.key, b.key))
+    .map((n) => ({ key: n.key, attributes: roundDeep(n.attributes) }));
+  const edges = [...exported.edges]
+    .sort((a, b) => cmp(String(a.key), String(b.key)))
+    .map((e) => ({
+      key: e.key,
+      source: e.source,
+      target: e.target,
+      ...(e.undirected ? { undirected: true } : {}),
+      attributes: roundDeep(e.attributes),
+    }));
+  const meta: GraphMeta = {
+    litgraph: LITGRAPH_VERSION,
+    options: roundDeep({ ...(graph.getAttribute("options") ?? {}), ...input.options }),
+    inputs: [...(input.inputs ?? [])].sort((a, b) => cmp(a.path, b.path)),
+    counts: { ...graphCounts(graph), ...input.counts },
+    communities: roundDeep(graph.getAttribute("communities") ?? []),
+    collabCommunities: graph.getAttribute("collabCommunities") ?? [],
+  };
+  return {
+    attributes: {},
+    options: { type: "mixed", multi: false, allowSelfLoops: false },
+    nodes,
+    edges,
+    meta,
+  } as SerializedGraph;
+}
+
+/** Validate a parsed graph.json and rebuild the graph (communities back as graph attributes). */
+export function loadGraph(json: unknown, source = "graph.json"): { graph: Graph; meta: GraphMeta } {
+  const parsed = SerializedGraph.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`graph/load: ${source}: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const { meta, ...data } = parsed.data;
+  const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
+  graph.import({ ...data, attributes: {}, options: undefined } as never);
+  graph.setAttribute("communities", meta.communities);
+  graph.setAttribute("collabCommunities", meta.collabCommunities);
+  graph.setAttribute("options", meta.options);
+  return { graph, meta };
+}

@@ -1,0 +1,131 @@
+// Paper–paper similarity from shared authors and entities, each weighted by its specificity
+// in the corpus (log((N+1)/df)), via an inverted index (never all pairs).
+
+import type { SimilarityOptions } from "./options.ts";
+import type { ShareItem } from "./schema.ts";
+
+/** One thing a paper holds that another paper may share: an author or a concept node. */
+export interface PaperItem {
+  /** Node key of the shared author or concept. */
+  node: string;
+  /** "author" or the entity type. */
+  kind: string;
+  label: string;
+  /** Multiplier from the options (author weight, type weight, is-a parent weight). */
+  factor: number;
+}
+
+export interface SimilarEdge {
+  /** Paper indices, a < b. */
+  a: number;
+  b: number;
+  weight: number;
+  breakdown: ShareItem[];
+}
+
+export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** Items of one paper from its resolved author keys and its entities (with is-a parents). */
+export function paperItems(
+  authorNodes: { node: string; label: string }[],
+  entities: { id: string; type: string; label: string; parents?: string[] }[],
+  labelOf: (node: string) => string,
+  opts: SimilarityOptions,
+): PaperItem[] {
+  const items = new Map<string, PaperItem>();
+  const put = (item: PaperItem) => {
+    const old = items.get(item.node);
+    if (!old || old.factor < item.factor) items.set(item.node, item);
+  };
+  for (const a of authorNodes) put({ ...a, kind: "author", factor: opts.authorWeight });
+  for (const e of entities) {
+    put({ node: e.id, kind: e.type, label: e.label, factor: opts.typeWeights[e.type] ?? 1 });
+    for (const p of e.parents ?? []) {
+      const type = p.slice(0, p.indexOf(":"));
+      const w = (opts.typeWeights[type] ?? 1) * opts.parentWeight;
+      put({ node: p, kind: type, label: labelOf(p), factor: w });
+    }
+  }
+  return [...items.values()].sort((x, y) => (x.node < y.node ? -1 : x.node > y.node ? 1 : 0));
+}
+
+/**
+ * Similar edges: for each paper, the top-k papers by Σ factor·log((N+1)/df) over shared items;
+ * an edge is kept when it is in the top k of either end. Items held by more than
+ * max(minDfCap, maxDfRatio·N) papers are ignored (they say little and cost quadratically).
+ */
+export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): SimilarEdge[] {
+  const n = items.length;
+  const postings = new Map<string, number[]>();
+  items.forEach((list, i) => {
+    for (const it of list) {
+      const p = postings.get(it.node);
+      if (p) p.push(i);
+      else postings.set(it.node, [i]);
+    }
+  });
+  const cap = Math.max(opts.minDfCap, opts.maxDfRatio * n);
+  const spec = new Map<string, number>();
+  for (const [node, p] of postings) {
+    if (p.length >= 2 && p.length <= cap) spec.set(node, Math.log((n + 1) / p.length));
+  }
+  const score = new Float64Array(n);
+  const kept = new Set<number>();
+  const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
+  for (let i = 0; i < n; i++) {
+    const touched: number[] = [];
+    for (const it of items[i]) {
+      const s = spec.get(it.node);
+      if (s === undefined) continue;
+      const w = it.factor * s;
+      for (const j of postings.get(it.node) as number[]) {
+        if (j === i) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j] += w;
+      }
+    }
+    const ranked = touched
+      .filter((j) => score[j] > 0)
+      .sort((x, y) => score[y] - score[x] || x - y)
+      .slice(0, opts.topK);
+    for (const j of ranked) kept.add(pairKey(i, j));
+    for (const j of touched) score[j] = 0;
+  }
+  const edges: SimilarEdge[] = [];
+  for (const key of [...kept].sort((x, y) => x - y)) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    const edge = explain(items[a], items[b], spec);
+    if (edge) edges.push({ a, b, ...edge });
+  }
+  return edges;
+}
+
+/** The weight of a pair and every shared item with its share (shares sum to 1). */
+function explain(
+  x: PaperItem[],
+  y: PaperItem[],
+  spec: Map<string, number>,
+): { weight: number; breakdown: ShareItem[] } | null {
+  const yByNode = new Map(y.map((it) => [it.node, it]));
+  const parts: { item: PaperItem; w: number }[] = [];
+  for (const it of x) {
+    const other = yByNode.get(it.node);
+    const s = spec.get(it.node);
+    if (!other || s === undefined) continue;
+    parts.push({ item: it, w: Math.min(it.factor, other.factor) * s });
+  }
+  const total = parts.reduce((acc, p) => acc + p.w, 0);
+  if (total <= 0) return null;
+  parts.sort((p, q) => q.w - p.w || (p.item.node < q.item.node ? -1 : 1));
+  const breakdown = parts.map((p) => ({
+    kind: p.item.kind,
+    node: p.item.node,
+    label: p.item.label,
+    share: round4(p.w / total),
+  }));
+  // Rounding: give the remainder to the largest share so the shares sum to 1.
+  const rest = breakdown.slice(1).reduce((acc, s) => acc + s.share, 0);
+  breakdown[0].share = round4(1 - rest);
+  return { weight: round4(total), breakdown };
+}
