@@ -53,6 +53,7 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   textNodeName: "#text",
   trimValues: true,
+  htmlEntities: true,
   parseTagValue: false,
   parseAttributeValue: false,
   isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
