@@ -1,5 +1,10 @@
 // The whole pipeline for Node callers (CLI build/query/serve/site, bench): paths → serialised graph.
+import { extractPapers } from "./extract/index.ts";
+import { buildGraph } from "./graph/build.ts";
+import type { GraphOptionsInput } from "./graph/options.ts";
 import type { SerializedGraph } from "./graph/schema.ts";
+import { serialize } from "./graph/serialize.ts";
+import { ingestPaths } from "./ingest/files.ts";
 import type { IngestResult } from "./ingest/types.ts";
 
 export interface PipelineOptions {
@@ -8,6 +13,8 @@ export interface PipelineOptions {
   resolution?: number;
   /** Parsed user ontology documents. */
   ontologies?: unknown[];
+  /** Any other graph option (similarity, communities, layout); `resolution` wins over it. */
+  graph?: GraphOptionsInput;
 }
 
 export interface PipelineResult {
@@ -15,10 +22,31 @@ export interface PipelineResult {
   ingest: IngestResult;
 }
 
-/** Placeholder until the graph stage lands: ingest → extract → graph → serialise. */
-export async function runPipeline(
-  _paths: string[],
-  _opts: PipelineOptions,
-): Promise<PipelineResult> {
-  throw new Error("pipeline: not implemented yet");
+/** ingest → extract → graph → serialise, with meta (version, options, input hashes, counts). */
+export async function runPipeline(paths: string[], opts: PipelineOptions): Promise<PipelineResult> {
+  const ingest = await ingestPaths(paths, { asOf: opts.asOf });
+  const papers = extractPapers(ingest.papers, { ontologies: opts.ontologies });
+  const graphOpts: GraphOptionsInput = {
+    ...opts.graph,
+    communities: {
+      ...opts.graph?.communities,
+      ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
+    },
+  };
+  const graph = buildGraph(papers, graphOpts);
+  const serialized = serialize(graph, {
+    inputs: Object.entries(ingest.fileHashes).map(([path, sha256]) => ({ path, sha256 })),
+    options: {
+      asOf: opts.asOf.toISOString().slice(0, 10),
+      userOntologies: opts.ontologies?.length ?? 0,
+    },
+    counts: {
+      "ingest.records": ingest.summary.records,
+      "ingest.read": ingest.summary.read,
+      "ingest.merged": ingest.summary.merged,
+      "ingest.rejected": ingest.summary.rejected,
+      "ingest.papers": ingest.summary.papers,
+    },
+  });
+  return { serialized, ingest };
 }

@@ -22,21 +22,44 @@ function overlaps(a: string, b: string): boolean {
   return x.includes(y) || y.includes(x);
 }
 
-/** tf-idf of entity frequency in the community against the corpus, topics down-weighted. */
-function scoreEntities(graph: Graph, papers: string[], n: number): Scored[] {
-  const counts = new Map<string, number>();
-  for (const p of papers) {
-    graph.forEachOutNeighbor(p, (c, a) => {
-      if (a.type !== "paper" && a.type !== "author") counts.set(c, (counts.get(c) ?? 0) + 1);
+/** The concepts a paper holds: its entities and their is-a ancestors (one level up). */
+function paperConcepts(graph: Graph, paper: string): Set<string> {
+  const out = new Set<string>();
+  graph.forEachOutNeighbor(paper, (c, a) => {
+    if (a.type === "paper" || a.type === "author") return;
+    out.add(c);
+    graph.forEachOutNeighbor(c, (parent) => {
+      out.add(parent);
     });
-  }
+  });
+  return out;
+}
+
+/** Per concept, how many papers hold it (directly or through an is-a child). */
+function conceptCoverage(graph: Graph, papers: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of papers)
+    for (const c of paperConcepts(graph, p)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * tf-idf of entity frequency in the community against the corpus, times its concentration
+ * (share of the entity's papers that are in this community); topics down-weighted.
+ */
+function scoreEntities(
+  graph: Graph,
+  papers: string[],
+  n: number,
+  corpus: Map<string, number>,
+  topicFactor: number,
+): Scored[] {
   const out: Scored[] = [];
-  for (const [node, count] of counts) {
+  for (const [node, count] of conceptCoverage(graph, papers)) {
     const a = graph.getNodeAttributes(node);
-    const df = Math.max(a.paperCount as number, count);
+    const df = Math.max(corpus.get(node) ?? 0, count);
     const idf = Math.log((n + 1) / df);
-    const typeFactor = a.type === "topic" ? 0.5 : 1;
-    // Concentration (count/df) rewards entities mostly found in this community.
+    const typeFactor = a.type === "topic" ? topicFactor : 1;
     out.push({
       node,
       label: a.label,
@@ -48,21 +71,21 @@ function scoreEntities(graph: Graph, papers: string[], n: number): Scored[] {
   return out.sort((x, y) => y.score - x.score || y.count - x.count || cmp(x.node, y.node));
 }
 
-export function communityLabel(
-  graph: Graph,
-  scored: Scored[],
-  size: number,
-  terms: number,
-): string {
-  const minCount = size >= 4 ? 2 : 1;
+/**
+ * Up to `terms` distinctive labels, skipping one that overlaps a chosen label or is its is-a
+ * parent/child; entities held by at least two papers first, single-paper ones only to fill.
+ */
+export function communityLabel(graph: Graph, scored: Scored[], terms: number): string {
   const chosen: Scored[] = [];
-  for (const s of scored) {
-    if (chosen.length >= terms) break;
-    if (s.count < minCount) continue;
-    if (chosen.some((c) => overlaps(c.label, s.label))) continue;
-    if (chosen.some((c) => graph.hasEdge(c.node, s.node) || graph.hasEdge(s.node, c.node)))
-      continue;
-    chosen.push(s);
+  for (const minCount of [2, 1]) {
+    for (const s of scored) {
+      if (chosen.length >= terms) break;
+      if (s.count < minCount || chosen.includes(s)) continue;
+      if (chosen.some((c) => overlaps(c.label, s.label))) continue;
+      if (chosen.some((c) => graph.hasEdge(c.node, s.node) || graph.hasEdge(s.node, c.node)))
+        continue;
+      chosen.push(s);
+    }
   }
   return chosen.map((c) => c.label).join(" · ");
 }
@@ -83,10 +106,15 @@ export function communityCards(
       else members.set(a.community, [node]);
     }
   });
+  const corpus = conceptCoverage(
+    graph,
+    graph.filterNodes((_, a) => a.type === "paper"),
+  );
+  const topicFactor = opts.labelTopicWeight;
   const communities: CommunityCard[] = [];
   for (const [id, papers] of [...members].sort((a, b) => a[0] - b[0])) {
     const inside = new Set(papers);
-    const scored = scoreEntities(graph, papers, n);
+    const scored = scoreEntities(graph, papers, n, corpus, topicFactor);
     const topEntities: CommunityCard["topEntities"] = {};
     const byCount = [...scored].sort(
       (x, y) => y.count - x.count || y.score - x.score || cmp(x.node, y.node),
@@ -130,7 +158,7 @@ export function communityCards(
           papers.length,
       );
     const label =
-      communityLabel(graph, scored, papers.length, opts.labelTerms) ||
+      communityLabel(graph, scored, opts.labelTerms) ||
       topAuthors
         .map((a) => a.name)
         .slice(0, 2)

@@ -26,6 +26,8 @@ export interface CommunityOptions {
   minSize: number;
   /** Entities in a community label (default 2). */
   labelTerms: number;
+  /** Multiplier of topic (noun-phrase) scores when choosing labels (default 0.5). */
+  labelTopicWeight: number;
 }
 
 export interface LayoutOptions {
@@ -64,7 +66,7 @@ export const DEFAULTS: GraphOptions = {
     maxDfRatio: 0.2,
     minDfCap: 10,
   },
-  communities: { resolution: 1, seed: 42, minSize: 2, labelTerms: 2 },
+  communities: { resolution: 1, seed: 42, minSize: 2, labelTerms: 2, labelTopicWeight: 0.5 },
   layout: {
     iterations: 150,
     minIterations: 15,

@@ -1,3 +1,75 @@
-export async function buildCommand(_argv: string[]): Promise<number> {
-  throw new Error("build: not implemented yet");
+import { writeFileAtomic } from "../../common/fs.ts";
+import type { SerializedGraph } from "../../graph/schema.ts";
+import { DEFAULT_INPUTS } from "../../ingest/files.ts";
+import { runPipeline } from "../../pipeline.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { loadOntologies, summaryLine } from "./extract.ts";
+
+export const FORMATS = ["json", "gexf", "graphml", "csv"] as const;
+export type Format = (typeof FORMATS)[number];
+
+const BUILD_OPTIONS = {
+  ...COMMON_OPTIONS,
+  out: { type: "string", short: "o" },
+  format: { type: "string" },
+  resolution: { type: "string" },
+} as const;
+
+/** --resolution R: a positive number. */
+export function parseResolution(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const r = Number(value);
+  if (!Number.isFinite(r) || r <= 0)
+    throw new UsageError(`--resolution wants a positive number, got '${value}'`);
+  return r;
+}
+
+type WriteGraph = (s: SerializedGraph, o: { format: Format; out: string }) => unknown;
+
+/**
+ * Write through the export module (src/export/index.ts, writeGraph). When that module is absent,
+ * JSON is still written here (canonical, via writeFileAtomic); other formats need the module.
+ */
+async function writeOut(serialized: SerializedGraph, format: Format, out: string): Promise<void> {
+  const specifier = "../../export/index.ts";
+  let writeGraph: WriteGraph | undefined;
+  try {
+    writeGraph = ((await import(specifier)) as { writeGraph?: WriteGraph }).writeGraph;
+  } catch (err) {
+    if ((err as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw err;
+  }
+  if (writeGraph) {
+    await writeGraph(serialized, { format, out });
+  } else if (format === "json") {
+    writeFileAtomic(out, `${JSON.stringify(serialized)}\n`);
+  } else {
+    throw new Error(`--format ${format} needs the export module (src/export/index.ts)`);
+  }
+}
+
+export async function buildCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, BUILD_OPTIONS);
+  const format = (values.format ?? "json") as Format;
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format wants one of ${FORMATS.join(", ")}, got '${values.format}'`);
+  const out = values.out ?? (format === "csv" ? "out" : `out/graph.${format}`);
+  const asOf = parseAsOf(values["as-of"]);
+  const resolution = parseResolution(values.resolution);
+  const ontologies = loadOntologies(values.ontology);
+  const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  const started = Date.now();
+  const { serialized, ingest } = await runPipeline(paths, { asOf, resolution, ontologies });
+  await writeOut(serialized, format, out);
+  if (values.rejects)
+    writeFileAtomic(values.rejects, `${JSON.stringify(ingest.rejected, null, 2)}\n`);
+  const c = serialized.meta.counts;
+  process.stderr.write(
+    `${summaryLine(ingest.summary)}\n` +
+      `graph: ${c.nodes} nodes (${c["nodes.paper"] ?? 0} papers, ${c["nodes.author"] ?? 0} authors), ` +
+      `${c.edges} edges (${c["edges.similar"] ?? 0} similar), ${c.communities} communities, ` +
+      `${c.collabCommunities} collaboration groups in ${Date.now() - started} ms\n` +
+      `wrote ${out} (${format})\n`,
+  );
+  if (values.json) process.stdout.write(`${JSON.stringify(serialized.meta, null, 2)}\n`);
+  return values.strict && ingest.rejected.length > 0 ? 1 : 0;
 }

@@ -1,9 +1,147 @@
-export async function relatedCommand(_argv: string[]): Promise<number> {
-  throw new Error("related: not implemented yet");
+import { existsSync, readFileSync } from "node:fs";
+import type Graph from "graphology";
+import { clusters, collaborators, findAuthor, findPaper, related } from "../../graph/queries.ts";
+import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts";
+import { loadGraph } from "../../graph/serialize.ts";
+import { DEFAULT_INPUTS } from "../../ingest/files.ts";
+import { runPipeline } from "../../pipeline.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { parseResolution } from "./build.ts";
+import { loadOntologies, summaryLine } from "./extract.ts";
+
+const QUERY_OPTIONS = {
+  ...COMMON_OPTIONS,
+  graph: { type: "string" },
+  top: { type: "string" },
+  resolution: { type: "string" },
+} as const;
+
+type Values = ReturnType<typeof parse<typeof QUERY_OPTIONS>>["values"];
+
+/** The graph from --graph FILE, else built from the input paths (none: seeds/). */
+export async function loadQueryGraph(
+  values: Values,
+  paths: string[],
+): Promise<{ graph: Graph; meta: GraphMeta }> {
+  if (values.graph) {
+    if (paths.length) throw new UsageError("give either input paths or --graph, not both");
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(values.graph, "utf8"));
+    } catch (err) {
+      throw new Error(
+        `--graph ${values.graph}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    return loadGraph(json, values.graph);
+  }
+  for (const p of paths)
+    if (!existsSync(p))
+      throw new UsageError(
+        `no such input '${p}' (quote multi-word queries: litgraph related "dataset condensation")`,
+      );
+  const { serialized, ingest } = await runPipeline(paths.length ? paths : DEFAULT_INPUTS, {
+    asOf: parseAsOf(values["as-of"]),
+    resolution: parseResolution(values.resolution),
+    ontologies: loadOntologies(values.ontology),
+  });
+  process.stderr.write(`${summaryLine(ingest.summary)}\n`);
+  return loadGraph(serialized, "pipeline");
 }
-export async function collaboratorsCommand(_argv: string[]): Promise<number> {
-  throw new Error("collaborators: not implemented yet");
+
+function queryArgs(argv: string[], what: string) {
+  const { values, positionals } = parse(argv, QUERY_OPTIONS);
+  const [query, ...paths] = positionals;
+  if (!query) throw new UsageError(`give ${what}`);
+  return { values, query, paths };
 }
-export async function clustersCommand(_argv: string[]): Promise<number> {
-  throw new Error("clusters: not implemented yet");
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** "shared method dataset condensation (41%), author Lei Clifton (30%)" */
+export function formatReasons(reasons: ShareItem[]): string {
+  return reasons.map((r) => `${r.kind} ${r.label} (${pct(r.share)})`).join(", ");
+}
+
+export async function relatedCommand(argv: string[]): Promise<number> {
+  const { values, query, paths } = queryArgs(argv, "a paper id or title words");
+  const top = values.top === undefined ? 10 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(`--top wants a positive integer, got '${values.top}'`);
+  const { graph } = await loadQueryGraph(values, paths);
+  const node = findPaper(graph, query);
+  const list = related(graph, node, top);
+  const title = graph.getNodeAttribute(node, "title") as string;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ paper: { node, title }, related: list }, null, 2)}\n`);
+    return 0;
+  }
+  const out = [`Related to: ${title}`, `  ${node}`, ""];
+  if (list.length === 0) out.push("  (no paper shares an author or a specific entity with it)");
+  list.forEach((r, i) => {
+    out.push(`${String(i + 1).padStart(3)}. ${r.score.toFixed(2).padStart(6)}  ${r.title}`);
+    out.push(`             because: shared ${formatReasons(r.reasons)}`);
+  });
+  process.stdout.write(`${out.join("\n")}\n`);
+  return 0;
+}
+
+export async function collaboratorsCommand(argv: string[]): Promise<number> {
+  const { values, query, paths } = queryArgs(argv, "an author name");
+  const { graph } = await loadQueryGraph(values, paths);
+  const node = findAuthor(graph, query);
+  const a = graph.getNodeAttributes(node);
+  const list = collaborators(graph, node);
+  if (values.json) {
+    const author = { node, name: a.label, variants: a.variants, paperCount: a.paperCount };
+    process.stdout.write(`${JSON.stringify({ author, collaborators: list }, null, 2)}\n`);
+    return 0;
+  }
+  const others = (a.variants as string[]).filter((v) => v !== a.label);
+  const out = [
+    `${a.label} — ${a.paperCount} paper${a.paperCount === 1 ? "" : "s"}${others.length ? `; also written ${others.join(", ")}` : ""}`,
+    `  ${node}`,
+    "",
+  ];
+  if (list.length === 0) out.push("  (no co-authors listed)");
+  for (const c of list) {
+    out.push(`${String(c.count).padStart(4)}  ${c.name}`);
+    for (const p of c.papers) out.push(`        ${p.title}`);
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+  return 0;
+}
+
+export function formatCard(card: CommunityCard): string {
+  const years =
+    card.years.min === null
+      ? "no dates"
+      : card.years.min === card.years.max
+        ? `${card.years.min}`
+        : `${card.years.min}–${card.years.max}`;
+  const out = [`#${card.id}  ${card.label}  (${card.size} papers, ${years})`];
+  for (const [type, list] of Object.entries(card.topEntities).sort()) {
+    out.push(`  ${type}: ${list.map((e) => `${e.label} (${e.count})`).join(", ")}`);
+  }
+  out.push(`  authors: ${card.topAuthors.map((a) => `${a.name} (${a.count})`).join(", ") || "—"}`);
+  out.push("  papers:");
+  for (const p of card.topPapers) out.push(`    ${p.title}`);
+  return out.join("\n");
+}
+
+export async function clustersCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, QUERY_OPTIONS);
+  const { meta } = await loadQueryGraph(values, positionals);
+  const cards = clusters(meta);
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ communities: cards, collabCommunities: meta.collabCommunities }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const unassigned = (meta.counts["nodes.paper"] ?? 0) - cards.reduce((n, c) => n + c.size, 0);
+  process.stdout.write(
+    `${cards.map(formatCard).join("\n\n")}\n\n${cards.length} communities; ${unassigned} papers in none\n`,
+  );
+  return 0;
 }
