@@ -1,9 +1,78 @@
 // Node-only: reading paths and folders from disk.
-import type { IngestOptions, IngestResult } from "./types.ts";
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { decodeBytes } from "./decode.ts";
+import { detectReader, looksBinary } from "./detect.ts";
+import { combineResults, parseText } from "./index.ts";
+import { READERS } from "./readers/registry.ts";
+import type { IngestOptions, IngestResult, ParseResult } from "./types.ts";
 
 export const DEFAULT_INPUTS = ["seeds"];
 
-/** Read every path (files, or folders of supported files), parse, merge duplicates. */
-export async function ingestPaths(_paths: string[], _opts: IngestOptions): Promise<IngestResult> {
-  throw new Error("ingest: not implemented yet");
+/** Every non-hidden file under a folder, recursively, in code-unit order of their paths. */
+export async function listFolder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries
+    .filter((e) => !e.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of names) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFolder(p)));
+    else if (e.isFile()) out.push(p);
+    else if (e.isSymbolicLink()) {
+      const s = await stat(p).catch(() => null);
+      if (s?.isFile()) out.push(p);
+      else if (s?.isDirectory()) out.push(...(await listFolder(p)));
+    }
+  }
+  return out;
+}
+
+/** Expand the user's paths into files; a missing path throws an error naming it. */
+async function expand(paths: string[]): Promise<{ file: string; inFolder: boolean }[]> {
+  const out: { file: string; inFolder: boolean }[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) throw new Error(`ingest: ${p}: no such file or directory`);
+    if (s.isDirectory()) for (const f of await listFolder(p)) out.push({ file: f, inFolder: true });
+    else out.push({ file: p, inFolder: false });
+  }
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    if (seen.has(f.file)) return false;
+    seen.add(f.file);
+    return true;
+  });
+}
+
+/**
+ * Read every path (files, or folders of supported files read recursively), parse, merge
+ * duplicates. Inside folders, hidden files are skipped and files no reader detects are reported
+ * as rejected ("not a supported format") without being parsed. Paths in sources and fileHashes
+ * are as the user gave them (joined with the folder's entries).
+ */
+export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestResult> {
+  const files = await expand(paths);
+  const hashes: Record<string, string> = {};
+  const results: ParseResult[] = [];
+  for (const { file, inFolder } of files) {
+    const bytes = await readFile(file).catch((err: Error) => err);
+    if (bytes instanceof Error) {
+      results.push({
+        papers: [],
+        rejected: [{ file, reason: `ingest: ${file}: cannot read (${bytes.message})` }],
+      });
+      continue;
+    }
+    hashes[file] = createHash("sha256").update(bytes).digest("hex");
+    const text = decodeBytes(bytes, file).text;
+    if (inFolder && (!text.trim() || looksBinary(text) || !detectReader(text, file, READERS))) {
+      results.push({ papers: [], rejected: [{ file, reason: "not a supported format" }] });
+      continue;
+    }
+    results.push(parseText(text, file, opts));
+  }
+  return combineResults(results, hashes);
 }

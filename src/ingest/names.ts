@@ -23,6 +23,16 @@ const PARTICLES = new Set([
 ]);
 const SUFFIXES = /^(jr|sr|ii|iii|iv|phd|md)\.?$/i;
 
+/** Lower-case family-name particles ("van", "de", …) that belong to the family name. */
+export function isParticle(token: string): boolean {
+  return PARTICLES.has(token);
+}
+
+/** Name suffixes such as "Jr." or "III" that are not part of the family name. */
+export function isNameSuffix(token: string): boolean {
+  return SUFFIXES.test(token);
+}
+
 /** Fold to lower-case ASCII letters, digits and single spaces. */
 export function foldName(s: string): string {
   return s

@@ -1,0 +1,128 @@
+// Helpers shared by the JSON readers (CSL-JSON, Semantic Scholar, paperlists): a parse that
+// reports the failing line instead of throwing, a cheap sniff of the text's head, and a scanner
+// that finds the 1-based line where each object of the document starts (keyed by JSON pointer).
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** JSON.parse without throwing; on failure, the line of the error (best effort) and a message. */
+export function parseJson(text: string): JsonParse {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const lineCol = /line (\d+) column/.exec(message);
+    const pos = /position (\d+)/.exec(message);
+    let line = lineAt(text, text.length);
+    if (lineCol) line = Number(lineCol[1]);
+    else if (pos) line = lineAt(text, Number(pos[1]));
+    return { ok: false, line, message: message.replace(/^[^:]*JSON[^:]*: /, "") };
+  }
+}
+
+/** The first `n` characters with leading whitespace and a BOM removed, for cheap sniffs. */
+export function head(text: string, n = 65536): string {
+  return text.slice(0, n + 16).replace(/^\uFEFF?\s*/, "");
+}
+
+/** Escape one JSON pointer segment (RFC 6901). */
+function escapeSegment(s: string): string {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * Map JSON pointer ("" for the root, "/citations/3", "/0") → 1-based line where that object or
+ * array value starts. Tolerates malformed input: it stops where the text stops making sense.
+ */
+export function locateValues(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  // Each frame: container kind, the pointer of the container, next array index, pending key.
+  const stack: { array: boolean; ptr: string; index: number; key: string | null }[] = [];
+  let line = 1;
+  let lastString = "";
+  const n = text.length;
+  const childPtr = (): string => {
+    const top = stack[stack.length - 1];
+    if (!top) return "";
+    if (top.array) return `${top.ptr}/${top.index}`;
+    return `${top.ptr}/${escapeSegment(top.key ?? "")}`;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      continue;
+    }
+    if (c === 34) {
+      // string: read to its closing quote
+      let j = i + 1;
+      let s = "";
+      let plain = true;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 92) {
+          plain = false;
+          j += 2;
+          continue;
+        }
+        if (d === 34) break;
+        if (d === 10) line++;
+        j++;
+      }
+      s = text.slice(i + 1, j);
+      if (!plain) {
+        try {
+          s = JSON.parse(`"${s}"`) as string;
+        } catch {
+          // keep the raw text as the key
+        }
+      }
+      lastString = s;
+      i = j;
+      continue;
+    }
+    if (c === 58) {
+      // ':' — the last string was a key
+      const top = stack[stack.length - 1];
+      if (top && !top.array) top.key = lastString;
+      continue;
+    }
+    if (c === 44) {
+      // ','
+      const top = stack[stack.length - 1];
+      if (top?.array) top.index++;
+      continue;
+    }
+    if (c === 123 || c === 91) {
+      // '{' or '['
+      const ptr = childPtr();
+      out.set(ptr, line);
+      stack.push({ array: c === 91, ptr, index: 0, key: null });
+      continue;
+    }
+    if (c === 125 || c === 93) {
+      stack.pop();
+    }
+  }
+  return out;
+}
+
+/** A plain object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A trimmed non-empty string, or null. */
+export function str(v: unknown): string | null {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  return s ? s : null;
+}
