@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { givenCompatible, resolveAuthors } from "../src/graph/authors.ts";
+import { makeAuthor } from "../src/ingest/names.ts";
+import type { Author } from "../src/ingest/types.ts";
+
+const author = (name: string): Author => {
+  const a = makeAuthor(name);
+  if (!a) throw new Error(`not a name: ${name}`);
+  return a;
+};
+
+/** Papers as lists of names → the groups of names that became one author (sorted). */
+function groups(papers: string[][]): string[][] {
+  const id = resolveAuthors(papers.map((p) => p.map(author)));
+  return [...id.roots.values()].map((r) => r.variants).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+describe("author identity", () => {
+  const table: { name: string; papers: string[][]; expected: string[][] }[] = [
+    {
+      name: "full name, initial and inverted form are one author",
+      papers: [["Lei Clifton"], ["L. Clifton"], ["Clifton, Lei"]],
+      expected: [["L. Clifton", "Lei Clifton"]],
+    },
+    {
+      name: "two full given names with the same initial stay apart; the initial stays alone",
+      papers: [["Lei Clifton"], ["Lucy Clifton"], ["L. Clifton"]],
+      expected: [["L. Clifton"], ["Lei Clifton"], ["Lucy Clifton"]],
+    },
+    {
+      name: "no merge on the surname alone",
+      papers: [["David Clifton"], ["Lei Clifton"]],
+      expected: [["David Clifton"], ["Lei Clifton"]],
+    },
+    {
+      name: "a bare surname stays apart",
+      papers: [["Clifton"], ["Lei Clifton"]],
+      expected: [["Clifton"], ["Lei Clifton"]],
+    },
+    {
+      name: "initials of two given names",
+      papers: [["V. K. Chauhan"], ["Vinod Kumar Chauhan"]],
+      expected: [["V. K. Chauhan", "Vinod Kumar Chauhan"]],
+    },
+    {
+      name: "a contradicting middle initial stays apart",
+      papers: [["V. J. Chauhan"], ["Vinod Kumar Chauhan"]],
+      expected: [["V. J. Chauhan"], ["Vinod Kumar Chauhan"]],
+    },
+    {
+      name: "two variants on one paper are two people",
+      papers: [["L. Clifton", "Lei Clifton"]],
+      expected: [["L. Clifton"], ["Lei Clifton"]],
+    },
+    {
+      name: "hyphenated and joined given names",
+      papers: [["Hong-Jian Zhou"], ["Hongjian Zhou"], ["Hongjian Zhou"]],
+      expected: [["Hong-Jian Zhou", "Hongjian Zhou"]],
+    },
+    {
+      name: "PubMed style without a comma",
+      papers: [["Clifton DA"], ["David A. Clifton"]],
+      expected: [["Clifton DA", "David A. Clifton"]],
+    },
+    {
+      name: "middle initial added to a full name",
+      papers: [["David Clifton"], ["David A. Clifton"]],
+      expected: [["David A. Clifton", "David Clifton"]],
+    },
+  ];
+  it.each(table)("$name", ({ papers, expected }) => {
+    expect(groups(papers)).toEqual(expected);
+  });
+
+  it("labels the merged author with its most frequent written form", () => {
+    const id = resolveAuthors([
+      [author("L. Clifton")],
+      [author("Lei Clifton")],
+      [author("Lei Clifton")],
+    ]);
+    expect(id.rootOf.get("clifton|l")).toBe("clifton|lei");
+    expect(id.roots.get("clifton|lei")?.label).toBe("Lei Clifton");
+  });
+
+  it.each([
+    [["l"], ["lei"], true],
+    [["v", "k"], ["vinod", "kumar"], true],
+    [["v", "j"], ["vinod", "kumar"], false],
+    [["lei"], ["lucy"], false],
+    [[], ["lei"], false],
+  ])("givenCompatible(%j, %j) = %s", (a, b, expected) => {
+    expect(givenCompatible(a, b)).toBe(expected);
+  });
+});

@@ -1,0 +1,215 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createRng } from "../src/common/rng.ts";
+import type { ExtractedPaper } from "../src/extract/types.ts";
+import {
+  buildGraph,
+  clusters,
+  collaborators,
+  findPaper,
+  loadGraph,
+  related,
+  SerializedGraph,
+  serialize,
+} from "../src/graph/index.ts";
+
+const seed: ExtractedPaper[] = JSON.parse(
+  readFileSync(new URL("./fixtures/graph/seed-extracted.json", import.meta.url), "utf8"),
+);
+
+function shuffled<T>(xs: T[], s: number): T[] {
+  const rng = createRng(s);
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const graph = buildGraph(seed);
+const json = JSON.stringify(serialize(graph));
+
+describe("buildGraph on the hand-made seed extraction", () => {
+  it("serialises to a graph the schema accepts", () => {
+    const parsed = SerializedGraph.safeParse(JSON.parse(json));
+    expect(parsed.success ? "ok" : parsed.error.issues.slice(0, 3)).toBe("ok");
+  });
+
+  it("has one node per paper, per resolved author and per concept", () => {
+    const papers = graph.filterNodes((_, a) => a.type === "paper");
+    expect(papers.length).toBe(seed.length);
+    const entityIds = new Set(seed.flatMap((p) => p.entities.map((e) => e.id)));
+    for (const id of entityIds) expect(graph.hasNode(id)).toBe(true);
+    // Lei Clifton (3 papers) and David Clifton (1) stay two authors.
+    expect(graph.getNodeAttribute("author:clifton|lei", "paperCount")).toBe(3);
+    expect(graph.getNodeAttribute("author:clifton|david", "paperCount")).toBe(1);
+  });
+
+  it.each([
+    ["authored", seed.reduce((n, p) => n + p.authors.length, 0)],
+    ["has", seed.reduce((n, p) => n + p.entities.length, 0)],
+    ["is-a", 3],
+  ])("has every %s edge", (type, count) => {
+    expect(graph.filterEdges((_, a) => a.type === type).length).toBe(count);
+  });
+
+  it("creates is-a parents the ontology names even when no paper holds them", () => {
+    expect(graph.hasEdge("is-a:modality:ecg->modality:physiological-signal")).toBe(true);
+    expect(graph.getNodeAttribute("modality:physiological-signal", "paperCount")).toBe(0);
+  });
+
+  it("weights co-authorship by shared papers and lists them", () => {
+    const e = graph.getEdgeAttributes("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
+    expect(e.weight).toBe(2);
+    expect(e.papers).toHaveLength(2);
+  });
+
+  it("gives every similar edge a breakdown whose shares sum to 1", () => {
+    const edges = graph.filterEdges((_, a) => a.type === "similar");
+    expect(edges.length).toBeGreaterThan(0);
+    for (const e of edges) {
+      const { breakdown, weight } = graph.getEdgeAttributes(e);
+      expect(weight).toBeGreaterThan(0);
+      const sum = breakdown.reduce((acc: number, s: { share: number }) => acc + s.share, 0);
+      expect(sum).toBeCloseTo(1, 6);
+    }
+  });
+
+  it("weights a rare shared item above a common one", () => {
+    // Both pairs share one author; the Chauhan pair also shares Lei Clifton.
+    const a = findPaper(graph, "Sample Selection Bias");
+    const [first] = related(graph, a, 1);
+    expect(first.title).toMatch(/^Individualised Treatment Effects/);
+    expect(first.reasons.map((r) => r.label).sort()).toEqual([
+      "Lei Clifton",
+      "Vinod Kumar Chauhan",
+    ]);
+  });
+
+  it("keeps an edge when it is in the top k of either end (k = 1)", () => {
+    const all = buildGraph(seed, { similarity: { topK: 100 } });
+    const expected = new Set<string>();
+    all.forEachNode((n, a) => {
+      if (a.type !== "paper") return;
+      const [best] = related(all, n, 1);
+      if (best) expected.add([n, best.node].sort().join(" "));
+    });
+    const g = buildGraph(seed, { similarity: { topK: 1 } });
+    const kept = g
+      .filterEdges((_, e) => e.type === "similar")
+      .map((e) => [g.source(e), g.target(e)].sort().join(" "));
+    expect(new Set(kept)).toEqual(expected);
+    expect(kept.length).toBeLessThan(all.filterEdges((_, e) => e.type === "similar").length);
+  });
+
+  it("ignores items held by too many papers", () => {
+    const everyone = seed.map((p) => ({
+      ...p,
+      authors: [...p.authors, { name: "Ann Everyone", key: "everyone|ann" }],
+    }));
+    const capped = buildGraph(everyone, { similarity: { maxDfRatio: 0.5, minDfCap: 2 } });
+    const reasons = capped
+      .filterEdges((_, e) => e.type === "similar")
+      .flatMap((e) => capped.getEdgeAttribute(e, "breakdown"))
+      .map((s: { node: string }) => s.node);
+    expect(reasons).not.toContain("author:everyone|ann");
+    const uncapped = buildGraph(everyone, { similarity: { maxDfRatio: 1 } });
+    const all = uncapped
+      .filterEdges((_, e) => e.type === "similar")
+      .flatMap((e) => uncapped.getEdgeAttribute(e, "breakdown"))
+      .map((s: { node: string }) => s.node);
+    expect(all).toContain("author:everyone|ann");
+  });
+});
+
+describe("determinism", () => {
+  it.each([1, 2, 3])("same JSON whatever the paper order (shuffle %i)", (s) => {
+    expect(JSON.stringify(serialize(buildGraph(shuffled(seed, s))))).toBe(json);
+  });
+
+  it("same communities and layout on a rebuild, different layout with another seed", () => {
+    const again = buildGraph(seed);
+    const pick = (g: typeof graph) =>
+      g.mapNodes((n, a) => [n, a.community, a.x, a.y, a.mapX ?? null, a.collabX ?? null]);
+    expect(pick(again)).toEqual(pick(graph));
+    const other = buildGraph(seed, { layout: { seed: 99 } });
+    expect(pick(other)).not.toEqual(pick(graph));
+    graph.forEachNode((_, a) => {
+      expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
+      expect(a.size).toBeGreaterThanOrEqual(2);
+      expect(a.size).toBeLessThanOrEqual(20);
+    });
+  });
+
+  it("resolution changes the communities", () => {
+    const count = (r: number) =>
+      clusters(buildGraph(seed, { communities: { resolution: r } })).length;
+    expect(count(3)).toBeGreaterThan(count(0.2));
+  });
+});
+
+describe("serialise and load", () => {
+  it("round-trips through loadGraph", () => {
+    const { graph: back, meta } = loadGraph(JSON.parse(json));
+    expect(back.order).toBe(graph.order);
+    expect(back.size).toBe(graph.size);
+    expect(meta.communities).toEqual(clusters(graph));
+    expect(JSON.stringify(serialize(back))).toBe(json);
+  });
+
+  type Json = { nodes: { attributes: { type?: string } }[]; meta?: unknown };
+  it.each([
+    ["a node without type", (g: Json) => delete g.nodes[0].attributes.type, "nodes.0.attributes"],
+    ["no meta", (g: Json) => delete g.meta, "meta"],
+  ])("rejects %s naming the place", (_, spoil, where) => {
+    const bad = JSON.parse(json);
+    spoil(bad);
+    expect(() => loadGraph(bad, "x.json")).toThrow(new RegExp(`graph/load: x.json: ${where}`));
+  });
+});
+
+describe("queries", () => {
+  it.each([
+    ["exact id", seed[0].id, `paper:${seed[0].id}`],
+    ["node key", `paper:${seed[3].id}`, `paper:${seed[3].id}`],
+    [
+      "title words",
+      "mode connectivity trajectory surrogates",
+      `paper:${seed.find((p) => p.title.startsWith("Improving"))?.id}`,
+    ],
+    [
+      "exact title, any case",
+      "large language models in the clinic: a comprehensive benchmark",
+      `paper:${seed.find((p) => p.title.startsWith("Large Language Models in the Clinic"))?.id}`,
+    ],
+  ])("findPaper by %s", (_, q, expected) => {
+    expect(findPaper(graph, q)).toBe(expected);
+  });
+
+  it.each([
+    ["dataset condensation", /matches 3 papers/],
+    ["zzzz qqqq", /no paper matches/],
+  ])("findPaper('%s') fails with the candidates", (q, message) => {
+    expect(() => findPaper(graph, q)).toThrow(message);
+  });
+
+  it.each(["Lei Clifton", "Clifton, Lei", "L. Clifton", "author:clifton|lei"])(
+    "collaborators of %s",
+    (name) => {
+      const list = collaborators(graph, name);
+      expect(list[0]).toMatchObject({ name: "Vinod Kumar Chauhan", count: 2 });
+      expect(list.map((c) => c.name)).toContain("Rushuang Zhou");
+    },
+  );
+
+  it("does not answer for a surname alone", () => {
+    expect(() => collaborators(graph, "Clifton")).toThrow(/clifton\|david/);
+  });
+
+  it("labels communities from distinctive entities", () => {
+    const labels = clusters(graph).map((c) => c.label);
+    expect(labels.some((l) => l.includes("dataset condensation"))).toBe(true);
+    expect(labels.some((l) => l.includes("large language model"))).toBe(true);
+  });
+});
