@@ -1,7 +1,8 @@
 /**
  * nodes.csv + edges.csv (RFC 4180: comma separated, "\n" line ends, a field is quoted when it
  * holds a comma, quote, CR or LF, quotes doubled; a missing value is an empty unquoted field).
- * Attributes are flattened as in flatten.ts; every character of the input is kept.
+ * Attributes are flattened as in flatten.ts; every character is kept except lone UTF-16
+ * surrogates, which UTF-8 cannot encode.
  *
  * Shape "neo4j" (default), ready for `neo4j-admin database import full`:
  *   nodes: `id:ID,:LABEL,type,label,community:long,…` — :LABEL is `Paper`, `Author` or
@@ -37,9 +38,13 @@ export interface CsvFiles {
 const NODE_LEAD = ["type", "label", "community", "communityLabel", "x", "y", "size", "color"];
 const EDGE_LEAD = ["key", "type", "weight", "undirected"];
 
-/** One CSV field, quoted when RFC 4180 requires it. */
+/** Lone UTF-16 surrogates cannot be encoded as UTF-8 (they would become U+FFFD): removed. */
+const LONE_SURROGATE = /[\ud800-\udfff]/gu;
+
+/** One CSV field, quoted when RFC 4180 requires it; lone surrogates removed. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const v = value.replace(LONE_SURROGATE, "");
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function csvLine(fields: string[]): string {

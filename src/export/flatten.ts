@@ -8,7 +8,7 @@
  * - any other array or object (has.mentions, similar.breakdown) becomes JSON with sorted keys.
  * Derived, for readers of the file: node `color` ("#rrggbb" by community), `communityLabel`
  * and `collabCommunityLabel` (from meta), and edge `undirected` (true for coauthor/similar).
- * Nodes are sorted by key, edges by (source, target, type, key).
+ * Nodes are sorted by key, edges by key (edges without one first, by source, target, type).
  */
 import type { GraphMeta, SerializedGraph } from "../graph/schema.ts";
 import { communityColor } from "./palette.ts";
@@ -86,10 +86,10 @@ function withDerivedNodeFields(
 
 function edgeOrder(a: FlatEdge, b: FlatEdge): number {
   return (
+    compareStrings(a.key, b.key) ||
     compareStrings(a.source, b.source) ||
     compareStrings(a.target, b.target) ||
-    compareStrings(String(a.attributes.type ?? ""), String(b.attributes.type ?? "")) ||
-    compareStrings(a.key, b.key)
+    compareStrings(String(a.attributes.type ?? ""), String(b.attributes.type ?? ""))
   );
 }
 

@@ -8,8 +8,9 @@
  *   `r`, `g`, `b` (the names Gephi's GraphML importer reads; graphology-graphml turns them back
  *   into `color: "#rrggbb"`).
  * - `edgeMode` as in GEXF: "directed" (default; networkx refuses mixed files) writes
- *   edgedefault="directed" and keeps `undirected=true` on coauthor/similar edges; "mixed" marks
- *   those edges directed="false".
+ *   edgedefault="directed" and keeps `undirected=true` on coauthor/similar edges; "mixed" writes
+ *   edgedefault="undirected" and marks the other edges directed="true" (graphology-graphml reads
+ *   only directed="true", not directed="false").
  * - Characters XML 1.0 forbids are removed from every string; same input → same bytes.
  */
 import type { SerializedGraph } from "../graph/schema.ts";
@@ -99,7 +100,7 @@ export function toGraphML(serialized: SerializedGraph, options: GraphMLOptions =
     ...keyLines(nodeKeys, "node"),
     ...keyLines(edgeKeys, "edge"),
     `  <key id="${graphKey}" for="graph" attr.name="creator" attr.type="string"/>`,
-    '  <graph id="litgraph" edgedefault="directed">',
+    `  <graph id="litgraph" edgedefault="${mode === "mixed" ? "undirected" : "directed"}">`,
     `    <data key="${graphKey}">${text(`litgraph ${serialized.meta.litgraph}`)}</data>`,
   ];
   flat.nodes.forEach((node, i) => {
@@ -107,7 +108,7 @@ export function toGraphML(serialized: SerializedGraph, options: GraphMLOptions =
     lines.push(...element(open, "    </node>", dataLines(nodeRows[i], nodeKeys)));
   });
   for (const edge of flat.edges) {
-    const directed = mode === "mixed" && edge.undirected ? ' directed="false"' : "";
+    const directed = mode === "mixed" && !edge.undirected ? ' directed="true"' : "";
     const open = `    <edge id="${attr(edge.key)}" source="${attr(edge.source)}" target="${attr(edge.target)}"${directed}>`;
     lines.push(...element(open, "    </edge>", dataLines(edge.attributes, edgeKeys)));
   }

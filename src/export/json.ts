@@ -2,7 +2,8 @@
  * graph.json: graphology's `graph.export()` plus `meta`, byte-stable.
  *
  * - Object keys are sorted at every depth (code-unit order); arrays keep their order except
- *   `nodes` (sorted by key) and `edges` (sorted by source, target, type, key).
+ *   `nodes` (sorted by key) and `edges` (sorted by key, then source, target, type), the order
+ *   src/graph/serialize.ts already gives.
  * - Layout "lines" (default): the top-level object with one node or edge per line, so a diff
  *   of two builds names the nodes and edges that changed while the file stays compact.
  *   "pretty": 2-space indent everywhere. "compact": one line.
@@ -22,10 +23,10 @@ type Edge = SerializedGraph["edges"][number];
 
 function edgeOrder(a: Edge, b: Edge): number {
   return (
+    compareStrings(a.key ?? "", b.key ?? "") ||
     compareStrings(a.source, b.source) ||
     compareStrings(a.target, b.target) ||
-    compareStrings(a.attributes.type, b.attributes.type) ||
-    compareStrings(a.key ?? "", b.key ?? "")
+    compareStrings(a.attributes.type, b.attributes.type)
   );
 }
 
