@@ -1,0 +1,54 @@
+// Word lists used by extraction, kept as JSON data and validated here once at import time.
+import { z } from "zod";
+import functionWordsJson from "./function-words.json" with { type: "json" };
+import headNounsJson from "./head-nouns.json" with { type: "json" };
+import modifiersJson from "./modifiers.json" with { type: "json" };
+import spellingJson from "./spelling.json" with { type: "json" };
+import stopPhrasesJson from "./stop-phrases.json" with { type: "json" };
+
+const WordList = z.object({ description: z.string().optional(), words: z.array(z.string()) });
+
+export const SpellingData = z.object({
+  description: z.string().optional(),
+  words: z.record(z.string(), z.string()),
+  suffixes: z.array(z.tuple([z.string(), z.string()])),
+  infixes: z.array(z.tuple([z.string(), z.string()])),
+  pluralKeep: z.array(z.string()),
+  splitPrefixes: z.array(z.string()),
+});
+export type SpellingData = z.infer<typeof SpellingData>;
+
+const Typed = z.object({
+  method: z.array(z.string()),
+  task: z.array(z.string()),
+  modality: z.array(z.string()),
+  dataset: z.array(z.string()),
+});
+
+export const HeadNounData = z.object({
+  description: z.string().optional(),
+  heads: Typed,
+  generic: z.array(z.string()),
+  suffixes: z.object({ method: z.array(z.string()), dataset: z.array(z.string()) }),
+  taskLabelHeads: z.array(z.string()),
+});
+export type HeadNounData = z.infer<typeof HeadNounData>;
+
+export const StopPhraseData = z.object({
+  description: z.string().optional(),
+  phrases: z.array(z.string()),
+});
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success) throw new Error(`extract/lexicon: ${file}: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+export const spelling = parse(SpellingData, spellingJson, "spelling.json");
+export const headNouns = parse(HeadNounData, headNounsJson, "head-nouns.json");
+export const functionWords = new Set(
+  parse(WordList, functionWordsJson, "function-words.json").words,
+);
+export const weakModifiers = new Set(parse(WordList, modifiersJson, "modifiers.json").words);
+export const stopPhraseList = parse(StopPhraseData, stopPhrasesJson, "stop-phrases.json").phrases;

@@ -1,0 +1,100 @@
+// Ontology matcher: every concept surface form in a token trie, longest match first.
+import { headNouns, spelling } from "./lexicon/index.ts";
+import type { Concept } from "./ontology/schema.ts";
+import { type Token, tokenize } from "./text/tokenize.ts";
+import { insert, longestAt, newTrie, type TrieNode } from "./trie.ts";
+
+export interface ConceptIndex {
+  concepts: Concept[];
+  byId: Map<string, Concept>;
+  /** Case-insensitive surfaces (normalised words). */
+  norm: TrieNode<number>;
+  /** Case-sensitive surfaces: safe abbreviations and caseSensitive concepts. */
+  exact: TrieNode<number>;
+  /** Ambiguous abbreviations (matched only where a paper defines them): text → concept indexes. */
+  ambiguous: Map<string, number[]>;
+}
+
+export interface Match {
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  concepts: number[];
+}
+
+const PREFIX = new RegExp(`\\b(${spelling.splitPrefixes.join("|")})(?=[a-z]{3,})`, "g");
+const taskHeads = new Set(headNouns.taskLabelHeads);
+const SHORT_CAPS = /^[A-Z]{2,4}$/;
+
+/** Surface spellings of one form: as written, hyphens joined, known prefixes split off. */
+export function surfaceVariants(form: string, type: string): string[] {
+  const out = new Set([form]);
+  out.add(form.replace(/(\p{L})-(\p{L})/gu, "$1$2"));
+  out.add(form.replace(PREFIX, "$1-"));
+  if (type === "task") {
+    const words = form.split(/\s+/);
+    const head = words[words.length - 1]?.toLowerCase() ?? "";
+    if (words.length > 1 && taskHeads.has(head))
+      out.add(`${head} of ${words.slice(0, -1).join(" ")}`);
+  }
+  return [...out];
+}
+
+const keysOf = (form: string, exact: boolean): string[] =>
+  tokenize(form).map((t: Token) => (exact ? t.raw : t.norm));
+
+export function buildIndex(concepts: Concept[]): ConceptIndex {
+  const norm = newTrie<number>();
+  const exact = newTrie<number>();
+  const ambiguous = new Map<string, number[]>();
+  const addAmbiguous = (text: string, i: number) => {
+    const list = ambiguous.get(text) ?? [];
+    if (!list.includes(i)) list.push(i);
+    ambiguous.set(text, list);
+  };
+  concepts.forEach((c, i) => {
+    for (const form of [c.label, ...c.aliases]) {
+      // A short all-caps alias ("RE", "NER") is an abbreviation in disguise: never matched alone.
+      if (SHORT_CAPS.test(form) && !c.abbreviations.some((a) => a.text === form && a.safe)) {
+        addAmbiguous(form, i);
+        continue;
+      }
+      for (const v of surfaceVariants(form, c.type))
+        insert(c.caseSensitive ? exact : norm, keysOf(v, c.caseSensitive), i);
+    }
+    for (const a of c.abbreviations) {
+      if (a.safe) insert(exact, keysOf(a.text, true), i);
+      else addAmbiguous(a.text, i);
+    }
+  });
+  return { concepts, byId: new Map(concepts.map((c) => [c.id, c])), norm, exact, ambiguous };
+}
+
+/**
+ * Ontology matches in a token list: the longest match at each start; a match inside a longer
+ * one is dropped when they share a type ("supervised learning" in "semi-supervised learning"),
+ * kept when the types differ ("ECG" in "ECG foundation model").
+ */
+export function matchTokens(index: ConceptIndex, tokens: Token[]): Match[] {
+  const raw: Match[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = longestAt(index.norm, tokens, i, false);
+    const b = longestAt(index.exact, tokens, i, true);
+    const best = a && b ? (a.end === b.end ? null : a.end > b.end ? a : b) : (a ?? b);
+    if (best) raw.push({ start: i, end: best.end, concepts: [...best.values] });
+    else if (a && b)
+      raw.push({ start: i, end: a.end, concepts: [...new Set([...a.values, ...b.values])] });
+  }
+  const typesOf = (m: Match) => new Set(m.concepts.map((c) => index.concepts[c].type));
+  return raw.filter((m) => {
+    const types = typesOf(m);
+    return !raw.some(
+      (o) =>
+        o !== m &&
+        o.start <= m.start &&
+        o.end >= m.end &&
+        o.end - o.start > m.end - m.start &&
+        [...typesOf(o)].some((t) => types.has(t)),
+    );
+  });
+}

@@ -1,0 +1,85 @@
+// Extraction options and their defaults.
+
+export interface TopicOptions {
+  /** Find corpus-level topics at all (default true). */
+  enabled: boolean;
+  /** A noun phrase must occur in at least this many papers (default 2). */
+  minPapers: number;
+  /** Longest phrase in words (default 4). */
+  maxWords: number;
+  /** Candidates kept by document frequency before scoring relevance (default 2000). */
+  maxCandidates: number;
+  /** Share of candidates kept, the most relevant first, as VOSviewer's 60 % default (default 0.6). */
+  keepShare: number;
+  /** Minimum relevance (KL divergence of a term's co-occurrences from the overall profile, default 0). */
+  minRelevance: number;
+  /** Topics kept per paper, most relevant first (default 8). */
+  maxPerPaper: number;
+}
+
+export interface ConfidenceOptions {
+  /** Ontology label/alias match (default 0.95). */
+  ontology: number;
+  /** A short form the paper defines, or a safe ontology abbreviation (default 0.9). */
+  abbreviation: number;
+  /** Contribution patterns: "we propose X", "called X", definitions (default 0.7). */
+  pattern: number;
+  /** Title structure "X: Y", "X for Y" (default 0.65). */
+  title: number;
+  /** Compositional phrases typed by their head noun ("sepsis prediction", default 0.6). */
+  nounPhrase: number;
+  /** Corpus topics (default 0.5). */
+  topic: number;
+}
+
+export interface ExtractOptions {
+  /** Extra user ontology documents (already parsed JSON), merged over the built-in one (default []). */
+  ontologies?: unknown[];
+  /** Use the built-in ontology data files (default true). */
+  builtinOntology?: boolean;
+  /** Find contribution patterns, title structures and compositional tasks (default true). */
+  patterns?: boolean;
+  topics?: Partial<TopicOptions>;
+  confidence?: Partial<ConfidenceOptions>;
+}
+
+export interface ResolvedOptions {
+  ontologies: unknown[];
+  builtinOntology: boolean;
+  patterns: boolean;
+  topics: TopicOptions;
+  confidence: ConfidenceOptions;
+}
+
+export const DEFAULTS: ResolvedOptions = {
+  ontologies: [],
+  builtinOntology: true,
+  patterns: true,
+  topics: {
+    enabled: true,
+    minPapers: 2,
+    maxWords: 4,
+    maxCandidates: 2000,
+    keepShare: 0.6,
+    minRelevance: 0,
+    maxPerPaper: 8,
+  },
+  confidence: {
+    ontology: 0.95,
+    abbreviation: 0.9,
+    pattern: 0.7,
+    title: 0.65,
+    nounPhrase: 0.6,
+    topic: 0.5,
+  },
+};
+
+export function resolveOptions(opts: ExtractOptions = {}): ResolvedOptions {
+  return {
+    ontologies: opts.ontologies ?? DEFAULTS.ontologies,
+    builtinOntology: opts.builtinOntology ?? DEFAULTS.builtinOntology,
+    patterns: opts.patterns ?? DEFAULTS.patterns,
+    topics: { ...DEFAULTS.topics, ...opts.topics },
+    confidence: { ...DEFAULTS.confidence, ...opts.confidence },
+  };
+}

@@ -1,0 +1,325 @@
+// Contribution patterns: definitions of new things, "we propose X", "called X", named
+// benchmarks, title structure ("X: Y", "X for Y") and compositional tasks ("PE prediction").
+import type { Definition } from "./abbreviations.ts";
+import { headNouns } from "./lexicon/index.ts";
+import type { Match } from "./matcher.ts";
+import {
+  addMention,
+  draftFor,
+  type Field,
+  type PaperState,
+  type ShortForm,
+  sentenceOf,
+} from "./paper.ts";
+import {
+  canonicalLabel,
+  isCapitalised,
+  isFunctionWord,
+  isNameLike,
+  isWeak,
+  type NewType,
+  suffixType,
+  typePhrase,
+} from "./phrases.ts";
+import { normWord } from "./text/normalise.ts";
+import type { Token } from "./text/tokenize.ts";
+import type { EntityType, Rule } from "./types.ts";
+
+const CONTRIBUTION =
+  /\b(?:[Ww]e (?:\w+ )?(?:propose|introduce|present|develop|design|devise|build|construct|call|name|term|dub)|called|named|termed|dubbed|coined)\b/;
+const taskHeads = new Set(headNouns.taskLabelHeads.map(normWord));
+const datasetWords = new Set(["benchmark", "dataset", "corpus", "database"].map(normWord));
+const proposeVerbs = new Set(
+  ["propose", "introduce", "present", "develop", "design", "devise", "build", "construct"].map(
+    normWord,
+  ),
+);
+const nameVerbs = new Set(["called", "named", "termed", "dubbed", "coined"]);
+
+/** Ontology match in f ending exactly at token b (exclusive), starting at or after a; the longest. */
+function matchEndingAt(f: Field, a: number, b: number): Match | undefined {
+  let best: Match | undefined;
+  for (const m of f.matches)
+    if (m.end === b && m.start >= a && (!best || m.start < best.start)) best = m;
+  return best;
+}
+
+function conceptTypeIn(st: PaperState, f: Field) {
+  return (core: Token[]): EntityType | null => {
+    if (!core.length) return null;
+    const a = f.tokens.indexOf(core[0]);
+    const m = matchEndingAt(f, a, a + core.length);
+    return m ? st.index.concepts[m.concepts[0]].type : null;
+  };
+}
+
+function span(tokens: Token[]): [number, number] {
+  return [tokens[0].start, tokens[tokens.length - 1].end];
+}
+
+function addNew(
+  st: PaperState,
+  f: Field,
+  type: NewType,
+  tokens: Token[],
+  rule: Rule,
+  confidence: number,
+  parents: string[] = [],
+): string {
+  const label = canonicalLabel(tokens, expander(st));
+  const d = draftFor(st, type, label, parents);
+  for (const p of parents) if (p !== d.id) d.parents.add(p);
+  const [s, e] = span(tokens);
+  addMention(d, f, s, e, rule, confidence);
+  return d.id;
+}
+
+/** Replace a defined short form by its long form in a label ("PE prediction" → "pulmonary embolism prediction"). */
+function expander(st: PaperState) {
+  return (t: Token): string | undefined => {
+    const sf = st.shortForms.get(t.raw) ?? st.shortForms.get(t.raw.replace(/s$/, ""));
+    if (!sf) return undefined;
+    const id = sf.ids[0];
+    const d = id ? st.drafts.get(id) : undefined;
+    return d && d.label !== sf.def.key ? d.label : sf.long.toLowerCase();
+  };
+}
+
+export function resolveLongForm(
+  st: PaperState,
+  f: Field,
+  def: Definition,
+  a: number,
+  b: number,
+  sf: ShortForm,
+): void {
+  let end = b;
+  while (end > a && isGenericOrBased(f.tokens[end - 1])) end--;
+  const m = matchEndingAt(f, a, end);
+  const sentence = sentenceOf(f, def.longStart);
+  const contribution = CONTRIBUTION.test(sentence);
+  const extra = m ? f.tokens.slice(a, m.start).filter((t) => !isFunctionWord(t) && !isWeak(t)) : [];
+  if (m && (extra.length === 0 || !contribution)) {
+    sf.ids = m.concepts.map((ci) => st.index.concepts[ci].id);
+    for (const id of sf.ids) st.drafts.get(id)?.aliases.add(def.key);
+    return;
+  }
+  if (!st.opts.patterns) return;
+  const typed = typePhrase(f.tokens.slice(a, b), conceptTypeIn(st, f));
+  if (!typed) return;
+  const parents = m ? m.concepts.map((ci) => st.index.concepts[ci].id) : [];
+  const id = addNew(
+    st,
+    f,
+    typed.type,
+    typed.tokens,
+    "pattern",
+    st.opts.confidence.pattern,
+    parents,
+  );
+  st.drafts.get(id)?.aliases.add(def.key);
+  sf.ids = [id];
+}
+
+const genericNorm = new Set(headNouns.generic.map(normWord));
+function isGenericOrBased(t: Token): boolean {
+  return t.norm === "based" || genericNorm.has(t.norm);
+}
+
+/** The noun-phrase chunk ending at token e (exclusive), walking back over joined content words. */
+function chunkBefore(f: Field, e: number, maxWords = 6): number {
+  let k = e - 1;
+  while (
+    k > 0 &&
+    e - k < maxWords &&
+    f.tokens[k].joined &&
+    (f.tokens[k].hyphen || !isFunctionWord(f.tokens[k - 1]))
+  )
+    k--;
+  return k;
+}
+
+export function contributions(st: PaperState): void {
+  for (const f of st.fields) {
+    namedThings(st, f);
+    proposals(st, f);
+    datasetNames(st, f);
+  }
+  titleStructure(st, st.fields[0]);
+  for (const f of st.fields) compositionalTasks(st, f);
+}
+
+/** "a hypernetwork-based approach, called H-Learner": the name, typed by the phrase before it. */
+function namedThings(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 1; i < t.length - 1; i++) {
+    if (!nameVerbs.has(t[i].raw)) continue;
+    let j = i + 1;
+    if (t[j].raw === "emph" || t[j].raw === "textit" || t[j].raw === "textbf") j++;
+    if (!t[j] || !(isNameLike(t[j].raw) || isCapitalised(t[j].raw))) continue;
+    let k = j + 1;
+    while (
+      k < t.length &&
+      k - j < 3 &&
+      t[k].joined &&
+      (isNameLike(t[k].raw) || isCapitalised(t[k].raw))
+    )
+      k++;
+    const name = t.slice(j, k);
+    const from = chunkBefore(f, i);
+    const typed = typePhrase(t.slice(from, i), conceptTypeIn(st, f)) ?? typeName(name);
+    if (!typed) continue;
+    addNew(st, f, typed.type, name, "pattern", st.opts.confidence.pattern);
+  }
+}
+
+function typeName(name: Token[]): { type: NewType } | null {
+  const last = name[name.length - 1];
+  const t = suffixType(last.raw);
+  return t ? { type: t } : null;
+}
+
+/** "we propose a novel hierarchical attention network for …": a typed phrase of two words or more. */
+function proposals(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 0; i < t.length - 2; i++) {
+    if (t[i].norm !== "we") continue;
+    let v = i + 1;
+    if (!proposeVerbs.has(t[v].norm) && t[v + 1] && proposeVerbs.has(t[v + 1].norm)) v++;
+    if (!proposeVerbs.has(t[v].norm)) continue;
+    let s = v + 1;
+    while (s < t.length && (isFunctionWord(t[s]) || isWeak(t[s])) && s - v < 4) s++;
+    let e = s;
+    while (
+      e < t.length &&
+      e - s < 7 &&
+      (e === s || t[e].joined) &&
+      (t[e].hyphen || !isFunctionWord(t[e]))
+    )
+      e++;
+    if (e <= s) continue;
+    // A definition right after the phrase is handled by resolveDefinition.
+    if (/^\s*\(/.test(f.text.slice(t[e - 1].end, t[e - 1].end + 3))) continue;
+    const phrase = t.slice(s, e);
+    const typed = typePhrase(phrase, conceptTypeIn(st, f));
+    if (!typed || typed.tokens.length < 2) continue;
+    const a = t.indexOf(typed.tokens[0]);
+    const b = a + typed.tokens.length;
+    if (f.matches.some((m) => m.end === b)) continue; // an ontology concept is the head: nothing new
+    addNew(st, f, typed.type, typed.tokens, "pattern", st.opts.confidence.pattern);
+  }
+}
+
+/** "the benchmark MedRisk", "a new dataset ClinicBench", "the PTB-XL dataset". */
+function datasetNames(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (!datasetWords.has(t[i].norm)) continue;
+    for (const [j, dir] of [
+      [i + 1, 1],
+      [i - 1, -1],
+    ] as const) {
+      const n = t[j];
+      if (!n || !isNameLike(n.raw) || !/\p{L}/u.test(n.raw)) continue;
+      if (!(dir === 1 ? n.joined : t[i].joined)) continue;
+      // Walk over a hyphenated name ("MIMIC-III-WDB").
+      let a = j;
+      let b = j + 1;
+      if (dir === 1) while (b < t.length && t[b].hyphen) b++;
+      else while (a > 0 && t[a].hyphen) a--;
+      if (f.matches.some((m) => m.start <= a && m.end >= b)) continue;
+      if (st.shortForms.has(t[a].raw.replace(/s$/, ""))) continue;
+      addNew(st, f, "dataset", t.slice(a, b), "pattern", st.opts.confidence.pattern);
+      break;
+    }
+  }
+}
+
+/** Title "NAME: X for Y": X typed as method or task, Y as task, modality or dataset; NAME names X. */
+function titleStructure(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  if (!t.length) return;
+  const colon = f.text.indexOf(": ");
+  let from = 0;
+  let name: Token[] = [];
+  if (colon > 0) {
+    const head = t.filter((x) => x.end <= colon);
+    if (head.length <= 3 && head.some((x) => isNameLike(x.raw))) {
+      name = head;
+      from = head.length;
+    }
+  }
+  const forAt = t.findIndex((x, i) => i > from && x.norm === "for");
+  if (forAt < 0) return;
+  const lastBefore = colon > f.tokens[forAt].start ? -1 : colon;
+  const conceptType = conceptTypeIn(st, f);
+  // X: the chunk just before "for".
+  const ls = Math.max(
+    chunkBefore(f, forAt),
+    t.findIndex((x) => x.start > lastBefore),
+  );
+  const left = typePhrase(t.slice(ls, forAt), conceptType);
+  let leftId: string | undefined;
+  if (left && (left.type === "method" || left.type === "task")) {
+    const b = t.indexOf(left.tokens[left.tokens.length - 1]) + 1;
+    const m = f.matches.find((x) => x.end === b);
+    if (m) leftId = st.index.concepts[m.concepts[0]].id;
+    else leftId = addNew(st, f, left.type, left.tokens, "title", st.opts.confidence.title);
+  }
+  if (name.length && leftId && !st.index.byId.has(leftId)) {
+    const d = st.drafts.get(leftId);
+    if (d) {
+      const [s, e] = span(name);
+      d.aliases.add(f.text.slice(s, e));
+      addMention(d, f, s, e, "title", st.opts.confidence.title);
+    }
+  }
+  // Y: the chunk right after "for".
+  let re = forAt + 1;
+  while (
+    re < t.length &&
+    (re === forAt + 1 || t[re].joined) &&
+    (t[re].hyphen || !isFunctionWord(t[re]))
+  )
+    re++;
+  const right = typePhrase(t.slice(forAt + 1, re), conceptType);
+  const rightHead = right?.tokens[right.tokens.length - 1];
+  // A task with a task head ("… Detection") is left to the compositional rule.
+  if (right && right.type !== "method" && rightHead && !taskHeads.has(rightHead.norm)) {
+    const b = t.indexOf(right.tokens[right.tokens.length - 1]) + 1;
+    if (!f.matches.some((x) => x.end === b))
+      addNew(st, f, right.type, right.tokens, "title", st.opts.confidence.title);
+  }
+}
+
+/** "<modifiers> prediction|detection|…": a specific task named by its head noun. */
+function compositionalTasks(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let h = 1; h < t.length; h++) {
+    if (!taskHeads.has(t[h].norm) || !t[h].joined) continue;
+    if (f.matches.some((m) => m.end === h + 1)) continue;
+    let k = h;
+    while (
+      k > 0 &&
+      h - k < 4 &&
+      t[k].joined &&
+      !isFunctionWord(t[k - 1]) &&
+      !isWeak(t[k - 1]) &&
+      !taskHeads.has(t[k - 1].norm)
+    )
+      k--;
+    if (k === h) continue;
+    // Start on a whole ontology match, never inside one.
+    const inside = f.matches.find((m) => m.start < k && m.end > k);
+    if (inside) k = inside.end;
+    if (k >= h) continue;
+    // Participles and adverbs do not start a task name ("emerging drug analysis" → "drug analysis").
+    while (k < h && verbLike.test(t[k].raw) && !isNameLike(t[k].raw)) k++;
+    if (k >= h) continue;
+    const tokens = t.slice(k, h + 1);
+    if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
+    addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase);
+  }
+}
+
+const verbLike = /(?:ed|ing|ly)$/;
