@@ -12,18 +12,110 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** JSON.parse without throwing; on failure, the line of the error (best effort) and a message. */
+/**
+ * Offset of the first syntax error in a JSON text (text.length when it ends too early), found by
+ * a small iterative scanner; -1 when the text is valid JSON.
+ */
+export function jsonErrorOffset(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const ws = () => {
+    while (i < n && /[ \t\n\r]/.test(text[i] as string)) i++;
+  };
+  const literal = (): boolean => {
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      text.slice(i, i + 400),
+    );
+    if (!m) return false;
+    i += m[0].length;
+    return true;
+  };
+  const string = (): boolean => {
+    if (text[i] !== '"') return false;
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === 92) {
+        const e = text[i + 1] ?? "";
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(e) && e) i += 2;
+        else return false;
+      } else i++;
+    }
+    return false;
+  };
+  // stack of open containers: "{" or "["; expecting a value after ":" / "," / "["
+  const stack: string[] = [];
+  ws();
+  for (;;) {
+    // parse a value
+    ws();
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      stack.push(c);
+      i++;
+      ws();
+      if (text[i] === (c === "{" ? "}" : "]")) {
+        stack.pop();
+        i++;
+      } else if (c === "{") {
+        if (!string()) return i;
+        ws();
+        if (text[i] !== ":") return i;
+        i++;
+        continue;
+      } else continue;
+    } else if (c === '"') {
+      if (!string()) return i;
+    } else if (!literal()) return i;
+    // after a value: close containers or take a separator
+    for (;;) {
+      ws();
+      const top = stack[stack.length - 1];
+      if (!top) {
+        return i === n ? -1 : i;
+      }
+      const d = text[i];
+      if (d === ",") {
+        i++;
+        if (top === "{") {
+          ws();
+          if (!string()) return i;
+          ws();
+          if (text[i] !== ":") return i;
+          i++;
+        }
+        break;
+      }
+      if ((top === "{" && d === "}") || (top === "[" && d === "]")) {
+        stack.pop();
+        i++;
+        continue;
+      }
+      return i;
+    }
+  }
+}
+
+/** JSON.parse without throwing; on failure, the line of the first syntax error and a message. */
 export function parseJson(text: string): JsonParse {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const lineCol = /line (\d+) column/.exec(message);
-    const pos = /position (\d+)/.exec(message);
-    let line = lineAt(text, text.length);
-    if (lineCol) line = Number(lineCol[1]);
-    else if (pos) line = lineAt(text, Number(pos[1]));
-    return { ok: false, line, message: message.replace(/^[^:]*JSON[^:]*: /, "") };
+    const at = jsonErrorOffset(text);
+    const offset = at < 0 ? text.length : at;
+    const line = lineAt(text, offset);
+    const col = offset - text.lastIndexOf("\n", offset - 1);
+    const found = offset >= text.length ? "end of text" : JSON.stringify(text[offset]);
+    const why = err instanceof RangeError ? "nested too deeply" : `unexpected ${found}`;
+    return { ok: false, line, message: `${why} at line ${line} column ${col}` };
   }
 }
 
