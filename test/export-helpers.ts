@@ -1,6 +1,16 @@
 // Shared by the export tests: the hand-made fixture and the expected flat view after a round trip.
 import { readFileSync } from "node:fs";
-import { cleanXmlText, flattenGraph } from "../src/export/pure.ts";
+import Graph from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import { parse as parseGraphml } from "graphology-graphml";
+import { expect } from "vitest";
+import {
+  cleanXmlText,
+  type EdgeMode,
+  flattenGraph,
+  toGexf,
+  toGraphML,
+} from "../src/export/pure.ts";
 import { SerializedGraph } from "../src/graph/schema.ts";
 
 export function loadFixture(): SerializedGraph {
@@ -66,4 +76,38 @@ export function scrambled(serialized: SerializedGraph): SerializedGraph {
     ),
     meta: reverseKeys(serialized.meta),
   };
+}
+
+/** The two XML formats with their writer and graphology's own parser. */
+export const XML_FORMATS = [
+  {
+    name: "gexf",
+    write: (g: SerializedGraph, edgeMode?: EdgeMode) => toGexf(g, { edgeMode }),
+    read: (s: string) => parseGexf(Graph, s),
+  },
+  {
+    name: "graphml",
+    write: (g: SerializedGraph, edgeMode?: EdgeMode) => toGraphML(g, { edgeMode }),
+    read: (s: string) => parseGraphml(Graph, s),
+  },
+];
+
+/** Check a parsed graph against the expected flat view; returns nothing, asserts everything. */
+export function expectRoundTrip(parsed: Graph, source: SerializedGraph, edgeMode: EdgeMode): void {
+  const expected = expectedXml(source);
+  expect(parsed.order).toBe(expected.nodes.size);
+  expect(parsed.size).toBe(expected.edges.size);
+  for (const [key, attrs] of expected.nodes) {
+    expect(parsed.hasNode(key), key).toBe(true);
+    const got: Record<string, unknown> = { ...parsed.getNodeAttributes(key) };
+    got.color = normaliseColor(got.color);
+    expect(got, key).toEqual(attrs);
+  }
+  for (const [key, edge] of expected.edges) {
+    expect(parsed.hasEdge(key), key).toBe(true);
+    expect(parsed.source(key), key).toBe(edge.source);
+    expect(parsed.target(key), key).toBe(edge.target);
+    expect(parsed.isUndirected(key), key).toBe(edgeMode === "mixed" && edge.undirected);
+    expect({ ...parsed.getEdgeAttributes(key) }, key).toEqual(edge.attributes);
+  }
 }
