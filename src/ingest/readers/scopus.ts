@@ -1,7 +1,8 @@
 // Scopus CSV export reader (UTF-8 BOM, quoted multi-line fields, 45 columns). Records are split
 // with their starting lines (scopus-split.ts) and each is parsed by csv-parse on its own, so a
 // broken row is rejected alone. Columns are found by header name.
-import { parse } from "csv-parse/sync";
+// The browser build bundles its own Buffer shim, so this reader also runs in the web worker.
+import { parse } from "csv-parse/browser/esm/sync";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
 import type { Author, FormatReader, ParseResult, Rejected } from "../types.ts";
