@@ -8,6 +8,29 @@ export interface DecodedText {
   encoding: Encoding;
 }
 
+/** Code points of Windows-1252 bytes 0x80–0x9F (the rest map to themselves; undefined → U+FFFD). */
+const CP1252_HIGH = [
+  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0xfffd, 0x017d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252 by table: some runtimes' TextDecoder("windows-1252") decodes as ISO-8859-1,
+ * which turns curly quotes and dashes into C1 control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    const codes = Array.from(chunk, (b) =>
+      b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] as number) : b,
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
+}
+
 /** Guess UTF-16 without a BOM: in the first 4 KiB, most odd (LE) or even (BE) bytes are NUL. */
 function sniffUtf16(bytes: Uint8Array): Encoding | null {
   const n = Math.min(bytes.length, 4096) & ~1;
@@ -42,6 +65,6 @@ export function decodeBytes(bytes: Uint8Array, _file = ""): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
 }
