@@ -307,6 +307,20 @@ describe("bibtex specifics", () => {
     expect(r.papers[0]?.title).toBe(readable);
   });
 
+  it.each([
+    // CHIL2023 Tang23: a missing comma in a "Last, First" list
+    [
+      "Tang, Siyi and Dunnmon, Jared A and Qu Liangqiong and Saab, Khaled K",
+      ["tang|siyi", "dunnmon|jared-a", "qu|liangqiong", "saab|khaled-k"],
+    ],
+    ["Smith, John and Doe, Jane and", ["smith|john", "doe|jane"]], // trailing "and"
+    ["and Ada Lovelace and and Alan Turing", ["lovelace|ada", "turing|alan"]],
+    ["Hardy Hardy and Derek Ruths", ["hardy|hardy", "ruths|derek"]], // "First Last": untouched
+  ])("name list %s", (list, keys) => {
+    const r = parse(bibtex, `@misc{k, title = {T}, author = {${list}}, year = {2020}}`);
+    expect(r.papers[0]?.authors.map((a) => a.key)).toEqual(keys);
+  });
+
   it("crossref inheritance beats the single-proceedings fallback", () => {
     const r = parse(
       bibtex,
