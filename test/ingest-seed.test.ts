@@ -156,6 +156,8 @@ describe("title/author split", () => {
     ["J.-P. Sartre", 0],
     ["Xiao GU", -1],
     ["Aristotle", -2],
+    ["B", null],
+    ["B.", null],
     ["Autonomous Medical AI Copilot for", null],
     ["Prediction2 Smith", null],
   ])("name score of %s is %s", (name, score) => {

@@ -1,6 +1,6 @@
 // Node-only: reading paths and folders from disk.
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeBytes } from "./decode.ts";
 import { detectReader, looksBinary } from "./detect.ts";
@@ -10,8 +10,14 @@ import type { IngestOptions, IngestResult, ParseResult } from "./types.ts";
 
 export const DEFAULT_INPUTS = ["seeds"];
 
-/** Every non-hidden file under a folder, recursively, in code-unit order of their paths. */
-export async function listFolder(dir: string): Promise<string[]> {
+/**
+ * Every non-hidden file under a folder, recursively, in code-unit order of their paths.
+ * Symbolic links are followed once (a link back to an ancestor is not entered again).
+ */
+export async function listFolder(dir: string, seen = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries
     .filter((e) => !e.name.startsWith("."))
@@ -19,12 +25,12 @@ export async function listFolder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of names) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFolder(p)));
+    if (e.isDirectory()) out.push(...(await listFolder(p, seen)));
     else if (e.isFile()) out.push(p);
     else if (e.isSymbolicLink()) {
       const s = await stat(p).catch(() => null);
       if (s?.isFile()) out.push(p);
-      else if (s?.isDirectory()) out.push(...(await listFolder(p)));
+      else if (s?.isDirectory()) out.push(...(await listFolder(p, seen)));
     }
   }
   return out;

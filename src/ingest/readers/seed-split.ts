@@ -32,6 +32,7 @@ const TITLE_ENDS_IN_PREFIX = new RegExp(`(?:^|[^\\p{L}])${GLUED_PREFIX}$`, "u");
 export function nameScore(name: string): number | null {
   const tokens = name.split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 6) return null;
+  if (tokens.length === 1 && INITIALS.test(tokens[0] ?? "")) return null;
   let score = 0;
   for (const [i, t] of tokens.entries()) {
     const last = i === tokens.length - 1;
@@ -63,9 +64,13 @@ export function parseAuthorList(rest: string): { names: string[]; score: number 
   return names.length ? { names, score } : null;
 }
 
+/** Longest author list considered (characters), so a pathological line stays linear-ish. */
+const MAX_AUTHOR_LIST = 4000;
+
 /** Positions where an author list may start: a capital glued to the previous character. */
-export function splitCandidates(s: string): number[] {
+export function splitCandidates(s: string, window = MAX_AUTHOR_LIST): number[] {
   const out: number[] = [];
+  const from = Math.max(0, s.length - window);
   const chars = [...s];
   let offset = 0;
   for (let i = 0; i < chars.length; i++) {
@@ -75,7 +80,8 @@ export function splitCandidates(s: string): number[] {
       const next = chars[i + 1] ?? "";
       if (!/\s/u.test(prev)) {
         // after a capital only when this one starts a word ("NLPJohn", "ECGJ. Smith")
-        if (!/\p{Lu}/u.test(prev) || /[\p{Ll}.]/u.test(next)) out.push(offset);
+        const wordStart = !/\p{Lu}/u.test(prev) || /[\p{Ll}.]/u.test(next);
+        if (wordStart && offset >= from) out.push(offset);
       }
     }
     offset += ch.length;
