@@ -127,13 +127,30 @@ describe("ontology data files", () => {
   it.each(files)("$file: forms are trimmed, not repeated, and not generic words", ({ data }) => {
     const bad: string[] = [];
     for (const c of data.concepts) {
-      const forms = [c.label, ...c.aliases, ...c.abbreviations.map((a) => a.text)];
-      for (const f of forms) {
+      // An abbreviation may repeat the label: "ECG" is then also matched case-sensitively alone.
+      const names = [c.label, ...c.aliases];
+      const abbrevs = c.abbreviations.map((a) => a.text);
+      for (const f of [...names, ...abbrevs]) {
         if (f !== f.trim() || f === "") bad.push(`${c.id}: untrimmed "${f}"`);
         if (GENERIC.includes(fold(f))) bad.push(`${c.id}: generic "${f}"`);
       }
-      if (new Set(forms).size !== forms.length) bad.push(`${c.id}: a form is listed twice`);
+      if (new Set(names).size !== names.length) bad.push(`${c.id}: a name is listed twice`);
+      if (new Set(abbrevs).size !== abbrevs.length) bad.push(`${c.id}: an abbreviation twice`);
+      for (const a of c.aliases.filter((x) => abbrevs.includes(x))) {
+        bad.push(`${c.id}: "${a}" is both an alias and an abbreviation`);
+      }
     }
+    expect(bad).toEqual([]);
+  });
+
+  it.each(files)("$file: short all-caps names are safe abbreviations too", ({ data }) => {
+    // The engine matches a 2-4 letter all-caps name alone only as a safe abbreviation.
+    const bad = data.concepts.flatMap((c) =>
+      [c.label, ...c.aliases]
+        .filter((f) => /^[A-Z]{2,4}$/.test(f))
+        .filter((f) => !c.abbreviations.some((a) => a.text === f && a.safe))
+        .map((f) => `${c.id}: ${f}`),
+    );
     expect(bad).toEqual([]);
   });
 
