@@ -473,6 +473,25 @@ describe("atom specifics", () => {
     ]);
   });
 
+  it("an arXiv API error entry is rejected with its message, not read as a paper", () => {
+    const text = legacy
+      .replace(
+        "<id>http://arxiv.org/abs/1111.2011v2</id>",
+        "<id>http://arxiv.org/api/errors#incorrect_id_format</id>",
+      )
+      .replace(/<summary>[\s\S]*?<\/summary>/, "<summary>incorrect id format for 1111.x</summary>");
+    const r = parse(atom, text, "e.xml");
+    expect(r.papers).toEqual([]);
+    expect(r.rejected).toEqual([
+      {
+        file: "e.xml",
+        line: lineOf(text, "<entry>"),
+        format: "atom",
+        reason: "arXiv API error: incorrect id format for 1111.x",
+      },
+    ]);
+  });
+
   it("a truncated feed rejects the cut entry with its line and keeps the others", () => {
     const text = read("atom-2026-slice.xml");
     const third = text.lastIndexOf("<entry>");
