@@ -1,6 +1,8 @@
 // GEXF and GraphML written from the hand-made fixture are read back by graphology's own parsers
 // with every node, edge and attribute intact (after flattening and XML cleaning).
 import fc from "fast-check";
+import Graph from "graphology";
+import { parse as parseGraphml } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
 import { cleanXmlText, toGexf, toGraphML } from "../src/export/pure.ts";
 import { escapeXmlAttr, escapeXmlText } from "../src/export/xml.ts";
@@ -136,5 +138,20 @@ describe("format specifics", () => {
     expect(mixed).toContain('edgedefault="undirected"');
     expect(mixed).toMatch(/<edge id="e-isa-1" [^>]*directed="true"/);
     expect(mixed).not.toMatch(/<edge id="e-coauthor-1" [^>]*directed=/);
+  });
+
+  it("GraphML with yed adds yFiles graphics and still reads back whole", () => {
+    const xml = toGraphML(fixture, { yed: true });
+    expect(toGraphML(fixture)).not.toContain("yworks");
+    expect(xml).toContain('xmlns:y="http://www.yworks.com/xml/graphml"');
+    expect(xml).toMatch(/<key id="d\d+" for="node" yfiles.type="nodegraphics"\/>/);
+    expect(xml.match(/<y:ShapeNode>/g)).toHaveLength(fixture.nodes.length);
+    // author:lei-clifton: size 6 → diameter 12, centre (2, -2.5) in yEd's y-down frame.
+    expect(xml).toContain('<y:Geometry x="-4" y="-8.5" width="12" height="12"/>');
+    expect(xml).toContain('<y:NodeLabel>Jane O\'Neil "JJ" &lt;x&gt;</y:NodeLabel>');
+    const parsed = parseGraphml(Graph, xml);
+    expect(parsed.order).toBe(fixture.nodes.length);
+    expect(parsed.size).toBe(fixture.edges.length);
+    expect(parsed.getNodeAttribute("author:lei-clifton", "label")).toBe("Lei Clifton");
   });
 });

@@ -11,6 +11,7 @@
  *   edgedefault="directed" and keeps `undirected=true` on coauthor/similar edges; "mixed" writes
  *   edgedefault="undirected" and marks the other edges directed="true" (graphology-graphml reads
  *   only directed="true", not directed="false").
+ * - `yed`: adds yFiles ShapeNode graphics (see GraphMLOptions.yed).
  * - Characters XML 1.0 forbids are removed from every string; same input → same bytes.
  */
 import type { SerializedGraph } from "../graph/schema.ts";
@@ -30,6 +31,12 @@ import { escapeXmlAttr as attr, escapeXmlText as text, xmlSafeGraph } from "./xm
 export interface GraphMLOptions extends FlattenOptions {
   /** Default "directed" (opens everywhere, networkx included). */
   edgeMode?: EdgeMode;
+  /**
+   * Default false. Also write yFiles node graphics (position, size, community colour, label) so
+   * yEd shows the layout at once. Other readers see an extra key: networkx then takes x, y and
+   * label from the graphics (as strings), graphology-graphml adds a "null" attribute.
+   */
+  yed?: boolean;
 }
 
 interface Key {
@@ -80,6 +87,26 @@ function dataLines(attrs: FlatAttributes, keys: Map<string, Key>): string[] {
   return lines;
 }
 
+/** yFiles ShapeNode for yEd: a circle of diameter 2·size centred on (x, −y) (yEd's y points down). */
+function yedLines(attrs: FlatAttributes, keyId: string): string[] {
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
+  const d = Math.max(2 * num(attrs.size), 1);
+  const x = num(attrs.x) - d / 2;
+  const y = -num(attrs.y) - d / 2;
+  const fill = typeof attrs.color === "string" ? attrs.color.toUpperCase() : "#9E9E9E";
+  const label = typeof attrs.label === "string" ? attrs.label : "";
+  return [
+    `      <data key="${keyId}">`,
+    "        <y:ShapeNode>",
+    `          <y:Geometry x="${x}" y="${y}" width="${d}" height="${d}"/>`,
+    `          <y:Fill color="${fill}" transparent="false"/>`,
+    `          <y:NodeLabel>${text(label)}</y:NodeLabel>`,
+    '          <y:Shape type="ellipse"/>',
+    "        </y:ShapeNode>",
+    "      </data>",
+  ];
+}
+
 function element(open: string, close: string, body: string[]): string[] {
   if (body.length === 0) return [`${open.slice(0, -1)}/>`];
   return [open, ...body, close];
@@ -94,18 +121,23 @@ export function toGraphML(serialized: SerializedGraph, options: GraphMLOptions =
   const nodeKeys = declareKeys(nodeRows, NODE_NUMBER_KINDS, 0);
   const edgeKeys = declareKeys(edgeRows, EDGE_NUMBER_KINDS, nodeKeys.size);
   const graphKey = `d${nodeKeys.size + edgeKeys.size}`;
+  const yedKey = `d${nodeKeys.size + edgeKeys.size + 1}`;
+  const yNs = options.yed ? ' xmlns:y="http://www.yworks.com/xml/graphml"' : "";
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    `<graphml xmlns="http://graphml.graphdrawing.org/xmlns"${yNs} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`,
     ...keyLines(nodeKeys, "node"),
     ...keyLines(edgeKeys, "edge"),
     `  <key id="${graphKey}" for="graph" attr.name="creator" attr.type="string"/>`,
+    ...(options.yed ? [`  <key id="${yedKey}" for="node" yfiles.type="nodegraphics"/>`] : []),
     `  <graph id="litgraph" edgedefault="${mode === "mixed" ? "undirected" : "directed"}">`,
     `    <data key="${graphKey}">${text(`litgraph ${serialized.meta.litgraph}`)}</data>`,
   ];
   flat.nodes.forEach((node, i) => {
     const open = `    <node id="${attr(node.key)}">`;
-    lines.push(...element(open, "    </node>", dataLines(nodeRows[i], nodeKeys)));
+    const body = dataLines(nodeRows[i], nodeKeys);
+    if (options.yed) body.push(...yedLines(node.attributes, yedKey));
+    lines.push(...element(open, "    </node>", body));
   });
   for (const edge of flat.edges) {
     const directed = mode === "mixed" && !edge.undirected ? ' directed="true"' : "";

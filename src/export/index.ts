@@ -31,6 +31,8 @@ export interface WriteGraphOptions {
   jsonLayout?: JsonLayout;
   /** gexf/graphml; default "directed" (networkx cannot read mixed files). */
   edgeMode?: EdgeMode;
+  /** graphml only; default false: add yFiles graphics for yEd (see GraphMLOptions.yed). */
+  yed?: boolean;
   /** csv only; default "neo4j". */
   csvShape?: CsvShape;
   /** gexf/graphml/csv: joins string lists; default "; ". */
@@ -81,7 +83,10 @@ export function writeGraph(serialized: SerializedGraph, options: WriteGraphOptio
       writeFileAtomic(out, toGexf(serialized, { ...flatOptions, edgeMode: options.edgeMode }));
       return [out];
     case "graphml":
-      writeFileAtomic(out, toGraphML(serialized, { ...flatOptions, edgeMode: options.edgeMode }));
+      writeFileAtomic(
+        out,
+        toGraphML(serialized, { ...flatOptions, edgeMode: options.edgeMode, yed: options.yed }),
+      );
       return [out];
     case "csv": {
       const csvOptions: CsvOptions = { ...flatOptions, shape: options.csvShape };
