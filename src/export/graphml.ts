@@ -90,9 +90,10 @@ function dataLines(attrs: FlatAttributes, keys: Map<string, Key>): string[] {
 /** yFiles ShapeNode for yEd: a circle of diameter 2·size centred on (x, −y) (yEd's y points down). */
 function yedLines(attrs: FlatAttributes, keyId: string): string[] {
   const num = (v: unknown) => (typeof v === "number" ? v : 0);
-  const d = Math.max(2 * num(attrs.size), 1);
-  const x = num(attrs.x) - d / 2;
-  const y = -num(attrs.y) - d / 2;
+  const round = (v: number) => Math.round(v * 1e4) / 1e4 || 0;
+  const d = round(Math.max(2 * num(attrs.size), 1));
+  const x = round(num(attrs.x) - d / 2);
+  const y = round(-num(attrs.y) - d / 2);
   const fill = typeof attrs.color === "string" ? attrs.color.toUpperCase() : "#9E9E9E";
   const label = typeof attrs.label === "string" ? attrs.label : "";
   return [
