@@ -101,6 +101,25 @@ describe("xml escaping", () => {
 });
 
 describe("format specifics", () => {
+  it.each([
+    ["author:lei-clifton", undefined, "#1f77b4"],
+    ["condition:sepsis", undefined, "#9e9e9e"],
+    ["dataset:mimic-iii", undefined, "#ff7f0e"],
+    ["method:gan", "#ABCDEF", "#abcdef"],
+    ["method:gan", "red", "#1f77b4"],
+  ])("colours %s (own colour %s) %s", (key, own, colour) => {
+    const g = structuredClone(fixture);
+    const node = g.nodes.find((n) => n.key === key);
+    if (own !== undefined) (node?.attributes as Record<string, unknown>).color = own;
+    const r = Number.parseInt(colour.slice(1, 3), 16);
+    const gr = Number.parseInt(colour.slice(3, 5), 16);
+    const b = Number.parseInt(colour.slice(5, 7), 16);
+    const gexfNode = toGexf(g)
+      .split("<node ")
+      .find((s) => s.startsWith(`id="${key}"`));
+    expect(gexfNode).toContain(`<viz:color r="${r}" g="${gr}" b="${b}"/>`);
+  });
+
   it("GEXF declares typed attributes and puts layout, size and colour in viz", () => {
     const xml = toGexf(fixture);
     expect(xml).toContain('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"');

@@ -6,7 +6,8 @@
  * - numbers and booleans stay as they are;
  * - arrays of strings/numbers are joined with `listSeparator` (default "; ");
  * - any other array or object (has.mentions, similar.breakdown) becomes JSON with sorted keys.
- * Derived, for readers of the file: node `color` ("#rrggbb" by community), `communityLabel`
+ * Derived, for readers of the file: node `color` ("#rrggbb" by community, unless the node
+ * already has a "#rrggbb" colour of its own), `communityLabel`
  * and `collabCommunityLabel` (from meta), and edge `undirected` (true for coauthor/similar).
  * Nodes are sorted by key, edges by key (edges without one first, by source, target, type).
  */
@@ -74,7 +75,8 @@ function withDerivedNodeFields(
 ): FlatAttributes {
   const out: FlatAttributes = { ...flat };
   const community = typeof flat.community === "number" ? flat.community : -1;
-  out.color = communityColor(community);
+  const own = typeof flat.color === "string" && /^#[0-9a-f]{6}$/i.test(flat.color);
+  out.color = own ? String(flat.color).toLowerCase() : communityColor(community);
   const label = communities.get(community);
   if (label) out.communityLabel = label;
   if (typeof flat.collabCommunity === "number") {
