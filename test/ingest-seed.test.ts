@@ -138,6 +138,15 @@ describe("title/author split", () => {
       false,
       [],
     ],
+    ["Analysis of ReportsMcKenzie Smith", "Analysis of Reports", ["McKenzie Smith"], false, []],
+    [
+      "Visiting RomeDiCaprio Rossi, Ann Lee",
+      "Visiting Rome",
+      ["DiCaprio Rossi", "Ann Lee"],
+      false,
+      [],
+    ],
+    ["Repairing the Apple MacJohn Smith", "Repairing the Apple Mac", ["John Smith"], false, []],
   ])("%s", (line, title, authors, truncated, tags) => {
     expect(splitTitleAuthors(line)).toEqual({ title, authors, truncated, tags });
   });

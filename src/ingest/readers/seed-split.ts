@@ -26,7 +26,8 @@ const INITIALS = /^\p{Lu}\.?(?:-?\p{Lu}\.)*$/u;
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
 /** A title never ends glued to a name with one of these. */
 const BAD_TITLE_END = /[-,;:(&/]$|\s$/;
-const TITLE_ENDS_IN_PREFIX = new RegExp(`(?:^|[^\\p{L}])${GLUED_PREFIX}$`, "u");
+/** A title ending in "Mc", "Le"… was most likely cut inside a name ("McKenzie", "LeCun"). */
+const TITLE_ENDS_IN_PREFIX = new RegExp(`${GLUED_PREFIX}$`, "u");
 
 /** Score of one name ("Vinod Kumar Chauhan"): null when it is not a plausible name. */
 export function nameScore(name: string): number | null {
