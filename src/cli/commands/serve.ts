@@ -1,6 +1,132 @@
-export async function serveCommand(_argv: string[]): Promise<number> {
-  throw new Error("serve: not implemented yet");
+// litgraph serve / site: the web view of a graph, served locally or written as a static site.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { SerializedGraph } from "../../graph/schema.ts";
+import { DEFAULT_INPUTS } from "../../ingest/files.ts";
+import { runPipeline } from "../../pipeline.ts";
+import { buildApp, cacheDir, writeSite } from "../../server/app-build.ts";
+import { createStaticServer, listen } from "../../server/static.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { parseResolution } from "./build.ts";
+import { loadOntologies, summaryLine } from "./extract.ts";
+
+const SITE_OPTIONS = {
+  ...COMMON_OPTIONS,
+  resolution: { type: "string" },
+  graph: { type: "string" },
+} as const;
+
+const SERVE_OPTIONS = {
+  ...SITE_OPTIONS,
+  port: { type: "string" },
+  host: { type: "string" },
+} as const;
+
+const SERVE_HELP = `Usage: litgraph serve [paths…] [--port N] [--host H] [--graph graph.json]
+Builds the graph of the inputs (default: seeds/), builds the web view once (cached) and serves
+both on http://127.0.0.1:PORT/ until interrupted. --port defaults to 4173 (the next free port is
+taken when busy; 0 picks any). --host 0.0.0.0 exposes it to the network.
+`;
+const SITE_HELP = `Usage: litgraph site [paths…] -o DIR [--graph graph.json]
+Writes the web view and the graph of the inputs into DIR: a static site for any file host.
+`;
+
+type Values = { [k: string]: string | boolean | string[] | undefined };
+
+/** The graph to show: --graph FILE, or the pipeline on the inputs. */
+async function graphFor(
+  values: Values,
+  positionals: string[],
+  log: (s: string) => void,
+): Promise<SerializedGraph> {
+  if (typeof values.graph === "string") {
+    const { SerializedGraph } = await import("../../graph/schema.ts");
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(values.graph, "utf8"));
+    } catch (err) {
+      throw new Error(
+        `cannot read --graph ${values.graph}: ${err instanceof Error ? err.message : err}`,
+      );
+    }
+    const parsed = SerializedGraph.safeParse(data);
+    if (!parsed.success)
+      throw new Error(
+        `--graph ${values.graph} is not a litgraph graph: ${parsed.error.issues[0]?.message}`,
+      );
+    return parsed.data;
+  }
+  const asOf = parseAsOf(values["as-of"] as string | undefined);
+  const resolution = parseResolution(values.resolution as string | undefined);
+  const ontologies = loadOntologies(values.ontology as string[] | undefined);
+  const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  const { serialized, ingest } = await runPipeline(paths, { asOf, resolution, ontologies });
+  log(summaryLine(ingest.summary));
+  return serialized;
 }
-export async function siteCommand(_argv: string[]): Promise<number> {
-  throw new Error("site: not implemented yet");
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4173;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65_535)
+    throw new UsageError(`--port wants 0..65535, got '${value}'`);
+  return n;
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, SERVE_OPTIONS);
+  if (values.help) {
+    process.stdout.write(SERVE_HELP);
+    return 0;
+  }
+  const port = parsePort(values.port);
+  const host = values.host ?? "127.0.0.1";
+  const graph = await graphFor(values, positionals, log);
+  const app = await buildApp({ log });
+  const text = JSON.stringify(graph);
+  const dir = join(
+    cacheDir(),
+    `serve-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`,
+  );
+  writeSite(dir, app, graph);
+  const server = createStaticServer({ root: dir });
+  const bound = await listen(server, port, host, port === 0 ? 1 : 20);
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  const c = graph.meta.counts;
+  log(`graph: ${c.nodes ?? graph.nodes.length} nodes (${c["nodes.paper"] ?? 0} papers)`);
+  if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1")
+    log(`warning: serving on ${host}, reachable from other machines`);
+  process.stdout.write(`litgraph: serving http://${shownHost}:${bound}/ (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      server.close(() => done());
+      server.closeAllConnections();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  return 0;
+}
+
+export async function siteCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...SITE_OPTIONS,
+    out: { type: "string", short: "o" },
+  });
+  if (values.help) {
+    process.stdout.write(SITE_HELP);
+    return 0;
+  }
+  if (!values.out) throw new UsageError("site needs -o DIR");
+  const graph = await graphFor(values, positionals, log);
+  const app = await buildApp({ log });
+  const out = resolve(values.out);
+  writeSite(out, app, graph);
+  log(`wrote ${out}/ (index.html, assets/, graph.json: ${graph.nodes.length} nodes)`);
+  return 0;
 }

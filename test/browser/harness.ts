@@ -1,0 +1,72 @@
+// Shared browser-test harness: the built app served from a temp folder, and headless Chromium
+// (Debian's package) driven by playwright-core with SwiftShader WebGL.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { buildApp, writeSite } from "../../src/server/app-build.ts";
+import { createStaticServer, listen } from "../../src/server/static.ts";
+
+export const CHROMIUM = process.env.LITGRAPH_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Why the browser suite cannot run here, or null. Under CI=true a missing browser is a failure. */
+export function browserUnavailable(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const why = `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set LITGRAPH_CHROMIUM)`;
+  if (process.env.CI === "true") throw new Error(`CI=true and ${why}`);
+  console.warn(why);
+  return why;
+}
+
+/** Headless Chromium; playwright gives each launch a fresh temporary profile. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--use-angle=swiftshader",
+      "--enable-unsafe-swiftshader",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface Site {
+  url: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** Builds (or reuses) the app, writes it with `graph` into a temp folder and serves it on a free port. */
+export async function serveSite(
+  graph: SerializedGraph | null,
+  extra: Record<string, string> = {},
+): Promise<Site> {
+  const app = await buildApp();
+  const dir = mkdtempSync(join(tmpdir(), "litgraph-site-"));
+  if (graph) writeSite(dir, app, graph);
+  else {
+    writeSite(dir, app, { nodes: [] } as unknown as SerializedGraph);
+    rmSync(join(dir, "graph.json"));
+  }
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
+  const server: Server = createStaticServer({ root: dir });
+  const port = await listen(server, 0, "127.0.0.1");
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    dir,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+        rmSync(dir, { recursive: true, force: true });
+      }),
+  };
+}

@@ -1,0 +1,44 @@
+// Colours: communities from a fixed qualitative palette, node types by a fixed map.
+import type { NodeType } from "../../src/graph/schema.ts";
+
+const PALETTE = [
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#1f77b4",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#17becf",
+  "#bcbd22",
+  "#7f7f7f",
+  "#aec7e8",
+  "#ffbb78",
+];
+
+export const TYPE_COLOURS: Record<NodeType, string> = {
+  paper: "#4e79a7",
+  author: "#f28e2b",
+  method: "#59a14f",
+  modality: "#b07aa1",
+  task: "#e15759",
+  dataset: "#9c755f",
+  condition: "#d4a017",
+  model: "#17becf",
+  topic: "#7f7f7f",
+};
+
+export const NO_COMMUNITY = "#b8b8b8";
+export const GREYED = "#e4e4e4";
+
+export function communityColour(id: number): string {
+  return id < 0 ? NO_COMMUNITY : PALETTE[id % PALETTE.length];
+}

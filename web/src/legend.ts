@@ -1,0 +1,69 @@
+// The legend: communities of the current view by label and size (click focuses and filters),
+// or node types when colouring by type.
+import { communityColour, TYPE_COLOURS } from "./colours.ts";
+import { el } from "./dom.ts";
+import { NODE_TYPES, type State } from "./state.ts";
+import type { View, ViewCommunity } from "./views.ts";
+
+export interface LegendActions {
+  toggleCommunity(c: ViewCommunity): void;
+}
+
+export function renderLegend(host: HTMLElement, view: View, state: State, actions: LegendActions) {
+  const swatch = (colour: string) => {
+    const s = el("span", { class: "swatch" });
+    s.style.background = colour;
+    return s;
+  };
+  if (state.colourBy === "type") {
+    const present = new Set<string>();
+    view.graph.forEachNode((_k, a) => {
+      present.add(a.kind);
+    });
+    host.replaceChildren(
+      el("h3", {}, "Node types"),
+      el(
+        "ul",
+        { class: "legend" },
+        ...NODE_TYPES.filter((t) => present.has(t)).map((t) =>
+          el("li", {}, swatch(TYPE_COLOURS[t]), el("span", { class: "legend-label" }, t)),
+        ),
+      ),
+    );
+    return;
+  }
+  const list = [...view.communities]
+    .filter((c) => c.size > 0)
+    .sort((a, b) => b.size - a.size || a.id - b.id);
+  const unit = view.name === "collab" ? "authors" : "papers";
+  host.replaceChildren(
+    el("h3", {}, "Communities", el("span", { class: "count" }, ` ${list.length}`)),
+    list.length
+      ? el(
+          "ul",
+          { class: "legend communities" },
+          ...list.slice(0, 40).map((c) =>
+            el(
+              "li",
+              {},
+              el(
+                "button",
+                {
+                  class: state.filters.community === c.id ? "legend-item active" : "legend-item",
+                  attrs: {
+                    type: "button",
+                    "data-community": String(c.id),
+                    title: `${c.size} ${unit} — click to focus and filter`,
+                  },
+                  on: { click: () => actions.toggleCommunity(c) },
+                },
+                swatch(communityColour(c.id)),
+                el("span", { class: "legend-label" }, c.label),
+                el("span", { class: "muted" }, String(c.size)),
+              ),
+            ),
+          ),
+        )
+      : el("p", { class: "muted" }, "No communities in this view."),
+  );
+}

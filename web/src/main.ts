@@ -1,0 +1,83 @@
+// Entry point: load graph.json (or a dropped file's graph) and show it; errors are shown, never a blank page.
+import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { el } from "./dom.ts";
+import { setupDrop } from "./drop.ts";
+import { GraphLoadError, graphUrl, loadGraph } from "./load.ts";
+import { createSession, type Session, type Ui } from "./session.ts";
+import "./style.css";
+
+const $ = <T extends HTMLElement>(id: string) => {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`web/main: #${id} missing from index.html`);
+  return node as T;
+};
+
+const ui: Ui = {
+  tabs: $("tabs"),
+  search: $("search"),
+  exportButton: $<HTMLButtonElement>("export"),
+  controls: $("controls"),
+  legend: $("legend"),
+  graph: $("graph"),
+  panel: $("panel"),
+  status: $("status"),
+};
+const message = $("message");
+const progress = $("progress");
+let session: Session | null = null;
+
+function showMessage(title: string, lines: string[]) {
+  message.replaceChildren(
+    el("h2", {}, title),
+    ...lines.map((l) => el("p", {}, l)),
+    el(
+      "p",
+      { class: "muted" },
+      "You can also open or drop a bibliography file (BibTeX, RIS, CSL-JSON, arXiv Atom, …) here.",
+    ),
+  );
+  message.hidden = false;
+}
+
+function show(data: SerializedGraph, source: string) {
+  session?.destroy();
+  message.hidden = true;
+  document.body.classList.add("loaded");
+  try {
+    session = createSession(ui, data, source);
+  } catch (err) {
+    session = null;
+    showMessage("web: this graph could not be shown", [
+      err instanceof Error ? err.message : String(err),
+    ]);
+  }
+}
+
+setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
+  onProgress(text, fraction) {
+    progress.hidden = false;
+    progress.replaceChildren(
+      el("span", {}, text),
+      el("progress", { attrs: { max: "1", value: String(fraction) } }),
+    );
+  },
+  onGraph(graph, summary, names) {
+    progress.hidden = true;
+    history.replaceState(null, "", `${location.pathname}${location.search}`);
+    show(graph, `${names.join(", ")} (${summary})`);
+  },
+  onError(text) {
+    progress.hidden = true;
+    showMessage("The dropped files could not be turned into a graph", [text]);
+  },
+});
+
+const url = graphUrl(location);
+loadGraph(url)
+  .then((data) =>
+    show(data, decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "graph.json")),
+  )
+  .catch((err: unknown) => {
+    if (err instanceof GraphLoadError) showMessage(err.message, err.details);
+    else showMessage("web: unexpected error", [err instanceof Error ? err.message : String(err)]);
+  });

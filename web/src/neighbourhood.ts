@@ -1,0 +1,41 @@
+// Which nodes are highlighted around a focus node, and which the filters leave visible.
+import type { Filters } from "./state.ts";
+import type { ViewGraph } from "./views.ts";
+
+/** The node and every node within `depth` hops of it (breadth-first). */
+export function neighbourhood(graph: ViewGraph, node: string, depth: number): Set<string> {
+  const seen = new Set<string>();
+  if (!graph.hasNode(node)) return seen;
+  seen.add(node);
+  let frontier = [node];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const n of frontier)
+      graph.forEachNeighbor(n, (m) => {
+        if (seen.has(m)) return;
+        seen.add(m);
+        next.push(m);
+      });
+    frontier = next;
+  }
+  return seen;
+}
+
+/** Nodes the filters leave visible, or null when no filter is active (all visible). */
+export function visibleNodes(graph: ViewGraph, f: Filters): Set<string> | null {
+  const allTypes = f.types.length === 9;
+  const years = f.yearMin !== null || f.yearMax !== null;
+  if (allTypes && !years && f.community === null) return null;
+  const lo = f.yearMin ?? Number.NEGATIVE_INFINITY;
+  const hi = f.yearMax ?? Number.POSITIVE_INFINITY;
+  const types = new Set<string>(f.types);
+  const out = new Set<string>();
+  graph.forEachNode((key, a) => {
+    if (!types.has(a.kind)) return;
+    if (f.community !== null && a.community !== f.community) return;
+    if (years && (a.yearMin === null || a.yearMax === null || a.yearMax < lo || a.yearMin > hi))
+      return;
+    out.add(key);
+  });
+  return out;
+}

@@ -1,0 +1,237 @@
+// The details panel: a paper, an author or a concept, built from text nodes only.
+import { TYPE_COLOURS } from "./colours.ts";
+import type { AuthorDetails, ConceptDetails, Details, PaperDetails, Ref } from "./details.ts";
+import { type Child, el, nodeButton, safeAnchor } from "./dom.ts";
+import { type Span, segments } from "./highlight.ts";
+
+export type SelectFn = (key: string) => void;
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+const PLURAL: Record<string, string> = { author: "authors", modality: "modalities" };
+const plural = (kind: string) => PLURAL[kind] ?? `${kind}s`;
+
+function section(title: string, count: number | null, ...body: Child[]) {
+  return el(
+    "section",
+    { class: "panel-section" },
+    el("h3", {}, title, count === null ? null : el("span", { class: "count" }, ` ${count}`)),
+    ...body,
+  );
+}
+
+function typeBadge(type: string) {
+  const b = el("span", { class: "type-badge" }, type);
+  b.style.background = TYPE_COLOURS[type as keyof typeof TYPE_COLOURS] ?? "#888";
+  return b;
+}
+
+/** Text with every entity mention highlighted and its type shown; highlights select the concept. */
+function highlighted(text: string, spans: Span[], onSelect: SelectFn) {
+  return segments(text, spans).map((seg) => {
+    if (!seg.span) return document.createTextNode(seg.text);
+    const { node, type } = seg.span;
+    const mark = el(
+      "mark",
+      {
+        class: "entity",
+        attrs: { "data-type": type, "data-node": node, title: `${type} — click to open` },
+        on: { click: () => onSelect(node) },
+      },
+      seg.text,
+      el("sup", { class: "entity-type" }, type),
+    );
+    mark.style.setProperty("--entity", TYPE_COLOURS[type as keyof typeof TYPE_COLOURS] ?? "#888");
+    return mark;
+  });
+}
+
+function refList(items: (Ref & { extra?: string })[], onSelect: SelectFn, limit = 50) {
+  const ul = el("ul", { class: "ref-list" });
+  for (const it of items.slice(0, limit))
+    ul.append(
+      el(
+        "li",
+        {},
+        it.key ? nodeButton(it.key, it.name, onSelect) : it.name,
+        it.extra ? el("span", { class: "muted" }, ` ${it.extra}`) : null,
+      ),
+    );
+  if (items.length > limit)
+    ul.append(el("li", { class: "muted" }, `… ${items.length - limit} more`));
+  return ul;
+}
+
+function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
+  const authors = el("p", { class: "authors" });
+  d.authors.forEach((a, i) => {
+    if (i) authors.append(", ");
+    authors.append(a.key ? nodeButton(a.key, a.name, onSelect) : a.name);
+  });
+  const meta = [d.date, d.venue, ...d.ids].filter(Boolean).join(" · ");
+  const links = d.links.length
+    ? el(
+        "ul",
+        { class: "links" },
+        ...d.links.map((l) =>
+          el(
+            "li",
+            {},
+            l.href ? safeAnchor(l.href, l.text) : el("span", { class: "unsafe-link" }, l.text),
+          ),
+        ),
+      )
+    : null;
+  const related = el("ol", { class: "related" });
+  for (const r of d.related) {
+    const reasons = el("ul", { class: "reasons" });
+    for (const g of r.reasons)
+      reasons.append(
+        el(
+          "li",
+          {},
+          el("span", { class: "reason-kind" }, `${plural(g.kind)} ${pct(g.share)}: `),
+          ...g.items.flatMap((it, i) => [
+            i ? ", " : null,
+            nodeButton(it.key, it.name, onSelect, "ref subtle"),
+          ]),
+        ),
+      );
+    related.append(
+      el(
+        "li",
+        { attrs: { "data-node": r.key } },
+        nodeButton(r.key, r.name, onSelect),
+        el("span", { class: "muted" }, ` ${r.year ?? ""} · score ${r.weight.toFixed(2)}`),
+        reasons,
+      ),
+    );
+  }
+  return [
+    el("div", { class: "kind" }, typeBadge("paper")),
+    el("h2", { class: "title" }, ...highlighted(d.title, d.titleSpans, onSelect)),
+    authors,
+    meta ? el("p", { class: "muted meta" }, meta) : null,
+    links,
+    section(
+      "Abstract",
+      null,
+      d.abstract
+        ? el("p", { class: "abstract" }, ...highlighted(d.abstract, d.abstractSpans, onSelect))
+        : el("p", { class: "muted" }, "No abstract."),
+    ),
+    d.entities.length
+      ? section(
+          "Entities",
+          d.entities.length,
+          el(
+            "div",
+            { class: "chips" },
+            ...d.entities.map((e) => {
+              const b = nodeButton(e.key, e.name, onSelect, "chip");
+              b.style.setProperty(
+                "--entity",
+                TYPE_COLOURS[e.type as keyof typeof TYPE_COLOURS] ?? "#888",
+              );
+              b.title = e.type;
+              return b;
+            }),
+          ),
+        )
+      : null,
+    section(
+      "Related papers",
+      d.related.length,
+      d.related.length ? related : el("p", { class: "muted" }, "No similar papers in this graph."),
+    ),
+  ];
+}
+
+function authorView(d: AuthorDetails, onSelect: SelectFn): Child[] {
+  return [
+    el("div", { class: "kind" }, typeBadge("author")),
+    el("h2", { class: "title" }, d.name),
+    d.variants.length > 1
+      ? el("p", { class: "muted" }, `Also written: ${d.variants.join("; ")}`)
+      : null,
+    section(
+      "Papers",
+      d.papers.length,
+      refList(
+        d.papers.map((p) => ({ ...p, extra: p.year ? String(p.year) : "" })),
+        onSelect,
+      ),
+    ),
+    section(
+      "Collaborators",
+      d.collaborators.length,
+      d.collaborators.length
+        ? refList(
+            d.collaborators.map((c) => ({
+              ...c,
+              extra: `× ${c.count} shared paper${c.count === 1 ? "" : "s"}`,
+            })),
+            onSelect,
+          )
+        : el("p", { class: "muted" }, "No co-authors in this graph."),
+    ),
+  ];
+}
+
+function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
+  return [
+    el("div", { class: "kind" }, typeBadge(d.type)),
+    el("h2", { class: "title" }, d.label),
+    d.aliases.length ? el("p", { class: "muted" }, `Also: ${d.aliases.join("; ")}`) : null,
+    d.parents.length ? section("Is a", d.parents.length, refList(d.parents, onSelect)) : null,
+    d.children.length ? section("Kinds", d.children.length, refList(d.children, onSelect)) : null,
+    section(
+      "Papers",
+      d.papers.length,
+      refList(
+        d.papers.map((p) => ({ ...p, extra: p.year ? String(p.year) : "" })),
+        onSelect,
+      ),
+    ),
+    d.cooccurring.length
+      ? section(
+          "Co-occurs with",
+          d.cooccurring.length,
+          refList(
+            d.cooccurring.map((c) => ({ ...c, extra: `${c.type} · ${c.count}` })),
+            onSelect,
+          ),
+        )
+      : null,
+  ];
+}
+
+/** Fills `panel` with the details, or hides it for null. */
+export function renderPanel(
+  panel: HTMLElement,
+  d: Details | null,
+  onSelect: SelectFn,
+  onClose: () => void,
+) {
+  panel.hidden = d === null;
+  if (!d) {
+    panel.replaceChildren();
+    return;
+  }
+  const close = el(
+    "button",
+    {
+      class: "close",
+      attrs: { type: "button", "aria-label": "Close details" },
+      on: { click: onClose },
+    },
+    "×",
+  );
+  const body =
+    d.kind === "paper"
+      ? paperView(d, onSelect)
+      : d.kind === "author"
+        ? authorView(d, onSelect)
+        : conceptView(d, onSelect);
+  panel.replaceChildren(close, ...body.filter((c): c is Node => c instanceof Node));
+  panel.scrollTop = 0;
+}

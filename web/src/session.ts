@@ -1,0 +1,215 @@
+// One loaded graph on screen: store, views, renderer, panel, search, legend, controls, URL sync.
+import { downloadAsPNG } from "@sigma/export-image";
+import type Sigma from "sigma";
+import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { renderControls } from "./controls.ts";
+import { detailsOf } from "./details.ts";
+import { el } from "./dom.ts";
+import { renderLegend } from "./legend.ts";
+import { buildModel } from "./model.ts";
+import { visibleNodes } from "./neighbourhood.ts";
+import { renderPanel } from "./panel.ts";
+import { createRenderer } from "./renderer.ts";
+import { createSearch } from "./search.ts";
+import { buildIndex } from "./search-index.ts";
+import {
+  createStore,
+  defaultFilters,
+  defaultState,
+  type State,
+  VIEW_NAMES,
+  type ViewName,
+} from "./state.ts";
+import { decodeState, encodeState } from "./url.ts";
+import { buildView, VIEW_SPECS, type View } from "./views.ts";
+
+export interface Ui {
+  tabs: HTMLElement;
+  search: HTMLElement;
+  exportButton: HTMLButtonElement;
+  controls: HTMLElement;
+  legend: HTMLElement;
+  graph: HTMLElement;
+  panel: HTMLElement;
+  status: HTMLElement;
+}
+
+export interface Session {
+  destroy(): void;
+}
+
+/** Graphs above this many nodes open on the paper map (fewer nodes, stored layout). */
+export const BIG_GRAPH = 2_000;
+
+export function createSession(ui: Ui, data: SerializedGraph, source: string): Session {
+  const model = buildModel(data);
+  const fallbackView: ViewName = data.nodes.length > BIG_GRAPH ? "papers" : "knowledge";
+  const initial = decodeState(location.hash, fallbackView);
+  if (initial.selection && !model.graph.hasNode(initial.selection)) initial.selection = null;
+  const store = createStore(initial);
+  const views = new Map<ViewName, View>();
+  const view = (name: ViewName) => {
+    let v = views.get(name);
+    if (!v) {
+      v = buildView(model, name);
+      views.set(name, v);
+    }
+    return v;
+  };
+  const renderer = createRenderer(ui.graph, store, view(initial.view));
+  const index = buildIndex(model.graph);
+  const counts = { paper: 0, author: 0, concept: 0 };
+  for (const n of data.nodes)
+    counts[
+      n.attributes.type === "paper" || n.attributes.type === "author"
+        ? n.attributes.type
+        : "concept"
+    ]++;
+
+  /** Select a node from anywhere (search, panel, legend): switch view or clear filters if needed. */
+  const select = (key: string, move = true) => {
+    if (!model.graph.hasNode(key)) return;
+    const s = store.get();
+    const name = view(s.view).graph.hasNode(key) ? s.view : "knowledge";
+    const visible = visibleNodes(view(name).graph, s.filters);
+    const filters = visible && !visible.has(key) ? defaultFilters() : s.filters;
+    store.set({ view: name, selection: key, hovered: null, filters });
+    if (move) requestAnimationFrame(() => renderer.focusNode(key));
+  };
+
+  const renderTabs = (s: State) =>
+    ui.tabs.replaceChildren(
+      ...VIEW_NAMES.map((name) =>
+        el(
+          "button",
+          {
+            class: "tab",
+            attrs: { type: "button", "data-view": name, "aria-pressed": String(name === s.view) },
+            on: { click: () => store.set({ view: name, camera: null }) },
+          },
+          VIEW_SPECS[name].title,
+        ),
+      ),
+    );
+  const reset = () => {
+    const d = defaultState(store.get().view);
+    store.set({ ...d, colourBy: store.get().colourBy });
+    renderer.sigma.getCamera().animatedReset({ duration: 300 });
+  };
+  const renderSide = (s: State) => {
+    const v = view(s.view);
+    renderControls(ui.controls, v, s, store, reset);
+    renderLegend(ui.legend, v, s, {
+      toggleCommunity(c) {
+        const f = store.get().filters;
+        const on = f.community !== c.id;
+        store.set({ filters: { ...f, community: on ? c.id : null } });
+        if (on) renderer.focusPoint(c.x, c.y, 0.6);
+        else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+      },
+    });
+  };
+  const renderStatus = (s: State) => {
+    const v = view(s.view);
+    const visible = visibleNodes(v.graph, s.filters);
+    const total = `${counts.paper} papers · ${counts.author} authors · ${counts.concept} concepts`;
+    ui.status.textContent = `${source} — ${total} · ${VIEW_SPECS[s.view].title}: ${
+      visible ? visible.size : v.graph.order
+    } of ${v.graph.order} nodes shown`;
+  };
+  const renderDetails = (s: State) =>
+    renderPanel(
+      ui.panel,
+      s.selection ? detailsOf(model.graph, s.selection) : null,
+      (key) => select(key),
+      () => store.set({ selection: null }),
+    );
+
+  // URL: written (debounced, replaceState) on every change; read back on hashchange.
+  let lastHash = "";
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = (s: State) => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      lastHash = encodeState(s);
+      history.replaceState(null, "", `${location.pathname}${location.search}#${lastHash}`);
+    }, 120);
+  };
+  const onHashChange = () => {
+    const h = location.hash.replace(/^#/, "");
+    if (h === lastHash) return;
+    const next = decodeState(h, fallbackView);
+    if (next.selection && !model.graph.hasNode(next.selection)) next.selection = null;
+    store.set({ ...next, hovered: null });
+    if (next.camera) renderer.sigma.getCamera().setState(next.camera);
+  };
+  window.addEventListener("hashchange", onHashChange);
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.view !== prev.view) {
+      renderer.setView(view(s.view));
+      renderTabs(s);
+    }
+    if (
+      s.view !== prev.view ||
+      s.filters !== prev.filters ||
+      s.colourBy !== prev.colourBy ||
+      s.depth !== prev.depth
+    ) {
+      renderSide(s);
+      renderStatus(s);
+    }
+    if (s.selection !== prev.selection) {
+      renderDetails(s);
+      // The panel takes width from the graph: let sigma measure again.
+      renderer.sigma.resize();
+      renderer.sigma.refresh({ skipIndexation: true });
+    }
+    if (s.hovered === prev.hovered) writeUrl(s);
+  });
+
+  ui.exportButton.onclick = () =>
+    void downloadAsPNG(renderer.sigma as unknown as Sigma, {
+      fileName: `litgraph-${store.get().view}`,
+      backgroundColor: "#ffffff",
+    });
+  const stopSearch = createSearch(ui.search, index, (key) => select(key));
+  const s0 = store.get();
+  renderTabs(s0);
+  renderSide(s0);
+  renderStatus(s0);
+  renderDetails(s0);
+  renderer.sigma.resize();
+  if (s0.camera) renderer.sigma.getCamera().setState(s0.camera);
+  else if (s0.selection)
+    requestAnimationFrame(() => s0.selection && renderer.focusNode(s0.selection));
+
+  // Read-only hooks for the browser tests: where a node is on screen, and the current state.
+  (window as unknown as { litgraph: unknown }).litgraph = {
+    state: () => store.get(),
+    nodePosition(key: string) {
+      const d = renderer.sigma.getNodeDisplayData(key);
+      if (!d) return null;
+      const p = renderer.sigma.framedGraphToViewport(d);
+      const r = ui.graph.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    select,
+  };
+
+  return {
+    destroy() {
+      clearTimeout(urlTimer);
+      unsubscribe();
+      stopSearch();
+      window.removeEventListener("hashchange", onHashChange);
+      renderer.destroy();
+      renderPanel(
+        ui.panel,
+        null,
+        () => {},
+        () => {},
+      );
+    },
+  };
+}

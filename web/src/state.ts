@@ -1,0 +1,95 @@
+// The one typed state object of the web view, and a tiny store that notifies subscribers.
+import type { NodeType } from "../../src/graph/schema.ts";
+
+export type ViewName = "knowledge" | "papers" | "collab";
+export type ColourBy = "community" | "type";
+
+export const VIEW_NAMES: readonly ViewName[] = ["knowledge", "papers", "collab"];
+export const NODE_TYPES: readonly NodeType[] = [
+  "paper",
+  "author",
+  "method",
+  "modality",
+  "task",
+  "dataset",
+  "condition",
+  "model",
+  "topic",
+];
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+export interface Filters {
+  /** Node types shown (all by default). */
+  types: NodeType[];
+  /** Inclusive year range; null = open end. */
+  yearMin: number | null;
+  yearMax: number | null;
+  /** Community (of the current view) shown alone; null = all. */
+  community: number | null;
+}
+
+export interface State {
+  view: ViewName;
+  selection: string | null;
+  hovered: string | null;
+  filters: Filters;
+  /** Neighbourhood depth highlighted around the hovered or selected node. */
+  depth: 1 | 2;
+  colourBy: ColourBy;
+  /** Sigma camera; null = fit the whole view. */
+  camera: CameraView | null;
+}
+
+export const defaultFilters = (): Filters => ({
+  types: [...NODE_TYPES],
+  yearMin: null,
+  yearMax: null,
+  community: null,
+});
+
+export const defaultState = (view: ViewName = "knowledge"): State => ({
+  view,
+  selection: null,
+  hovered: null,
+  filters: defaultFilters(),
+  depth: 1,
+  colourBy: "community",
+  camera: null,
+});
+
+export const filtersActive = (f: Filters): boolean =>
+  f.types.length !== NODE_TYPES.length ||
+  f.yearMin !== null ||
+  f.yearMax !== null ||
+  f.community !== null;
+
+export type Listener = (state: State, previous: State) => void;
+
+export interface Store {
+  get(): State;
+  set(patch: Partial<State>): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createStore(initial: State): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => state,
+    set(patch) {
+      const previous = state;
+      state = { ...state, ...patch };
+      for (const l of listeners) l(state, previous);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
