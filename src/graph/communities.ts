@@ -16,7 +16,8 @@ export function louvainOn(
 ): Map<string, number> {
   const sub = new Graph({ type: "undirected" });
   for (const n of nodes) sub.addNode(n);
-  graph.forEachEdge((key, attrs, s, t) => {
+  // similar and coauthor, the edge types communities are built from, are the undirected ones
+  graph.forEachUndirectedEdge((key, attrs, s, t) => {
     if (attrs.type === edgeType && sub.hasNode(s) && sub.hasNode(t))
       sub.addEdgeWithKey(key, s, t, { weight: attrs.weight });
   });

@@ -2,14 +2,15 @@
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
+import type { Attributes } from "graphology-types";
 import { createRng } from "../common/rng.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
 
-/** Iterations scaled down with size: full count up to 1,000 nodes, then ∝ 1/√order. */
+/** Iterations scaled down with size so a view costs about `budget` node-iterations. */
 export function iterationsFor(order: number, opts: LayoutOptions): number {
-  const scale = order <= 1000 ? 1 : Math.sqrt(1000 / order);
-  return Math.max(opts.minIterations, Math.round(opts.iterations * scale));
+  const scaled = Math.floor(opts.budget / Math.max(1, order));
+  return Math.max(opts.minIterations, Math.min(opts.iterations, scaled));
 }
 
 /**
@@ -23,6 +24,7 @@ export function layoutView(
   edgeTypes: Set<string>,
   communityAttr: string,
   opts: LayoutOptions,
+  start?: Map<string, { x: number; y: number }>,
 ): Map<string, { x: number; y: number }> {
   const rng = createRng(opts.seed);
   const sub = new Graph({ type: "undirected" });
@@ -44,16 +46,21 @@ export function layoutView(
     const spread = c >= 0 ? 3 * Math.sqrt(communities.get(c) ?? 1) : radius * 1.5;
     const a = rng() * 2 * Math.PI;
     const r = spread * Math.sqrt(rng());
+    const given = start?.get(n);
     sub.addNode(n, {
-      x: cx + r * Math.cos(a),
-      y: cy + r * Math.sin(a),
+      x: given ? given.x + Math.cos(a) : cx + r * Math.cos(a),
+      y: given ? given.y + Math.sin(a) : cy + r * Math.sin(a),
       size: graph.getNodeAttribute(n, "size") as number,
     });
   }
-  graph.forEachEdge((_, e, s, t) => {
+  const add = (_: string, e: Attributes, s: string, t: string) => {
     if (edgeTypes.has(e.type) && sub.hasNode(s) && sub.hasNode(t) && !sub.hasEdge(s, t))
       sub.addEdge(s, t, { weight: e.weight });
-  });
+  };
+  // similar and coauthor are the only undirected edges: no need to visit the rest for them
+  if ([...edgeTypes].every((t) => t === "similar" || t === "coauthor"))
+    graph.forEachUndirectedEdge(add);
+  else graph.forEachEdge(add);
   if (sub.order > 1) {
     const settings = {
       ...forceAtlas2.inferSettings(sub),
@@ -64,7 +71,8 @@ export function layoutView(
       settings,
       getEdgeWeight: "weight",
     });
-    noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } });
+    if (sub.order <= opts.noverlapMaxNodes)
+      noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } });
   }
   const out = new Map<string, { x: number; y: number }>();
   sub.forEachNode((n, a) => {
@@ -89,20 +97,52 @@ export function assignSizes(graph: Graph): void {
   });
 }
 
+/**
+ * Knowledge-graph start positions from the paper map: papers where the map put them, every other
+ * node at the mean of its papers (parents without papers: of their children), then ForceAtlas2.
+ */
+function startFromMap(graph: Graph, map: Map<string, { x: number; y: number }>) {
+  const start = new Map(map);
+  const mean = (ps: { x: number; y: number }[]) =>
+    ps.length
+      ? {
+          x: ps.reduce((acc, p) => acc + p.x, 0) / ps.length,
+          y: ps.reduce((acc, p) => acc + p.y, 0) / ps.length,
+        }
+      : undefined;
+  const others = graph.filterNodes((_, a) => a.type !== "paper");
+  for (const n of others) {
+    const ps: { x: number; y: number }[] = [];
+    graph.forEachInNeighbor(n, (m) => {
+      const p = map.get(m);
+      if (p) ps.push(p);
+    });
+    const m = mean(ps);
+    if (m) start.set(n, m);
+  }
+  for (const n of others) {
+    if (start.has(n)) continue;
+    const ps: { x: number; y: number }[] = [];
+    graph.forEachInNeighbor(n, (m) => {
+      const p = start.get(m);
+      if (p) ps.push(p);
+    });
+    const m = mean(ps);
+    if (m) start.set(n, m);
+  }
+  return start;
+}
+
+/** Paper map (mapX, mapY), knowledge graph (x, y) started from it, collaboration network. */
 export function assignLayouts(graph: Graph, opts: LayoutOptions): void {
   assignSizes(graph);
-  const all = graph.nodes();
-  const kg = layoutView(
-    graph,
-    all,
-    new Set(["authored", "has", "is-a", "coauthor", "similar"]),
-    "community",
-    opts,
-  );
-  for (const [n, p] of kg) graph.mergeNodeAttributes(n, p);
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const map = layoutView(graph, papers, new Set(["similar"]), "community", opts);
   for (const [n, p] of map) graph.mergeNodeAttributes(n, { mapX: p.x, mapY: p.y });
+  const all = graph.nodes();
+  const types = new Set(["authored", "has", "is-a", "coauthor", "similar"]);
+  const kg = layoutView(graph, all, types, "community", opts, startFromMap(graph, map));
+  for (const [n, p] of kg) graph.mergeNodeAttributes(n, p);
   const authors = graph.filterNodes((_, a) => a.type === "author");
   const collab = layoutView(graph, authors, new Set(["coauthor"]), "collabCommunity", opts);
   for (const [n, p] of collab) graph.mergeNodeAttributes(n, { collabX: p.x, collabY: p.y });

@@ -31,14 +31,18 @@ export interface CommunityOptions {
 }
 
 export interface LayoutOptions {
-  /** ForceAtlas2 iterations for graphs up to 1,000 nodes; fewer for bigger graphs (default 150). */
+  /** ForceAtlas2 iterations for small graphs (default 150). */
   iterations: number;
-  /** Never fewer iterations than this (default 15). */
+  /** Node-iterations per view: bigger views get budget/order iterations (default 150,000). */
+  budget: number;
+  /** Never fewer iterations than this (default 3). */
   minIterations: number;
   /** Barnes-Hut above this many nodes (default 1,000). */
   barnesHutAbove: number;
   /** noverlap max iterations (default 50). */
   noverlapIterations: number;
+  /** Skip noverlap on views with more nodes (default 5,000): it is quadratic in dense areas. */
+  noverlapMaxNodes: number;
   /** rng seed for initial positions (default 7). */
   seed: number;
 }
@@ -69,9 +73,11 @@ export const DEFAULTS: GraphOptions = {
   communities: { resolution: 1, seed: 42, minSize: 2, labelTerms: 2, labelTopicWeight: 0.5 },
   layout: {
     iterations: 150,
-    minIterations: 15,
+    budget: 150_000,
+    minIterations: 3,
     barnesHutAbove: 1000,
     noverlapIterations: 50,
+    noverlapMaxNodes: 5000,
     seed: 7,
   },
 };
