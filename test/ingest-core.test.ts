@@ -136,6 +136,16 @@ describe("decodeBytes", () => {
     expect(decodeBytes(bytes)).toEqual({ text: "Schütze – “café”", encoding: "windows-1252" });
   });
 
+  it.each([
+    ["a UTF-8 file cut inside its last character", cat(utf8, utf8.subarray(0, utf8.length - 1)), 1],
+    ["UTF-8 with one stray Latin-1 byte", cat(utf8, new Uint8Array([0x20, 0xe9, 0x20]), utf8), 1],
+  ])("keeps %s as UTF-8", (_why, bytes, bad) => {
+    const d = decodeBytes(bytes);
+    expect(d.encoding).toBe("utf-8");
+    expect(d.text.startsWith(text)).toBe(true);
+    expect([...d.text].filter((c) => c === "\uFFFD")).toHaveLength(bad);
+  });
+
   it("ingestTexts decodes bytes and reads a UTF-16 seed listing", () => {
     const seed = read("seed-000.txt");
     const r = ingestTexts(

@@ -1,5 +1,6 @@
 // Bytes → text: UTF-8 (with or without BOM), UTF-16 LE/BE (BOM, or the NUL pattern of
-// ASCII-heavy UTF-16 without one), and Windows-1252 when the bytes are not valid UTF-8.
+// ASCII-heavy UTF-16 without one), and Windows-1252 when the bytes are not UTF-8 (a few bad
+// bytes among many good UTF-8 sequences, as in a truncated file, still decode as UTF-8).
 
 export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -47,6 +48,35 @@ function sniffUtf16(bytes: Uint8Array): Encoding | null {
   return null;
 }
 
+/** Count well-formed UTF-8 multi-byte sequences and bytes that fit no sequence. */
+export function utf8Stats(bytes: Uint8Array): { multibyte: number; invalid: number } {
+  let multibyte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len =
+      b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) {
+      const c = bytes[i + k] as number;
+      ok = c >= 0x80 && c <= 0xbf;
+    }
+    if (ok) {
+      multibyte++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { multibyte, invalid };
+}
+
 /**
  * Decode a file's bytes. The BOM, if any, is removed from the text. `file` is unused except to
  * keep the signature parallel to `parseText` (decoding never fails: Windows-1252 maps every byte).
@@ -65,6 +95,11 @@ export function decodeBytes(bytes: Uint8Array, _file = ""): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
+    // Mostly UTF-8 with a few bad bytes (a truncated file, a pasted Latin-1 name): keep UTF-8 and
+    // let the bad bytes become U+FFFD; otherwise the file is in the legacy Windows code page.
+    const { multibyte, invalid } = utf8Stats(bytes);
+    if (multibyte > invalid)
+      return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
     return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
 }
