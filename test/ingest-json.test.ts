@@ -4,7 +4,11 @@ import { parseText } from "../src/ingest/index.ts";
 import { locateValues, parseJson } from "../src/ingest/json.ts";
 import { stripTags } from "../src/ingest/markup.ts";
 import { reader as csl, cslAuthor, cslDate } from "../src/ingest/readers/csl.ts";
-import { reader as paperlists, venueFromFileName } from "../src/ingest/readers/paperlists.ts";
+import {
+  reader as paperlists,
+  splitAuthors,
+  venueFromFileName,
+} from "../src/ingest/readers/paperlists.ts";
 import { collectPapers, reader as s2 } from "../src/ingest/readers/semanticscholar.ts";
 import type { PaperRecord } from "../src/ingest/types.ts";
 
@@ -238,6 +242,15 @@ describe("paperlists JSON arrays", () => {
     ["papers.json", { venue: null, year: null }],
   ])("venue from file name %s", (file, want) => {
     expect(venueFromFileName(file)).toEqual(want);
+  });
+
+  it.each([
+    ["Anna Rogers; Isabelle Augenstein;", ["Anna Rogers", "Isabelle Augenstein"]],
+    ["Sanjeeb Dash;Joao Goncalves", ["Sanjeeb Dash", "Joao Goncalves"]],
+    ["Ann Lee and Bo Ray", ["Ann Lee", "Bo Ray"]],
+    ["Lee, Ann", ["Lee, Ann"]],
+  ])("author string %j", (raw, want) => {
+    expect(splitAuthors(raw)).toEqual(want);
   });
 
   it("rejects items without a title by index and line", () => {

@@ -30,6 +30,15 @@ function yearOf(item: Record<string, unknown>, fileYear: number | null): number 
   return id ? Number(id[1]) : null;
 }
 
+/** "A; B" (the paperlists convention), else "A and B"; a lone "Family, Given" stays whole. */
+export function splitAuthors(raw: string): string[] {
+  const sep = raw.includes(";") ? /;/ : /\s+and\s+/;
+  return raw
+    .split(sep)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 const isUrl = (s: string | null): s is string => !!s && /^https?:\/\//i.test(s);
 
 function parseItem(
@@ -52,8 +61,7 @@ function parseItem(
   if (!title) return fail("no title");
   const rawAuthors =
     str(item.author) ?? (Array.isArray(item.authors) ? item.authors.join(";") : "");
-  const authors = rawAuthors
-    .split(";")
+  const authors = splitAuthors(rawAuthors)
     .map((n) => makeAuthor(n))
     .filter((a): a is Author => a !== null);
   const year = yearOf(item, fileInfo.year);
@@ -63,7 +71,9 @@ function parseItem(
     if (!date) return fail(`unparseable year ${year}`);
   }
   const github = str(item.github);
-  const links = [str(item.site), str(item.pdf), github, str(item.project)].filter(isUrl);
+  const links = [str(item.site), str(item.pdf), github, str(item.project), str(item.url)].filter(
+    isUrl,
+  );
   const tags = [str(item.track), str(item.status)]
     .filter((t): t is string => !!t)
     .map((t) => t.toLowerCase());
