@@ -1,27 +1,32 @@
+import { z } from "zod";
 import { squash } from "../common/text.ts";
+import nameParts from "./name-parts.json" with { type: "json" };
 import type { Author } from "./types.ts";
 
-const PARTICLES = new Set([
-  "van",
-  "von",
-  "der",
-  "den",
-  "de",
-  "del",
-  "della",
-  "di",
-  "da",
-  "dos",
-  "du",
-  "la",
-  "le",
-  "ter",
-  "ten",
-  "bin",
-  "al",
-  "el",
-]);
-const SUFFIXES = /^(jr|sr|ii|iii|iv|phd|md)\.?$/i;
+/** The name-parts data file's shape. */
+export const NameParts = z.object({
+  about: z.string().optional(),
+  particles: z.array(z.string().regex(/^\p{Ll}+$/u)),
+  connectors: z.array(z.string().regex(/^\p{Ll}+$/u)),
+  gluedPrefixes: z.array(z.string().regex(/^\p{Lu}\S*$/u)),
+  suffixes: z.array(z.string().regex(/^[a-z]+$/)),
+});
+export type NameParts = z.infer<typeof NameParts>;
+
+function loadNameParts(raw: unknown): NameParts {
+  const parsed = NameParts.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(
+      `ingest/names: name-parts.json: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+    );
+  return parsed.data;
+}
+
+/** Validated name-parts data (particles, connectors, glued prefixes, suffixes). */
+export const NAME_PARTS: NameParts = loadNameParts(nameParts);
+
+const PARTICLES = new Set(NAME_PARTS.particles);
+const SUFFIXES = new RegExp(`^(${NAME_PARTS.suffixes.join("|")})\\.?$`, "i");
 
 /** Lower-case family-name particles ("van", "de", …) that belong to the family name. */
 export function isParticle(token: string): boolean {

@@ -2,7 +2,7 @@
 // separator ("…Language ProcessingOmid Rohanian, Mohammadmahdi Nouriborji et al. · oxford").
 // Titles contain their own capitals inside words (RiskAgent, CE-SSL, ClinicBench), so we score
 // every glued capital as a possible boundary by how name-like the rest is.
-import { isNameSuffix, isParticle } from "../names.ts";
+import { isNameSuffix, isParticle, NAME_PARTS } from "../names.ts";
 
 export interface TitleAuthors {
   title: string;
@@ -15,9 +15,9 @@ export interface TitleAuthors {
 }
 
 /** Lower-case connectors accepted inside a name besides the family-name particles. */
-const EXTRA_PARTICLES = new Set(["y", "zu", "das", "do", "dei", "degli", "e", "ibn", "bint"]);
+const EXTRA_PARTICLES = new Set(NAME_PARTS.connectors);
 /** Family-name prefixes glued to a capital ("McDonald", "O'Brien", "LeCun", "DiCaprio"). */
-const GLUED_PREFIX = "(?:Mc|Mac|O['’]|D['’]|Di|De|Da|Du|La|Le|Van|Von|Fitz)";
+const GLUED_PREFIX = `(?:${NAME_PARTS.gluedPrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
 const WORD = new RegExp(
   `^${GLUED_PREFIX}?\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}?[\\p{Ll}\\p{M}'’]+)*\\.?$`,
   "u",
