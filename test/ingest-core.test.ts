@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ingestPaths } from "../src/ingest/files.ts";
 import {
   decodeBytes,
+  type FormatReader,
   ingestTexts,
   mergeRecords,
   PaperRecord,
@@ -53,6 +54,38 @@ describe("parseText detection and file-level rejects", () => {
     expect(r.rejected[0]?.file).toBe("in/put.xyz");
     expect(r.rejected[0]?.reason).toMatch(/^ingest: in\/put\.xyz: not a supported format \(/);
     expect(r.rejected[0]?.reason).toMatch(reason);
+  });
+
+  const fake = (format: string, claims: boolean, parse?: () => never): FormatReader => ({
+    format,
+    detect: () => claims,
+    parse:
+      parse ??
+      ((_t, file) => ({
+        papers: [buildRecord({ title: format, sources: [{ file, format }] })],
+        rejected: [],
+      })),
+  });
+
+  it.each([
+    ["x.bib", ["ris", "bibtex"], "bibtex"],
+    ["x.ris", ["ris", "bibtex"], "ris"],
+    ["x.txt", ["ris", "bibtex"], "ris"],
+    ["x.bib", ["ris"], "ris"],
+  ])("%s claimed by %j is read as %s", (file, claimants, want) => {
+    const readers = ["atom", "ris", "bibtex"].map((f) => fake(f, claimants.includes(f)));
+    expect(parseText("some text", file, OPTS, readers).papers[0]?.title).toBe(want);
+  });
+
+  it("turns a reader that throws into one located reject", () => {
+    const boom = fake("ris", true, () => {
+      throw new Error("boom");
+    });
+    const r = parseText("some text", "x.ris", OPTS, [boom]);
+    expect(r.papers).toEqual([]);
+    expect(r.rejected).toEqual([
+      { file: "x.ris", format: "ris", reason: "ingest: x.ris: ris reader failed: boom" },
+    ]);
   });
 
   it("reports a truncated JSON file with the line where it breaks", () => {
