@@ -31,8 +31,8 @@ function lodSettings(graph: ViewGraph) {
   return {
     hideEdgesOnMove: graph.size > 2_000,
     hideLabelsOnMove: n > 5_000,
-    labelDensity: n > 2_000 ? 0.25 : n > 300 ? 0.6 : 1,
-    labelGridCellSize: n > 300 ? 140 : 100,
+    labelDensity: n > 2_000 ? 0.25 : n > 100 ? 0.5 : 1,
+    labelGridCellSize: n > 100 ? 160 : 100,
     labelRenderedSizeThreshold: n > 2_000 ? 9 : n > 300 ? 7 : 4,
   };
 }
@@ -99,6 +99,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     labelColor: { color: "#222" },
     defaultEdgeColor: "#d0d0d0",
     minCameraRatio: 0.02,
+    stagePadding: 40,
     maxCameraRatio: 8,
     ...lodSettings(current.graph),
   });
@@ -107,6 +108,21 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   // community size so they never overlap; dimmed while a neighbourhood is highlighted.
   const labelLayer = el("div", { class: "community-labels", attrs: { "aria-hidden": "true" } });
   container.appendChild(labelLayer);
+  const anchor = (c: View["communities"][number]) => {
+    if (!c.members) return sigma.graphToViewport({ x: c.x, y: c.y });
+    let x = 0;
+    let top = Number.POSITIVE_INFINITY;
+    let n = 0;
+    for (const m of c.members) {
+      const d = sigma.getNodeDisplayData(m);
+      if (!d || d.hidden) continue;
+      const v = sigma.framedGraphToViewport(d);
+      x += v.x;
+      top = Math.min(top, v.y - sigma.scaleSize(d.size));
+      n++;
+    }
+    return n ? { x: x / n, y: top - 16 } : null;
+  };
   const drawCommunityLabels = () => {
     const s = store.get();
     const { width, height } = sigma.getDimensions();
@@ -117,8 +133,9 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       .sort((a, b) => b.size - a.size || a.id - b.id);
     for (const c of shown) {
       if (items.length >= 24) break;
-      const p = sigma.graphToViewport({ x: c.x, y: c.y });
-      const w = Math.min(220, 7.2 * c.label.length + 12);
+      const p = anchor(c);
+      if (!p) continue;
+      const w = Math.min(260, 8 * c.label.length + 16);
       const box = { x0: p.x - w / 2, y0: p.y - 11, x1: p.x + w / 2, y1: p.y + 11 };
       if (box.x1 < 0 || box.x0 > width || box.y1 < 0 || box.y0 > height) continue;
       if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))

@@ -33,6 +33,8 @@ export interface ViewCommunity {
   size: number;
   x: number;
   y: number;
+  /** Members, when the label goes above the group rather than at its centre (collaboration). */
+  members?: string[];
 }
 
 export interface View {
@@ -74,7 +76,7 @@ export const VIEW_SPECS: Record<ViewName, ViewSpec> = {
 };
 
 /** A display label: titles are cut to a length a label can carry. */
-export function shortLabel(text: string, max = 48): string {
+export function shortLabel(text: string, max = 42): string {
   const t = text.replace(/\s+/g, " ").trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
@@ -135,16 +137,18 @@ function viewCommunities(model: Model, name: ViewName, graph: ViewGraph): ViewCo
       y: name === "papers" ? c.centre.mapY : c.centre.y,
     }));
   // The collaboration communities carry no centre: take their members' mean position.
-  const sums = new Map<number, { x: number; y: number; n: number }>();
-  graph.forEachNode((_k, a) => {
-    const s = sums.get(a.community) ?? { x: 0, y: 0, n: 0 };
+  // Their groups are small, so the label goes above the members instead of over them.
+  const sums = new Map<number, { x: number; y: number; members: string[] }>();
+  graph.forEachNode((k, a) => {
+    const s = sums.get(a.community) ?? { x: 0, y: 0, members: [] };
     s.x += a.x;
     s.y += a.y;
-    s.n++;
+    s.members.push(k);
     sums.set(a.community, s);
   });
   return model.meta.collabCommunities.map((c) => {
     const s = sums.get(c.id);
-    return { ...c, x: s ? s.x / s.n : 0, y: s ? s.y / s.n : 0 };
+    const n = s?.members.length ?? 0;
+    return { ...c, x: s ? s.x / n : 0, y: s ? s.y / n : 0, members: s?.members ?? [] };
   });
 }
