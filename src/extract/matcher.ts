@@ -70,10 +70,14 @@ export function buildIndex(concepts: Concept[]): ConceptIndex {
   return { concepts, byId: new Map(concepts.map((c) => [c.id, c])), norm, exact, ambiguous };
 }
 
+/** Types that name what a longer phrase is about ("ECG" in "ECG foundation model"). */
+const MODIFIER_TYPES = new Set(["modality", "condition", "dataset", "model"]);
+
 /**
  * Ontology matches in a token list: the longest match at each start; a match inside a longer
- * one is dropped when they share a type ("supervised learning" in "semi-supervised learning"),
- * kept when the types differ ("ECG" in "ECG foundation model").
+ * one is dropped ("supervised learning" in "semi-supervised learning", "regression" in "Cox
+ * regression") unless it is a modality, condition, dataset or model of another type than the
+ * longer one ("ECG" in "ECG foundation model").
  */
 export function matchTokens(index: ConceptIndex, tokens: Token[]): Match[] {
   const raw: Match[] = [];
@@ -88,13 +92,14 @@ export function matchTokens(index: ConceptIndex, tokens: Token[]): Match[] {
   const typesOf = (m: Match) => new Set(m.concepts.map((c) => index.concepts[c].type));
   return raw.filter((m) => {
     const types = typesOf(m);
+    const modifier = [...types].every((t) => MODIFIER_TYPES.has(t));
     return !raw.some(
       (o) =>
         o !== m &&
         o.start <= m.start &&
         o.end >= m.end &&
         o.end - o.start > m.end - m.start &&
-        [...typesOf(o)].some((t) => types.has(t)),
+        (!modifier || [...typesOf(o)].some((t) => types.has(t))),
     );
   });
 }

@@ -7,6 +7,8 @@ export interface TopicOptions {
   minPapers: number;
   /** Longest phrase in words (default 4). */
   maxWords: number;
+  /** Shortest phrase in words (default 2: single words are mostly generic in abstracts). */
+  minWords: number;
   /** Candidates kept by document frequency before scoring relevance (default 2000). */
   maxCandidates: number;
   /** Share of candidates kept, the most relevant first, as VOSviewer's 60 % default (default 0.6). */
@@ -59,6 +61,7 @@ export const DEFAULTS: ResolvedOptions = {
     enabled: true,
     minPapers: 2,
     maxWords: 4,
+    minWords: 2,
     maxCandidates: 2000,
     keepShare: 0.6,
     minRelevance: 0,

@@ -1,7 +1,7 @@
 // Contribution patterns: definitions of new things, "we propose X", "called X", named
 // benchmarks, title structure ("X: Y", "X for Y") and compositional tasks ("PE prediction").
 import type { Definition } from "./abbreviations.ts";
-import { headNouns } from "./lexicon/index.ts";
+import { headNouns, spelling } from "./lexicon/index.ts";
 import type { Match } from "./matcher.ts";
 import {
   addMention,
@@ -21,13 +21,15 @@ import {
   suffixType,
   typePhrase,
 } from "./phrases.ts";
-import { normWord } from "./text/normalise.ts";
+import { normWord, singular } from "./text/normalise.ts";
+import { breaksNounPhrase, lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
 import type { EntityType, Rule } from "./types.ts";
 
 const CONTRIBUTION =
   /\b(?:[Ww]e (?:\w+ )?(?:propose|introduce|present|develop|design|devise|build|construct|call|name|term|dub)|called|named|termed|dubbed|coined)\b/;
 const taskHeads = new Set(headNouns.taskLabelHeads.map(normWord));
+const splitPrefixes = new Set(spelling.splitPrefixes);
 const datasetWords = new Set(["benchmark", "dataset", "corpus", "database"].map(normWord));
 const proposeVerbs = new Set(
   ["propose", "introduce", "present", "develop", "design", "devise", "build", "construct"].map(
@@ -81,7 +83,14 @@ function expander(st: PaperState) {
     if (!sf) return undefined;
     const id = sf.ids[0];
     const d = id ? st.drafts.get(id) : undefined;
-    return d && d.label !== sf.def.key ? d.label : sf.long.toLowerCase();
+    if (d) return d.label;
+    const words = sf.long.split(/\s+/);
+    return words
+      .map((w, i) => {
+        const lw = isNameLike(w) ? w : w.toLowerCase();
+        return i === words.length - 1 ? singular(lw) : lw;
+      })
+      .join(" ");
   };
 }
 
@@ -142,8 +151,8 @@ function chunkBefore(f: Field, e: number, maxWords = 6): number {
 export function contributions(st: PaperState): void {
   for (const f of st.fields) {
     namedThings(st, f);
-    proposals(st, f);
     datasetNames(st, f);
+    proposals(st, f);
   }
   titleStructure(st, st.fields[0]);
   for (const f of st.fields) compositionalTasks(st, f);
@@ -203,11 +212,26 @@ function proposals(st: PaperState, f: Field): void {
     const phrase = t.slice(s, e);
     const typed = typePhrase(phrase, conceptTypeIn(st, f));
     if (!typed || typed.tokens.length < 2) continue;
+    // A task with a task head is the compositional rule's ("… fluid overload detection").
+    if (typed.type === "task" && taskHeads.has(typed.tokens[typed.tokens.length - 1].norm))
+      continue;
     const a = t.indexOf(typed.tokens[0]);
     const b = a + typed.tokens.length;
     if (f.matches.some((m) => m.end === b)) continue; // an ontology concept is the head: nothing new
+    const [s0, e0] = span(typed.tokens);
+    if (overlapsNew(st, f, s0, e0)) continue;
     addNew(st, f, typed.type, typed.tokens, "pattern", st.opts.confidence.pattern);
   }
+}
+
+/** Some new (non-ontology) entity already has a mention overlapping [s, e) in f. */
+function overlapsNew(st: PaperState, f: Field, s: number, e: number): boolean {
+  for (const d of st.drafts.values()) {
+    if (st.index.byId.has(d.id)) continue;
+    for (const m of d.mentions.values())
+      if (m.field === f.name && m.start < e && m.end > s) return true;
+  }
+  return false;
 }
 
 /** "the benchmark MedRisk", "a new dataset ClinicBench", "the PTB-XL dataset". */
@@ -296,13 +320,19 @@ function titleStructure(st: PaperState, f: Field): void {
 function compositionalTasks(st: PaperState, f: Field): void {
   const t = f.tokens;
   for (let h = 1; h < t.length; h++) {
-    if (!taskHeads.has(t[h].norm) || !t[h].joined) continue;
+    const head = t[h];
+    if (!taskHeads.has(head.norm) || !head.joined) continue;
+    // "model predictions" are outputs, not a task; "graphics processing units" is not a task.
+    if (head.raw.toLowerCase() !== head.norm && /s$/i.test(head.raw)) continue;
+    const next = t[h + 1];
+    if (next?.joined && !isFunctionWord(next) && !phraseEnders.has(next.norm)) continue;
     if (f.matches.some((m) => m.end === h + 1)) continue;
     let k = h;
     while (
       k > 0 &&
       h - k < 4 &&
       t[k].joined &&
+      t[k].raw !== "s" &&
       !isFunctionWord(t[k - 1]) &&
       !isWeak(t[k - 1]) &&
       !taskHeads.has(t[k - 1].norm)
@@ -312,14 +342,47 @@ function compositionalTasks(st: PaperState, f: Field): void {
     // Start on a whole ontology match, never inside one.
     const inside = f.matches.find((m) => m.start < k && m.end > k);
     if (inside) k = inside.end;
+    // A verb or adverb ends the phrase ("to solve ITE estimation" → "ITE estimation").
+    for (let j = h - 1; j >= k; j--) {
+      const prev = t[j - 1];
+      const plural = !!prev && prev.raw.toLowerCase() !== prev.norm && /s$/.test(prev.raw);
+      if (breaksNounPhrase(t[j].raw, prev?.raw.toLowerCase(), plural)) {
+        k = j + 1;
+        break;
+      }
+    }
+    // Gerunds do not start a task name ("interpreting model predictions").
+    while (k < h && /ing$/.test(t[k].raw) && !t[k + 1].hyphen && !isNameLike(t[k].raw)) k++;
     if (k >= h) continue;
-    // Participles and adverbs do not start a task name ("emerging drug analysis" → "drug analysis").
-    while (k < h && verbLike.test(t[k].raw) && !isNameLike(t[k].raw)) k++;
-    if (k >= h) continue;
+    const mods = t.slice(k, h);
+    // "post-processing": a prefix is not a modifier; "visual recognition": one adjective is too vague.
+    if (mods.every((x) => splitPrefixes.has(x.norm))) continue;
+    if (mods.length === 1 && lexTag(mods[0].raw.toLowerCase()) === "Adjective") continue;
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
     addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase);
   }
 }
 
-const verbLike = /(?:ed|ing|ly)$/;
+/** Words that may follow a task name without making it a modifier ("risk prediction model"). */
+const phraseEnders = new Set(
+  [
+    "model",
+    "task",
+    "system",
+    "framework",
+    "method",
+    "approach",
+    "pipeline",
+    "tool",
+    "performance",
+    "accuracy",
+    "benchmark",
+    "dataset",
+    "challenge",
+    "problem",
+    "setting",
+    "algorithm",
+    "network",
+  ].map(normWord),
+);
