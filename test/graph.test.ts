@@ -114,7 +114,7 @@ describe("buildGraph on the hand-made seed extraction", () => {
       .flatMap((e) => capped.getEdgeAttribute(e, "breakdown"))
       .map((s: { node: string }) => s.node);
     expect(reasons).not.toContain("author:everyone|ann");
-    const uncapped = buildGraph(everyone, { similarity: { maxDfRatio: 1 } });
+    const uncapped = buildGraph(everyone, { similarity: { maxDfRatio: 1, hardMaxDfRatio: 1 } });
     const all = uncapped
       .filterEdges((_, e) => e.type === "similar")
       .flatMap((e) => uncapped.getEdgeAttribute(e, "breakdown"))

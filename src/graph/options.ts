@@ -9,12 +9,19 @@ export interface SimilarityOptions {
   typeWeights: Record<string, number>;
   /** Multiplier for an is-a parent shared only through children (default 0.25). */
   parentWeight: number;
+  /**
+   * "salton" (default): weight = Σ shared / √(mass_a·mass_b), in 0..1, so papers with many
+   * entities do not dominate; "none": the raw sum over shared items.
+   */
+  normalise: "salton" | "none";
   /** Keep the k strongest similar edges of each paper (default 10). */
   topK: number;
   /** Ignore items held by more than this share of papers (default 0.2)… */
   maxDfRatio: number;
-  /** …but never ignore an item held by at most this many papers (default 10). */
+  /** …but never ignore an item held by at most this many papers (default 10)… */
   minDfCap: number;
+  /** …unless it is held by more than this share of papers (default 0.5). */
+  hardMaxDfRatio: number;
 }
 
 export interface CommunityOptions {
@@ -55,7 +62,7 @@ export interface GraphOptions {
 
 export const DEFAULTS: GraphOptions = {
   similarity: {
-    authorWeight: 1,
+    authorWeight: 1.25,
     typeWeights: {
       method: 1,
       modality: 1,
@@ -66,9 +73,11 @@ export const DEFAULTS: GraphOptions = {
       topic: 0.5,
     },
     parentWeight: 0.25,
+    normalise: "none",
     topK: 10,
     maxDfRatio: 0.2,
     minDfCap: 10,
+    hardMaxDfRatio: 0.5,
   },
   communities: { resolution: 1, seed: 42, minSize: 2, labelTerms: 2, labelTopicWeight: 0.5 },
   layout: {

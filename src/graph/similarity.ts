@@ -50,9 +50,12 @@ export function paperItems(
 }
 
 /**
- * Similar edges: for each paper, the top-k papers by Σ factor·log((N+1)/df) over shared items;
+ * Similar edges: for each paper, the top-k papers by Σ factor·log((N+1)/df) over shared items
+ * (with normalise "salton", divided by √(mass_a·mass_b), each paper's mass being that sum over
+ * all its shareable items, so a paper with few, specific items is not drowned by one with many);
  * an edge is kept when it is in the top k of either end. Items held by more than
- * max(minDfCap, maxDfRatio·N) papers are ignored (they say little and cost quadratically).
+ * min(hardMaxDfRatio·N, max(minDfCap, maxDfRatio·N)) papers are ignored (they say little and
+ * cost quadratically).
  */
 export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): SimilarEdge[] {
   const n = items.length;
@@ -64,11 +67,17 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
       else postings.set(it.node, [i]);
     }
   });
-  const cap = Math.max(opts.minDfCap, opts.maxDfRatio * n);
+  const cap = Math.min(opts.hardMaxDfRatio * n, Math.max(opts.minDfCap, opts.maxDfRatio * n));
   const spec = new Map<string, number>();
   for (const [node, p] of postings) {
     if (p.length >= 2 && p.length <= cap) spec.set(node, Math.log((n + 1) / p.length));
   }
+  // Each paper's shareable mass: Σ factor·specificity over its items that can be shared.
+  const mass = items.map((list) =>
+    list.reduce((acc, it) => acc + it.factor * (spec.get(it.node) ?? 0), 0),
+  );
+  const norm = (i: number, j: number) =>
+    opts.normalise === "salton" ? Math.sqrt(mass[i] * mass[j]) || 1 : 1;
   const score = new Float64Array(n);
   const kept = new Set<number>();
   const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
@@ -84,6 +93,7 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
         score[j] += w;
       }
     }
+    for (const j of touched) score[j] /= norm(i, j);
     const ranked = touched
       .filter((j) => score[j] > 0)
       .sort((x, y) => score[y] - score[x] || x - y)
@@ -96,7 +106,8 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
     const a = Math.floor(key / n);
     const b = key % n;
     const edge = explain(items[a], items[b], spec);
-    if (edge) edges.push({ a, b, ...edge });
+    if (edge)
+      edges.push({ a, b, weight: round4(edge.total / norm(a, b)), breakdown: edge.breakdown });
   }
   return edges;
 }
@@ -106,7 +117,7 @@ function explain(
   x: PaperItem[],
   y: PaperItem[],
   spec: Map<string, number>,
-): { weight: number; breakdown: ShareItem[] } | null {
+): { total: number; breakdown: ShareItem[] } | null {
   const yByNode = new Map(y.map((it) => [it.node, it]));
   const parts: { item: PaperItem; w: number }[] = [];
   for (const it of x) {
@@ -127,5 +138,5 @@ function explain(
   // Rounding: give the remainder to the largest share so the shares sum to 1.
   const rest = breakdown.slice(1).reduce((acc, s) => acc + s.share, 0);
   breakdown[0].share = round4(1 - rest);
-  return { weight: round4(total), breakdown };
+  return { total, breakdown };
 }
