@@ -49,6 +49,17 @@ const GENERIC = [
   "signal",
   "disease",
   "patient",
+  // adjectives and clinical words that an alias may fold into ("diagnostics" → "diagnostic")
+  "diagnostic",
+  "clinical",
+  "medical",
+  "health",
+  "healthcare",
+  "outcome",
+  "risk",
+  "result",
+  "accuracy",
+  "test",
 ];
 
 /** British to American spellings an extractor folds (optimisation/optimization, tumour/tumor). */
