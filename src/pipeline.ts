@@ -15,6 +15,8 @@ export interface PipelineOptions {
   ontologies?: unknown[];
   /** Any other graph option (similarity, communities, layout); `resolution` wins over it. */
   graph?: GraphOptionsInput;
+  /** Per-file input limit in MB (default 512, see ingest/files.ts). */
+  maxInputMb?: number;
 }
 
 export interface PipelineResult {
@@ -24,7 +26,7 @@ export interface PipelineResult {
 
 /** ingest → extract → graph → serialise, with meta (version, options, input hashes, counts). */
 export async function runPipeline(paths: string[], opts: PipelineOptions): Promise<PipelineResult> {
-  const ingest = await ingestPaths(paths, { asOf: opts.asOf });
+  const ingest = await ingestPaths(paths, { asOf: opts.asOf, maxInputMb: opts.maxInputMb });
   const papers = extractPapers(ingest.papers, { ontologies: opts.ontologies });
   const graphOpts: GraphOptionsInput = {
     ...opts.graph,

@@ -9,6 +9,7 @@ export const COMMON_OPTIONS = {
   rejects: { type: "string" },
   strict: { type: "boolean" },
   ontology: { type: "string", multiple: true },
+  "max-input-mb": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -32,4 +33,13 @@ export function parseAsOf(value: string | undefined): Date {
   if (!d || Number.isNaN(d.getTime()))
     throw new UsageError(`--as-of wants YYYY-MM-DD, got '${value}'`);
   return d;
+}
+
+/** --max-input-mb N: a positive number of MB per input file; undefined keeps the default. */
+export function parseMaxInputMb(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--max-input-mb wants a positive number of MB, got '${value}'`);
+  return n;
 }

@@ -10,6 +10,28 @@ import type { IngestOptions, IngestResult, ParseResult } from "./types.ts";
 
 export const DEFAULT_INPUTS = ["seeds"];
 
+/** Default per-file input limit in MB (1 MB = 2^20 bytes); raise it with --max-input-mb. */
+export const DEFAULT_MAX_INPUT_MB = 512;
+
+/** Node-only reading options on top of IngestOptions. */
+export interface FileLimits {
+  /** Refuse (throw) before reading any file larger than this many MB. Default 512. */
+  maxInputMb?: number;
+}
+
+/** Throw, naming the file, the limit and the option, when a file is over the input limit. */
+async function checkSizes(files: string[], maxInputMb: number): Promise<void> {
+  const limit = maxInputMb * 1024 * 1024;
+  for (const file of files) {
+    const s = await stat(file).catch(() => null);
+    if (s && s.size > limit)
+      throw new Error(
+        `ingest: ${file}: ${(s.size / 1024 / 1024).toFixed(1)} MB is over the input limit of ` +
+          `${maxInputMb} MB per file; raise it with --max-input-mb`,
+      );
+  }
+}
+
 /**
  * Every non-hidden file under a folder, recursively, in code-unit order of their paths.
  * Symbolic links are followed once (a link back to an ancestor is not entered again).
@@ -57,10 +79,19 @@ async function expand(paths: string[]): Promise<{ file: string; inFolder: boolea
  * Read every path (files, or folders of supported files read recursively), parse, merge
  * duplicates. Inside folders, hidden files are skipped and files no reader detects are reported
  * as rejected ("not a supported format") without being parsed. Paths in sources and fileHashes
- * are as the user gave them (joined with the folder's entries).
+ * are as the user gave them (joined with the folder's entries). A file over the input limit
+ * (opts.maxInputMb, default 512 MB) is refused before anything is read: the error names the file,
+ * the limit and the option that raises it.
  */
-export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestResult> {
+export async function ingestPaths(
+  paths: string[],
+  opts: IngestOptions & FileLimits,
+): Promise<IngestResult> {
   const files = await expand(paths);
+  await checkSizes(
+    files.map((f) => f.file),
+    opts.maxInputMb ?? DEFAULT_MAX_INPUT_MB,
+  );
   const hashes: Record<string, string> = {};
   const results: ParseResult[] = [];
   for (const { file, inFolder } of files) {

@@ -2,7 +2,7 @@ import { writeFileAtomic } from "../../common/fs.ts";
 import type { SerializedGraph } from "../../graph/schema.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
-import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
 export const FORMATS = ["json", "gexf", "graphml", "csv"] as const;
@@ -55,10 +55,16 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const out = values.out ?? (format === "csv" ? "out" : `out/graph.${format}`);
   const asOf = parseAsOf(values["as-of"]);
   const resolution = parseResolution(values.resolution);
+  const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
   const ontologies = loadOntologies(values.ontology);
   const paths = positionals.length ? positionals : DEFAULT_INPUTS;
   const started = Date.now();
-  const { serialized, ingest } = await runPipeline(paths, { asOf, resolution, ontologies });
+  const { serialized, ingest } = await runPipeline(paths, {
+    asOf,
+    resolution,
+    ontologies,
+    maxInputMb,
+  });
   await writeOut(serialized, format, out);
   if (values.rejects)
     writeFileAtomic(values.rejects, `${JSON.stringify(ingest.rejected, null, 2)}\n`);

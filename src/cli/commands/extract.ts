@@ -4,7 +4,7 @@ import { extractPapers } from "../../extract/index.ts";
 import type { ExtractedPaper } from "../../extract/types.ts";
 import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
 import type { IngestSummary } from "../../ingest/types.ts";
-import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 
 export function loadOntologies(files: string[] | undefined): unknown[] {
   return (files ?? []).map((f) => {
@@ -25,7 +25,8 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const asOf = parseAsOf(values["as-of"]);
   const ontologies = loadOntologies(values.ontology);
   const paths = positionals.length ? positionals : DEFAULT_INPUTS;
-  const ingested = await ingestPaths(paths, { asOf });
+  const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
+  const ingested = await ingestPaths(paths, { asOf, maxInputMb });
   const papers = extractPapers(ingested.papers, { ontologies });
   if (values.rejects)
     writeFileAtomic(values.rejects, `${JSON.stringify(ingested.rejected, null, 2)}\n`);

@@ -5,7 +5,7 @@ import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts"
 import { loadGraph } from "../../graph/serialize.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
-import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
@@ -44,6 +44,7 @@ export async function loadQueryGraph(
     asOf: parseAsOf(values["as-of"]),
     resolution: parseResolution(values.resolution),
     ontologies: loadOntologies(values.ontology),
+    maxInputMb: parseMaxInputMb(values["max-input-mb"]),
   });
   process.stderr.write(`${summaryLine(ingest.summary)}\n`);
   return loadGraph(serialized, "pipeline");

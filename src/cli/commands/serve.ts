@@ -7,7 +7,7 @@ import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { buildApp, cacheDir, writeSite } from "../../server/app-build.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
-import { COMMON_OPTIONS, parse, parseAsOf, UsageError } from "../args.ts";
+import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
@@ -61,7 +61,13 @@ async function graphFor(
   const resolution = parseResolution(values.resolution as string | undefined);
   const ontologies = loadOntologies(values.ontology as string[] | undefined);
   const paths = positionals.length ? positionals : DEFAULT_INPUTS;
-  const { serialized, ingest } = await runPipeline(paths, { asOf, resolution, ontologies });
+  const maxInputMb = parseMaxInputMb(values["max-input-mb"] as string | undefined);
+  const { serialized, ingest } = await runPipeline(paths, {
+    asOf,
+    resolution,
+    ontologies,
+    maxInputMb,
+  });
   log(summaryLine(ingest.summary));
   return serialized;
 }
