@@ -26,8 +26,8 @@ async function checkSizes(files: string[], maxInputMb: number): Promise<void> {
     const s = await stat(file).catch(() => null);
     if (s && s.size > limit)
       throw new Error(
-        `ingest: ${file}: ${(s.size / 1024 / 1024).toFixed(1)} MB is over the input limit of ` +
-          `${maxInputMb} MB per file; raise it with --max-input-mb`,
+        `ingest: ${file}: ${s.size} bytes (${(s.size / 2 ** 20).toFixed(1)} MB) is over the input ` +
+          `limit of ${maxInputMb} MB per file; raise it with --max-input-mb`,
       );
   }
 }
