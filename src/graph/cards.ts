@@ -11,6 +11,10 @@ interface Scored {
   node: string;
   label: string;
   type: string;
+  /** Share of all papers holding the entity. */
+  spread: number;
+  /** count · log((N+1)/df): frequent here, rare overall. */
+  tfidf: number;
   count: number;
   score: number;
 }
@@ -64,6 +68,8 @@ function scoreEntities(
       node,
       label: a.label,
       type: a.type,
+      spread: df / n,
+      tfidf: count * idf,
       count,
       score: count * idf * typeFactor * Math.sqrt(count / df),
     });
@@ -73,14 +79,25 @@ function scoreEntities(
 
 /**
  * Up to `terms` distinctive labels, skipping one that overlaps a chosen label or is its is-a
- * parent/child; entities held by at least two papers first, single-paper ones only to fill.
+ * parent/child. Preference: entities of at least two papers that are not generic (held by at
+ * most `maxSpread` of all papers), then any non-generic one, then anything.
  */
-export function communityLabel(graph: Graph, scored: Scored[], terms: number): string {
+export function communityLabel(
+  graph: Graph,
+  scored: Scored[],
+  terms: number,
+  maxSpread: number,
+): string {
   const chosen: Scored[] = [];
-  for (const minCount of [2, 1]) {
+  const passes = [
+    (s: Scored) => s.count >= 2 && s.spread <= maxSpread,
+    (s: Scored) => s.spread <= maxSpread,
+    () => true,
+  ];
+  for (const ok of passes) {
     for (const s of scored) {
       if (chosen.length >= terms) break;
-      if (s.count < minCount || chosen.includes(s)) continue;
+      if (!ok(s) || chosen.includes(s)) continue;
       if (chosen.some((c) => overlaps(c.label, s.label))) continue;
       if (chosen.some((c) => graph.hasEdge(c.node, s.node) || graph.hasEdge(s.node, c.node)))
         continue;
@@ -116,10 +133,11 @@ export function communityCards(
     const inside = new Set(papers);
     const scored = scoreEntities(graph, papers, n, corpus, topicFactor);
     const topEntities: CommunityCard["topEntities"] = {};
-    const byCount = [...scored].sort(
-      (x, y) => y.count - x.count || y.score - x.score || cmp(x.node, y.node),
+    // Top entities by tf-idf, so "machine learning" does not head every card.
+    const byTfidf = [...scored].sort(
+      (x, y) => y.tfidf - x.tfidf || y.count - x.count || cmp(x.node, y.node),
     );
-    for (const s of byCount) {
+    for (const s of byTfidf) {
       const list = topEntities[s.type] ?? [];
       if (list.length < TOP) list.push({ node: s.node, label: s.label, count: s.count });
       topEntities[s.type] = list;
@@ -158,7 +176,7 @@ export function communityCards(
           papers.length,
       );
     const label =
-      communityLabel(graph, scored, opts.labelTerms) ||
+      communityLabel(graph, scored, opts.labelTerms, opts.labelMaxSpread) ||
       topAuthors
         .map((a) => a.name)
         .slice(0, 2)

@@ -35,6 +35,8 @@ export interface CommunityOptions {
   labelTerms: number;
   /** Multiplier of topic (noun-phrase) scores when choosing labels (default 0.5). */
   labelTopicWeight: number;
+  /** Entities held by more than this share of all papers are generic: labels avoid them (0.25). */
+  labelMaxSpread: number;
 }
 
 export interface LayoutOptions {
@@ -79,7 +81,14 @@ export const DEFAULTS: GraphOptions = {
     minDfCap: 10,
     hardMaxDfRatio: 0.5,
   },
-  communities: { resolution: 1, seed: 42, minSize: 2, labelTerms: 2, labelTopicWeight: 0.5 },
+  communities: {
+    resolution: 1,
+    seed: 42,
+    minSize: 2,
+    labelTerms: 2,
+    labelTopicWeight: 0.5,
+    labelMaxSpread: 0.25,
+  },
   layout: {
     iterations: 150,
     budget: 150_000,
