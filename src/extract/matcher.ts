@@ -25,6 +25,7 @@ export interface Match {
 const PREFIX = new RegExp(`\\b(${spelling.splitPrefixes.join("|")})(?=[a-z]{3,})`, "g");
 const taskHeads = new Set(headNouns.taskLabelHeads);
 const SHORT_CAPS = /^[A-Z]{2,4}$/;
+const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
 
 /** Surface spellings of one form: as written, hyphens joined, known prefixes split off. */
 export function surfaceVariants(form: string, type: string): string[] {
@@ -59,8 +60,10 @@ export function buildIndex(concepts: Concept[]): ConceptIndex {
         addAmbiguous(form, i);
         continue;
       }
+      // An acronym label ("ECG", "PTB-XL") is matched as written, like a safe abbreviation.
+      const asWritten = c.caseSensitive || (form === c.label && ACRONYM.test(form));
       for (const v of surfaceVariants(form, c.type))
-        insert(c.caseSensitive ? exact : norm, keysOf(v, c.caseSensitive), i);
+        insert(asWritten ? exact : norm, keysOf(v, asWritten), i);
     }
     for (const a of c.abbreviations) {
       if (a.safe) insert(exact, keysOf(a.text, true), i);

@@ -67,8 +67,11 @@ function addNew(
   rule: Rule,
   confidence: number,
   parents: string[] = [],
+  asWritten = false,
 ): string {
-  const label = canonicalLabel(tokens, expander(st));
+  const label = asWritten
+    ? tokens.map((x, i) => (i === 0 ? x.raw : x.hyphen ? `-${x.raw}` : ` ${x.raw}`)).join("")
+    : canonicalLabel(tokens, expander(st));
   const d = draftFor(st, type, label, parents);
   for (const p of parents) if (p !== d.id) d.parents.add(p);
   const [s, e] = span(tokens);
@@ -142,7 +145,7 @@ function chunkBefore(f: Field, e: number, maxWords = 6): number {
     k > 0 &&
     e - k < maxWords &&
     f.tokens[k].joined &&
-    (f.tokens[k].hyphen || !isFunctionWord(f.tokens[k - 1]))
+    (f.tokens[k].hyphen || f.tokens[k - 1].hyphen || !isFunctionWord(f.tokens[k - 1]))
   )
     k--;
   return k;
@@ -178,7 +181,7 @@ function namedThings(st: PaperState, f: Field): void {
     const from = chunkBefore(f, i);
     const typed = typePhrase(t.slice(from, i), conceptTypeIn(st, f)) ?? typeName(name);
     if (!typed) continue;
-    addNew(st, f, typed.type, name, "pattern", st.opts.confidence.pattern);
+    addNew(st, f, typed.type, name, "pattern", st.opts.confidence.pattern, [], true);
   }
 }
 
@@ -287,8 +290,14 @@ function titleStructure(st: PaperState, f: Field): void {
   if (left && (left.type === "method" || left.type === "task")) {
     const b = t.indexOf(left.tokens[left.tokens.length - 1]) + 1;
     const m = f.matches.find((x) => x.end === b);
-    if (m) leftId = st.index.concepts[m.concepts[0]].id;
-    else leftId = addNew(st, f, left.type, left.tokens, "title", st.opts.confidence.title);
+    const a = t.indexOf(left.tokens[0]);
+    // "NAME: Computation-Efficient Semi-Supervised Learning for …" names a specialisation.
+    const specialised = m && name.length > 0 && m.start > a;
+    if (m && !specialised) leftId = st.index.concepts[m.concepts[0]].id;
+    else {
+      const parents = m ? m.concepts.map((ci) => st.index.concepts[ci].id) : [];
+      leftId = addNew(st, f, left.type, left.tokens, "title", st.opts.confidence.title, parents);
+    }
   }
   if (name.length && leftId && !st.index.byId.has(leftId)) {
     const d = st.drafts.get(leftId);
