@@ -1,5 +1,5 @@
 import { writeFileAtomic } from "../../common/fs.ts";
-import type { SerializedGraph } from "../../graph/schema.ts";
+import { writeGraph } from "../../export/index.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
@@ -24,29 +24,6 @@ export function parseResolution(value: string | undefined): number | undefined {
   return r;
 }
 
-type WriteGraph = (s: SerializedGraph, o: { format: Format; out: string }) => unknown;
-
-/**
- * Write through the export module (src/export/index.ts, writeGraph). When that module is absent,
- * JSON is still written here (canonical, via writeFileAtomic); other formats need the module.
- */
-async function writeOut(serialized: SerializedGraph, format: Format, out: string): Promise<void> {
-  const specifier = "../../export/index.ts";
-  let writeGraph: WriteGraph | undefined;
-  try {
-    writeGraph = ((await import(specifier)) as { writeGraph?: WriteGraph }).writeGraph;
-  } catch (err) {
-    if ((err as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw err;
-  }
-  if (writeGraph) {
-    await writeGraph(serialized, { format, out });
-  } else if (format === "json") {
-    writeFileAtomic(out, `${JSON.stringify(serialized)}\n`);
-  } else {
-    throw new Error(`--format ${format} needs the export module (src/export/index.ts)`);
-  }
-}
-
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, BUILD_OPTIONS);
   const format = (values.format ?? "json") as Format;
@@ -65,7 +42,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     ontologies,
     maxInputMb,
   });
-  await writeOut(serialized, format, out);
+  const written = writeGraph(serialized, { format, out });
   if (values.rejects)
     writeFileAtomic(values.rejects, `${JSON.stringify(ingest.rejected, null, 2)}\n`);
   const c = serialized.meta.counts;
@@ -74,7 +51,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
       `graph: ${c.nodes} nodes (${c["nodes.paper"] ?? 0} papers, ${c["nodes.author"] ?? 0} authors), ` +
       `${c.edges} edges (${c["edges.similar"] ?? 0} similar), ${c.communities} communities, ` +
       `${c.collabCommunities} collaboration groups in ${Date.now() - started} ms\n` +
-      `wrote ${out} (${format})\n`,
+      `wrote ${written.join(", ")} (${format})\n`,
   );
   if (values.json) process.stdout.write(`${JSON.stringify(serialized.meta, null, 2)}\n`);
   return values.strict && ingest.rejected.length > 0 ? 1 : 0;
