@@ -38,7 +38,6 @@ function highlighted(text: string, spans: Span[], onSelect: SelectFn) {
         on: { click: () => onSelect(node) },
       },
       seg.text,
-      el("sup", { class: "entity-type" }, type),
     );
     mark.style.setProperty("--entity", TYPE_COLOURS[type as keyof typeof TYPE_COLOURS] ?? "#888");
     return mark;

@@ -194,6 +194,12 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
       const r = ui.graph.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
     },
+    /** What sigma draws for a node after the reducers: colour, hidden, highlighted. */
+    nodeDisplay(key: string) {
+      const d = renderer.sigma.getNodeDisplayData(key);
+      return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
+    },
+    viewNodes: () => renderer.view().graph.order,
     select,
   };
 

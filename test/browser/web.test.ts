@@ -1,0 +1,218 @@
+// End-to-end: the built web view in headless Chromium (SwiftShader WebGL), on the hand-made
+// fixture graph with XSS payloads. One browser per file; each test opens its own page.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { XSS_AUTHOR, XSS_TITLE } from "../fixtures/web/handmade.ts";
+import { browserUnavailable, launch, type Site, serveSite } from "./harness.ts";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/web");
+const graph = JSON.parse(readFileSync(join(FIXTURES, "graph.json"), "utf8")) as SerializedGraph;
+const XSS_KEY = "paper:slug:xss-paper-2024";
+const skip = browserUnavailable();
+
+interface Hooks {
+  state(): { view: string; selection: string | null; hovered: string | null };
+  nodePosition(key: string): { x: number; y: number } | null;
+  nodeDisplay(key: string): { color: string; hidden: boolean; highlighted: boolean } | null;
+  viewNodes(): number;
+}
+declare const window: Window & { litgraph: Hooks };
+
+describe.skipIf(skip)("web view in Chromium", () => {
+  let browser: Browser;
+  let site: Site;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    site = await serveSite(graph);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(hash = "", url = site.url): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${url}${hash ? `#${hash}` : ""}`);
+    await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 30_000 });
+    await page.waitForTimeout(300);
+    return page;
+  }
+
+  /** Share of non-background pixels in the graph area, decoded by the page itself. */
+  async function inkRatio(page: Page): Promise<number> {
+    const png = (await page.locator("#graph").screenshot()).toString("base64");
+    return page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement("canvas");
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext("2d") as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < px.length; i += 4)
+        if (px[i] < 235 || px[i + 1] < 235 || px[i + 2] < 235) ink++;
+      return ink / (px.length / 4);
+    }, png);
+  }
+
+  it("renders the graph: the canvas is not blank", async () => {
+    const page = await open();
+    const ink = await inkRatio(page);
+    expect(ink).toBeGreaterThan(0.005);
+    expect(await page.locator(".community-label").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("search selects a node, moves there and the panel shows it", async () => {
+    const page = await open();
+    await page.fill(".search-input", "priya");
+    await expect.poll(() => page.locator(".search-results li").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.evaluate(() => window.litgraph.state().selection))
+      .toBe("author:priya-nair");
+    await expect.poll(() => page.locator("#panel h2").textContent()).toBe("Priya Nair");
+    const collaborators = await page.locator("#panel .ref-list").nth(1).textContent();
+    expect(collaborators).toContain("shared paper");
+    await page.close();
+  });
+
+  it("hover highlights the neighbourhood and greys the rest; click selects", async () => {
+    const page = await open();
+    const key = "paper:doi:10.1/p5";
+    const p = await page.evaluate((k) => window.litgraph.nodePosition(k), key);
+    expect(p).not.toBeNull();
+    await page.mouse.move(p?.x ?? 0, p?.y ?? 0);
+    await expect.poll(() => page.evaluate(() => window.litgraph.state().hovered)).toBe(key);
+    const shown = await page.evaluate(
+      (ks) => ks.map((k) => window.litgraph.nodeDisplay(k)?.color),
+      ["author:mei-chen", "method:contrastive-learning", "author:omid-rohanian"],
+    );
+    expect(shown[0]).not.toBe("#e4e4e4");
+    expect(shown[1]).not.toBe("#e4e4e4");
+    expect(shown[2]).toBe("#e4e4e4");
+    await page.mouse.click(p?.x ?? 0, p?.y ?? 0);
+    await expect.poll(() => page.evaluate(() => window.litgraph.state().selection)).toBe(key);
+    await page.close();
+  });
+
+  it("a paper shows related papers with their reasons and highlighted entities", async () => {
+    const page = await open("sel=paper%3Adoi%3A10.1%2Fp1");
+    await expect.poll(() => page.locator("#panel .related > li").count()).toBeGreaterThan(0);
+    const first = await page.locator("#panel .related > li").first().textContent();
+    expect(first).toContain("Named entity recognition in clinical notes with BioBERT");
+    expect(first).toMatch(/authors \d+%: .*Omid Rohanian/);
+    const types = await page
+      .locator("#panel .abstract mark.entity")
+      .evaluateAll((ms) => ms.map((m) => m.getAttribute("data-type")));
+    expect(new Set(types)).toEqual(new Set(["method", "model", "modality", "task", "dataset"]));
+    await page.close();
+  });
+
+  it("a copied URL reopens the same view, selection and filters", async () => {
+    const page = await open();
+    await page.locator('button[data-view="papers"]').click();
+    await page.evaluate(() =>
+      (window.litgraph as unknown as { select(k: string): void }).select("paper:doi:10.1/p7"),
+    );
+    await page.fill('input[aria-label="From year"]', "2021");
+    await page.press('input[aria-label="From year"]', "Enter");
+    await page.waitForTimeout(600);
+    const url = page.url();
+    expect(url).toContain("view=papers");
+    const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await again.goto(url);
+    await again.waitForFunction(() => Boolean(window.litgraph));
+    const s = await again.evaluate(() => window.litgraph.state());
+    expect(s.view).toBe("papers");
+    expect(s.selection).toBe("paper:doi:10.1/p7");
+    expect((s as unknown as { filters: { yearMin: number } }).filters.yearMin).toBe(2021);
+    expect(await again.locator('input[aria-label="From year"]').inputValue()).toBe("2021");
+    await expect
+      .poll(() => again.locator("#panel h2").textContent())
+      .toBe("Transformers for chest X-ray report generation");
+    await page.close();
+    await again.close();
+  });
+
+  it("XSS payloads in titles, authors, abstracts, links and labels stay inert text", async () => {
+    const before = dialogs.length;
+    const page = await open();
+    await page.fill(".search-input", "<img");
+    await expect.poll(() => page.locator(".search-results li").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => window.litgraph.state().selection)).toBe(XSS_KEY);
+    await expect
+      .poll(() => page.locator("#panel h2").textContent())
+      .toContain("<img src=x onerror=alert(1)>");
+    expect(
+      (await page.locator("#panel h2").textContent())?.replace(/(condition|method)/g, ""),
+    ).toBe(XSS_TITLE.replace(/(condition|method)/g, ""));
+    expect(await page.locator("#panel .authors").textContent()).toContain(XSS_AUTHOR);
+    expect(await page.locator("#panel .abstract").textContent()).toContain(
+      "<script>alert(4)</script>",
+    );
+    expect(await page.locator(".legend").textContent()).toContain("<b>EHR</b> time series");
+    await page.waitForTimeout(300);
+    const dom = await page.evaluate(() => ({
+      imgs: document.querySelectorAll("img").length,
+      scripts: [...document.querySelectorAll("script")].filter((s) => !s.src).length,
+      bold: document.querySelectorAll("#legend b, #panel i").length,
+      badLinks: [...document.querySelectorAll("a")].filter((a) => !/^https?:/.test(a.href)).length,
+      unsafeShown: [...document.querySelectorAll(".unsafe-link")].map((e) => e.textContent),
+    }));
+    expect(dom).toEqual({
+      imgs: 0,
+      scripts: 0,
+      bold: 0,
+      badLinks: 0,
+      unsafeShown: ["data:text/html,<script>alert(5)</script>"],
+    });
+    expect(dialogs.length).toBe(before);
+    await page.close();
+  });
+
+  it("a missing graph.json gives a clear message, not a blank page", async () => {
+    const empty = await serveSite(null);
+    const page = await browser.newPage();
+    await page.goto(empty.url);
+    await expect.poll(() => page.locator("#message").isVisible()).toBe(true);
+    expect(await page.locator("#message").textContent()).toMatch(
+      /graph\.json was not found.*litgraph/s,
+    );
+    await page.close();
+    await empty.close();
+  });
+
+  it("a dropped BibTeX file builds a graph in the worker", async () => {
+    const page = await open();
+    const bib = readFileSync(join(FIXTURES, "sample.bib"), "utf8");
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "sample.bib", { type: "application/x-bibtex" }));
+      document.body.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true }));
+      document.body.dispatchEvent(
+        new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    }, bib);
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 30_000 })
+      .toContain("sample.bib");
+    expect(await page.locator("#status").textContent()).toMatch(/5 papers/);
+    expect(await page.locator("#message").isVisible()).toBe(false);
+    expect(await inkRatio(page)).toBeGreaterThan(0.005);
+    await page.close();
+  });
+});
