@@ -118,7 +118,8 @@ export function resolveLongForm(
   }
   if (!st.opts.patterns) return;
   const typed = typePhrase(f.tokens.slice(a, b), conceptTypeIn(st, f));
-  if (!typed) return;
+  // One word ("model") or letters ("E-M") name nothing new.
+  if (!typed || typed.tokens.filter((x) => x.raw.length > 1).length < 2) return;
   const parents = m ? m.concepts.map((ci) => st.index.concepts[ci].id) : [];
   const id = addNew(
     st,
@@ -248,6 +249,8 @@ function datasetNames(st: PaperState, f: Field): void {
     ] as const) {
       const n = t[j];
       if (!n || !isNameLike(n.raw) || !/\p{L}/u.test(n.raw)) continue;
+      // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it.
+      if (dir === -1 && /^\p{Lu}{2,5}s?$/u.test(n.raw) && !t[j].hyphen) continue;
       if (!(dir === 1 ? n.joined : t[i].joined)) continue;
       // Walk over a hyphenated name ("MIMIC-III-WDB").
       let a = j;
@@ -341,7 +344,7 @@ function compositionalTasks(st: PaperState, f: Field): void {
       k > 0 &&
       h - k < 4 &&
       t[k].joined &&
-      t[k].raw !== "s" &&
+      t[k - 1].raw !== "s" &&
       !isFunctionWord(t[k - 1]) &&
       !isWeak(t[k - 1]) &&
       !taskHeads.has(t[k - 1].norm)

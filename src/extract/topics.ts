@@ -2,6 +2,7 @@
 // A term's relevance is the Kullback–Leibler divergence of the distribution of its co-occurrences
 // with other terms from the overall term distribution: a generic phrase ("the proposed method")
 // co-occurs with everything alike (low), a topical one with a few terms of its field (high).
+import nlp from "compromise";
 import { slugify } from "../common/text.ts";
 import { stopPhraseList } from "./lexicon/index.ts";
 import type { TopicOptions } from "./options.ts";
@@ -59,7 +60,7 @@ function candidates(f: Field, opts: TopicOptions, out: Map<string, Occurrence[]>
     while (start < end && /(?:ing|ed)$/.test(t[start].raw) && !t[start + 1]?.hyphen) start++;
     for (let a = Math.max(start, end - maxWords); a < end; a++) {
       // Never start inside a hyphenated word ("long-term skill acquisition" ↛ "term skill …").
-      if (t[a].hyphen && a > i) continue;
+      if (t[a].hyphen) continue;
       const words = t.slice(a, end);
       if (words.filter((w, k) => k === 0 || !w.hyphen).length < minWords) continue;
       const key = words.map((w) => w.norm).join(" ");
@@ -87,7 +88,7 @@ export function findTopics(
   const df = new Map<string, number>();
   for (const m of perPaper) for (const k of m.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const terms = [...df]
-    .filter(([, n]) => n >= opts.minPapers)
+    .filter(([k, n]) => n >= opts.minPapers && readsAsNounPhrase(k, perPaper))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, opts.maxCandidates)
     .map(([k]) => k);
@@ -145,6 +146,40 @@ export function findTopics(
     found.sort((a, b) => b.relevance - a.relevance || (a.draft.id < b.draft.id ? -1 : 1));
     return found.slice(0, opts.maxPerPaper);
   });
+}
+
+const tagCache = new Map<string, boolean>();
+
+/**
+ * compromise's tagger on one written form of a recurring candidate (a few hundred phrases per
+ * corpus, not every abstract): nouns and adjectives ending in a noun, no finite verb inside.
+ */
+function readsAsNounPhrase(key: string, perPaper: Map<string, Occurrence[]>[]): boolean {
+  const hit = tagCache.get(key);
+  if (hit !== undefined) return hit;
+  let text = key;
+  for (const m of perPaper) {
+    const o = m.get(key)?.[0];
+    if (o) {
+      const tk = o.field.tokens;
+      text = o.field.text.slice(tk[o.a].start, tk[o.b - 1].end);
+      break;
+    }
+  }
+  const terms = (nlp(text).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
+  const ok =
+    terms.length > 0 &&
+    terms.every((t, i) => {
+      const tags = new Set(t.tags);
+      const last = i === terms.length - 1;
+      if (tags.has("Noun") || tags.has("Acronym")) return true;
+      if (tags.has("Gerund")) return last;
+      if (tags.has("Adjective")) return !last;
+      return false;
+    });
+  if (tagCache.size > 50_000) tagCache.clear();
+  tagCache.set(key, ok);
+  return ok;
 }
 
 /** The most frequent written form of each kept term, canonicalised (ties: alphabetical). */
