@@ -11,12 +11,12 @@ const dataDir = fileURLToPath(new URL("../src/extract/ontology/data/", import.me
 
 /** One row per data file: the type it holds and the floor on its concept count. */
 const FILES = [
-  { file: "methods.json", type: "method", floor: 350 },
-  { file: "modalities.json", type: "modality", floor: 88 },
-  { file: "tasks.json", type: "task", floor: 190 },
-  { file: "datasets.json", type: "dataset", floor: 190 },
-  { file: "conditions.json", type: "condition", floor: 95 },
-  { file: "models.json", type: "model", floor: 110 },
+  { file: "methods.json", type: "method", floor: 370 },
+  { file: "modalities.json", type: "modality", floor: 95 },
+  { file: "tasks.json", type: "task", floor: 200 },
+  { file: "datasets.json", type: "dataset", floor: 220 },
+  { file: "conditions.json", type: "condition", floor: 110 },
+  { file: "models.json", type: "model", floor: 130 },
 ] as const;
 
 /** Words that must never be a concept's surface form on their own. */
