@@ -83,7 +83,12 @@ export function loadGraph(json: unknown, source = "graph.json"): { graph: Graph;
   }
   const { meta, ...data } = parsed.data;
   const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
-  graph.import({ ...data, attributes: {}, options: undefined } as never);
+  try {
+    graph.import({ ...data, attributes: {}, options: undefined } as never);
+  } catch (err) {
+    // The schema cannot see an edge to a missing node or a duplicate key; graphology can.
+    throw new Error(`graph/load: ${source}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   graph.setAttribute("communities", meta.communities);
   graph.setAttribute("collabCommunities", meta.collabCommunities);
   graph.setAttribute("options", meta.options);
