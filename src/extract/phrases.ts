@@ -81,7 +81,12 @@ export function typePhrase(
     stripped = true;
   }
   let start = 0;
-  while (start < end && (isFunctionWord(tokens[start]) || isWeak(tokens[start]))) start++;
+  while (
+    start < end &&
+    (isFunctionWord(tokens[start]) || isWeak(tokens[start])) &&
+    !tokens[start + 1]?.hyphen
+  )
+    start++;
   if (start >= end) return null;
   const core = tokens.slice(start, end);
   const head = core[core.length - 1];
