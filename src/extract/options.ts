@@ -9,7 +9,7 @@ export interface TopicOptions {
   maxWords: number;
   /** Shortest phrase in words (default 2: single words are mostly generic in abstracts). */
   minWords: number;
-  /** Candidates kept by document frequency before scoring relevance (default 2000). */
+  /** Candidates kept, most frequent first, before scoring relevance (default 1000, as VOSviewer). */
   maxCandidates: number;
   /** Share of candidates kept, the most relevant first, as VOSviewer's 60 % default (default 0.6). */
   keepShare: number;
@@ -62,7 +62,7 @@ export const DEFAULTS: ResolvedOptions = {
     minPapers: 2,
     maxWords: 4,
     minWords: 2,
-    maxCandidates: 2000,
+    maxCandidates: 1000,
     keepShare: 0.6,
     minRelevance: 0,
     maxPerPaper: 8,

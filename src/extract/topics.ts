@@ -87,11 +87,14 @@ export function findTopics(
   });
   const df = new Map<string, number>();
   for (const m of perPaper) for (const k of m.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const terms = [...df]
-    .filter(([k, n]) => n >= opts.minPapers && readsAsNounPhrase(k, perPaper))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, opts.maxCandidates)
-    .map(([k]) => k);
+  // Most frequent first; compromise checks candidates only until maxCandidates are found.
+  const terms: string[] = [];
+  for (const [k] of [...df]
+    .filter(([, n]) => n >= opts.minPapers)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+    if (terms.length >= opts.maxCandidates) break;
+    if (readsAsNounPhrase(k, perPaper)) terms.push(k);
+  }
   const id = new Map(terms.map((k, i) => [k, i]));
   const n = terms.map((k) => df.get(k) ?? 0);
   const total = n.reduce((s, x) => s + x, 0);
