@@ -363,8 +363,14 @@ function compositionalTasks(st: PaperState, f: Field): void {
         break;
       }
     }
-    // Gerunds do not start a task name ("interpreting model predictions").
-    while (k < h && /ing$/.test(t[k].raw) && !t[k + 1].hyphen && !isNameLike(t[k].raw)) k++;
+    // Gerunds and -able adjectives do not start a task name ("interpreting model predictions",
+    // "scalable … processing"); nor does a word glued to a preposition ("At-Admission Prediction").
+    while (
+      k < h &&
+      ((/(?:ing|[ai]ble)$/.test(t[k].raw) && !t[k + 1].hyphen && !isNameLike(t[k].raw)) ||
+        (t[k].hyphen && isFunctionWord(t[k - 1])))
+    )
+      k++;
     if (k >= h) continue;
     const mods = t.slice(k, h);
     // "post-processing": a prefix is not a modifier; "visual recognition": one adjective is too vague.
