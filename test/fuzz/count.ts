@@ -1,0 +1,68 @@
+// Count the records in an input file without the readers, so a conservation test can fail when
+// a reader drops or invents records: entry markers for BibTeX/RIS/XML, array lengths for JSON,
+// CSV rows by csv-parse, and the gold list for the seed listing.
+import { parse as parseCsv } from "csv-parse/sync";
+
+/** BibTeX entry types that are not records (macros, comments, the venue container). */
+const NOT_RECORDS = new Set(["comment", "preamble", "string", "proceedings", "mvproceedings"]);
+
+function countBibtex(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(/^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gm))
+    if (!NOT_RECORDS.has((m[1] as string).toLowerCase())) n++;
+  return n;
+}
+
+/** Objects that carry a "paperId" key, anywhere in the response. */
+function countPaperIds(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countPaperIds(v), 0);
+  if (!value || typeof value !== "object") return 0;
+  let n = "paperId" in value ? 1 : 0;
+  for (const v of Object.values(value)) n += countPaperIds(v);
+  return n;
+}
+
+function countJsonArray(text: string): number {
+  const data = JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+  if (Array.isArray(data)) return data.length;
+  if (data && typeof data === "object" && Array.isArray((data as { data?: unknown }).data))
+    return ((data as { data: unknown[] }).data as unknown[]).length;
+  return 1;
+}
+
+function countCsvRows(text: string): number {
+  const rows = parseCsv(text.replace(/^\uFEFF/, ""), {
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as unknown[];
+  return Math.max(0, rows.length - 1);
+}
+
+/**
+ * Records in `text` read as `format`, counted without the reader; `seedCount` is the number of
+ * papers the gold file lists for a seed listing (the listing has no record marker to count).
+ */
+export function countRecords(format: string, text: string, seedCount?: number): number {
+  switch (format) {
+    case "bibtex":
+      return countBibtex(text);
+    case "ris":
+      return (text.match(/^TY {2}- /gm) ?? []).length;
+    case "atom":
+      return (text.match(/<(\w+:)?entry[\s>]/g) ?? []).length;
+    case "oaipmh":
+      return (text.match(/<record[\s>]/g) ?? []).length;
+    case "semanticscholar":
+      return countPaperIds(JSON.parse(text));
+    case "csl":
+    case "paperlists":
+      return countJsonArray(text);
+    case "scopus":
+      return countCsvRows(text);
+    case "seed":
+      if (seedCount === undefined) throw new Error("count: a seed listing needs its gold count");
+      return seedCount;
+    default:
+      throw new Error(`count: no independent counter for format '${format}'`);
+  }
+}
