@@ -22,7 +22,7 @@ import {
   typePhrase,
 } from "./phrases.ts";
 import { normWord, singular } from "./text/normalise.ts";
-import { breaksNounPhrase, lexTag } from "./text/pos.ts";
+import { breaksNounPhrase, isParticiple, lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
 import type { EntityType, Rule } from "./types.ts";
 
@@ -367,11 +367,21 @@ function compositionalTasks(st: PaperState, f: Field): void {
     // "scalable … processing"); nor does a word glued to a preposition ("At-Admission Prediction").
     while (
       k < h &&
-      ((/(?:ing|[ai]ble)$/.test(t[k].raw) && !t[k + 1].hyphen && !isNameLike(t[k].raw)) ||
+      (((/(?:ing|[ai]ble)$/.test(t[k].raw) || isParticiple(t[k].raw)) &&
+        !t[k + 1].hyphen &&
+        !isNameLike(t[k].raw)) ||
         (t[k].hyphen && isFunctionWord(t[k - 1])))
     )
       k++;
     if (k >= h) continue;
+    // "MIMIC classification": a dataset or model is where the task is done, not its name.
+    const first = f.matches.find((m) => m.start === k);
+    if (
+      first &&
+      first.end === h &&
+      first.concepts.every((ci) => NAMED.has(st.index.concepts[ci].type))
+    )
+      continue;
     const mods = t.slice(k, h);
     // "post-processing": a prefix is not a modifier; "visual recognition": one adjective is too vague.
     if (mods.every((x) => splitPrefixes.has(x.norm))) continue;
@@ -381,6 +391,8 @@ function compositionalTasks(st: PaperState, f: Field): void {
     addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase);
   }
 }
+
+const NAMED = new Set(["dataset", "model"]);
 
 /** Words that may follow a task name without making it a modifier ("risk prediction model"). */
 const phraseEnders = new Set(

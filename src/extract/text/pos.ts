@@ -41,8 +41,19 @@ export function breaksNounPhrase(
     tag = "PresentTense";
   if (!tag) return false;
   if (NEVER_IN_NAME.has(tag) || tag === "PastTense") return true;
-  if (tag === "Infinitive") return (prev !== undefined && VERB_BEFORE.has(prev)) || prevPlural;
+  if (tag === "Infinitive")
+    return (prev !== undefined && VERB_BEFORE.has(prev)) || prevPlural || VERB_SUFFIX.test(w);
   return false;
+}
+
+/** Infinitives that are verbs whatever precedes them ("optimize", "classify"). */
+const VERB_SUFFIX = /(?:ize|ise|ify|ate)$/;
+
+/** A participle of a known verb: "enhanced" (enhance), "improved" (improve). */
+export function isParticiple(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!w.endsWith("ed") || w.length < 5) return false;
+  return [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)].some((s) => lexicon[s] === "Infinitive");
 }
 
 /** Words after which an infinitive is a verb, not a noun ("to solve", "may distrust"). */
