@@ -16,7 +16,7 @@ export interface SimilarityOptions {
   normalise: "salton" | "none";
   /** Keep the k strongest similar edges of each paper (default 10). */
   topK: number;
-  /** Ignore items held by more than this share of papers (default 0.2)… */
+  /** Ignore items held by more than this share of papers (default 0.1)… */
   maxDfRatio: number;
   /** …but never ignore an item held by at most this many papers (default 10)… */
   minDfCap: number;
@@ -42,7 +42,7 @@ export interface CommunityOptions {
 export interface LayoutOptions {
   /** ForceAtlas2 iterations for small graphs (default 150). */
   iterations: number;
-  /** Node-iterations per view: bigger views get budget/order iterations (default 150,000). */
+  /** Node-iterations per view: bigger views get budget/order iterations (default 100,000). */
   budget: number;
   /** Never fewer iterations than this (default 3). */
   minIterations: number;
@@ -77,7 +77,7 @@ export const DEFAULTS: GraphOptions = {
     parentWeight: 0.25,
     normalise: "none",
     topK: 10,
-    maxDfRatio: 0.2,
+    maxDfRatio: 0.1,
     minDfCap: 10,
     hardMaxDfRatio: 0.5,
   },
@@ -91,7 +91,7 @@ export const DEFAULTS: GraphOptions = {
   },
   layout: {
     iterations: 150,
-    budget: 150_000,
+    budget: 100_000,
     minIterations: 3,
     barnesHutAbove: 1000,
     noverlapIterations: 50,
