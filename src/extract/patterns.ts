@@ -248,7 +248,7 @@ function datasetNames(st: PaperState, f: Field): void {
       [i - 1, -1],
     ] as const) {
       const n = t[j];
-      if (!n || !isNameLike(n.raw) || !/\p{L}/u.test(n.raw)) continue;
+      if (!n || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
       // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it.
       if (dir === -1 && /^\p{Lu}{2,5}s?$/u.test(n.raw) && !t[j].hyphen) continue;
       if (!(dir === 1 ? n.joined : t[i].joined)) continue;
