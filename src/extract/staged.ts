@@ -1,0 +1,101 @@
+// extractPapers in two stages, for parallel workers and the per-paper cache (browser-safe).
+// Stage 1, per paper (shardable): ontology, abbreviation and pattern entities → a plain,
+// structured-clone/JSON-safe PaperPart. Stage 2, corpus-level (main thread): topics over all
+// papers, then entities merged and sorted exactly as extractPapers does. Composes the engine's
+// exports only; test/bench-parallel.test.ts checks the result equals extractPapers byte for byte.
+import type { PaperRecord } from "../ingest/types.ts";
+import { conceptIndex, toEntity } from "./index.ts";
+import type { ConceptIndex } from "./matcher.ts";
+import { type ExtractOptions, type ResolvedOptions, resolveOptions } from "./options.ts";
+import { type Draft, extractPaperEntities, type Field, type PaperState } from "./paper.ts";
+import { splitSentences } from "./text/sentences.ts";
+import { tokenize } from "./text/tokenize.ts";
+import { findTopics } from "./topics.ts";
+import type { Entity, ExtractedPaper } from "./types.ts";
+
+/** The per-paper result: non-topic entities, as extractPapers would emit them. */
+export interface PaperPart {
+  entities: Entity[];
+}
+
+/** The text a part depends on. */
+export interface PaperText {
+  /** The paper id (part of the cache key only). */
+  id?: string;
+  title: string;
+  abstract: string;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Stage 1 for one paper. */
+export function extractPart(p: PaperText, index: ConceptIndex, r: ResolvedOptions): PaperPart {
+  const st = extractPaperEntities(p.title, p.abstract, index, r);
+  const entities = [...st.drafts.values()]
+    .filter((d) => d.mentions.size > 0)
+    .map((d) => toEntity(d));
+  return { entities };
+}
+
+/** Stage 1 for a list of papers (what a worker runs on its chunk). */
+export function extractParts(papers: PaperText[], opts: ExtractOptions = {}): PaperPart[] {
+  const r = resolveOptions(opts);
+  const index = conceptIndex(opts);
+  return papers.map((p) => extractPart(p, index, r));
+}
+
+function lightField(name: Field["name"], text: string): Field {
+  return { name, text, tokens: tokenize(text), sentences: splitSentences(text), matches: [] };
+}
+
+/** The state findTopics reads (fields' tokens and the paper's drafts), rebuilt from a part. */
+function stateOf(
+  p: PaperText,
+  part: PaperPart,
+  index: ConceptIndex,
+  r: ResolvedOptions,
+): PaperState {
+  const drafts = new Map<string, Draft>();
+  for (const e of part.entities) {
+    drafts.set(e.id, {
+      type: e.type,
+      label: e.label,
+      id: e.id,
+      aliases: new Set(e.aliases ?? []),
+      parents: new Set(e.parents ?? []),
+      mentions: new Map(e.mentions.map((m) => [`${m.field}:${m.start}:${m.end}`, m])),
+    });
+  }
+  return {
+    index,
+    opts: r,
+    fields: [lightField("title", p.title), lightField("abstract", p.abstract)],
+    drafts,
+    shortForms: new Map(),
+  };
+}
+
+/** Stage 2: corpus topics, then each paper's entities sorted by (type, label, id). */
+export function assemble(
+  papers: PaperRecord[],
+  parts: PaperPart[],
+  opts: ExtractOptions = {},
+): ExtractedPaper[] {
+  if (parts.length !== papers.length)
+    throw new Error(`extract/staged: ${parts.length} parts for ${papers.length} papers`);
+  const r = resolveOptions(opts);
+  const index = r.topics.enabled ? conceptIndex(opts) : undefined;
+  const topics = index
+    ? findTopics(
+        papers.map((p, i) => stateOf(p, parts[i], index, r)),
+        r.topics,
+        r.confidence.topic,
+      )
+    : [];
+  return papers.map((p, i) => {
+    const entities = [...parts[i].entities];
+    for (const t of topics[i] ?? []) entities.push(toEntity(t.draft, t.relevance));
+    entities.sort((a, b) => cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id));
+    return { ...p, entities };
+  });
+}
