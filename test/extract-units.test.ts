@@ -224,6 +224,12 @@ describe("extract: contribution patterns", () => {
     ["T", "We evaluate on the PTB-XL dataset and report.", "dataset:PTB-XL", "pattern"],
     [
       "T",
+      "This work describes CellCnn, a representation learning approach to detect cells.",
+      "method:CellCnn",
+      "pattern",
+    ],
+    [
+      "T",
       "We introduce a graph attention network for sleep staging.",
       "method:graph attention network",
       "pattern",
@@ -271,6 +277,7 @@ describe("extract: contribution patterns", () => {
     ["We present the RiskAgent system to do things.", "RiskAgent"],
     ["Our method makes accurate predictions and model predictions.", "prediction"],
     ["We then introduce a lightweight plug-in module.", "plug-in"],
+    ["We used PyTorch, a popular library for research.", "PyTorch"],
   ])("finds nothing new in: %s", (abstract, word) => {
     expect(labelsOf("A title", abstract).filter((l) => l.includes(word))).toEqual([]);
   });

@@ -155,6 +155,7 @@ function chunkBefore(f: Field, e: number, maxWords = 6): number {
 export function contributions(st: PaperState): void {
   for (const f of st.fields) {
     namedThings(st, f);
+    appositions(st, f);
     datasetNames(st, f);
     proposals(st, f);
   }
@@ -165,24 +166,69 @@ export function contributions(st: PaperState): void {
 /** "a hypernetwork-based approach, called H-Learner": the name, typed by the phrase before it. */
 function namedThings(st: PaperState, f: Field): void {
   const t = f.tokens;
+  const capital = (x: Token | undefined) => !!x && (isNameLike(x.raw) || isCapitalised(x.raw));
   for (let i = 1; i < t.length - 1; i++) {
     if (!nameVerbs.has(t[i].raw)) continue;
     let j = i + 1;
     if (t[j].raw === "emph" || t[j].raw === "textit" || t[j].raw === "textbf") j++;
-    if (!t[j] || !(isNameLike(t[j].raw) || isCapitalised(t[j].raw))) continue;
+    if (!capital(t[j])) continue;
+    // "Faster to Life", "Multi-Agent Incentive Communication": capitalised words, small words inside.
     let k = j + 1;
-    while (
-      k < t.length &&
-      k - j < 3 &&
-      t[k].joined &&
-      (isNameLike(t[k].raw) || isCapitalised(t[k].raw))
-    )
-      k++;
+    while (k < t.length && k - j < 7 && t[k].joined) {
+      if (capital(t[k])) k++;
+      else if (nameGlue.has(t[k].raw) && capital(t[k + 1]) && t[k + 1].joined) k += 2;
+      else break;
+    }
     const name = t.slice(j, k);
+    const sf = /^\s*\(([^()]{2,12})\)/.exec(f.text.slice(name[name.length - 1].end));
+    // One ordinary capitalised word ("called Semi-supervised …") is not a name.
+    if (name.length === 1 && !isNameLike(name[0].raw) && !sf) continue;
     const from = chunkBefore(f, i);
-    const typed = typePhrase(t.slice(from, i), conceptTypeIn(st, f)) ?? typeName(name);
+    const before = t.slice(from, i);
+    const typed =
+      typePhrase(before, conceptTypeIn(st, f)) ?? typeName(name) ?? typeByGenericHead(before);
     if (!typed) continue;
-    addNew(st, f, typed.type, name, "pattern", st.opts.confidence.pattern, [], true);
+    const id = addNew(st, f, typed.type, name, "pattern", st.opts.confidence.pattern, [], true);
+    if (sf) st.drafts.get(id)?.aliases.add(sf[1].trim());
+  }
+}
+
+const nameGlue = new Set(["of", "to", "for", "and", "in", "with", "on", "via"]);
+const genericTask = new Set(["task", "problem", "challenge"].map(normWord));
+const genericDataset = new Set(
+  ["benchmark", "dataset", "corpus", "database", "suite"].map(normWord),
+);
+
+/** "a novel framework named X" → method; "a new task called X" → task; "a benchmark named X" → dataset. */
+function typeByGenericHead(before: Token[]): { type: NewType } | null {
+  const head = before[before.length - 1];
+  if (!head) return null;
+  if (genericTask.has(head.norm)) return { type: "task" };
+  if (genericDataset.has(head.norm)) return { type: "dataset" };
+  if (isGenericOrBased(head)) return { type: "method" };
+  return null;
+}
+
+/** "CellCnn, a representation learning approach to …": a name, typed by its apposition. */
+function appositions(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 0; i < t.length - 3; i++) {
+    const n = t[i];
+    if (!isNameLike(n.raw) || !/\p{L}.*\p{L}.*\p{L}/u.test(n.raw) || t[i + 1].hyphen) continue;
+    if (!/^, (?:a|an) $/.test(f.text.slice(n.end, t[i + 2].start))) continue;
+    if (f.matches.some((m) => m.start <= i && m.end > i)) continue;
+    if (st.shortForms.has(n.raw.replace(/s$/, ""))) continue;
+    let e = i + 2;
+    while (
+      e < t.length &&
+      e - i < 9 &&
+      (e === i + 2 || t[e].joined) &&
+      (t[e].hyphen || !isFunctionWord(t[e]))
+    )
+      e++;
+    const typed = typePhrase(t.slice(i + 2, e), conceptTypeIn(st, f));
+    if (!typed || typed.type !== "method" || !typed.generic) continue;
+    addNew(st, f, "method", [n], "pattern", st.opts.confidence.pattern, [], true);
   }
 }
 
