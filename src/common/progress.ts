@@ -66,6 +66,7 @@ export function createProgress(opts: ProgressOptions = {}): Progress {
   let started = 0;
   let drawn = Number.NEGATIVE_INFINITY;
   let width = 0;
+  let last = "";
   const draw = (force: boolean) => {
     if (!s) return;
     const t = now();
@@ -73,6 +74,8 @@ export function createProgress(opts: ProgressOptions = {}): Progress {
     drawn = t;
     s.elapsedMs = t - started;
     const line = formatProgress(s);
+    if (line === last) return;
+    last = line;
     stream.write(`\r${line}${" ".repeat(Math.max(0, width - line.length))}`);
     width = line.length;
   };

@@ -17,6 +17,8 @@ export interface ParallelOptions {
   chunkSize?: number;
   /** Below this many papers to extract, stay in this thread: a worker takes ~1 s to start (default 1500). */
   minPapers?: number;
+  /** This thread extracts chunks too while workers run (default true; false: tests, workers only). */
+  mainThreadWorks?: boolean;
   /** Per-paper cache (src/cache); default none. */
   cache?: ExtractCache;
   /** Progress reporter (src/common/progress.ts); default none. */
@@ -37,6 +39,7 @@ export async function partsInWorkers(
   threads: number,
   chunkSize: number,
   onChunk: (done: number) => void = () => {},
+  mainThreadWorks = true,
 ): Promise<PaperPart[]> {
   const out: PaperPart[] = new Array(texts.length);
   const chunks: [number, number][] = [];
@@ -48,7 +51,9 @@ export async function partsInWorkers(
     for (let i = a; i < b; i++) out[i] = parts[i - a];
     onChunk(b - a);
   };
-  const n = Math.max(0, Math.min(threads - 1, chunks.length - 1));
+  const n = mainThreadWorks
+    ? Math.max(0, Math.min(threads - 1, chunks.length - 1))
+    : Math.max(1, Math.min(threads, chunks.length));
   const workers = Array.from({ length: n }, () => new Worker(WORKER_URL));
   const inWorker = (w: Worker) =>
     new Promise<void>((resolve, reject) => {
@@ -86,7 +91,7 @@ export async function partsInWorkers(
     }
   };
   try {
-    await Promise.all([here(), ...workers.map(inWorker)]);
+    await Promise.all([...(mainThreadWorks ? [here()] : []), ...workers.map(inWorker)]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -116,8 +121,13 @@ export async function extractPapersParallel(
   const threads = popts.threads ?? DEFAULT_THREADS();
   let fresh: PaperPart[];
   if (threads > 1 && todo.length >= (popts.minPapers ?? 1500)) {
-    fresh = await partsInWorkers(todo, opts, threads, popts.chunkSize ?? 200, (n) =>
-      progress?.tick(n),
+    fresh = await partsInWorkers(
+      todo,
+      opts,
+      threads,
+      popts.chunkSize ?? 200,
+      (n) => progress?.tick(n),
+      popts.mainThreadWorks,
     );
   } else {
     const r = resolveOptions(opts);

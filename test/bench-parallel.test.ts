@@ -1,0 +1,92 @@
+// Parallel and cached extraction give exactly extractPapers' output.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openExtractCache } from "../src/cache/index.ts";
+import { extractPapers } from "../src/extract/index.ts";
+import { extractPapersParallel } from "../src/extract/parallel.ts";
+import { assemble, extractParts } from "../src/extract/staged.ts";
+import { parseText } from "../src/ingest/index.ts";
+
+const file = "test/fixtures/bench/paperlists-80.json";
+const { papers } = parseText(readFileSync(file, "utf8"), file, { asOf: new Date("2026-01-01") });
+const expected = JSON.stringify(extractPapers(papers));
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), "litgraph-cache-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("staged extraction", () => {
+  it("reads the fixture", () => expect(papers.length).toBe(80));
+
+  it("parts then assemble equals extractPapers", () => {
+    expect(JSON.stringify(assemble(papers, extractParts(papers)))).toBe(expected);
+  });
+
+  it("refuses parts that do not line up with papers", () => {
+    expect(() => assemble(papers, extractParts(papers.slice(1)))).toThrow(/extract\/staged/);
+  });
+
+  it("options reach both stages (no topics, no patterns)", () => {
+    const opts = { topics: { enabled: false }, patterns: false };
+    expect(JSON.stringify(assemble(papers, extractParts(papers, opts), opts))).toBe(
+      JSON.stringify(extractPapers(papers, opts)),
+    );
+  });
+});
+
+describe("extractPapersParallel", () => {
+  it.each([
+    { threads: 1, chunkSize: 200, mainThreadWorks: true },
+    { threads: 2, chunkSize: 7, mainThreadWorks: true },
+    { threads: 2, chunkSize: 9, mainThreadWorks: false },
+    { threads: 3, chunkSize: 30, mainThreadWorks: false },
+  ])(
+    "threads $threads, chunks of $chunkSize, main thread works $mainThreadWorks: byte-identical",
+    async (o) => {
+      const got = await extractPapersParallel(papers, {}, { ...o, minPapers: 0 });
+      expect(JSON.stringify(got)).toBe(expected);
+    },
+    60_000,
+  );
+
+  it("a cold cache, a warm one and a grown corpus give the same output", async () => {
+    const dir = tmp();
+    const first = papers.slice(0, 70);
+    const cold = openExtractCache({ dir });
+    const a = await extractPapersParallel(first, {}, { cache: cold });
+    expect(cold.stats).toMatchObject({ loaded: 0, misses: 70, written: 70 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(extractPapers(first)));
+
+    const warm = openExtractCache({ dir });
+    const b = await extractPapersParallel(papers, {}, { cache: warm, threads: 2, minPapers: 0 });
+    expect(warm.stats).toMatchObject({ loaded: 70, hits: 70, misses: 10, written: 10 });
+    expect(JSON.stringify(b)).toBe(expected);
+  }, 60_000);
+
+  it("reports progress for every paper and the topic stage", async () => {
+    const seen: string[] = [];
+    let ticks = 0;
+    await extractPapersParallel(
+      papers.slice(0, 20),
+      {},
+      {
+        progress: {
+          stage: (name, total) => seen.push(`${name}:${total}`),
+          tick: (n = 1) => {
+            ticks += n;
+          },
+          done: () => {},
+        },
+      },
+    );
+    expect(seen).toEqual(["extract:20", "topics:1"]);
+    expect(ticks).toBe(21);
+  });
+});

@@ -1,0 +1,127 @@
+// The per-paper extraction cache: keys, namespaces, torn lines, disabled mode.
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  cacheNamespace,
+  extractorVersion,
+  openExtractCache,
+  paperKey,
+} from "../src/cache/index.ts";
+import type { PaperPart } from "../src/extract/staged.ts";
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), "litgraph-cache-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const paper = { id: "slug:a-2021", title: "A title", abstract: "An abstract." };
+const part: PaperPart = {
+  entities: [
+    {
+      type: "method",
+      label: "transformer",
+      id: "method:transformer",
+      mentions: [
+        {
+          field: "title",
+          start: 0,
+          end: 1,
+          text: "A",
+          sentence: "A title",
+          rule: "ontology",
+          confidence: 0.95,
+        },
+      ],
+    },
+  ],
+};
+
+describe("cache keys", () => {
+  const ns = cacheNamespace({}, "v1");
+  it.each([
+    ["id", { ...paper, id: "slug:b-2021" }],
+    ["title", { ...paper, title: "A title." }],
+    ["abstract", { ...paper, abstract: "An abstract" }],
+  ])("a different %s is a different key", (_, other) => {
+    expect(paperKey(ns, other)).not.toBe(paperKey(ns, paper));
+  });
+
+  it.each([
+    ["extractor version", cacheNamespace({}, "v2")],
+    ["user ontology", cacheNamespace({ ontologies: [{ name: "x", concepts: [] }] }, "v1")],
+    ["options", cacheNamespace({ patterns: false }, "v1")],
+  ])("a different %s is a different namespace", (_, other) => {
+    expect(other).not.toBe(ns);
+  });
+
+  it("option key order does not matter", () => {
+    expect(cacheNamespace({ patterns: true, builtinOntology: true }, "v1")).toBe(
+      cacheNamespace({ builtinOntology: true, patterns: true }, "v1"),
+    );
+  });
+
+  it("the extractor version hashes src/extract", () => {
+    expect(extractorVersion()).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("openExtractCache", () => {
+  it("round-trips a part through the JSONL file", () => {
+    const dir = tmp();
+    const c = openExtractCache({ dir, extractorVersion: "v1" });
+    expect(c.get(paper)).toBeUndefined();
+    c.set(paper, part);
+    c.flush();
+    expect(c.stats).toMatchObject({ misses: 1, written: 1 });
+    const again = openExtractCache({ dir, extractorVersion: "v1" });
+    expect(again.get(paper)).toEqual(part);
+    expect(again.stats).toMatchObject({ loaded: 1, hits: 1 });
+    expect(openExtractCache({ dir, extractorVersion: "v2" }).get(paper)).toBeUndefined();
+  });
+
+  it("skips a torn last line and keeps appending on a fresh line", () => {
+    const dir = tmp();
+    const c = openExtractCache({ dir, extractorVersion: "v1" });
+    c.set(paper, part);
+    c.flush();
+    appendFileSync(c.file as string, '{"k":"abc","v":{"ent');
+    const d = openExtractCache({ dir, extractorVersion: "v1" });
+    expect(d.stats).toMatchObject({ loaded: 1, skipped: 1 });
+    const other = { ...paper, id: "slug:other" };
+    d.set(other, part);
+    d.flush();
+    const e = openExtractCache({ dir, extractorVersion: "v1" });
+    expect(e.stats).toMatchObject({ loaded: 2, skipped: 1 });
+    expect(e.get(other)).toEqual(part);
+  });
+
+  it("disabled: never hits, never writes", () => {
+    const dir = tmp();
+    const c = openExtractCache({ dir, enabled: false });
+    c.set(paper, part);
+    c.flush();
+    expect(c.get(paper)).toBeUndefined();
+    expect(c.file).toBeNull();
+    expect(() => readFileSync(join(dir, "x"))).toThrow();
+  });
+
+  it("setting a known key twice writes it once", () => {
+    const dir = tmp();
+    const c = openExtractCache({ dir, extractorVersion: "v1" });
+    c.set(paper, part);
+    c.set(paper, part);
+    c.flush();
+    expect(
+      readFileSync(c.file as string, "utf8")
+        .trim()
+        .split("\n"),
+    ).toHaveLength(1);
+  });
+});
