@@ -227,7 +227,7 @@ function appositions(st: PaperState, f: Field): void {
     )
       e++;
     const typed = typePhrase(t.slice(i + 2, e), conceptTypeIn(st, f));
-    if (!typed || typed.type !== "method" || !typed.generic) continue;
+    if (typed?.type !== "method" || !typed.generic) continue;
     addNew(st, f, "method", [n], "pattern", st.opts.confidence.pattern, [], true);
   }
 }
