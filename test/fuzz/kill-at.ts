@@ -1,0 +1,35 @@
+// Child process for test/atomic.test.ts: runs the litgraph CLI but SIGKILLs itself at a chosen
+// moment of an output write, deterministically, by wrapping node:fs.
+//   node bin/run-ts.mjs test/fuzz/kill-at.ts <mid-write|before-rename|none> <litgraph args…>
+import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+
+const [moment, ...args] = process.argv.slice(2);
+const die = () => process.kill(process.pid, "SIGKILL");
+const isTemp = (p: unknown) => typeof p === "string" && p.endsWith(".tmp");
+
+if (moment === "mid-write") {
+  const write = fs.writeFileSync;
+  fs.writeFileSync = ((path: fs.PathOrFileDescriptor, data: string | Uint8Array, ...rest) => {
+    if (!isTemp(path)) return write(path, data, ...(rest as []));
+    write(
+      path,
+      typeof data === "string"
+        ? data.slice(0, data.length >> 1)
+        : data.subarray(0, data.length >> 1),
+    );
+    die();
+  }) as typeof fs.writeFileSync;
+} else if (moment === "before-rename") {
+  const rename = fs.renameSync;
+  fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
+    if (isTemp(from)) die();
+    rename(from, to);
+  }) as typeof fs.renameSync;
+} else if (moment !== "none") {
+  console.error(`kill-at: unknown moment '${moment}'`);
+  process.exit(2);
+}
+syncBuiltinESMExports();
+const { main } = await import("../../src/cli/index.ts");
+process.exitCode = await main(args);
