@@ -3,9 +3,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractPapers } from "../src/extract/index.ts";
 import type { PaperRecord } from "../src/ingest/types.ts";
-import { deepReviewPapers, pmlrPapers, record, seedPapers } from "./fixtures/extract/records.ts";
+import {
+  arxivOaiPapers,
+  deepReviewPapers,
+  paperlistsPapers,
+  pmlrPapers,
+  record,
+  seedPapers,
+} from "./fixtures/extract/records.ts";
 
-const corpus = [...seedPapers, ...pmlrPapers, ...deepReviewPapers];
+const corpus = [
+  ...seedPapers,
+  ...pmlrPapers,
+  ...deepReviewPapers,
+  ...arxivOaiPapers,
+  ...paperlistsPapers,
+];
 
 function checkOffsets(papers: PaperRecord[]): void {
   for (const p of extractPapers(papers)) {
@@ -29,6 +42,8 @@ describe("extract: mention offsets", () => {
     ["seed", seedPapers],
     ["pmlr-health slice", pmlrPapers],
     ["deep-review slice", deepReviewPapers],
+    ["arXiv OAI-PMH slice", arxivOaiPapers],
+    ["paperlists slice", paperlistsPapers],
   ])("hold on the %s fixtures", (_name, papers) => {
     checkOffsets(papers);
     expect(extractPapers(papers).some((p) => p.entities.length > 0)).toBe(true);

@@ -360,3 +360,14 @@ describe("extract: ontology loading", () => {
     );
   });
 });
+
+describe("extract: hard-wrapped text", () => {
+  it.each([
+    ["We use semi-\nsupervised learning.", "semi-\nsupervised learning"],
+    ["We use semi-supervised\nlearning.", "semi-supervised\nlearning"],
+    ["We use semi- supervised learning.", "semi- supervised learning"],
+  ])("matches across a line break: %j", (abstract, text) => {
+    const e = entities("T", abstract).find((x) => x.id === "method:semi-supervised-learning");
+    expect(e?.mentions.map((m) => m.text)).toEqual([text]);
+  });
+});

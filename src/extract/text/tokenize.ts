@@ -8,15 +8,15 @@ export interface Token {
   norm: string;
   start: number;
   end: number;
-  /** True when the gap before this token is only spaces, one hyphen or an apostrophe. */
+  /** True when the gap before this token is only white space (line breaks too), one hyphen or an apostrophe. */
   joined: boolean;
   /** True when the gap before this token is a hyphen ("semi-supervised"). */
   hyphen: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const JOIN_GAP = /^(?:[ \t\u00a0]+|[ \t]*[-\u2010\u2011][ \t]*|['\u2019])$/;
-const HYPHEN_GAP = /^[-\u2010\u2011]$/;
+const JOIN_GAP = /^(?:\s+|\s*[-\u2010\u2011]\s*|['\u2019])$/;
+const HYPHEN_GAP = /^[-\u2010\u2011]\s*$/;
 
 /** Split text into word tokens (runs of letters and digits) with original offsets. */
 export function tokenize(text: string): Token[] {
