@@ -79,18 +79,24 @@ function scoreEntities(
 
 /**
  * Up to `terms` distinctive labels, skipping one that overlaps a chosen label or is its is-a
- * parent/child. Preference: entities of at least two papers that are not generic (held by at
- * most `maxSpread` of all papers), then any non-generic one, then anything.
+ * parent/child. Preference: non-generic entities (held by at most `maxSpread` of all papers)
+ * not yet in another community's label (`used`, updated), found in at least `minCount` papers of
+ * the community, then in two; then the same allowing used ones; then anything.
  */
 export function communityLabel(
   graph: Graph,
   scored: Scored[],
   terms: number,
   maxSpread: number,
+  minCount: number,
+  used: Set<string> = new Set(),
 ): string {
   const chosen: Scored[] = [];
+  const fresh = (s: Scored) => !used.has(s.node);
   const passes = [
-    (s: Scored) => s.count >= 2 && s.spread <= maxSpread,
+    (s: Scored) => s.count >= minCount && s.spread <= maxSpread && fresh(s),
+    (s: Scored) => s.count >= 2 && s.spread <= maxSpread && fresh(s),
+    (s: Scored) => s.count >= minCount && s.spread <= maxSpread,
     (s: Scored) => s.spread <= maxSpread,
     () => true,
   ];
@@ -104,6 +110,7 @@ export function communityLabel(
       chosen.push(s);
     }
   }
+  for (const c of chosen) used.add(c.node);
   return chosen.map((c) => c.label).join(" · ");
 }
 
@@ -129,6 +136,7 @@ export function communityCards(
   );
   const topicFactor = opts.labelTopicWeight;
   const communities: CommunityCard[] = [];
+  const usedInLabels = new Set<string>();
   for (const [id, papers] of [...members].sort((a, b) => a[0] - b[0])) {
     const inside = new Set(papers);
     const scored = scoreEntities(graph, papers, n, corpus, topicFactor);
@@ -176,7 +184,14 @@ export function communityCards(
           papers.length,
       );
     const label =
-      communityLabel(graph, scored, opts.labelTerms, opts.labelMaxSpread) ||
+      communityLabel(
+        graph,
+        scored,
+        opts.labelTerms,
+        opts.labelMaxSpread,
+        Math.max(2, Math.ceil(opts.labelMinCoverage * papers.length)),
+        usedInLabels,
+      ) ||
       topAuthors
         .map((a) => a.name)
         .slice(0, 2)

@@ -37,6 +37,8 @@ export interface CommunityOptions {
   labelTopicWeight: number;
   /** Entities held by more than this share of all papers are generic: labels avoid them (0.25). */
   labelMaxSpread: number;
+  /** Labels prefer entities found in at least this share of the community's papers (0.1). */
+  labelMinCoverage: number;
 }
 
 export interface LayoutOptions {
@@ -88,6 +90,7 @@ export const DEFAULTS: GraphOptions = {
     labelTerms: 2,
     labelTopicWeight: 0.5,
     labelMaxSpread: 0.25,
+    labelMinCoverage: 0.1,
   },
   layout: {
     iterations: 150,
