@@ -7,7 +7,7 @@ import { round4 } from "./similarity.ts";
 const TOP = 5;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-interface Scored {
+export interface Scored {
   node: string;
   label: string;
   type: string;

@@ -59,9 +59,11 @@ export function findPaper(graph: Graph, query: string): string {
     .slice(0, 10)
     .map((s) => `  ${s.p}  ${graph.getNodeAttribute(s.p, "title")}`)
     .join("\n");
-  throw new Error(
-    `graph/findPaper: '${query}' matches ${best.length} papers equally${best[0].score < 0.5 ? " (weakly)" : ""}; give more title words or an id:\n${list}`,
-  );
+  const what =
+    best.length > 1
+      ? `matches ${best.length} papers equally`
+      : `matches no title well (at most ${Math.round(best[0].score * 100)}% of its words)`;
+  throw new Error(`graph/findPaper: '${query}' ${what}; give more title words or an id:\n${list}`);
 }
 
 /** Related papers ranked by similar-edge weight (ties by node key), with reasons. */
