@@ -5,7 +5,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { BIG_GRAPH } from "../../web/src/state.ts";
 import { XSS_AUTHOR, XSS_TITLE } from "../fixtures/web/handmade.ts";
+import { syntheticGraph } from "../fixtures/web/synthetic.ts";
 import { browserUnavailable, launch, type Site, serveSite } from "./harness.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/web");
@@ -18,6 +20,7 @@ interface Hooks {
   nodePosition(key: string): { x: number; y: number } | null;
   nodeDisplay(key: string): { color: string; hidden: boolean; highlighted: boolean } | null;
   viewNodes(): number;
+  hidesEdgesOnMove(): boolean;
 }
 declare const window: Window & { litgraph: Hooks };
 
@@ -42,7 +45,7 @@ describe.skipIf(skip)("web view in Chromium", () => {
       void d.dismiss();
     });
     await page.goto(`${url}${hash ? `#${hash}` : ""}`);
-    await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 30_000 });
+    await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 20_000 });
     await page.waitForTimeout(300);
     return page;
   }
@@ -69,6 +72,7 @@ describe.skipIf(skip)("web view in Chromium", () => {
 
   it("renders the graph: the canvas is not blank", async () => {
     const page = await open();
+    expect(await page.evaluate(() => window.litgraph.hidesEdgesOnMove())).toBe(false);
     const ink = await inkRatio(page);
     expect(ink).toBeGreaterThan(0.005);
     expect(await page.locator(".community-label").count()).toBeGreaterThan(0);
@@ -214,5 +218,32 @@ describe.skipIf(skip)("web view in Chromium", () => {
     expect(await page.locator("#message").isVisible()).toBe(false);
     expect(await inkRatio(page)).toBeGreaterThan(0.005);
     await page.close();
+  });
+});
+
+describe.skipIf(skip)("web view on a big graph", () => {
+  it("opens a 4,000-node graph on the paper map, with edges hidden while moving", async () => {
+    const big = syntheticGraph(2_500);
+    expect(big.nodes.length).toBeGreaterThan(BIG_GRAPH);
+    const site = await serveSite(big);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const started = Date.now();
+      await page.goto(site.url);
+      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      const ready = Date.now() - started;
+      const s = await page.evaluate(() => window.litgraph.state());
+      expect(s.view).toBe("papers");
+      expect(await page.evaluate(() => window.litgraph.viewNodes())).toBe(2_500);
+      expect(ready).toBeLessThan(30_000);
+      expect(await page.evaluate(() => window.litgraph.hidesEdgesOnMove())).toBe(true);
+      console.info(
+        `big graph: ${big.nodes.length} nodes, ${big.edges.length} edges, ready in ${ready} ms`,
+      );
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 });

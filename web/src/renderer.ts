@@ -31,8 +31,8 @@ function lodSettings(graph: ViewGraph) {
   return {
     hideEdgesOnMove: graph.size > 2_000,
     hideLabelsOnMove: n > 5_000,
-    labelDensity: n > 2_000 ? 0.25 : n > 100 ? 0.5 : 1,
-    labelGridCellSize: n > 100 ? 160 : 100,
+    labelDensity: n > 2_000 ? 0.25 : n > 50 ? 0.4 : 1,
+    labelGridCellSize: n > 50 ? 160 : 100,
     labelRenderedSizeThreshold: n > 2_000 ? 9 : n > 300 ? 7 : 4,
   };
 }
@@ -40,6 +40,12 @@ function lodSettings(graph: ViewGraph) {
 export function createRenderer(container: HTMLElement, store: Store, initial: View): Renderer {
   let current = initial;
   const derived: Derived = { visible: null, focus: null, near: null };
+  /** Stored sizes suit a few hundred nodes; denser views draw smaller nodes so clusters stay apart. */
+  let sizeScale = 1;
+  const rescale = () => {
+    sizeScale = Math.max(0.4, Math.min(1, Math.sqrt(300 / Math.max(1, current.graph.order))));
+  };
+  rescale();
 
   const derive = (s: State) => {
     derived.visible = visibleNodes(current.graph, s.filters);
@@ -57,6 +63,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     delete res.kind;
     if (derived.visible && !derived.visible.has(node)) return { ...res, hidden: true };
     res.color = s.colourBy === "type" ? TYPE_COLOURS[data.kind] : communityColour(data.community);
+    res.size = data.size * sizeScale;
     if (derived.near) {
       if (derived.near.has(node)) {
         res.zIndex = 1;
@@ -98,6 +105,8 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     labelWeight: "500",
     labelColor: { color: "#222" },
     defaultEdgeColor: "#d0d0d0",
+    // Zooming in spreads nodes apart instead of growing them; zooming out still shrinks them.
+    zoomToSizeRatioFunction: (ratio: number) => Math.max(1, Math.sqrt(ratio)),
     minCameraRatio: 0.02,
     stagePadding: 40,
     maxCameraRatio: 8,
@@ -128,14 +137,19 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     const { width, height } = sigma.getDimensions();
     const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
     const items: HTMLElement[] = [];
+    // Few enough labels to read: the biggest groups first; tiny groups only when there are few.
+    const limit = current.name === "collab" ? 10 : 14;
+    const minSize = current.communities.length > limit ? 3 : 1;
     const shown = current.communities
-      .filter((c) => c.size > 0 && (s.filters.community === null || c.id === s.filters.community))
+      .filter((c) =>
+        s.filters.community === null ? c.size >= minSize : c.id === s.filters.community,
+      )
       .sort((a, b) => b.size - a.size || a.id - b.id);
     for (const c of shown) {
-      if (items.length >= 24) break;
+      if (items.length >= limit) break;
       const p = anchor(c);
       if (!p) continue;
-      const w = Math.min(260, 8 * c.label.length + 16);
+      const w = Math.min(280, 8.5 * c.label.length + 30);
       const box = { x0: p.x - w / 2, y0: p.y - 11, x1: p.x + w / 2, y1: p.y + 11 };
       if (box.x1 < 0 || box.x0 > width || box.y1 < 0 || box.y0 > height) continue;
       if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
@@ -198,6 +212,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     view: () => current,
     setView(view) {
       current = view;
+      rescale();
       sigma.setGraph(view.graph);
       sigma.setSettings(lodSettings(view.graph));
       derive(store.get());

@@ -13,6 +13,7 @@ import { createRenderer } from "./renderer.ts";
 import { createSearch } from "./search.ts";
 import { buildIndex } from "./search-index.ts";
 import {
+  BIG_GRAPH,
   createStore,
   defaultFilters,
   defaultState,
@@ -37,9 +38,6 @@ export interface Ui {
 export interface Session {
   destroy(): void;
 }
-
-/** Graphs above this many nodes open on the paper map (fewer nodes, stored layout). */
-export const BIG_GRAPH = 2_000;
 
 export function createSession(ui: Ui, data: SerializedGraph, source: string): Session {
   const model = buildModel(data);
@@ -200,6 +198,7 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
       return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
     },
     viewNodes: () => renderer.view().graph.order,
+    hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     select,
   };
 

@@ -17,6 +17,9 @@ export const NODE_TYPES: readonly NodeType[] = [
   "topic",
 ];
 
+/** Graphs above this many nodes open on the paper map (fewer nodes, stored layout). */
+export const BIG_GRAPH = 2_000;
+
 export interface CameraView {
   x: number;
   y: number;
