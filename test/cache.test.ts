@@ -1,5 +1,5 @@
 // The per-paper extraction cache: keys, namespaces, torn lines, disabled mode.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -110,6 +110,21 @@ describe("openExtractCache", () => {
     expect(c.get(paper)).toBeUndefined();
     expect(c.file).toBeNull();
     expect(() => readFileSync(join(dir, "x"))).toThrow();
+  });
+
+  it("keeps only the newest cache files (one per extractor version)", () => {
+    const dir = tmp();
+    for (const v of ["v1", "v2", "v3"]) {
+      const c = openExtractCache({ dir, extractorVersion: v, keep: 2 });
+      c.set(paper, part);
+      c.flush();
+    }
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(2);
+    expect(files).toContain(
+      openExtractCache({ dir, extractorVersion: "v3" }).file?.split("/").pop(),
+    );
+    expect(openExtractCache({ dir, extractorVersion: "v1" }).get(paper)).toBeUndefined();
   });
 
   it("setting a known key twice writes it once", () => {

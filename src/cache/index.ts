@@ -4,7 +4,7 @@
 // append-only JSONL file per namespace under the cache dir, so a rebuild after adding papers
 // extracts only the new ones, and any change to the extractor starts a fresh file.
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractOptions } from "../extract/options.ts";
@@ -21,6 +21,20 @@ export interface CacheOptions {
   extract?: ExtractOptions;
   /** Override of the extractor version hash (default: hash of src/extract sources; tests). */
   extractorVersion?: string;
+  /** Cache files (one per extractor version and options) kept, newest first (default 4). */
+  keep?: number;
+}
+
+/** Delete all but the `keep` most recently written extract-*.jsonl files in `dir`, never `current`. */
+export function pruneCacheFiles(dir: string, keep: number, current: string): string[] {
+  const files = readdirSync(dir)
+    .filter((f) => /^extract-[0-9a-f]{16}\.jsonl$/.test(f))
+    .map((f) => ({ f: join(dir, f), t: statSync(join(dir, f)).mtimeMs }))
+    .filter((x) => x.f !== current)
+    .sort((a, b) => b.t - a.t || (a.f < b.f ? -1 : 1));
+  const gone = files.slice(Math.max(0, keep - 1)).map((x) => x.f);
+  for (const f of gone) rmSync(f, { force: true });
+  return gone;
 }
 
 export interface CacheStats {
@@ -148,6 +162,7 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
       // A torn line from an earlier crash stays on its own line.
       const lead = text && !text.endsWith("\n") && stats.written === 0 ? "\n" : "";
       appendFileSync(file, lead + pending.join(""));
+      pruneCacheFiles(dir, opts.keep ?? 4, file);
       stats.written += pending.length;
       pending = [];
     },
