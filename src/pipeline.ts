@@ -1,5 +1,7 @@
 // The whole pipeline for Node callers (CLI build/query/serve/site, bench): paths → serialised graph.
-import { extractPapers } from "./extract/index.ts";
+import { type CacheOptions, openExtractCache } from "./cache/index.ts";
+import type { Progress } from "./common/progress.ts";
+import { extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
 import type { GraphOptionsInput } from "./graph/options.ts";
 import type { SerializedGraph } from "./graph/schema.ts";
@@ -17,6 +19,14 @@ export interface PipelineOptions {
   graph?: GraphOptionsInput;
   /** Per-file input limit in MB (default 512, see ingest/files.ts). */
   maxInputMb?: number;
+  /** Extraction threads, this one included (default min(cores, 2); see extract/parallel.ts). */
+  threads?: number;
+  /** Per-paper extraction cache (src/cache); default none. The CLI turns it on. */
+  cache?: Pick<CacheOptions, "dir" | "enabled">;
+  /** Progress on stderr (src/common/progress.ts); default none. */
+  progress?: Progress;
+  /** Called after each stage (ingest, extract, graph, serialize) with its wall time in ms. */
+  onStage?: (stage: string, ms: number) => void;
 }
 
 export interface PipelineResult {
@@ -26,8 +36,24 @@ export interface PipelineResult {
 
 /** ingest → extract → graph → serialise, with meta (version, options, input hashes, counts). */
 export async function runPipeline(paths: string[], opts: PipelineOptions): Promise<PipelineResult> {
+  let t = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    opts.onStage?.(stage, now - t);
+    t = now;
+  };
+  opts.progress?.stage("ingest", 0);
   const ingest = await ingestPaths(paths, { asOf: opts.asOf, maxInputMb: opts.maxInputMb });
-  const papers = extractPapers(ingest.papers, { ontologies: opts.ontologies });
+  lap("ingest");
+  const extractOpts = { ontologies: opts.ontologies };
+  const cache = opts.cache && openExtractCache({ ...opts.cache, extract: extractOpts });
+  const papers = await extractPapersParallel(ingest.papers, extractOpts, {
+    threads: opts.threads,
+    cache: cache || undefined,
+    progress: opts.progress,
+  });
+  lap("extract");
+  opts.progress?.stage("graph", 0);
   const graphOpts: GraphOptionsInput = {
     ...opts.graph,
     communities: {
@@ -36,6 +62,7 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
     },
   };
   const graph = buildGraph(papers, graphOpts);
+  lap("graph");
   const serialized = serialize(graph, {
     inputs: Object.entries(ingest.fileHashes).map(([path, sha256]) => ({ path, sha256 })),
     options: {
@@ -50,5 +77,7 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
       "ingest.papers": ingest.summary.papers,
     },
   });
+  lap("serialize");
+  opts.progress?.done();
   return { serialized, ingest };
 }

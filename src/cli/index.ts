@@ -11,7 +11,8 @@ With no paths, every command reads the embedded seed listing (seeds/).
 
 Commands:
   extract [paths…]              read papers and extract entities (--json for records)
-  build [paths…]                build the graph (-o out/graph.json, --format json|gexf|graphml|csv)
+  build [paths…]                build the graph (-o out/graph.json, --format json|gexf|graphml|csv,
+                                --threads N, --no-cache, --cache-dir DIR (default .litgraph-cache))
   related <paper id|title words> ranked related papers with reasons (--top N)
   collaborators <author name>   co-authors with shared-paper counts
   clusters                      the community cards

@@ -1,4 +1,5 @@
 import { writeFileAtomic } from "../../common/fs.ts";
+import { createProgress } from "../../common/progress.ts";
 import { writeGraph } from "../../export/index.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
@@ -13,7 +14,19 @@ const BUILD_OPTIONS = {
   out: { type: "string", short: "o" },
   format: { type: "string" },
   resolution: { type: "string" },
+  threads: { type: "string" },
+  "no-cache": { type: "boolean" },
+  "cache-dir": { type: "string" },
 } as const;
+
+/** --threads N: a positive integer (extraction threads, this one included). */
+export function parseThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--threads wants a positive integer, got '${value}'`);
+  return n;
+}
 
 /** --resolution R: a positive number. */
 export function parseResolution(value: string | undefined): number | undefined {
@@ -41,6 +54,9 @@ export async function buildCommand(argv: string[]): Promise<number> {
     resolution,
     ontologies,
     maxInputMb,
+    threads: parseThreads(values.threads),
+    cache: { enabled: !values["no-cache"], dir: values["cache-dir"] },
+    progress: createProgress(),
   });
   const written = writeGraph(serialized, { format, out });
   if (values.rejects)
