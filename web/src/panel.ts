@@ -60,6 +60,28 @@ function refList(items: (Ref & { extra?: string })[], onSelect: SelectFn, limit 
   return ul;
 }
 
+/** Hides list items after the first `keep`, behind a "show N more" button. */
+function moreButton(list: HTMLElement, keep: number) {
+  const extra = Array.from(list.children).slice(keep) as HTMLElement[];
+  if (!extra.length) return null;
+  for (const li of extra) li.hidden = true;
+  const button = el(
+    "button",
+    {
+      class: "ref more",
+      attrs: { type: "button" },
+      on: {
+        click: () => {
+          for (const li of extra) li.hidden = false;
+          button.remove();
+        },
+      },
+    },
+    `Show ${extra.length} more`,
+  );
+  return button;
+}
+
 function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
   const authors = el("p", { class: "authors" });
   d.authors.forEach((a, i) => {
@@ -112,6 +134,12 @@ function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
     meta ? el("p", { class: "muted meta" }, meta) : null,
     links,
     section(
+      "Related papers",
+      d.related.length,
+      d.related.length ? related : el("p", { class: "muted" }, "No similar papers in this graph."),
+      moreButton(related, 5),
+    ),
+    section(
       "Abstract",
       null,
       d.abstract
@@ -137,11 +165,6 @@ function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
           ),
         )
       : null,
-    section(
-      "Related papers",
-      d.related.length,
-      d.related.length ? related : el("p", { class: "muted" }, "No similar papers in this graph."),
-    ),
   ];
 }
 

@@ -222,7 +222,9 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     focusNode(key) {
       const d = sigma.getNodeDisplayData(key);
       if (!d) return;
-      const ratio = current.graph.order > 500 ? 0.3 : 0.7;
+      // Small views stay whole (just centred); bigger ones zoom in on the node.
+      const n = current.graph.order;
+      const ratio = n > 500 ? 0.3 : n > 60 ? 0.6 : 1;
       camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
     },
     focusPoint,
