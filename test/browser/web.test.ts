@@ -188,6 +188,44 @@ describe.skipIf(skip)("web view in Chromium", () => {
     await page.close();
   });
 
+  it("a legend click focuses and filters to that community; reset clears it", async () => {
+    const page = await open();
+    await page.locator('.legend-item[data-community="1"]').click();
+    await expect
+      .poll(() => page.evaluate(() => window.litgraph.nodeDisplay("paper:doi:10.1/p1")?.hidden))
+      .toBe(true);
+    expect(
+      await page.evaluate(() => window.litgraph.nodeDisplay("paper:doi:10.1/p5")?.hidden),
+    ).toBeFalsy();
+    const shown = /: (\d+) of 30 nodes/.exec((await page.locator("#status").textContent()) ?? "");
+    expect(Number(shown?.[1])).toBeGreaterThan(2);
+    expect(Number(shown?.[1])).toBeLessThan(30);
+    await page.locator(".reset").click();
+    await expect
+      .poll(() => page.evaluate(() => window.litgraph.nodeDisplay("paper:doi:10.1/p1")?.hidden))
+      .toBeFalsy();
+    await page.close();
+  });
+
+  it("exports the current view as a PNG", async () => {
+    const page = await browser.newPage({
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 800 },
+    });
+    await page.goto(site.url);
+    await page.waitForFunction(() => Boolean(window.litgraph));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#export").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("litgraph-knowledge.png");
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(bytes.length).toBeGreaterThan(5_000);
+    await page.close();
+  });
+
   it("a missing graph.json gives a clear message, not a blank page", async () => {
     const empty = await serveSite(null);
     const page = await browser.newPage();
