@@ -17,7 +17,7 @@ export interface PipelineOptions {
   ontologies?: unknown[];
   /** Any other graph option (similarity, communities, layout); `resolution` wins over it. */
   graph?: GraphOptionsInput;
-  /** Per-file input limit in MB (default 512, see ingest/files.ts). */
+  /** Per-file input limit in MB (default 256, see ingest/files.ts). */
   maxInputMb?: number;
   /** Extraction threads, this one included (default min(cores, 2); see extract/parallel.ts). */
   threads?: number;

@@ -25,7 +25,7 @@ Common options:
   --rejects FILE       write the rejected-records report as JSON
   --strict             exit 1 when any input record was rejected
   --ontology FILE      add a user ontology (JSON) to the built-in one (repeatable)
-  --max-input-mb N     refuse an input file larger than N MB (default 512)
+  --max-input-mb N     refuse an input file larger than N MB (default 256)
   --graph FILE         query commands: read a built graph.json instead of inputs
   -h, --help           this help
 

@@ -10,12 +10,16 @@ import type { IngestOptions, IngestResult, ParseResult } from "./types.ts";
 
 export const DEFAULT_INPUTS = ["seeds"];
 
-/** Default per-file input limit in MB (1 MB = 2^20 bytes); raise it with --max-input-mb. */
-export const DEFAULT_MAX_INPUT_MB = 512;
+/**
+ * Default per-file input limit in MB (1 MB = 2^20 bytes); raise it with --max-input-mb. A file is
+ * read whole and decoded to one string (V8 caps a string at 2^29 − 24 characters, about 512 MB of
+ * ASCII) and parsed in memory, so 256 MB keeps a read well inside Node's default ~4 GB heap.
+ */
+export const DEFAULT_MAX_INPUT_MB = 256;
 
 /** Node-only reading options on top of IngestOptions. */
 export interface FileLimits {
-  /** Refuse (throw) before reading any file larger than this many MB. Default 512. */
+  /** Refuse (throw) before reading any file larger than this many MB. Default 256. */
   maxInputMb?: number;
 }
 
@@ -80,7 +84,7 @@ async function expand(paths: string[]): Promise<{ file: string; inFolder: boolea
  * duplicates. Inside folders, hidden files are skipped and files no reader detects are reported
  * as rejected ("not a supported format") without being parsed. Paths in sources and fileHashes
  * are as the user gave them (joined with the folder's entries). A file over the input limit
- * (opts.maxInputMb, default 512 MB) is refused before anything is read: the error names the file,
+ * (opts.maxInputMb, default 256 MB) is refused before anything is read: the error names the file,
  * the limit and the option that raises it.
  */
 export async function ingestPaths(
