@@ -9,6 +9,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -196,6 +197,20 @@ describe("usage errors exit 2 with the message on stderr (in process)", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(err);
     expect(r.stdout).toMatch(out);
+  });
+
+  it("a 1 GB input is refused by the default limit before it is read (in process)", async () => {
+    const huge = join(dir, "huge.bib");
+    writeFileSync(huge, "");
+    truncateSync(huge, 2 ** 30); // sparse: no disk used, nothing to read
+    const started = Date.now();
+    const r = await runInProcess(["extract", huge, ...AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /huge\.bib: 1073741824 bytes \(1024\.0 MB\) is over the input limit of 256 MB per file; raise it with --max-input-mb/,
+    );
+    expect(r.stdout).toBe("");
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("--strict exits 1 on rejects and 0 on clean input (in process)", async () => {
