@@ -9,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -93,10 +94,20 @@ export async function buildApp(opts: BuildAppOptions = {}): Promise<string> {
       // Another process finished the same build first: theirs is as good as ours.
       if (!existsSync(join(dir, "index.html"))) throw err;
     }
+    pruneCache(cache, "app", 3);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   return dir;
+}
+
+/** Keeps the `keep` most recent cache entries named `<prefix>-…`, removing older ones. */
+export function pruneCache(cache: string, prefix: "app" | "serve", keep: number): void {
+  const entries = readdirSync(cache, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name.startsWith(`${prefix}-`) && !e.name.includes(".tmp-"))
+    .map((e) => ({ path: join(cache, e.name), mtime: statSync(join(cache, e.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of entries.slice(keep)) rmSync(old.path, { recursive: true, force: true });
 }
 
 /** Writes the built app and graph.json into `out` (a folder any static host can serve). */

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import type { SerializedGraph } from "../../graph/schema.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
-import { buildApp, cacheDir, writeSite } from "../../server/app-build.ts";
+import { buildApp, cacheDir, pruneCache, writeSite } from "../../server/app-build.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { parseResolution } from "./build.ts";
@@ -93,11 +93,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const graph = await graphFor(values, positionals, log);
   const app = await buildApp({ log });
   const text = JSON.stringify(graph);
-  const dir = join(
-    cacheDir(),
-    `serve-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`,
-  );
+  const cache = cacheDir();
+  const dir = join(cache, `serve-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`);
   writeSite(dir, app, graph);
+  pruneCache(cache, "serve", 5);
   const server = createStaticServer({ root: dir });
   const bound = await listen(server, port, host, port === 0 ? 1 : 20);
   const shownHost = host.includes(":") ? `[${host}]` : host;
