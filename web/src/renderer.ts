@@ -67,7 +67,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     if (derived.near) {
       if (derived.near.has(node)) {
         res.zIndex = 1;
-        if (derived.near.size <= 40) res.forceLabel = true;
+        if (derived.near.size <= 12) res.forceLabel = true;
       } else {
         res.color = GREYED;
         res.label = "";
