@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import Graph from "graphology";
+import noverlap from "graphology-layout-noverlap";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
 import type { ExtractedPaper } from "../src/extract/types.ts";
@@ -12,6 +14,7 @@ import {
   SerializedGraph,
   serialize,
 } from "../src/graph/index.ts";
+import { withSeededMathRandom } from "../src/graph/layout.ts";
 
 const seed: ExtractedPaper[] = JSON.parse(
   readFileSync(new URL("./fixtures/graph/seed-extracted.json", import.meta.url), "utf8"),
@@ -140,6 +143,35 @@ describe("determinism", () => {
       expect(a.size).toBeGreaterThanOrEqual(2);
       expect(a.size).toBeLessThanOrEqual(20);
     });
+  });
+
+  it("same layout when many nodes start on one spot (noverlap's random jitter is seeded)", () => {
+    const crowd = (): typeof graph => {
+      const g = new Graph();
+      for (let i = 0; i < 50; i++) g.addNode(`n${i}`, { x: 1, y: 1, size: 5 });
+      withSeededMathRandom(7, () => noverlap.assign(g, { maxIterations: 20 }));
+      return g;
+    };
+    const original = Math.random;
+    const a = crowd().mapNodes((_, p) => [p.x, p.y]);
+    const b = crowd().mapNodes((_, p) => [p.x, p.y]);
+    expect(Math.random).toBe(original);
+    expect(new Set(a.map((p) => p.join())).size).toBeGreaterThan(1);
+    expect(b).toEqual(a);
+  });
+
+  it("same graph for a paper with very many authors", () => {
+    const big = {
+      ...seed[0],
+      authors: Array.from({ length: 80 }, (_, i) => ({
+        name: `Ann${i} Many`,
+        key: `many|ann${i}`,
+      })),
+    };
+    const input = [big, ...seed.slice(1)];
+    expect(JSON.stringify(serialize(buildGraph(shuffled(input, 5))))).toBe(
+      JSON.stringify(serialize(buildGraph(input))),
+    );
   });
 
   it("resolution changes the communities", () => {

@@ -13,7 +13,7 @@ export type LitGraph = Graph;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Stable order whatever the input order: by id, then title, then first source. */
+/** Stable order whatever the input order: by id, then title, then sources; entities by id. */
 function canonicalPapers(papers: ExtractedPaper[]): ExtractedPaper[] {
   const sorted = [...papers].sort(
     (a, b) =>
@@ -21,7 +21,10 @@ function canonicalPapers(papers: ExtractedPaper[]): ExtractedPaper[] {
       byString(a.title, b.title) ||
       byString(JSON.stringify(a.sources), JSON.stringify(b.sources)),
   );
-  return sorted.filter((p, i) => i === 0 || sorted[i - 1].id !== p.id);
+  // Entities sorted by id too: edge insertion order feeds float sums in the layouts.
+  return sorted
+    .filter((p, i) => i === 0 || sorted[i - 1].id !== p.id)
+    .map((p) => ({ ...p, entities: [...p.entities].sort((a, b) => byString(a.id, b.id)) }));
 }
 
 export const paperNode = (id: string) => `paper:${id}`;

@@ -7,6 +7,21 @@ import { createRng } from "../common/rng.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
 
+/**
+ * noverlap jitters nodes that sit on the exact same spot with Math.random (its Float32 matrix
+ * makes that happen, e.g. for the 75 authors of one paper): run it with a seeded Math.random so
+ * the same input gives the same layout.
+ */
+export function withSeededMathRandom<T>(seed: number, fn: () => T): T {
+  const original = Math.random;
+  Math.random = createRng(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
 /** Iterations scaled down with size so a view costs about `budget` node-iterations. */
 export function iterationsFor(order: number, opts: LayoutOptions): number {
   const scaled = Math.floor(opts.budget / Math.max(1, order));
@@ -72,7 +87,9 @@ export function layoutView(
       getEdgeWeight: "weight",
     });
     if (sub.order <= opts.noverlapMaxNodes)
-      noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } });
+      withSeededMathRandom(opts.seed, () =>
+        noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } }),
+      );
   }
   const out = new Map<string, { x: number; y: number }>();
   sub.forEachNode((n, a) => {
