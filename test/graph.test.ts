@@ -174,6 +174,22 @@ describe("determinism", () => {
     );
   });
 
+  it.each([
+    [100, (80 * 79) / 2],
+    [50, 0],
+  ])("a paper of 80 authors adds co-author edges only up to maxCoauthorList %i", (max, edges) => {
+    const big = {
+      ...seed[0],
+      authors: Array.from({ length: 80 }, (_, i) => ({
+        name: `Ann${i} Many`,
+        key: `many|ann${i}`,
+      })),
+    };
+    const g = buildGraph([big], { authors: { maxCoauthorList: max } });
+    expect(g.filterEdges((_, e) => e.type === "coauthor").length).toBe(edges);
+    expect(g.filterEdges((_, e) => e.type === "authored").length).toBe(80);
+  });
+
   it("resolution changes the communities", () => {
     const count = (r: number) =>
       clusters(buildGraph(seed, { communities: { resolution: r } })).length;

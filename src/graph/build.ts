@@ -180,6 +180,7 @@ export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = 
   const coauthor = new Map<string, { a: string; b: string; papers: string[] }>();
   for (const p of papers) {
     const roots = [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].sort();
+    if (roots.length > opts.authors.maxCoauthorList) continue;
     for (let i = 0; i < roots.length; i++) {
       for (let j = i + 1; j < roots.length; j++) {
         const k = `${roots[i]}\n${roots[j]}`;

@@ -58,13 +58,23 @@ export interface LayoutOptions {
   seed: number;
 }
 
+export interface AuthorOptions {
+  /**
+   * Papers with more authors than this (consortium papers) add no co-authorship edges: one
+   * 1,000-author paper would add 500,000 of them (default 100). Their authored edges stay.
+   */
+  maxCoauthorList: number;
+}
+
 export interface GraphOptions {
+  authors: AuthorOptions;
   similarity: SimilarityOptions;
   communities: CommunityOptions;
   layout: LayoutOptions;
 }
 
 export const DEFAULTS: GraphOptions = {
+  authors: { maxCoauthorList: 100 },
   similarity: {
     authorWeight: 1.25,
     typeWeights: {
@@ -104,6 +114,7 @@ export const DEFAULTS: GraphOptions = {
 };
 
 export interface GraphOptionsInput {
+  authors?: Partial<AuthorOptions>;
   similarity?: Partial<SimilarityOptions>;
   communities?: Partial<CommunityOptions>;
   layout?: Partial<LayoutOptions>;
@@ -112,6 +123,7 @@ export interface GraphOptionsInput {
 /** DEFAULTS overridden by whatever the caller set. */
 export function resolveOptions(input: GraphOptionsInput = {}): GraphOptions {
   return {
+    authors: { ...DEFAULTS.authors, ...input.authors },
     similarity: {
       ...DEFAULTS.similarity,
       ...input.similarity,
