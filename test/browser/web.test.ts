@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { runPipeline } from "../../src/pipeline.ts";
 import { BIG_GRAPH } from "../../web/src/state.ts";
 import { XSS_AUTHOR, XSS_TITLE } from "../fixtures/web/handmade.ts";
 import { syntheticGraph } from "../fixtures/web/synthetic.ts";
@@ -24,17 +25,23 @@ interface Hooks {
 }
 declare const window: Window & { litgraph: Hooks };
 
+// One browser for the whole file (SwiftShader start-up is the slow part).
+let browser: Browser;
+beforeAll(async () => {
+  if (!skip) browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.skipIf(skip)("web view in Chromium", () => {
-  let browser: Browser;
   let site: Site;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
     site = await serveSite(graph);
-    browser = await launch();
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
   });
 
@@ -264,7 +271,6 @@ describe.skipIf(skip)("web view on a big graph", () => {
     const big = syntheticGraph(2_500);
     expect(big.nodes.length).toBeGreaterThan(BIG_GRAPH);
     const site = await serveSite(big);
-    const browser = await launch();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const started = Date.now();
@@ -279,8 +285,52 @@ describe.skipIf(skip)("web view on a big graph", () => {
       console.info(
         `big graph: ${big.nodes.length} nodes, ${big.edges.length} edges, ready in ${ready} ms`,
       );
+      await page.close();
     } finally {
-      await browser.close();
+      await site.close();
+    }
+  });
+});
+
+describe.skipIf(skip)("web view on the real seed graph", () => {
+  it("the pipeline's graph of seeds/ renders, and a seed paper shows related papers with reasons", async () => {
+    const { serialized } = await runPipeline([join(import.meta.dirname, "../../seeds")], {
+      asOf: new Date(Date.UTC(2026, 10, 27)),
+    });
+    const site = await serveSite(serialized);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(site.url);
+      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 20_000 });
+      expect(await page.evaluate(() => window.litgraph.viewNodes())).toBe(serialized.nodes.length);
+      await page.fill(".search-input", "lightweight transformers");
+      await expect.poll(() => page.locator(".search-results li").count()).toBeGreaterThan(0);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#panel .related > li").count()).toBeGreaterThan(0);
+      expect(await page.locator("#panel .reasons").first().textContent()).toMatch(/\d+%: /);
+      expect(await page.locator("#panel .abstract mark.entity").count()).toBeGreaterThan(3);
+      expect(await page.locator(".community-label").count()).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("a dropped file that holds no papers gives a message naming the problem", async () => {
+    const site = await serveSite(JSON.parse(readFileSync(join(FIXTURES, "graph.json"), "utf8")));
+    try {
+      const page = await browser.newPage();
+      await page.goto(site.url);
+      await page.waitForFunction(() => Boolean(window.litgraph));
+      await page.setInputFiles("#open-input", {
+        name: "notes.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("just some words, not a bibliography\n"),
+      });
+      await expect.poll(() => page.locator("#message").isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await page.locator("#message").textContent()).toMatch(/notes\.txt/);
+      await page.close();
+    } finally {
       await site.close();
     }
   });
