@@ -42,7 +42,10 @@ export function layoutView(
   start?: Map<string, { x: number; y: number }>,
 ): Map<string, { x: number; y: number }> {
   const rng = createRng(opts.seed);
-  const sub = new Graph({ type: "undirected" });
+  // The whole graph with every edge type (knowledge-graph view) is laid out in place: copying
+  // 30k nodes and 270k edges into a sub-graph costs more than the layout itself.
+  const inPlace = nodes.length === graph.order;
+  const sub = inPlace ? graph : new Graph({ type: "undirected" });
   const communities = new Map<number, number>();
   for (const n of nodes) {
     const c = graph.getNodeAttribute(n, communityAttr) as number;
@@ -62,18 +65,19 @@ export function layoutView(
     const a = rng() * 2 * Math.PI;
     const r = spread * Math.sqrt(rng());
     const given = start?.get(n);
-    sub.addNode(n, {
-      x: given ? given.x + Math.cos(a) : cx + r * Math.cos(a),
-      y: given ? given.y + Math.sin(a) : cy + r * Math.sin(a),
-      size: graph.getNodeAttribute(n, "size") as number,
-    });
+    const x = given ? given.x + Math.cos(a) : cx + r * Math.cos(a);
+    const y = given ? given.y + Math.sin(a) : cy + r * Math.sin(a);
+    if (inPlace) graph.mergeNodeAttributes(n, { x, y });
+    else sub.addNode(n, { x, y, size: graph.getNodeAttribute(n, "size") as number });
   }
   const add = (_: string, e: Attributes, s: string, t: string) => {
     if (edgeTypes.has(e.type) && sub.hasNode(s) && sub.hasNode(t) && !sub.hasEdge(s, t))
       sub.addEdge(s, t, { weight: e.weight });
   };
   // similar and coauthor are the only undirected edges: no need to visit the rest for them
-  if ([...edgeTypes].every((t) => t === "similar" || t === "coauthor"))
+  if (inPlace) {
+    // every edge of the graph takes part
+  } else if ([...edgeTypes].every((t) => t === "similar" || t === "coauthor"))
     graph.forEachUndirectedEdge(add);
   else graph.forEachEdge(add);
   if (sub.order > 1) {
@@ -158,6 +162,7 @@ export function assignLayouts(graph: Graph, opts: LayoutOptions): void {
   for (const [n, p] of map) graph.mergeNodeAttributes(n, { mapX: p.x, mapY: p.y });
   const all = graph.nodes();
   const types = new Set(["authored", "has", "is-a", "coauthor", "similar"]);
+  // all nodes: laid out in place, over every edge type
   const kg = layoutView(graph, all, types, "community", opts, startFromMap(graph, map));
   for (const [n, p] of kg) graph.mergeNodeAttributes(n, p);
   const authors = graph.filterNodes((_, a) => a.type === "author");
