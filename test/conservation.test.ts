@@ -11,6 +11,7 @@ import { SerializedGraph } from "../src/graph/schema.ts";
 import { ingestPaths } from "../src/ingest/files.ts";
 import { decodeBytes, detectReader, type IngestResult, Rejected } from "../src/ingest/index.ts";
 import { READERS } from "../src/ingest/readers/registry.ts";
+import { runPipeline } from "../src/pipeline.ts";
 import { countRecords } from "./fuzz/count.ts";
 
 const OPTS = { asOf: new Date("2026-11-27T00:00:00Z") };
@@ -87,6 +88,32 @@ describe("conservation on every input fixture", () => {
     expectConserved(r, total);
     expect(r.summary.merged).toBeGreaterThan(0);
   });
+});
+
+describe("no paper is lost after ingest", () => {
+  it("every paper of every fixture becomes a paper node, and meta.counts repeats the summary", async () => {
+    const { serialized, ingest } = await runPipeline(
+      INPUTS.map((i) => i.file),
+      OPTS,
+    );
+    const paperNodes = serialized.nodes.filter((n) => n.attributes.type === "paper");
+    expect(paperNodes.map((n) => n.key).sort()).toEqual(
+      ingest.papers.map((p) => `paper:${p.id}`).sort(),
+    );
+    const c = serialized.meta.counts;
+    expect([
+      c["ingest.records"],
+      c["ingest.read"],
+      c["ingest.merged"],
+      c["ingest.rejected"],
+    ]).toEqual([
+      ingest.summary.records,
+      ingest.summary.read,
+      ingest.summary.merged,
+      ingest.summary.rejected,
+    ]);
+    expect(c["nodes.paper"]).toBe(ingest.summary.papers);
+  }, 120_000);
 });
 
 describe("records the readers refuse are counted, located and explained", () => {
