@@ -3,7 +3,10 @@
 // exception, never a hang, and every reject names its file and where in it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadGraph } from "../src/graph/serialize.ts";
+import { extractPapers } from "../src/extract/index.ts";
+import { buildGraph } from "../src/graph/build.ts";
+import { SerializedGraph } from "../src/graph/schema.ts";
+import { loadGraph, serialize } from "../src/graph/serialize.ts";
 import { decodeBytes, ingestTexts, parseText } from "../src/ingest/index.ts";
 import { parseGraphText } from "../web/src/load.ts";
 import {
@@ -130,6 +133,45 @@ describe("random input never throws and every reject is located", () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe("damaged input through the whole pipeline", () => {
+  it("ingest → extract → graph → serialise never throws and gives a valid graph", () => {
+    let checked = 0;
+    const texts = SAMPLES.map((s) => [s.file, s.text] as const);
+    const damaged = fc
+      .tuple(
+        fc.constantFrom(...texts),
+        fc.nat(),
+        fc.nat(),
+        fc.string({ unit: "binary", maxLength: 40 }),
+      )
+      .map(([[file, t], a, b, junk]) => {
+        const i = a % t.length;
+        const j = b % t.length;
+        return { file, text: t.slice(0, Math.min(i, j)) + junk + t.slice(Math.max(i, j)) };
+      });
+    fc.assert(
+      fc.property(damaged, ({ file, text }) => {
+        const { papers } = parseText(text, file, OPTS);
+        const extracted = extractPapers(papers);
+        for (const p of extracted)
+          for (const e of p.entities)
+            for (const m of e.mentions) {
+              const field = (p as unknown as Record<string, unknown>)[m.field];
+              if (typeof field === "string") {
+                expect(field.slice(m.start, m.end)).toBe(m.text);
+                checked++;
+              }
+            }
+        const g = serialize(buildGraph(extracted));
+        expect(SerializedGraph.safeParse(g).success).toBe(true);
+        expect(g.nodes.filter((n) => n.attributes.type === "paper")).toHaveLength(papers.length);
+      }),
+      { numRuns: 25, seed: 17 },
+    );
+    expect(checked, "mentions checked against their field").toBeGreaterThan(100);
   });
 });
 
