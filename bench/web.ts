@@ -58,10 +58,10 @@ async function main(argv: string[]): Promise<void> {
       const t0 = await page.evaluate(() => performance.now());
       await page.mouse.move(p.x, p.y);
       const t1 = await page.evaluate(async (k) => {
-        const frame = () => new Promise((r) => requestAnimationFrame(r));
-        for (let n = 0; n < 120 && window.litgraph.state().hovered !== k; n++) await frame();
-        await frame();
-        await frame();
+        // No named helpers in here: tsx would wrap them in __name, unknown in the page.
+        for (let n = 0; n < 120 && window.litgraph.state().hovered !== k; n++)
+          await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         return window.litgraph.state().hovered === k ? performance.now() : Number.NaN;
       }, key);
       if (!Number.isNaN(t1)) hovers.push(t1 - t0);
