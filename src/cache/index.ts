@@ -140,6 +140,9 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
       stats.skipped++;
     }
   }
+  // A torn line from an earlier crash must stay on its own line; keep only that fact, not the text.
+  let tornTail = text !== "" && !text.endsWith("\n");
+  text = "";
   let pending: string[] = [];
   return {
     file,
@@ -159,9 +162,8 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
     flush() {
       if (!pending.length) return;
       mkdirSync(dir, { recursive: true });
-      // A torn line from an earlier crash stays on its own line.
-      const lead = text && !text.endsWith("\n") && stats.written === 0 ? "\n" : "";
-      appendFileSync(file, lead + pending.join(""));
+      appendFileSync(file, (tornTail ? "\n" : "") + pending.join(""));
+      tornTail = false;
       pruneCacheFiles(dir, opts.keep ?? 4, file);
       stats.written += pending.length;
       pending = [];
