@@ -14,6 +14,7 @@ describe("formatProgress", () => {
       "extract 1000/1000 100% 500/s (2.0s)",
     ],
     [{ stage: "ingest", count: 3, total: 0, elapsedMs: 500 }, "ingest 3 6.0/s (0.5s)"],
+    [{ stage: "graph", count: 0, total: 0, elapsedMs: 2000 }, "graph (2.0s)"],
     [{ stage: "x", count: 1, total: 1000, elapsedMs: 1000 }, "x 1/1000 0% 1.0/s ETA 16m39s (1.0s)"],
   ])("%j → %s", (state, line) => expect(formatProgress(state)).toBe(line));
 });

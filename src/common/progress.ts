@@ -43,7 +43,7 @@ export function formatProgress(s: ProgressState): string {
   const parts = [s.stage];
   if (s.total > 0) {
     parts.push(`${s.count}/${s.total}`, `${Math.floor((100 * s.count) / s.total)}%`);
-  } else parts.push(String(s.count));
+  } else if (s.count > 0) parts.push(String(s.count));
   if (s.elapsedMs >= 1 && s.count > 0) {
     const rate = (s.count * 1000) / s.elapsedMs;
     parts.push(`${rate >= 100 ? Math.round(rate) : rate.toFixed(1)}/s`);
