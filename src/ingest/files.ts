@@ -1,6 +1,6 @@
 // Node-only: reading paths and folders from disk.
 import { createHash } from "node:crypto";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { open, readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeBytes } from "./decode.ts";
 import { detectReader, looksBinary } from "./detect.ts";
@@ -29,10 +29,37 @@ async function checkSizes(files: string[], maxInputMb: number): Promise<void> {
   for (const file of files) {
     const s = await stat(file).catch(() => null);
     if (s && s.size > limit)
-      throw new Error(
-        `ingest: ${file}: ${s.size} bytes (${(s.size / 2 ** 20).toFixed(1)} MB) is over the input ` +
-          `limit of ${maxInputMb} MB per file; raise it with --max-input-mb`,
-      );
+      throw overLimit(file, `${s.size} bytes (${(s.size / 2 ** 20).toFixed(1)} MB)`, maxInputMb);
+  }
+}
+
+const overLimit = (file: string, what: string, maxInputMb: number) =>
+  new Error(
+    `ingest: ${file}: ${what} is over the input limit of ${maxInputMb} MB per file; ` +
+      "raise it with --max-input-mb",
+  );
+
+/**
+ * Read a file, never more than the limit: a device or pipe (/dev/zero, a FIFO) has no size to
+ * check beforehand and a file may grow while read, so the limit also holds while reading.
+ */
+async function readCapped(file: string, maxInputMb: number): Promise<Uint8Array> {
+  const limit = maxInputMb * 1024 * 1024;
+  const handle = await open(file, "r");
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = new Uint8Array(1 << 20);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > limit) throw overLimit(file, `more than ${limit} bytes`, maxInputMb);
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -92,14 +119,16 @@ export async function ingestPaths(
   opts: IngestOptions & FileLimits,
 ): Promise<IngestResult> {
   const files = await expand(paths);
+  const maxInputMb = opts.maxInputMb ?? DEFAULT_MAX_INPUT_MB;
   await checkSizes(
     files.map((f) => f.file),
-    opts.maxInputMb ?? DEFAULT_MAX_INPUT_MB,
+    maxInputMb,
   );
   const hashes: Record<string, string> = {};
   const results: ParseResult[] = [];
   for (const { file, inFolder } of files) {
-    const bytes = await readFile(file).catch((err: Error) => err);
+    const bytes = await readCapped(file, maxInputMb).catch((err: Error) => err);
+    if (bytes instanceof Error && bytes.message.startsWith(`ingest: ${file}: `)) throw bytes;
     if (bytes instanceof Error) {
       results.push({
         papers: [],
