@@ -213,6 +213,16 @@ describe("usage errors exit 2 with the message on stderr (in process)", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it("a device with no size (/dev/zero) is cut off at the limit, not read forever", async () => {
+    const started = Date.now();
+    const r = await runInProcess(["extract", "/dev/zero", "--max-input-mb", "2", ...AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /\/dev\/zero: more than 2097152 bytes is over the input limit of 2 MB per file; raise it with --max-input-mb/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it("--strict exits 1 on rejects and 0 on clean input (in process)", async () => {
     expect((await runInProcess(["extract", BROKEN, "--strict", ...AS_OF])).code).toBe(1);
     expect((await runInProcess(["extract", GOOD, "--strict", ...AS_OF])).code).toBe(0);
