@@ -33,7 +33,9 @@ function lodSettings(graph: ViewGraph) {
     hideLabelsOnMove: n > 5_000,
     labelDensity: n > 2_000 ? 0.25 : n > 50 ? 0.4 : 1,
     labelGridCellSize: n > 50 ? 160 : 100,
-    labelRenderedSizeThreshold: n > 2_000 ? 9 : n > 300 ? 7 : 4,
+    // Sizes are already scaled down for dense views (see sizeScale), so the threshold stays low and
+    // the label grid (largest node per cell first) decides which labels show.
+    labelRenderedSizeThreshold: n > 2_000 ? 5 : n > 300 ? 4.5 : 3,
   };
 }
 
@@ -92,7 +94,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       if (!derived.near.has(s) || !derived.near.has(t)) return { ...res, hidden: true };
       res.color = "#7a7a7a";
       res.zIndex = 1;
-    } else res.color = "#d0d0d0";
+    } else res.color = current.graph.size > 10_000 ? "#ececec" : "#d0d0d0";
     return res;
   };
 
@@ -105,8 +107,6 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     labelWeight: "500",
     labelColor: { color: "#222" },
     defaultEdgeColor: "#d0d0d0",
-    // Zooming in spreads nodes apart instead of growing them; zooming out still shrinks them.
-    zoomToSizeRatioFunction: (ratio: number) => Math.max(1, Math.sqrt(ratio)),
     minCameraRatio: 0.02,
     stagePadding: 40,
     maxCameraRatio: 8,
