@@ -1,6 +1,7 @@
 // Helpers shared by the JSON readers (CSL-JSON, Semantic Scholar, paperlists): a parse that
 // reports the failing line instead of throwing, a cheap sniff of the text's head, and a scanner
 // that finds the 1-based line where each object of the document starts (keyed by JSON pointer).
+import type { ParseResult } from "./types.ts";
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; line: number; message: string };
 
@@ -217,4 +218,14 @@ export function str(v: unknown): string | null {
   if (typeof v !== "string") return null;
   const s = v.trim();
   return s ? s : null;
+}
+
+/** The one reject a JSON reader returns when the whole file is not valid JSON. */
+export function invalidJson(
+  format: string,
+  file: string,
+  json: { line: number; message: string },
+): ParseResult {
+  const reason = `ingest/${format}: ${file}:${json.line}: invalid JSON (${json.message})`;
+  return { papers: [], rejected: [{ file, line: json.line, format, reason }] };
 }

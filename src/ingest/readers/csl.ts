@@ -2,7 +2,7 @@
 // {family, given, dropping-particle, non-dropping-particle} or {literal}; issued as date-parts,
 // raw or literal; abstracts may carry JATS/HTML markup.
 import { makeDate, parseIsoDate } from "../dates.ts";
-import { head, isObject, locateValues, parseJson, str } from "../json.ts";
+import { head, invalidJson, isObject, locateValues, parseJson, str } from "../json.ts";
 import { stripTags } from "../markup.ts";
 import { makeAuthor } from "../names.ts";
 import { buildRecord, normaliseArxivId } from "../record.ts";
@@ -111,18 +111,7 @@ function parseItem(
 
 function parse(text: string, file: string): ParseResult {
   const json = parseJson(text);
-  if (!json.ok)
-    return {
-      papers: [],
-      rejected: [
-        {
-          file,
-          line: json.line,
-          format: FORMAT,
-          reason: `ingest/csl: ${file}:${json.line}: invalid JSON (${json.message})`,
-        },
-      ],
-    };
+  if (!json.ok) return invalidJson(FORMAT, file, json);
   const items = Array.isArray(json.value) ? json.value : [json.value];
   const lines = locateValues(text);
   const out: ParseResult = { papers: [], rejected: [] };

@@ -4,7 +4,7 @@
 
 import { makeDate } from "../dates.ts";
 import { basenameOf } from "../detect.ts";
-import { head, isObject, locateValues, parseJson, str } from "../json.ts";
+import { head, invalidJson, isObject, locateValues, parseJson, str } from "../json.ts";
 import { stripTags } from "../markup.ts";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
@@ -94,18 +94,7 @@ function parseItem(
 
 function parse(text: string, file: string): ParseResult {
   const json = parseJson(text);
-  if (!json.ok)
-    return {
-      papers: [],
-      rejected: [
-        {
-          file,
-          line: json.line,
-          format: FORMAT,
-          reason: `ingest/paperlists: ${file}:${json.line}: invalid JSON (${json.message})`,
-        },
-      ],
-    };
+  if (!json.ok) return invalidJson(FORMAT, file, json);
   if (!Array.isArray(json.value))
     return {
       papers: [],

@@ -3,7 +3,7 @@
 // response ({data: [...]} or an array), and the /citations and /references endpoints' wrapped
 // shape ({citingPaper: {...}} / {citedPaper: {...}}).
 import { makeDate, parseIsoDate } from "../dates.ts";
-import { head, isObject, locateValues, parseJson, str } from "../json.ts";
+import { head, invalidJson, isObject, locateValues, parseJson, str } from "../json.ts";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
 import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../types.ts";
@@ -97,18 +97,7 @@ function parsePaper(
 
 function parse(text: string, file: string): ParseResult {
   const json = parseJson(text);
-  if (!json.ok)
-    return {
-      papers: [],
-      rejected: [
-        {
-          file,
-          line: json.line,
-          format: FORMAT,
-          reason: `ingest/semanticscholar: ${file}:${json.line}: invalid JSON (${json.message})`,
-        },
-      ],
-    };
+  if (!json.ok) return invalidJson(FORMAT, file, json);
   const lines = locateValues(text);
   const out: ParseResult = { papers: [], rejected: [] };
   for (const { ptr, paper } of collectPapers(json.value)) {
