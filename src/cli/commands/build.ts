@@ -1,10 +1,9 @@
-import { writeFileAtomic } from "../../common/fs.ts";
 import { createProgress } from "../../common/progress.ts";
 import { writeGraph } from "../../export/index.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
-import { loadOntologies, summaryLine } from "./extract.ts";
+import { loadOntologies, rejectLines, summaryLine, writeRejects } from "./extract.ts";
 
 export const FORMATS = ["json", "gexf", "graphml", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -59,11 +58,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
     progress: createProgress(),
   });
   const written = writeGraph(serialized, { format, out });
-  if (values.rejects)
-    writeFileAtomic(values.rejects, `${JSON.stringify(ingest.rejected, null, 2)}\n`);
+  if (values.rejects) writeRejects(values.rejects, ingest.rejected);
   const c = serialized.meta.counts;
   process.stderr.write(
-    `${summaryLine(ingest.summary)}\n` +
+    `${summaryLine(ingest.summary)}\n${rejectLines(ingest.rejected)}` +
       `graph: ${c.nodes} nodes (${c["nodes.paper"] ?? 0} papers, ${c["nodes.author"] ?? 0} authors), ` +
       `${c.edges} edges (${c["edges.similar"] ?? 0} similar), ${c.communities} communities, ` +
       `${c.collabCommunities} collaboration groups in ${Date.now() - started} ms\n` +

@@ -3,7 +3,7 @@ import { writeFileAtomic } from "../../common/fs.ts";
 import { extractPapers } from "../../extract/index.ts";
 import type { ExtractedPaper } from "../../extract/types.ts";
 import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
-import type { IngestSummary } from "../../ingest/types.ts";
+import type { IngestSummary, Rejected } from "../../ingest/types.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 
 export function loadOntologies(files: string[] | undefined): unknown[] {
@@ -14,6 +14,24 @@ export function loadOntologies(files: string[] | undefined): unknown[] {
       throw new UsageError(`--ontology ${f}: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+}
+
+/** The --rejects report: every rejected record with its location and reason. */
+export function writeRejects(path: string, rejected: Rejected[]): void {
+  writeFileAtomic(path, `${JSON.stringify(rejected, null, 2)}\n`);
+}
+
+/** The first rejects for stderr, each once with its location (reasons often name the file already). */
+export function rejectLines(rejected: Rejected[], max = 20): string {
+  const lines = rejected.slice(0, max).map((r) => {
+    const where = [r.file, r.line, r.entry].filter((x) => x !== undefined).join(":");
+    return r.reason.includes(r.file)
+      ? `  rejected: ${r.reason}\n`
+      : `  rejected ${where}: ${r.reason}\n`;
+  });
+  if (rejected.length > max)
+    lines.push(`  … and ${rejected.length - max} more (--rejects FILE lists all)\n`);
+  return lines.join("");
 }
 
 export function summaryLine(s: IngestSummary): string {
@@ -28,8 +46,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
   const ingested = await ingestPaths(paths, { asOf, maxInputMb });
   const papers = extractPapers(ingested.papers, { ontologies });
-  if (values.rejects)
-    writeFileAtomic(values.rejects, `${JSON.stringify(ingested.rejected, null, 2)}\n`);
+  if (values.rejects) writeRejects(values.rejects, ingested.rejected);
   if (values.json) {
     process.stdout.write(
       `${JSON.stringify({ papers, rejected: ingested.rejected, summary: ingested.summary }, null, 2)}\n`,
@@ -37,15 +54,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(formatPapers(papers));
   }
-  process.stderr.write(`${summaryLine(ingested.summary)}\n`);
-  for (const r of ingested.rejected.slice(0, 20)) {
-    const where = [r.file, r.line, r.entry].filter((x) => x !== undefined).join(":");
-    process.stderr.write(`  rejected ${where}: ${r.reason}\n`);
-  }
-  if (ingested.rejected.length > 20)
-    process.stderr.write(
-      `  … and ${ingested.rejected.length - 20} more (--rejects FILE lists all)\n`,
-    );
+  process.stderr.write(`${summaryLine(ingested.summary)}\n${rejectLines(ingested.rejected)}`);
   return values.strict && ingested.rejected.length > 0 ? 1 : 0;
 }
 
