@@ -10,6 +10,7 @@ import {
   type PaperState,
   type ShortForm,
   sentenceOf,
+  tokenRange,
 } from "./paper.ts";
 import {
   canonicalLabel,
@@ -114,6 +115,20 @@ export function resolveLongForm(
   if (m && (extra.length === 0 || !contribution)) {
     sf.ids = m.concepts.map((ci) => st.index.concepts[ci].id);
     for (const id of sf.ids) st.drafts.get(id)?.aliases.add(def.key);
+    return;
+  }
+  // "real-world data (RWD)": a short form the ontology knows names its concept, even where the
+  // long form is not one of the concept's surface forms.
+  const [sa, sb] = tokenRange(f.tokens, def.shortStart, def.shortEnd);
+  const known = !m && f.matches.find((x) => x.start === sa && x.end === sb);
+  if (known) {
+    sf.ids = known.concepts.map((ci) => st.index.concepts[ci].id);
+    for (const id of sf.ids) {
+      const d = st.drafts.get(id);
+      if (!d) continue;
+      d.aliases.add(sf.long);
+      addMention(d, f, def.longStart, def.longEnd, "abbreviation", st.opts.confidence.abbreviation);
+    }
     return;
   }
   if (!st.opts.patterns) return;
@@ -384,7 +399,13 @@ function compositionalTasks(st: PaperState, f: Field): void {
     if (head.raw.toLowerCase() !== head.norm && /s$/i.test(head.raw)) continue;
     const next = t[h + 1];
     if (next?.joined && !isFunctionWord(next) && !phraseEnders.has(next.norm)) continue;
-    if (f.matches.some((m) => m.end === h + 1)) continue;
+    // A head inside a longer concept names no task ("International Classification of Diseases").
+    if (f.matches.some((m) => m.start < h && m.end > h + 1)) continue;
+    // "<modality|condition> <head>" names a specific task even where the head words are a concept
+    // ("Chest X-Ray Classification", "whole slide image classification", "EHR forecasting").
+    const headMatch = f.matches.find((m) => m.end === h + 1);
+    const subject = headMatch && subjectBefore(st, f, h, headMatch.start);
+    if (headMatch && !subject) continue;
     let k = h;
     while (
       k > 0 &&
@@ -396,6 +417,7 @@ function compositionalTasks(st: PaperState, f: Field): void {
       !taskHeads.has(t[k - 1].norm)
     )
       k--;
+    if (subject) k = subject.start;
     if (k === h) continue;
     // Start on a whole ontology match, never inside one.
     const inside = f.matches.find((m) => m.start < k && m.end > k);
@@ -439,6 +461,18 @@ function compositionalTasks(st: PaperState, f: Field): void {
 }
 
 const NAMED = new Set(["dataset", "model"]);
+const SUBJECTS = new Set(["modality", "condition"]);
+
+/** A modality or condition match ending right before the task head h and starting before `from`. */
+function subjectBefore(st: PaperState, f: Field, h: number, from: number): Match | undefined {
+  return f.matches.find(
+    (m) =>
+      m.end === h &&
+      m.start < from &&
+      f.tokens[h].joined &&
+      m.concepts.every((ci) => SUBJECTS.has(st.index.concepts[ci].type)),
+  );
+}
 
 /** Words that may follow a task name without making it a modifier ("risk prediction model"). */
 const phraseEnders = new Set(

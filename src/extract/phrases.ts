@@ -44,7 +44,9 @@ export function canonicalLabel(tokens: Token[], expand?: (t: Token) => string | 
     } else if (last) {
       word = word.replace(/(\w+)$/, (w) => singular(w));
     }
-    out += i === 0 ? word : t.hyphen ? `-${word}` : ` ${word}`;
+    // A possessive "s" right after its word ("Alzheimer's", "Alzheimer’s") is written "'s".
+    const possessive = i > 0 && t.raw === "s" && t.start === tokens[i - 1].end + 1;
+    out += i === 0 ? word : t.hyphen ? `-${word}` : possessive ? `'${word}` : ` ${word}`;
   });
   return out;
 }

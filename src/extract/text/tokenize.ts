@@ -8,15 +8,19 @@ export interface Token {
   norm: string;
   start: number;
   end: number;
-  /** True when the gap before this token is only white space (line breaks too), one hyphen or an apostrophe. */
+  /**
+   * True when the gap before this token is only white space (line breaks too), one hyphen, an en
+   * dash with no space around it ("Drug–Target") or an apostrophe.
+   */
   joined: boolean;
-  /** True when the gap before this token is a hyphen ("semi-supervised"). */
+  /** True when the gap before this token is a hyphen ("semi-supervised") or an unspaced en dash. */
   hyphen: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const JOIN_GAP = /^(?:\s+|\s*[-\u2010\u2011]\s*|['\u2019])$/;
-const HYPHEN_GAP = /^[-\u2010\u2011]\s*$/;
+// An en dash joins words only when unspaced: "Drug–Target" is one name, "X – Y" is punctuation.
+const JOIN_GAP = /^(?:\s+|\s*[-\u2010\u2011]\s*|\u2013|['\u2019])$/;
+const HYPHEN_GAP = /^(?:[-\u2010\u2011]\s*|\u2013)$/;
 
 /** Split text into word tokens (runs of letters and digits) with original offsets. */
 export function tokenize(text: string): Token[] {
