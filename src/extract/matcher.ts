@@ -24,6 +24,7 @@ export interface Match {
 
 const PREFIX = new RegExp(`\\b(${spelling.splitPrefixes.join("|")})(?=[a-z]{3,})`, "g");
 const taskHeads = new Set(headNouns.taskLabelHeads);
+const taskVerbs = new Map(Object.entries(headNouns.taskVerbs));
 const SHORT_CAPS = /^[A-Z]{2,4}$/;
 const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
 
@@ -37,6 +38,10 @@ export function surfaceVariants(form: string, type: string): string[] {
     const head = words[words.length - 1]?.toLowerCase() ?? "";
     if (words.length > 1 && taskHeads.has(head))
       out.add(`${head} of ${words.slice(0, -1).join(" ")}`);
+    // "Predicting Clinical Events", "predicts survival": the verb and its object name the task.
+    if (words.length > 1)
+      for (const verb of taskVerbs.get(head) ?? [])
+        out.add(`${verb} ${words.slice(0, -1).join(" ")}`);
   }
   return [...out];
 }

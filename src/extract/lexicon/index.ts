@@ -31,6 +31,8 @@ export const HeadNounData = z.object({
   generic: z.array(z.string()),
   suffixes: z.object({ method: z.array(z.string()), dataset: z.array(z.string()) }),
   taskLabelHeads: z.array(z.string()),
+  /** Verb forms of task heads ("prediction" → "predict", "predicting"); optional. */
+  taskVerbs: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type HeadNounData = z.infer<typeof HeadNounData>;
 
