@@ -6,6 +6,7 @@ import type { Match } from "./matcher.ts";
 import {
   addMention,
   draftFor,
+  draftOf,
   type Field,
   type PaperState,
   type ShortForm,
@@ -25,6 +26,7 @@ import {
 import { normWord, singular } from "./text/normalise.ts";
 import { breaksNounPhrase, isParticiple, lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
+import { longestAt } from "./trie.ts";
 import type { EntityType, Rule } from "./types.ts";
 
 const CONTRIBUTION =
@@ -175,7 +177,45 @@ export function contributions(st: PaperState): void {
     proposals(st, f);
   }
   titleStructure(st, st.fields[0]);
-  for (const f of st.fields) compositionalTasks(st, f);
+  for (const f of st.fields) {
+    compositionalTasks(st, f);
+    coordinatedTasks(st, f);
+  }
+}
+
+const conjunctions = new Set(["and", "or"]);
+
+/**
+ * "negation and uncertainty detection": the first conjunct shares the task head of the second, so
+ * "negation detection" is named too, when it is an ontology task (one or two words before "and").
+ */
+function coordinatedTasks(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 1; i < t.length - 2; i++) {
+    if (!conjunctions.has(t[i].raw) || f.text.slice(t[i - 1].end, t[i].start) !== " ") continue;
+    let h = i + 1;
+    while (
+      h < t.length &&
+      h - i <= 3 &&
+      t[h].joined &&
+      !isFunctionWord(t[h]) &&
+      !taskHeads.has(t[h].norm)
+    )
+      h++;
+    if (h >= t.length || h === i + 1 || !taskHeads.has(t[h].norm) || !t[h].joined) continue;
+    for (const n of [1, 2]) {
+      const a = i - n;
+      if (a < 0 || t.slice(a, i).some((x) => isFunctionWord(x) || (!x.joined && x !== t[a]))) break;
+      const keys = [...t.slice(a, i), { ...t[h], joined: true }];
+      const hit = longestAt(st.index.norm, keys, 0, false);
+      if (hit?.end !== keys.length) continue;
+      for (const ci of hit.values) {
+        const c = st.index.concepts[ci];
+        if (c.type !== "task") continue;
+        addMention(draftOf(st, c), f, t[a].start, t[h].end, "ontology", st.opts.confidence.pattern);
+      }
+    }
+  }
 }
 
 /** "a hypernetwork-based approach, called H-Learner": the name, typed by the phrase before it. */
