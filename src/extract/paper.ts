@@ -2,6 +2,7 @@
 // title structure and compositional tasks, each with its mentions.
 import { slugify } from "../common/text.ts";
 import { type Definition, findDefinitions } from "./abbreviations.ts";
+import { subsumedConcepts } from "./lexicon/index.ts";
 import { type ConceptIndex, type Match, matchTokens } from "./matcher.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { contributions, resolveLongForm } from "./patterns.ts";
@@ -214,7 +215,34 @@ export function extractPaperEntities(
   }
   if (opts.patterns) contributions(st);
   localMentions(st);
+  dropSubsumed(st);
   return st;
+}
+
+/** Ontology ancestors of a concept id (is-a, transitively). */
+function ancestors(index: ConceptIndex, id: string): Set<string> {
+  const out = new Set<string>();
+  const todo = [...(index.byId.get(id)?.parents ?? [])];
+  for (let p = todo.pop(); p !== undefined; p = todo.pop()) {
+    if (out.has(p)) continue;
+    out.add(p);
+    todo.push(...(index.byId.get(p)?.parents ?? []));
+  }
+  return out;
+}
+
+/**
+ * A generic concept listed in lexicon/subsumed-concepts.json ("images", "classification", "text")
+ * says nothing more where the paper names one of its descendants ("OCT images", "image
+ * classification", "radiology reports"): drop it from the paper.
+ */
+function dropSubsumed(st: PaperState): void {
+  const present = [...st.drafts.values()].filter((d) => d.mentions.size > 0);
+  const covered = new Set<string>();
+  for (const d of present) for (const a of ancestors(st.index, d.id)) covered.add(a);
+  for (const d of present) {
+    if (subsumedConcepts.has(d.id) && covered.has(d.id)) st.drafts.delete(d.id);
+  }
 }
 
 /** "long form (SF)": the short form resolves to the ontology concept, or defines a new entity. */

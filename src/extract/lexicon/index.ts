@@ -5,6 +5,7 @@ import headNounsJson from "./head-nouns.json" with { type: "json" };
 import modifiersJson from "./modifiers.json" with { type: "json" };
 import spellingJson from "./spelling.json" with { type: "json" };
 import stopPhrasesJson from "./stop-phrases.json" with { type: "json" };
+import subsumedJson from "./subsumed-concepts.json" with { type: "json" };
 
 const WordList = z.object({ description: z.string().optional(), words: z.array(z.string()) });
 
@@ -54,3 +55,7 @@ export const functionWords = new Set(
 );
 export const weakModifiers = new Set(parse(WordList, modifiersJson, "modifiers.json").words);
 export const stopPhraseList = parse(StopPhraseData, stopPhrasesJson, "stop-phrases.json").phrases;
+/** Generic concept ids dropped from a paper that names one of their descendants. */
+export const subsumedConcepts = new Set(
+  parse(WordList, subsumedJson, "subsumed-concepts.json").words,
+);
