@@ -1,25 +1,54 @@
 // Held-out quality: recall of required entities and precision of method/modality/task/dataset
-// entities on 21 clinical-ML abstracts that nobody tuned the extractor on (test/fixtures/heldout/,
-// gold annotated by hand before looking at litgraph's output), under the seed-gold rules.
+// entities on clinical-ML abstracts nobody tuned the extractor on (test/fixtures/heldout/, gold
+// annotated by hand before looking at litgraph's output), under the seed-gold rules.
+// - gold.json (21 papers): first measured at recall 0.750, precision 0.958; the engine was then
+//   fixed at the general causes of its misses, so its figures are no longer unseen.
+// - gold-fresh.json (12 papers): annotated after those fixes; first measured at recall 0.739,
+//   precision 1.000 (the figure for unseen papers), then 0.855 / 1.000 after adding common concepts.
 import { describe, expect, it } from "vitest";
-import { extractPapers } from "../src/extract/index.ts";
+import { type ExtractedPaper, extractPapers } from "../src/extract/index.ts";
 import { record } from "./fixtures/extract/records.ts";
 import gold from "./fixtures/heldout/gold.json" with { type: "json" };
+import goldFresh from "./fixtures/heldout/gold-fresh.json" with { type: "json" };
 import papers from "./fixtures/heldout/papers.json" with { type: "json" };
+import papersFresh from "./fixtures/heldout/papers-fresh.json" with { type: "json" };
 import { fold, type GoldPaper, score } from "./fixtures/heldout/score.ts";
 
-// Floors set from the measured figures (see the report in the commit history), a little below them.
-const MIN_RECALL = 0.75;
-const MIN_PRECISION = 0.75;
+// Floors a little below the figures measured when they were set (see the header).
+const SETS = [
+  { name: "held-out", papers, gold: gold.papers, minRecall: 0.9, minPrecision: 0.95 },
+  {
+    name: "fresh",
+    papers: papersFresh,
+    gold: goldFresh.papers,
+    minRecall: 0.8,
+    minPrecision: 0.95,
+  },
+];
 
-describe("extract: held-out clinical-ML abstracts against a hand-made gold", () => {
-  const out = extractPapers(papers.map((p) => record(p.title, p.abstract, p.key)));
-  const s = score(gold.papers as GoldPaper[], out);
+const run = (xs: { key: string; title: string; abstract: string }[]) =>
+  extractPapers(xs.map((p) => record(p.title, p.abstract, p.key)));
 
-  it("has a gold entry for every held-out paper and nothing else", () => {
-    expect(gold.papers.map((g) => g.title)).toEqual(papers.map((p) => p.title));
+describe.each(SETS)("extract: $name clinical-ML abstracts against a hand-made gold", (set) => {
+  const out = run(set.papers);
+  const s = score(set.gold as GoldPaper[], out);
+
+  it("has a gold entry for every paper and nothing else", () => {
+    expect(set.gold.map((g) => g.title)).toEqual(set.papers.map((p) => p.title));
   });
 
+  it(`reaches recall ≥ ${set.minRecall} and precision ≥ ${set.minPrecision}`, () => {
+    console.log(
+      `extract ${set.name}: recall ${s.recall.toFixed(3)} (${s.found}/${s.required}), precision ${s.precision.toFixed(3)} (${s.ok}/${s.predicted})`,
+    );
+    if (s.misses.length) console.log(`  missed:\n    ${s.misses.join("\n    ")}`);
+    if (s.extras.length) console.log(`  not in gold:\n    ${s.extras.join("\n    ")}`);
+    expect(s.recall).toBeGreaterThanOrEqual(set.minRecall);
+    expect(s.precision).toBeGreaterThanOrEqual(set.minPrecision);
+  });
+});
+
+describe("held-out scorer", () => {
   it.each([
     ["equal names", "Recurrent Neural Networks", "recurrent neural network"],
     ["punctuation and hyphens", "Bi-LSTM/CRF", "bi lstm crf"],
@@ -29,13 +58,99 @@ describe("extract: held-out clinical-ML abstracts against a hand-made gold", () 
     expect(fold(input)).toBe(expected);
   });
 
-  it(`reaches recall ≥ ${MIN_RECALL} and precision ≥ ${MIN_PRECISION}`, () => {
-    console.log(
-      `extract held-out: recall ${s.recall.toFixed(3)} (${s.found}/${s.required}), precision ${s.precision.toFixed(3)} (${s.ok}/${s.predicted})`,
-    );
-    if (s.misses.length) console.log(`  missed:\n    ${s.misses.join("\n    ")}`);
-    if (s.extras.length) console.log(`  not in gold:\n    ${s.extras.join("\n    ")}`);
-    expect(s.recall).toBeGreaterThanOrEqual(MIN_RECALL);
-    expect(s.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
+  it("counts a miss, a hit and an extra", () => {
+    const paper: ExtractedPaper = {
+      ...record("T", "x"),
+      entities: [
+        { type: "method", label: "transformer", id: "method:transformer", mentions: [] },
+        { type: "task", label: "foo", id: "task:foo", mentions: [] },
+      ],
+    } as unknown as ExtractedPaper;
+    const g: GoldPaper[] = [
+      {
+        title: "T",
+        required: [
+          { type: "method", label: "transformers" },
+          { type: "task", label: "bar" },
+        ],
+      },
+    ];
+    const s = score(g, [paper]);
+    expect([s.found, s.required, s.ok, s.predicted]).toEqual([1, 2, 1, 2]);
+  });
+});
+
+// The general causes fixed while reading the held-out misses and extras, one sentence each.
+const labelsOf = (text: string) =>
+  run([{ key: "x", title: "Paper", abstract: text }])[0]
+    .entities.filter((e) => e.type !== "topic")
+    .map((e) => `${e.type}:${e.label}`);
+
+describe("extract: general causes found on held-out papers", () => {
+  it.each([
+    [
+      "an unspaced en dash joins words",
+      "We study Drug\u2013Target Interaction Prediction.",
+      ["task:drug-target interaction prediction"],
+      [],
+    ],
+    [
+      "a head inside a longer concept is no task",
+      "Codes of the International Classification of Diseases.",
+      [],
+      ["task:international classification"],
+    ],
+    [
+      "'early detection' alone is no disease detection",
+      "Early detection of anomalies in network traffic.",
+      [],
+      ["task:disease detection"],
+    ],
+    [
+      "'real-world data' in ML prose is no clinical modality",
+      "Our method works well on real-world data.",
+      [],
+      ["modality:real-world clinical data"],
+    ],
+    [
+      "a known safe short form names its concept",
+      "We use real-world data (RWD) from claims.",
+      ["modality:real-world clinical data"],
+      ["modality:real-world data"],
+    ],
+    [
+      "a task through its verb and object",
+      "We aim at predicting clinical events.",
+      ["task:clinical outcome prediction"],
+      [],
+    ],
+    [
+      "a coordinated conjunct shares the task head",
+      "A tool for negation and uncertainty detection.",
+      ["task:negation detection"],
+      [],
+    ],
+    [
+      "modality + task head names a task",
+      "Federated learning for chest X-ray classification.",
+      ["task:chest x-ray classification"],
+      [],
+    ],
+    [
+      "a generic concept beside its descendant is dropped",
+      "We classify OCT images of the retina.",
+      ["modality:optical coherence tomography"],
+      ["modality:images"],
+    ],
+    [
+      "a generic concept alone is kept",
+      "We classify images of the retina.",
+      ["modality:images"],
+      [],
+    ],
+  ])("%s", (_name, text, present, absent) => {
+    const labels = labelsOf(text);
+    for (const p of present) expect(labels).toContain(p);
+    for (const a of absent) expect(labels).not.toContain(a);
   });
 });
