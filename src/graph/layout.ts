@@ -4,6 +4,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import type { Attributes } from "graphology-types";
 import { createRng } from "../common/rng.ts";
+import { packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
 
@@ -31,7 +32,9 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
 /**
  * Lay out `nodes` linked by edges whose type is in `edgeTypes`. Initial positions: community
  * centres on a circle, members scattered around their centre (seeded); nodes without a
- * community anywhere on the disc. Returns rounded positions.
+ * community anywhere on the disc. After ForceAtlas2 the connected components are rescaled to one
+ * node density and packed around the biggest (layout-pack.ts), then noverlap. Returns rounded
+ * positions.
  */
 export function layoutView(
   graph: Graph,
@@ -90,6 +93,8 @@ export function layoutView(
       settings,
       getEdgeWeight: "weight",
     });
+    // components to one density, packed around the biggest: no far-off isolates, no tight clumps
+    packComponents(sub);
     if (sub.order <= opts.noverlapMaxNodes)
       withSeededMathRandom(opts.seed, () =>
         noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } }),
