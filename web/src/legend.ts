@@ -53,7 +53,7 @@ export function renderLegend(host: HTMLElement, view: View, state: State, action
                   attrs: {
                     type: "button",
                     "data-community": String(c.id),
-                    title: `${c.size} ${unit} — click to focus and filter`,
+                    title: `${c.label} — ${c.size} ${unit}; click to focus and filter`,
                   },
                   on: { click: () => actions.toggleCommunity(c) },
                 },

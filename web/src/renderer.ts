@@ -39,6 +39,29 @@ function lodSettings(graph: ViewGraph) {
   };
 }
 
+/**
+ * The graph's extent with room on the right for the labels of the rightmost nodes (sigma draws a
+ * label right of its node); views with more than 500 nodes label few nodes and keep the plain
+ * extent (null).
+ */
+export function labelledBBox(
+  graph: ViewGraph,
+): { x: [number, number]; y: [number, number] } | null {
+  if (graph.order === 0 || graph.order > 500) return null;
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  graph.forEachNode((_k, a) => {
+    x0 = Math.min(x0, a.x);
+    x1 = Math.max(x1, a.x);
+    y0 = Math.min(y0, a.y);
+    y1 = Math.max(y1, a.y);
+  });
+  const w = x1 - x0 || 1;
+  return { x: [x0, x1 + 0.25 * w], y: [y0, y1] };
+}
+
 export function createRenderer(container: HTMLElement, store: Store, initial: View): Renderer {
   let current = initial;
   const derived: Derived = { visible: null, focus: null, near: null };
@@ -69,7 +92,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     if (derived.near) {
       if (derived.near.has(node)) {
         res.zIndex = 1;
-        if (derived.near.size <= 12) res.forceLabel = true;
+        if (derived.near.size <= 24) res.forceLabel = true;
       } else {
         res.color = GREYED;
         res.label = "";
@@ -113,6 +136,9 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     ...lodSettings(current.graph),
   });
 
+  // the bounding box is read when sigma indexes the graph: index again
+  sigma.setCustomBBox(labelledBBox(current.graph)).refresh();
+
   // Community labels: an HTML layer above the canvases (text nodes only), placed greedily by
   // community size so they never overlap; dimmed while a neighbourhood is highlighted.
   const labelLayer = el("div", { class: "community-labels", attrs: { "aria-hidden": "true" } });
@@ -132,11 +158,37 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     }
     return n ? { x: x / n, y: top - 16 } : null;
   };
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const hits = (boxes: Box[], b: Box) =>
+    boxes.some((o) => o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1);
+  /** Where sigma draws a node and its label (to the right of the node, ~7 px a character). */
+  const nodeLabelBox = (m: string): Box | null => {
+    const d = sigma.getNodeDisplayData(m);
+    if (!d || d.hidden) return null;
+    const v = sigma.framedGraphToViewport(d);
+    const r = sigma.scaleSize(d.size);
+    const h = Math.max(r, 9);
+    const text = d.label ?? "";
+    return { x0: v.x - r, y0: v.y - h, x1: v.x + r + 6 + 7 * text.length, y1: v.y + h };
+  };
   const drawCommunityLabels = () => {
     const s = store.get();
     const { width, height } = sigma.getDimensions();
-    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    // never covered: other community labels, and the labels of a highlighted neighbourhood
+    const placed: Box[] = [];
+    // covered only when no nearby spot is free: the other node labels on screen
+    const avoid: Box[] = [];
     const items: HTMLElement[] = [];
+    if (derived.near && derived.near.size <= 60)
+      for (const m of derived.near) {
+        const b = nodeLabelBox(m);
+        if (b) placed.push(b);
+      }
+    for (const m of sigma.getNodeDisplayedLabels()) {
+      if (derived.near?.has(m)) continue;
+      const b = nodeLabelBox(m);
+      if (b) avoid.push(b);
+    }
     // Few enough labels to read: the biggest groups first; tiny groups only when there are few.
     const limit = current.name === "collab" ? 10 : 14;
     const minSize = current.communities.length > limit ? 3 : 1;
@@ -145,15 +197,22 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
         s.filters.community === null ? c.size >= minSize : c.id === s.filters.community,
       )
       .sort((a, b) => b.size - a.size || a.id - b.id);
+    // at the cluster's centre (collaboration: above the group), else a little above or below it
+    const shifts = current.name === "collab" ? [0, -22, -44] : [0, -26, 26, -52, 52, -78, 78];
     for (const c of shown) {
       if (items.length >= limit) break;
-      const p = anchor(c);
-      if (!p) continue;
+      const a = anchor(c);
+      if (!a) continue;
       const w = Math.min(280, 8.5 * c.label.length + 30);
-      const box = { x0: p.x - w / 2, y0: p.y - 11, x1: p.x + w / 2, y1: p.y + 11 };
-      if (box.x1 < 0 || box.x0 > width || box.y1 < 0 || box.y0 > height) continue;
-      if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
-        continue;
+      const spots = shifts
+        // kept inside the view when the cluster is near an edge
+        .map((dy) => ({ x: Math.max(w / 2 + 2, Math.min(width - w / 2 - 2, a.x)), y: a.y + dy }))
+        .map((p) => ({ p, box: { x0: p.x - w / 2, y0: p.y - 11, x1: p.x + w / 2, y1: p.y + 11 } }))
+        .filter(({ box }) => !(box.x1 < 0 || box.x0 > width || box.y1 < 0 || box.y0 > height))
+        .filter(({ box }) => !hits(placed, box));
+      const spot = spots.find(({ box }) => !hits(avoid, box)) ?? spots[0];
+      if (!spot) continue;
+      const { p, box } = spot;
       placed.push(box);
       const label = el(
         "div",
@@ -202,6 +261,24 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     sigma.refresh({ skipIndexation: true });
   });
 
+  /**
+   * Zoom that shows the node with its visible neighbours around it (a paper's co-authors sit close
+   * together: zooming in on them keeps their labels apart). Never wider than by view size: small
+   * views whole, bigger ones zoomed in on the node; never closer than 0.04.
+   */
+  const fitRatio = (key: string, d: NodeDisplayData) => {
+    const n = current.graph.order;
+    const widest = n > 500 ? 0.3 : n > 60 ? 0.6 : 1;
+    let reach = 0;
+    current.graph.forEachNeighbor(key, (m) => {
+      const e = sigma.getNodeDisplayData(m);
+      if (!e || e.hidden) return;
+      reach = Math.max(reach, Math.abs(e.x - d.x), Math.abs(e.y - d.y));
+    });
+    // ratio 1 shows the whole view (extent 1 in framed coordinates): reach on 40% of either side
+    return reach > 0 ? Math.max(0.04, Math.min(widest, reach / 0.4)) : widest;
+  };
+
   const focusPoint = (x: number, y: number, ratio = 0.35) => {
     const p = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
     camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
@@ -214,6 +291,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       current = view;
       rescale();
       sigma.setGraph(view.graph);
+      sigma.setCustomBBox(labelledBBox(view.graph));
       sigma.setSettings(lodSettings(view.graph));
       derive(store.get());
       camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -222,10 +300,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     focusNode(key) {
       const d = sigma.getNodeDisplayData(key);
       if (!d) return;
-      // Small views stay whole (just centred); bigger ones zoom in on the node.
-      const n = current.graph.order;
-      const ratio = n > 500 ? 0.3 : n > 60 ? 0.6 : 1;
-      camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
+      camera.animate({ x: d.x, y: d.y, ratio: fitRatio(key, d) }, { duration: 450 });
     },
     focusPoint,
     destroy() {
