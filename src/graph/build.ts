@@ -5,6 +5,7 @@ import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors } from "./authors.ts";
 import { communityCards } from "./cards.ts";
 import { assignCommunities } from "./communities.ts";
+import { edgeMentions } from "./evidence.ts";
 import { assignLayouts } from "./layout.ts";
 import { type GraphOptionsInput, resolveOptions } from "./options.ts";
 import { paperItems, similarEdges } from "./similarity.ts";
@@ -162,7 +163,8 @@ export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = 
         type: "has",
         entityType: e.type,
         confidence,
-        mentions: e.mentions,
+        mentions: edgeMentions(e.mentions, p, opts.evidence.maxMentions),
+        mentionCount: e.mentions.length,
         weight: confidence,
       });
     }

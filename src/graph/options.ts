@@ -66,8 +66,14 @@ export interface AuthorOptions {
   maxCoauthorList: number;
 }
 
+export interface EvidenceOptions {
+  /** Mentions kept on each paper→concept `has` edge, strongest first (default 3). */
+  maxMentions: number;
+}
+
 export interface GraphOptions {
   authors: AuthorOptions;
+  evidence: EvidenceOptions;
   similarity: SimilarityOptions;
   communities: CommunityOptions;
   layout: LayoutOptions;
@@ -75,6 +81,7 @@ export interface GraphOptions {
 
 export const DEFAULTS: GraphOptions = {
   authors: { maxCoauthorList: 100 },
+  evidence: { maxMentions: 3 },
   similarity: {
     authorWeight: 1.25,
     typeWeights: {
@@ -115,6 +122,7 @@ export const DEFAULTS: GraphOptions = {
 
 export interface GraphOptionsInput {
   authors?: Partial<AuthorOptions>;
+  evidence?: Partial<EvidenceOptions>;
   similarity?: Partial<SimilarityOptions>;
   communities?: Partial<CommunityOptions>;
   layout?: Partial<LayoutOptions>;
@@ -124,6 +132,7 @@ export interface GraphOptionsInput {
 export function resolveOptions(input: GraphOptionsInput = {}): GraphOptions {
   return {
     authors: { ...DEFAULTS.authors, ...input.authors },
+    evidence: { ...DEFAULTS.evidence, ...input.evidence },
     similarity: {
       ...DEFAULTS.similarity,
       ...input.similarity,

@@ -86,7 +86,14 @@ export const EvidenceMention = z.object({
   start: z.number().int(),
   end: z.number().int(),
   text: z.string(),
-  sentence: z.string(),
+  /**
+   * The sentence around the mention. The graph omits it when sentenceStart/sentenceEnd locate
+   * it in the paper node's field (title or abstract): sentence === field.slice(sentenceStart,
+   * sentenceEnd). `extract --json` records always carry it.
+   */
+  sentence: z.string().optional(),
+  sentenceStart: z.number().int().optional(),
+  sentenceEnd: z.number().int().optional(),
   rule: z.string(),
   confidence: z.number(),
 });
@@ -109,7 +116,10 @@ export const EdgeAttributes = z.discriminatedUnion("type", [
     /** The entity type of the target concept. */
     entityType: z.string(),
     confidence: z.number(),
+    /** At most `evidence.maxMentions` of the paper's mentions of the concept (strongest first). */
     mentions: z.array(EvidenceMention),
+    /** How many mentions the paper has in all (absent in graphs written before it existed). */
+    mentionCount: z.number().int().optional(),
     weight: z.number(),
   }),
   z.object({ type: z.literal("is-a"), weight: z.number() }),
