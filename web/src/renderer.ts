@@ -202,7 +202,8 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     for (const c of shown) {
       if (items.length >= limit) break;
       const a = anchor(c);
-      if (!a) continue;
+      // the cluster itself must be in view; only its label is then pulled inside the edges
+      if (!a || a.x < 0 || a.x > width || a.y < -11 || a.y > height + 11) continue;
       const w = Math.min(280, 8.5 * c.label.length + 30);
       const spots = shifts
         // kept inside the view when the cluster is near an edge
