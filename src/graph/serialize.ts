@@ -5,17 +5,56 @@ import { type GraphMeta, SerializedGraph } from "./schema.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Round every non-integer number to 4 decimals, deeply. */
+/**
+ * Round every non-integer number to 4 decimals, deeply, dropping undefined object values.
+ * Copy on write: an array or object none of whose values change is returned as it is (shared,
+ * not copied), so the mentions and breakdowns of a big graph are not duplicated.
+ */
 export function roundDeep<T>(value: T): T {
   if (typeof value === "number")
     return (Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4) as T;
-  if (Array.isArray(value)) return value.map(roundDeep) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const r = roundDeep(v);
+      if (out) out.push(r);
+      else if (r !== v && !(Number.isNaN(r) && Number.isNaN(v))) {
+        out = value.slice(0, i);
+        out.push(r);
+      }
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === "object") {
+    const entries = Object.entries(value);
+    let changed = false;
+    for (let i = 0; i < entries.length; i++) {
+      const v = entries[i][1];
+      if (v === undefined) {
+        changed = true;
+        continue;
+      }
+      const r = roundDeep(v);
+      if (r !== v && !(Number.isNaN(r) && Number.isNaN(v))) {
+        entries[i][1] = r;
+        changed = true;
+      }
+    }
+    if (!changed) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = roundDeep(v);
+    for (const [k, v] of entries) if (v !== undefined) out[k] = v;
     return out as T;
   }
   return value;
+}
+
+/** Serialised graphs made by `serialize` in this process: well-typed, no need to re-validate. */
+const madeHere = new WeakSet<object>();
+
+/** True when `serialized` is an object `serialize` returned in this process (trusted). */
+export function isSerializedHere(serialized: unknown): boolean {
+  return typeof serialized === "object" && serialized !== null && madeHere.has(serialized);
 }
 
 export interface SerializeInput {
@@ -65,13 +104,15 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
     communities: roundDeep(graph.getAttribute("communities") ?? []),
     collabCommunities: graph.getAttribute("collabCommunities") ?? [],
   };
-  return {
+  const out = {
     attributes: {},
     options: { type: "mixed", multi: false, allowSelfLoops: false },
     nodes,
     edges,
     meta,
   } as SerializedGraph;
+  madeHere.add(out);
+  return out;
 }
 
 /** Validate a parsed graph.json and rebuild the graph (communities back as graph attributes). */
