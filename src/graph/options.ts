@@ -22,6 +22,12 @@ export interface SimilarityOptions {
   minDfCap: number;
   /** …unless it is held by more than this share of papers (default 0.5). */
   hardMaxDfRatio: number;
+  /**
+   * Items held by more papers than this still add to the score of a pair, but do not propose
+   * candidates (their paper lists are not walked), so the cost grows about linearly with papers
+   * (default 1,000: no effect below 10,000 papers, where maxDfRatio ignores them anyway).
+   */
+  candidateMaxDf: number;
 }
 
 export interface CommunityOptions {
@@ -99,6 +105,7 @@ export const DEFAULTS: GraphOptions = {
     maxDfRatio: 0.1,
     minDfCap: 10,
     hardMaxDfRatio: 0.5,
+    candidateMaxDf: 1000,
   },
   communities: {
     resolution: 1,

@@ -55,7 +55,9 @@ export function paperItems(
  * all its shareable items, so a paper with few, specific items is not drowned by one with many);
  * an edge is kept when it is in the top k of either end. Items held by more than
  * min(hardMaxDfRatio·N, max(minDfCap, maxDfRatio·N)) papers are ignored (they say little and
- * cost quadratically).
+ * cost quadratically). Items held by more than candidateMaxDf papers count in the score of
+ * pairs found through rarer items but propose no pairs themselves, so the work per paper is
+ * bounded; the k best per paper are kept in a bounded sorted list, not a sort of all candidates.
  */
 export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): SimilarEdge[] {
   const n = items.length;
@@ -81,24 +83,42 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
   const score = new Float64Array(n);
   const kept = new Set<number>();
   const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
+  const walkMax = Math.max(1, opts.candidateMaxDf ?? Number.POSITIVE_INFINITY);
+  // Items of paper i too frequent to walk: their weight, added to each candidate that holds them.
+  const frequent = new Map<string, number>();
+  const best = new TopK(opts.topK, score);
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
+    frequent.clear();
     for (const it of items[i]) {
       const s = spec.get(it.node);
       if (s === undefined) continue;
       const w = it.factor * s;
-      for (const j of postings.get(it.node) as number[]) {
+      const posting = postings.get(it.node) as number[];
+      if (posting.length > walkMax) {
+        frequent.set(it.node, w);
+        continue;
+      }
+      for (const j of posting) {
         if (j === i) continue;
         if (score[j] === 0) touched.push(j);
         score[j] += w;
       }
     }
-    for (const j of touched) score[j] /= norm(i, j);
-    const ranked = touched
-      .filter((j) => score[j] > 0)
-      .sort((x, y) => score[y] - score[x] || x - y)
-      .slice(0, opts.topK);
-    for (const j of ranked) kept.add(pairKey(i, j));
+    if (frequent.size > 0) {
+      for (const j of touched) {
+        for (const it of items[j]) {
+          const w = frequent.get(it.node);
+          if (w !== undefined) score[j] += w;
+        }
+      }
+    }
+    best.clear();
+    for (const j of touched) {
+      score[j] /= norm(i, j);
+      if (score[j] > 0) best.offer(j);
+    }
+    for (const j of best.items) kept.add(pairKey(i, j));
     for (const j of touched) score[j] = 0;
   }
   const edges: SimilarEdge[] = [];
@@ -139,4 +159,34 @@ function explain(
   const rest = breakdown.slice(1).reduce((acc, s) => acc + s.share, 0);
   breakdown[0].share = round4(1 - rest);
   return { total, breakdown };
+}
+
+/**
+ * The k best indices by score (higher first, then lower index), kept in a sorted array of at
+ * most k: the same as sorting all offers and taking k, in O(offers · k) time and O(k) space.
+ */
+class TopK {
+  items: number[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly score: Float64Array,
+  ) {}
+  clear(): void {
+    this.items.length = 0;
+  }
+  private before(x: number, y: number): boolean {
+    const d = this.score[x] - this.score[y];
+    return d > 0 || (d === 0 && x < y);
+  }
+  offer(j: number): void {
+    const { items, k } = this;
+    if (k <= 0) return;
+    if (items.length === k && !this.before(j, items[k - 1])) return;
+    let at = items.length < k ? items.length : k - 1;
+    while (at > 0 && this.before(j, items[at - 1])) {
+      items[at] = items[at - 1];
+      at--;
+    }
+    items[at] = j;
+  }
 }
