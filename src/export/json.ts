@@ -10,7 +10,8 @@
  * - Always ends with "\n".
  */
 import type { SerializedGraph } from "../graph/schema.ts";
-import { compareStrings, sortKeysDeep, stableStringify } from "./stable-json.ts";
+import { isSerializedHere } from "../graph/serialize.ts";
+import { compareStrings, sortKeysDeep } from "./stable-json.ts";
 
 export type JsonLayout = "lines" | "pretty" | "compact";
 
@@ -32,39 +33,34 @@ function edgeOrder(a: Edge, b: Edge): number {
 
 /** The serialised graph with nodes and edges in canonical order and keys sorted. */
 export function canonicalGraph(serialized: SerializedGraph): Record<string, unknown> {
-  return sortKeysDeep(ordered(serialized)) as Record<string, unknown>;
-}
-
-/** Nodes and edges in canonical order: shallow copies of the two lists, no deep copy. */
-function ordered(serialized: SerializedGraph): Record<string, unknown> {
-  return {
+  const sorted = {
     ...serialized,
     nodes: [...serialized.nodes].sort((a, b) => compareStrings(a.key, b.key)),
     edges: [...serialized.edges].sort(edgeOrder),
   };
+  // A graph `serialize` made in this process has its keys sorted at every depth already (and
+  // its nodes and edges in order): no deep copy of it is needed.
+  return isSerializedHere(serialized) ? sorted : (sortKeysDeep(sorted) as Record<string, unknown>);
 }
 
-function linesLayout(graph: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const key of Object.keys(graph).sort(compareStrings)) {
-    const value = graph[key];
-    if (value === undefined) continue;
+function linesLayout(canonical: Record<string, unknown>): string {
+  const parts = Object.entries(canonical).map(([key, value]) => {
     const name = JSON.stringify(key);
     if (Array.isArray(value) && (key === "nodes" || key === "edges")) {
-      if (value.length === 0) parts.push(`${name}: []`);
-      else {
-        const items = value.map((item) => `    ${stableStringify(item)}`).join(",\n");
-        parts.push(`${name}: [\n${items}\n  ]`);
-      }
-    } else parts.push(`${name}: ${stableStringify(value)}`);
-  }
+      if (value.length === 0) return `${name}: []`;
+      const items = value.map((item) => `    ${JSON.stringify(item)}`).join(",\n");
+      return `${name}: [\n${items}\n  ]`;
+    }
+    return `${name}: ${JSON.stringify(value)}`;
+  });
   return `{\n  ${parts.join(",\n  ")}\n}`;
 }
 
 /** Serialise the graph as JSON (see the module comment for order and layout). */
 export function toJson(serialized: SerializedGraph, options: JsonOptions = {}): string {
+  const canonical = canonicalGraph(serialized);
   const layout = options.layout ?? "lines";
-  if (layout === "pretty") return `${JSON.stringify(canonicalGraph(serialized), null, 2)}\n`;
-  if (layout === "compact") return `${stableStringify(ordered(serialized))}\n`;
-  return `${linesLayout(ordered(serialized))}\n`;
+  if (layout === "pretty") return `${JSON.stringify(canonical, null, 2)}\n`;
+  if (layout === "compact") return `${JSON.stringify(canonical)}\n`;
+  return `${linesLayout(canonical)}\n`;
 }

@@ -55,10 +55,12 @@ export function edgeMentions(
     .slice(0, Math.max(0, max))
     .sort((a, b) => fieldRank(a.field) - fieldRank(b.field) || a.start - b.start || a.end - b.end)
     .map((m) => {
+      // Keys in sorted order, so serialize shares these objects instead of re-sorting them.
       const where = locateSentence(fields[m.field], m.sentence, m.start, m.end);
-      const base = { field: m.field, start: m.start, end: m.end, text: m.text };
+      const head = { confidence: m.confidence, end: m.end, field: m.field, rule: m.rule };
+      const tail = { start: m.start, text: m.text };
       return where
-        ? { ...base, ...where, rule: m.rule, confidence: m.confidence }
-        : { ...base, sentence: m.sentence, rule: m.rule, confidence: m.confidence };
+        ? { ...head, sentenceEnd: where.sentenceEnd, sentenceStart: where.sentenceStart, ...tail }
+        : { ...head, sentence: m.sentence, ...tail };
     });
 }

@@ -5,21 +5,45 @@ import { type GraphMeta, SerializedGraph } from "./schema.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const isIndex = (k: string) => /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+
 /**
- * Round every non-integer number to 4 decimals, deeply, dropping undefined object values.
- * Copy on write: an array or object none of whose values change is returned as it is (shared,
- * not copied), so the mentions and breakdowns of a big graph are not duplicated.
+ * Keys in canonical order, or null when Object.keys is in it already: integer-like keys first
+ * in numeric order (JavaScript keeps them there whatever the insertion order), then the others
+ * in code-unit order. An object built by inserting keys in this order stringifies as
+ * src/export/stable-json.ts sortKeysDeep would.
+ */
+function sortedKeys(keys: string[]): string[] | null {
+  let p = 0;
+  while (p < keys.length && isIndex(keys[p])) p++;
+  for (let i = p + 1; i < keys.length; i++)
+    if (keys[i - 1] > keys[i]) return [...keys.slice(0, p), ...keys.slice(p).sort(cmp)];
+  return null;
+}
+
+const same = (a: unknown, b: unknown) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+/**
+ * Round every non-integer number to 4 decimals, deeply, drop undefined object values and put
+ * object keys in canonical (sorted) order, so JSON.stringify of the result is canonical JSON.
+ * Copy on write: an array or object that needs no change is returned as it is (shared, not
+ * copied), so the mentions and breakdowns of a big graph are not duplicated.
  */
 export function roundDeep<T>(value: T): T {
+  return canon(value, true);
+}
+
+/** roundDeep's work; `round` false only sorts keys and drops undefined values. */
+function canon<T>(value: T, round: boolean): T {
   if (typeof value === "number")
-    return (Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4) as T;
+    return (!round || Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4) as T;
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const v = value[i];
-      const r = roundDeep(v);
+      const r = canon(v, round);
       if (out) out.push(r);
-      else if (r !== v && !(Number.isNaN(r) && Number.isNaN(v))) {
+      else if (!same(r, v)) {
         out = value.slice(0, i);
         out.push(r);
       }
@@ -27,29 +51,33 @@ export function roundDeep<T>(value: T): T {
     return (out ?? value) as T;
   }
   if (value && typeof value === "object") {
-    const entries = Object.entries(value);
-    let changed = false;
-    for (let i = 0; i < entries.length; i++) {
-      const v = entries[i][1];
-      if (v === undefined) {
-        changed = true;
-        continue;
-      }
-      const r = roundDeep(v);
-      if (r !== v && !(Number.isNaN(r) && Number.isNaN(v))) {
-        entries[i][1] = r;
-        changed = true;
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    const order = sortedKeys(keys);
+    let changed: Map<string, unknown> | null = null;
+    for (const k of keys) {
+      const v = obj[k];
+      const r = v === undefined ? v : canon(v, round);
+      if (v === undefined || !same(r, v)) {
+        changed ??= new Map();
+        changed.set(k, r);
       }
     }
-    if (!changed) return value;
+    if (!changed && !order) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of entries) if (v !== undefined) out[k] = v;
+    for (const k of order ?? keys) {
+      const v = changed?.has(k) ? changed.get(k) : obj[k];
+      if (v !== undefined) out[k] = v;
+    }
     return out as T;
   }
   return value;
 }
 
-/** Serialised graphs made by `serialize` in this process: well-typed, no need to re-validate. */
+/**
+ * Serialised graphs made by `serialize` in this process: well-typed (no need to validate them
+ * again) and canonical (keys sorted at every depth, nodes and edges in order).
+ */
 const madeHere = new WeakSet<object>();
 
 /** True when `serialized` is an object `serialize` returned in this process (trusted). */
@@ -83,33 +111,38 @@ export function graphCounts(graph: Graph): Record<string, number> {
 
 /** graphology export + meta; byte-identical JSON for the same graph whatever the build order. */
 export function serialize(graph: Graph, input: SerializeInput = {}): SerializedGraph {
+  // Built with keys in sorted order at every level (roundDeep sorts the attributes), so that
+  // src/export/json.ts can stringify a graph made here without copying it again.
   const exported = graph.export();
   const nodes = [...exported.nodes]
     .sort((a, b) => cmp(a.key, b.key))
-    .map((n) => ({ key: n.key, attributes: roundDeep(n.attributes) }));
+    .map((n) => ({ attributes: roundDeep(n.attributes), key: n.key }));
   const edges = [...exported.edges]
     .sort((a, b) => cmp(String(a.key), String(b.key)))
     .map((e) => ({
+      attributes: roundDeep(e.attributes),
       key: e.key,
       source: e.source,
       target: e.target,
       ...(e.undirected ? { undirected: true } : {}),
-      attributes: roundDeep(e.attributes),
     }));
-  const meta: GraphMeta = {
-    litgraph: LITGRAPH_VERSION,
-    options: roundDeep({ ...(graph.getAttribute("options") ?? {}), ...input.options }),
-    inputs: [...(input.inputs ?? [])].sort((a, b) => cmp(a.path, b.path)),
-    counts: { ...graphCounts(graph), ...input.counts },
-    communities: roundDeep(graph.getAttribute("communities") ?? []),
-    collabCommunities: graph.getAttribute("collabCommunities") ?? [],
-  };
+  const meta = canon(
+    {
+      litgraph: LITGRAPH_VERSION,
+      options: roundDeep({ ...(graph.getAttribute("options") ?? {}), ...input.options }),
+      inputs: [...(input.inputs ?? [])].sort((a, b) => cmp(a.path, b.path)),
+      counts: { ...graphCounts(graph), ...input.counts },
+      communities: roundDeep(graph.getAttribute("communities") ?? []),
+      collabCommunities: graph.getAttribute("collabCommunities") ?? [],
+    },
+    false,
+  ) as GraphMeta;
   const out = {
     attributes: {},
-    options: { type: "mixed", multi: false, allowSelfLoops: false },
-    nodes,
     edges,
     meta,
+    nodes,
+    options: { allowSelfLoops: false, multi: false, type: "mixed" },
   } as SerializedGraph;
   madeHere.add(out);
   return out;
