@@ -8,9 +8,11 @@ export interface PackOptions {
   spacing: number;
   /** Empty space between two components, in multiples of the spacing unit (default 1). */
   gap: number;
+  /** Distances from a component's centre beyond reach × its rms radius are compressed (default 1.5; a uniform disc reaches 1.41). */
+  reach: number;
 }
 
-export const PACK_DEFAULTS: PackOptions = { spacing: 3, gap: 1 };
+export const PACK_DEFAULTS: PackOptions = { spacing: 3, gap: 1, reach: 1.5 };
 
 export interface Circle {
   x: number;
@@ -149,18 +151,29 @@ export function packComponents(sub: Graph, opts: PackOptions = PACK_DEFAULTS): v
     cx /= members.length;
     cy /= members.length;
     let sq = 0;
+    for (let i = 0; i < members.length; i++) sq += (xs[i] - cx) ** 2 + (ys[i] - cy) ** 2;
+    const rms = Math.sqrt(sq / members.length);
+    // A few nodes hanging far out on one edge (ForceAtlas2 leaves some) would set the component's
+    // radius and leave an empty ring around its body: distances beyond `reach`·rms are compressed
+    // logarithmically (order kept).
+    const cap = opts.reach * rms;
     let far = 0;
     for (let i = 0; i < members.length; i++) {
-      const d = (xs[i] - cx) ** 2 + (ys[i] - cy) ** 2;
-      sq += d;
-      far = Math.max(far, d);
+      const dx = xs[i] - cx;
+      const dy = ys[i] - cy;
+      const d = Math.hypot(dx, dy);
+      if (d > cap && cap > 0) {
+        const k = (cap * (1 + 0.25 * Math.log(d / cap))) / d;
+        xs[i] = cx + dx * k;
+        ys[i] = cy + dy * k;
+        far = Math.max(far, d * k);
+      } else far = Math.max(far, d);
     }
-    const rms = Math.sqrt(sq / members.length);
     // big nodes (a prolific author, a central paper) need more room than the view's mean
     const own = Math.max(unit, opts.spacing * (sizes / members.length));
     const want = own * Math.sqrt(members.length / (2 * Math.PI));
     const scale = rms > 0 ? want / rms : 0;
-    const r = Math.sqrt(far) * scale;
+    const r = far * scale;
     return { xs, ys, cx, cy, scale, r: r + own / 2 + (unit * opts.gap) / 2 };
   });
   const centres = packCircles(shapes.map((s) => s.r));
