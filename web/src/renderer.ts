@@ -146,6 +146,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   const anchor = (c: View["communities"][number]) => {
     if (!c.members) return sigma.graphToViewport({ x: c.x, y: c.y });
     let x = 0;
+    let y = 0;
     let top = Number.POSITIVE_INFINITY;
     let n = 0;
     for (const m of c.members) {
@@ -153,10 +154,13 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       if (!d || d.hidden) continue;
       const v = sigma.framedGraphToViewport(d);
       x += v.x;
+      y += v.y;
       top = Math.min(top, v.y - sigma.scaleSize(d.size));
       n++;
     }
-    return n ? { x: x / n, y: top - 16 } : null;
+    if (!n) return null;
+    // a big group (hundreds of authors in one blob) is labelled at its centre, not above its top
+    return c.members.length > 30 ? { x: x / n, y: y / n } : { x: x / n, y: top - 16 };
   };
   type Box = { x0: number; y0: number; x1: number; y1: number };
   const hits = (boxes: Box[], b: Box) =>
