@@ -230,3 +230,31 @@ describe("packComponents", () => {
     expect(dist(a, c)).toBeLessThan(radius + 3 * unit);
   });
 });
+
+describe("packComponents pulls in far-hanging nodes", () => {
+  it.each([200, 5_000])(
+    "a node hanging %i units off a ring of radius 10 ends up near it, still the farthest",
+    (far) => {
+      const g = new Graph({ type: "undirected" });
+      const ring = Array.from({ length: 16 }, (_, i) => `r${i}`);
+      ring.forEach((n, i) => {
+        g.addNode(n, { x: 10 * Math.cos(i / 2.5), y: 10 * Math.sin(i / 2.5), size: 2 });
+      });
+      ring.forEach((n, i) => {
+        g.addEdge(n, ring[(i + 1) % ring.length]);
+      });
+      g.addNode("tail", { x: far, y: 0, size: 2 });
+      g.addEdge("tail", "r0");
+      g.addNode("alone", { x: -far, y: far, size: 2 });
+      packComponents(g);
+      const pts = ring.map((n) => g.getNodeAttributes(n) as Pt);
+      const c = centroid(pts);
+      const ringRadius = Math.max(...pts.map((p) => dist(p, c)));
+      const tail = dist(g.getNodeAttributes("tail") as Pt, c);
+      expect(tail).toBeGreaterThan(ringRadius);
+      expect(tail).toBeLessThan(5 * ringRadius);
+      // the isolate sits beside the component's circle, not beyond where the tail was
+      expect(dist(g.getNodeAttributes("alone") as Pt, c)).toBeLessThan(tail + 3 * ringRadius);
+    },
+  );
+});

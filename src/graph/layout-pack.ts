@@ -8,11 +8,20 @@ export interface PackOptions {
   spacing: number;
   /** Empty space between two components, in multiples of the spacing unit (default 1). */
   gap: number;
-  /** Distances from a component's centre beyond reach × its rms radius are compressed (default 1.5; a uniform disc reaches 1.41). */
+  /**
+   * Distances from a component's centre beyond reach × their median are compressed (default 1.7;
+   * a uniform disc reaches 1.41× its median).
+   */
   reach: number;
 }
 
-export const PACK_DEFAULTS: PackOptions = { spacing: 3, gap: 1, reach: 1.5 };
+export const PACK_DEFAULTS: PackOptions = { spacing: 3, gap: 1, reach: 1.7 };
+
+function median(xs: Float64Array): number {
+  const sorted = Float64Array.from(xs).sort();
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+}
 
 export interface Circle {
   x: number;
@@ -137,38 +146,37 @@ export function packComponents(sub: Graph, opts: PackOptions = PACK_DEFAULTS): v
   const shapes = comps.map((members) => {
     const xs = new Float64Array(members.length);
     const ys = new Float64Array(members.length);
-    let cx = 0;
-    let cy = 0;
     let sizes = 0;
     members.forEach((n, i) => {
       const a = sub.getNodeAttributes(n);
       xs[i] = a.x as number;
       ys[i] = a.y as number;
       sizes += typeof a.size === "number" ? a.size : 1;
-      cx += xs[i];
-      cy += ys[i];
     });
-    cx /= members.length;
-    cy /= members.length;
-    let sq = 0;
-    for (let i = 0; i < members.length; i++) sq += (xs[i] - cx) ** 2 + (ys[i] - cy) ** 2;
-    const rms = Math.sqrt(sq / members.length);
-    // A few nodes hanging far out on one edge (ForceAtlas2 leaves some) would set the component's
-    // radius and leave an empty ring around its body: distances beyond `reach`·rms are compressed
-    // logarithmically (order kept).
-    const cap = opts.reach * rms;
+    // Centre and spread by medians: a few nodes hanging far out on one edge (ForceAtlas2 leaves
+    // some) must not move them. Distances beyond `reach`·median are compressed logarithmically
+    // (order kept), or those nodes would set the component's radius and leave an empty ring
+    // around its body.
+    const cx = median(xs);
+    const cy = median(ys);
+    const ds = Float64Array.from(xs, (x, i) => Math.hypot(x - cx, ys[i] - cy));
+    const cap = opts.reach * median(ds);
     let far = 0;
+    let sq = 0;
     for (let i = 0; i < members.length; i++) {
-      const dx = xs[i] - cx;
-      const dy = ys[i] - cy;
-      const d = Math.hypot(dx, dy);
+      const d = ds[i];
       if (d > cap && cap > 0) {
         const k = (cap * (1 + 0.25 * Math.log(d / cap))) / d;
-        xs[i] = cx + dx * k;
-        ys[i] = cy + dy * k;
+        xs[i] = cx + (xs[i] - cx) * k;
+        ys[i] = cy + (ys[i] - cy) * k;
         far = Math.max(far, d * k);
-      } else far = Math.max(far, d);
+        sq += (d * k) ** 2;
+      } else {
+        far = Math.max(far, d);
+        sq += d * d;
+      }
     }
+    const rms = Math.sqrt(sq / members.length);
     // big nodes (a prolific author, a central paper) need more room than the view's mean
     const own = Math.max(unit, opts.spacing * (sizes / members.length));
     const want = own * Math.sqrt(members.length / (2 * Math.PI));
