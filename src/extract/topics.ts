@@ -86,14 +86,31 @@ export function findTopics(
     return m;
   });
   const df = new Map<string, number>();
-  for (const m of perPaper) for (const k of m.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  // Most frequent first; compromise checks candidates only until maxCandidates are found.
-  const terms: string[] = [];
-  for (const [k] of [...df]
+  // The written form of each candidate's first occurrence (first paper in order), for the tagger.
+  const firstText = new Map<string, string>();
+  for (const m of perPaper) {
+    for (const [k, occ] of m) {
+      const seen = df.get(k);
+      df.set(k, (seen ?? 0) + 1);
+      if (seen === undefined) {
+        const o = occ[0];
+        const tk = o.field.tokens;
+        firstText.set(k, o.field.text.slice(tk[o.a].start, tk[o.b - 1].end));
+      }
+    }
+  }
+  // Most frequent first; compromise checks candidates only until maxCandidates are found, a
+  // batch of them per nlp() document.
+  const ordered = [...df]
     .filter(([, n]) => n >= opts.minPapers)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-    if (terms.length >= opts.maxCandidates) break;
-    if (readsAsNounPhrase(k, perPaper)) terms.push(k);
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k]) => k);
+  const terms: string[] = [];
+  for (let at = 0; at < ordered.length && terms.length < opts.maxCandidates; at += TAG_BATCH) {
+    const batch = ordered.slice(at, at + TAG_BATCH);
+    const ok = readAsNounPhrases(batch.map((k) => ({ key: k, text: firstText.get(k) ?? k })));
+    for (let b = 0; b < batch.length && terms.length < opts.maxCandidates; b++)
+      if (ok[b]) terms.push(batch[b]);
   }
   const id = new Map(terms.map((k, i) => [k, i]));
   const n = terms.map((k) => df.get(k) ?? 0);
@@ -153,24 +170,14 @@ export function findTopics(
 
 const tagCache = new Map<string, boolean>();
 
-/**
- * compromise's tagger on one written form of a recurring candidate (a few hundred phrases per
- * corpus, not every abstract): nouns and adjectives ending in a noun, no finite verb inside.
- */
-function readsAsNounPhrase(key: string, perPaper: Map<string, Occurrence[]>[]): boolean {
-  const hit = tagCache.get(key);
-  if (hit !== undefined) return hit;
-  let text = key;
-  for (const m of perPaper) {
-    const o = m.get(key)?.[0];
-    if (o) {
-      const tk = o.field.tokens;
-      text = o.field.text.slice(tk[o.a].start, tk[o.b - 1].end);
-      break;
-    }
-  }
-  const terms = (nlp(text).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
-  const ok =
+/** Candidates tagged per nlp() document (one per paragraph): the same tags, far fewer calls. */
+const TAG_BATCH = 200;
+
+type TaggedTerm = { tags: string[] };
+
+/** Nouns and adjectives ending in a noun (or a final gerund), no finite verb inside. */
+function nounPhraseTags(terms: TaggedTerm[]): boolean {
+  return (
     terms.length > 0 &&
     terms.every((t, i) => {
       const tags = new Set(t.tags);
@@ -179,10 +186,50 @@ function readsAsNounPhrase(key: string, perPaper: Map<string, Occurrence[]>[]): 
       if (tags.has("Gerund")) return last;
       if (tags.has("Adjective")) return !last;
       return false;
-    });
-  if (tagCache.size > 50_000) tagCache.clear();
-  tagCache.set(key, ok);
-  return ok;
+    })
+  );
+}
+
+/** compromise's tags of one phrase, in a document of its own. */
+function tagAlone(text: string): TaggedTerm[] {
+  return (nlp(text).json() as { terms: TaggedTerm[] }[]).flatMap((s) => s.terms);
+}
+
+/**
+ * compromise's tags of each phrase, tagged in one document with the phrases as separate
+ * paragraphs. compromise tags each sentence on its own, so the tags are those of tagAlone; a
+ * phrase the document does not give back as exactly one sentence of its own text (a phrase
+ * with a line break, or one compromise splits) is tagged alone.
+ */
+export function tagPhrases(texts: string[]): TaggedTerm[][] {
+  const out: (TaggedTerm[] | null)[] = texts.map(() => null);
+  const batchable = texts
+    .map((text, i) => ({ text, i }))
+    .filter(({ text }) => text.trim() === text && text !== "" && !/[\n\r]/.test(text));
+  if (batchable.length > 1) {
+    const doc = nlp(batchable.map((b) => b.text).join("\n\n")).json() as {
+      text: string;
+      terms: TaggedTerm[];
+    }[];
+    if (doc.length === batchable.length && doc.every((s, k) => s.text === batchable[k].text))
+      doc.forEach((s, k) => {
+        out[batchable[k].i] = s.terms;
+      });
+  }
+  return out.map((tags, i) => tags ?? tagAlone(texts[i]));
+}
+
+/**
+ * compromise's tagger on one written form of each recurring candidate (a few hundred phrases
+ * per corpus, not every abstract), batched (tagPhrases) and cached by candidate key.
+ */
+function readAsNounPhrases(batch: { key: string; text: string }[]): boolean[] {
+  const todo = batch.filter((b) => !tagCache.has(b.key));
+  const tagged = tagPhrases(todo.map((b) => b.text));
+  if (tagCache.size + todo.length > 50_000) tagCache.clear();
+  const fresh = new Map(todo.map((b, i) => [b.key, nounPhraseTags(tagged[i])]));
+  for (const [k, ok] of fresh) tagCache.set(k, ok);
+  return batch.map((b) => fresh.get(b.key) ?? (tagCache.get(b.key) as boolean));
 }
 
 /** The most frequent written form of each kept term, canonicalised (ties: alphabetical). */
