@@ -67,6 +67,11 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
     progress: clock.p,
     onStage: (stage, ms) => {
       seconds[stage] = ms / 1000;
+      // On stderr as each stage ends, so a run stopped by a time limit still says how far it got.
+      const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+      process.stderr.write(
+        `bench: ${spec.name}: ${stage} ${(ms / 1000).toFixed(1)} s, RSS ${rss} MB\n`,
+      );
     },
   });
   seconds["extract.parts"] = clock.span("extract");
