@@ -1,4 +1,5 @@
-// similarEdges at scale: frequent items (df > candidateMaxDf) score but propose no pairs, and
+// similarEdges at scale: items in more than candidateMaxDf papers, or past the candidateBudget,
+// propose no pairs (they still weigh in the kept edges), and
 // the bounded top-k list gives what a full sort would.
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
@@ -37,12 +38,18 @@ describe("similarEdges candidateMaxDf", () => {
     },
   );
 
-  it.each([5, 20, 60])("with cap %i, every kept pair shares an item under the cap", (cap) => {
-    const edges = similarEdges(papers, opts({ candidateMaxDf: cap }));
+  it.each([
+    [5, Infinity],
+    [20, Infinity],
+    [60, Infinity],
+    [Infinity, 40],
+    [Infinity, 150],
+  ])("with cap %s and budget %s, every kept pair shares a walked item", (cap, budget) => {
+    const edges = similarEdges(papers, opts({ candidateMaxDf: cap, candidateBudget: budget }));
     expect(edges.length).toBeGreaterThan(0);
     for (const e of edges) {
       const shared = papers[e.a].filter((x) => papers[e.b].some((y) => y.node === x.node));
-      expect(shared.some((it) => (dfs.get(it.node) ?? 0) <= cap)).toBe(true);
+      expect(shared.some((it) => (dfs.get(it.node) ?? 0) <= Math.min(cap, budget))).toBe(true);
       // The breakdown still names every shared item, frequent ones included.
       const counted = shared.filter((it) => (dfs.get(it.node) ?? 0) <= 0.6 * papers.length);
       expect(e.breakdown.map((b) => b.node).sort()).toEqual(counted.map((it) => it.node).sort());
@@ -50,7 +57,7 @@ describe("similarEdges candidateMaxDf", () => {
   });
 
   it.each([1, 3, 10])("keeps at most topK = %i pairs per paper as its own choice", (topK) => {
-    const edges = similarEdges(papers, opts({ topK, candidateMaxDf: 30 }));
+    const edges = similarEdges(papers, opts({ topK, candidateMaxDf: 30, candidateBudget: 200 }));
     const degree = new Array(papers.length).fill(0);
     for (const e of edges) {
       degree[e.a]++;
@@ -62,7 +69,7 @@ describe("similarEdges candidateMaxDf", () => {
   });
 
   it.each([1, 4, 10])("keeps the pairs a full sort of all pairs gives (topK %i)", (topK) => {
-    const o = opts({ topK, candidateMaxDf: Number.POSITIVE_INFINITY });
+    const o = opts({ topK, candidateMaxDf: Infinity, candidateBudget: Infinity });
     const n = papers.length;
     const cap = 0.6 * n;
     const spec = (node: string) => {

@@ -23,11 +23,16 @@ export interface SimilarityOptions {
   /** …unless it is held by more than this share of papers (default 0.5). */
   hardMaxDfRatio: number;
   /**
-   * Items held by more papers than this still add to the score of a pair, but do not propose
-   * candidates (their paper lists are not walked), so the cost grows about linearly with papers
-   * (default 1,000: no effect below 10,000 papers, where maxDfRatio ignores them anyway).
+   * Candidates of a paper come from walking the paper lists of its items, rarest first: an item
+   * held by more papers than this is not walked (default 1,000)…
    */
   candidateMaxDf: number;
+  /**
+   * …and walking stops before the paper lists walked for one paper pass this many entries
+   * (default 5,000), so the cost grows about linearly with papers. Items not walked still count
+   * in the weight of the edges kept (not in the ranking).
+   */
+  candidateBudget: number;
 }
 
 export interface CommunityOptions {
@@ -106,6 +111,7 @@ export const DEFAULTS: GraphOptions = {
     minDfCap: 10,
     hardMaxDfRatio: 0.5,
     candidateMaxDf: 1000,
+    candidateBudget: 5000,
   },
   communities: {
     resolution: 1,

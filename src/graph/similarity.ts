@@ -55,9 +55,10 @@ export function paperItems(
  * all its shareable items, so a paper with few, specific items is not drowned by one with many);
  * an edge is kept when it is in the top k of either end. Items held by more than
  * min(hardMaxDfRatio·N, max(minDfCap, maxDfRatio·N)) papers are ignored (they say little and
- * cost quadratically). Items held by more than candidateMaxDf papers count in the score of
- * pairs found through rarer items but propose no pairs themselves, so the work per paper is
- * bounded; the k best per paper are kept in a bounded sorted list, not a sort of all candidates.
+ * cost quadratically). Candidates come from the paper lists of a paper's items, rarest first,
+ * skipping items in more than candidateMaxDf papers and stopping before candidateBudget entries
+ * (the work per paper is bounded); items not walked do not rank candidates but count in the
+ * weight of the edges kept. The k best per paper are kept in a bounded sorted list.
  */
 export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): SimilarEdge[] {
   const n = items.length;
@@ -83,34 +84,25 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
   const score = new Float64Array(n);
   const kept = new Set<number>();
   const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
-  const walkMax = Math.max(1, opts.candidateMaxDf ?? Number.POSITIVE_INFINITY);
-  // Items of paper i too frequent to walk: their weight, added to each candidate that holds them.
-  const frequent = new Map<string, number>();
+  const walkMax = opts.candidateMaxDf ?? Number.POSITIVE_INFINITY;
+  const budget = opts.candidateBudget ?? Number.POSITIVE_INFINITY;
   const best = new TopK(opts.topK, score);
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
-    frequent.clear();
-    for (const it of items[i]) {
-      const s = spec.get(it.node);
-      if (s === undefined) continue;
-      const w = it.factor * s;
-      const posting = postings.get(it.node) as number[];
-      if (posting.length > walkMax) {
-        frequent.set(it.node, w);
-        continue;
-      }
+    // Rarest items first (then by node): they say most and cost least.
+    const walk = items[i]
+      .filter((it) => spec.has(it.node))
+      .map((it) => ({ it, posting: postings.get(it.node) as number[] }))
+      .sort((x, y) => x.posting.length - y.posting.length || (x.it.node < y.it.node ? -1 : 1));
+    let walked = 0;
+    for (const { it, posting } of walk) {
+      if (posting.length > walkMax || walked + posting.length > budget) break;
+      walked += posting.length;
+      const w = it.factor * (spec.get(it.node) as number);
       for (const j of posting) {
         if (j === i) continue;
         if (score[j] === 0) touched.push(j);
         score[j] += w;
-      }
-    }
-    if (frequent.size > 0) {
-      for (const j of touched) {
-        for (const it of items[j]) {
-          const w = frequent.get(it.node);
-          if (w !== undefined) score[j] += w;
-        }
       }
     }
     best.clear();
