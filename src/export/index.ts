@@ -12,7 +12,7 @@ import { isSerializedHere } from "../graph/serialize.ts";
 import { type CsvFiles, type CsvOptions, type CsvShape, toCsv } from "./csv.ts";
 import { type EdgeMode, toGexf } from "./gexf.ts";
 import { toGraphML } from "./graphml.ts";
-import { type JsonLayout, toJson } from "./json.ts";
+import { type JsonLayout, jsonLineChunks, toJson } from "./json.ts";
 
 export * from "./pure.ts";
 
@@ -82,7 +82,14 @@ export function writeGraph(serialized: SerializedGraph, options: WriteGraphOptio
   const flatOptions = { listSeparator: options.listSeparator };
   switch (format) {
     case "json":
-      writeFileAtomic(out, toJson(serialized, { layout: options.jsonLayout }));
+      // The default layout is written chunk by chunk: a 100k-paper graph.json is longer than
+      // the largest string V8 can hold.
+      writeFileAtomic(
+        out,
+        (options.jsonLayout ?? "lines") === "lines"
+          ? jsonLineChunks(serialized)
+          : toJson(serialized, { layout: options.jsonLayout }),
+      );
       return [out];
     case "gexf":
       writeFileAtomic(out, toGexf(serialized, { ...flatOptions, edgeMode: options.edgeMode }));

@@ -43,24 +43,38 @@ export function canonicalGraph(serialized: SerializedGraph): Record<string, unkn
   return isSerializedHere(serialized) ? sorted : (sortKeysDeep(sorted) as Record<string, unknown>);
 }
 
-function linesLayout(canonical: Record<string, unknown>): string {
-  const parts = Object.entries(canonical).map(([key, value]) => {
+/**
+ * The "lines" layout as a sequence of chunks (one node or edge per line), so that a graph too
+ * large for one JavaScript string can still be written to a file chunk by chunk.
+ */
+export function* jsonLineChunks(serialized: SerializedGraph): Generator<string> {
+  const canonical = canonicalGraph(serialized);
+  yield "{\n  ";
+  let first = true;
+  for (const [key, value] of Object.entries(canonical)) {
+    if (!first) yield ",\n  ";
+    first = false;
     const name = JSON.stringify(key);
     if (Array.isArray(value) && (key === "nodes" || key === "edges")) {
-      if (value.length === 0) return `${name}: []`;
-      const items = value.map((item) => `    ${JSON.stringify(item)}`).join(",\n");
-      return `${name}: [\n${items}\n  ]`;
+      if (value.length === 0) {
+        yield `${name}: []`;
+        continue;
+      }
+      yield `${name}: [\n`;
+      for (let i = 0; i < value.length; i++)
+        yield `${i > 0 ? ",\n" : ""}    ${JSON.stringify(value[i])}`;
+      yield "\n  ]";
+    } else {
+      yield `${name}: ${JSON.stringify(value)}`;
     }
-    return `${name}: ${JSON.stringify(value)}`;
-  });
-  return `{\n  ${parts.join(",\n  ")}\n}`;
+  }
+  yield "\n}\n";
 }
 
 /** Serialise the graph as JSON (see the module comment for order and layout). */
 export function toJson(serialized: SerializedGraph, options: JsonOptions = {}): string {
-  const canonical = canonicalGraph(serialized);
   const layout = options.layout ?? "lines";
-  if (layout === "pretty") return `${JSON.stringify(canonical, null, 2)}\n`;
-  if (layout === "compact") return `${JSON.stringify(canonical)}\n`;
-  return `${linesLayout(canonical)}\n`;
+  if (layout === "pretty") return `${JSON.stringify(canonicalGraph(serialized), null, 2)}\n`;
+  if (layout === "compact") return `${JSON.stringify(canonicalGraph(serialized))}\n`;
+  return [...jsonLineChunks(serialized)].join("");
 }
