@@ -1,21 +1,11 @@
 // The one typed state object of the web view, and a tiny store that notifies subscribers.
-import type { NodeType } from "../../src/graph/schema.ts";
+import { NodeType } from "../../src/graph/schema.ts";
 
 export type ViewName = "knowledge" | "papers" | "collab";
 export type ColourBy = "community" | "type";
 
 export const VIEW_NAMES: readonly ViewName[] = ["knowledge", "papers", "collab"];
-export const NODE_TYPES: readonly NodeType[] = [
-  "paper",
-  "author",
-  "method",
-  "modality",
-  "task",
-  "dataset",
-  "condition",
-  "model",
-  "topic",
-];
+export const NODE_TYPES: readonly NodeType[] = NodeType.options;
 
 /** Graphs above this many nodes open on the paper map (fewer nodes, stored layout). */
 export const BIG_GRAPH = 2_000;
