@@ -175,14 +175,7 @@ function authorView(d: AuthorDetails, onSelect: SelectFn): Child[] {
     d.variants.length > 1
       ? el("p", { class: "muted" }, `Also written: ${d.variants.join("; ")}`)
       : null,
-    section(
-      "Papers",
-      d.papers.length,
-      refList(
-        d.papers.map((p) => ({ ...p, extra: p.year ? String(p.year) : "" })),
-        onSelect,
-      ),
-    ),
+    papersSection(d.papers, onSelect),
     section(
       "Collaborators",
       d.collaborators.length,
@@ -199,6 +192,18 @@ function authorView(d: AuthorDetails, onSelect: SelectFn): Child[] {
   ];
 }
 
+/** A node's papers, each with its year. */
+function papersSection(papers: (Ref & { year: number | null })[], onSelect: SelectFn): Child {
+  return section(
+    "Papers",
+    papers.length,
+    refList(
+      papers.map((p) => ({ ...p, extra: p.year ? String(p.year) : "" })),
+      onSelect,
+    ),
+  );
+}
+
 function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
   return [
     el("div", { class: "kind" }, typeBadge(d.type)),
@@ -206,14 +211,7 @@ function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
     d.aliases.length ? el("p", { class: "muted" }, `Also: ${d.aliases.join("; ")}`) : null,
     d.parents.length ? section("Is a", d.parents.length, refList(d.parents, onSelect)) : null,
     d.children.length ? section("Kinds", d.children.length, refList(d.children, onSelect)) : null,
-    section(
-      "Papers",
-      d.papers.length,
-      refList(
-        d.papers.map((p) => ({ ...p, extra: p.year ? String(p.year) : "" })),
-        onSelect,
-      ),
-    ),
+    papersSection(d.papers, onSelect),
     d.cooccurring.length
       ? section(
           "Co-occurs with",
