@@ -25,7 +25,10 @@ export interface PipelineOptions {
   cache?: Pick<CacheOptions, "dir" | "enabled">;
   /** Progress on stderr (src/common/progress.ts); default none. */
   progress?: Progress;
-  /** Called after each stage (ingest, extract, graph, serialize) with its wall time in ms. */
+  /**
+   * Called after each stage (ingest, extract, graph, serialize) with its wall time in ms, and
+   * after each step of the graph stage as `graph.<step>` (see BuildHooks).
+   */
   onStage?: (stage: string, ms: number) => void;
 }
 
@@ -61,7 +64,9 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
       ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
     },
   };
-  const graph = buildGraph(papers, graphOpts);
+  const graph = buildGraph(papers, graphOpts, {
+    onStep: (step, ms) => opts.onStage?.(`graph.${step}`, ms),
+  });
   lap("graph");
   const serialized = serialize(graph, {
     inputs: Object.entries(ingest.fileHashes).map(([path, sha256]) => ({ path, sha256 })),

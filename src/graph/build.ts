@@ -12,6 +12,11 @@ import { paperItems, similarEdges } from "./similarity.ts";
 
 export type LitGraph = Graph;
 
+export interface BuildHooks {
+  /** Called after each step (nodes, edges, similarity, communities, layout, cards) with its wall ms. */
+  onStep?: (step: string, ms: number) => void;
+}
+
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Stable order whatever the input order: by id, then title, then sources; entities by id. */
@@ -38,7 +43,17 @@ const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, 
  * undirected coauthor/similar edges. Graph attributes `communities` and `collabCommunities`
  * hold the community cards; `serialize` moves them into `meta`.
  */
-export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = {}): LitGraph {
+export function buildGraph(
+  input: ExtractedPaper[],
+  optsIn: GraphOptionsInput = {},
+  hooks: BuildHooks = {},
+): LitGraph {
+  let t = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    hooks.onStep?.(name, now - t);
+    t = now;
+  };
   const opts = resolveOptions(optsIn);
   const papers = canonicalPapers(input);
   const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
@@ -146,6 +161,7 @@ export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = 
     graph.addNode(id, attrs);
   }
 
+  step("nodes");
   // authored, has
   for (const p of papers) {
     const pk = paperNode(p.id);
@@ -201,6 +217,7 @@ export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = 
       papers: list,
     });
   }
+  step("edges");
   // similar
   const items = papers.map((p) =>
     paperItems(
@@ -222,11 +239,15 @@ export function buildGraph(input: ExtractedPaper[], optsIn: GraphOptionsInput = 
     });
   }
 
+  step("similarity");
   assignCommunities(graph, opts.communities);
+  step("communities");
   assignLayouts(graph, opts.layout);
+  step("layout");
   const { communities, collabCommunities } = communityCards(graph, opts.communities);
   graph.setAttribute("communities", communities);
   graph.setAttribute("collabCommunities", collabCommunities);
   graph.setAttribute("options", opts);
+  step("cards");
   return graph;
 }
