@@ -1,58 +1,118 @@
-// npm run bench:web equivalent: node bin/run-ts.mjs bench/web.ts [graph.json] [--json]
+// npm run bench:web — node bin/run-ts.mjs bench/web.ts [graph.json] [--runs N] [--json]
 // The web view on a big graph in headless Chromium (SwiftShader WebGL, so absolute times are
-// software-rendering times): time to first paint (navigation → app ready → two frames) and
-// hover latency (mouse move → hover state → two frames), median of several nodes.
+// software-rendering times), judged against a bare sigma page (bench/bare/) on the same graph in
+// the same browser run:
+// - first paint: navigation start → two animation frames after the first render that drew the
+//   graph (both pages set window.__firstFrame the same way); our page and the bare page
+//   alternate, one unmeasured warm-up each, then --runs pages each (default 5); medians + ratio.
+//   "Same graph": our view opens a graph of more than 2,000 nodes on the paper map, so the bare
+//   page shows the paper map: paper nodes at mapX/mapY with their stored size and label and the
+//   "similar" edges, imported with graph.import and drawn by new Sigma with default settings, in a
+//   container of our graph area's size. Both fetch the same graph.json over HTTP.
+// - hover: mouse move → hovered state → two frames (median over paper nodes), and the script time
+//   the hover-highlight reducers take per frame (every node and edge through nodeReducer and
+//   edgeReducer once, as sigma does per refresh, with a node hovered; median of frames), beside
+//   one sigma.refresh with our reducers and with none.
 // Default graph: the 6,318-paper graph bench/index.ts writes.
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Browser } from "playwright-core";
 import { browserUnavailable, launch, serveSite } from "../test/browser/harness.ts";
+import { buildBare } from "./bare/build.ts";
 
 interface Hooks {
+  __firstFrame?: number;
+  __rendered?: number;
+  __ready?: number;
+  __view?: { nodes: number; edges: number };
   litgraph: {
     state(): { hovered: string | null };
     nodePosition(key: string): { x: number; y: number } | null;
     viewNodes(): number;
+    viewEdges(): number;
+    reducerCost(key: string, frames: number): { reducers: number[]; withRefresh: number[] };
+    refreshCost(frames: number, reducers: boolean): number[];
   };
 }
 declare const window: Hooks;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const VIEWPORT = { width: 1280, height: 800 };
+const TIMEOUT = 240_000;
 
-async function main(argv: string[]): Promise<void> {
-  const file =
-    argv.find((a) => !a.startsWith("--")) ??
-    join(tmpdir(), "litgraph-bench", "paperlists-6318.graph.json");
-  if (browserUnavailable()) return;
-  const graph = JSON.parse(readFileSync(file, "utf8"));
-  const site = await serveSite(graph);
-  const browser = await launch();
+export const median = (xs: readonly number[]): number => {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+interface Paint {
+  /** navigation start → two frames after the first render (ms) */
+  firstFrame: number;
+  /** navigation start → the first render call returned (ms) */
+  rendered: number;
+  /** navigation start → deferred work done (our page only; ms) */
+  ready: number | null;
+  nodes: number;
+  edges: number;
+}
+
+async function paint(browser: Browser, url: string, ours: boolean): Promise<Paint> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
   try {
-    const paints: number[] = [];
-    let viewNodes = 0;
-    for (let i = 0; i < 3; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const t = Date.now();
-      await page.goto(site.url);
-      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 120_000 });
-      await page.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-      );
-      paints.push(Date.now() - t);
-      viewNodes = await page.evaluate(() => window.litgraph.viewNodes());
-      await page.close();
-    }
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(site.url);
-    await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 120_000 });
-    const keys = (graph.nodes as { key: string; attributes?: { type?: string } }[])
-      .filter((n) => n.attributes?.type === "paper")
-      .map((n) => n.key);
-    const hovers: number[] = [];
-    for (let i = 0; i < keys.length && hovers.length < 15; i += Math.ceil(keys.length / 40)) {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, {
+      timeout: TIMEOUT,
+    });
+    const marks = await page.evaluate(() => ({
+      firstFrame: window.__firstFrame ?? Number.NaN,
+      rendered: window.__rendered ?? Number.NaN,
+    }));
+    let ready: number | null = null;
+    let view: { nodes: number; edges: number };
+    if (ours) {
+      await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT });
+      ready = await page.evaluate(() => window.__ready ?? Number.NaN);
+      view = await page.evaluate(() => ({
+        nodes: window.litgraph.viewNodes(),
+        edges: window.litgraph.viewEdges(),
+      }));
+    } else view = await page.evaluate(() => window.__view ?? { nodes: 0, edges: 0 });
+    return { ...marks, ready, ...view };
+  } finally {
+    await page.close();
+  }
+}
+
+async function graphArea(browser: Browser, url: string): Promise<{ w: number; h: number }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, {
+      timeout: TIMEOUT,
+    });
+    return await page.evaluate(() => {
+      const r = (document.getElementById("graph") as HTMLElement).getBoundingClientRect();
+      return { w: Math.round(r.width), h: Math.round(r.height) };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function hover(browser: Browser, url: string, keys: string[]) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT });
+    const latencies: number[] = [];
+    const onScreen: string[] = [];
+    for (let i = 0; i < keys.length && latencies.length < 9; i += Math.ceil(keys.length / 40)) {
       const key = keys[i];
       const p = await page.evaluate((k) => window.litgraph.nodePosition(k), key);
-      if (!p || p.x < 5 || p.y < 5 || p.x > 1275 || p.y > 795) continue;
+      if (!p || p.x < 5 || p.y < 5 || p.x > VIEWPORT.width - 5 || p.y > VIEWPORT.height - 5)
+        continue;
       await page.mouse.move(0, 0);
       await page.waitForTimeout(50);
       const t0 = await page.evaluate(() => performance.now());
@@ -64,23 +124,116 @@ async function main(argv: string[]): Promise<void> {
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         return window.litgraph.state().hovered === k ? performance.now() : Number.NaN;
       }, key);
-      if (!Number.isNaN(t1)) hovers.push(t1 - t0);
+      if (!Number.isNaN(t1)) {
+        latencies.push(t1 - t0);
+        onScreen.push(key);
+      }
     }
+    await page.mouse.move(0, 0);
+    // Reducer script time: the best-connected hovered nodes are the worst case for the greying.
+    const reducers: number[] = [];
+    const refreshWith: number[] = [];
+    for (const key of onScreen.slice(0, 3)) {
+      const r = await page.evaluate((k) => window.litgraph.reducerCost(k, 7), key);
+      reducers.push(...r.reducers);
+      refreshWith.push(...r.withRefresh);
+    }
+    const refreshWithout = await page.evaluate(() => window.litgraph.refreshCost(7, false));
+    return { latencies, reducers, refreshWith, refreshWithout };
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const runsAt = argv.indexOf("--runs");
+  const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 5) : 5;
+  const file =
+    argv.find((a, i) => !a.startsWith("--") && argv[i - 1] !== "--runs") ??
+    join(tmpdir(), "litgraph-bench", "paperlists-6318.graph.json");
+  if (browserUnavailable()) return;
+  const graph = JSON.parse(readFileSync(file, "utf8"));
+  const site = await serveSite(graph);
+  cpSync(await buildBare(), join(site.dir, "bare"), { recursive: true });
+  const browser = await launch();
+  try {
+    const area = await graphArea(browser, site.url); // also the unmeasured warm-up of ours
+    const bareUrl = `${site.url}bare/?w=${area.w}&h=${area.h}`;
+    await paint(browser, bareUrl, false); // unmeasured warm-up of the bare page
+    const ours: Paint[] = [];
+    const bare: Paint[] = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(await paint(browser, site.url, true));
+      bare.push(await paint(browser, bareUrl, false));
+      process.stderr.write(
+        `bench/web: run ${i + 1}/${runs}: ours ${ours[i].firstFrame.toFixed(0)} ms, ` +
+          `bare ${bare[i].firstFrame.toFixed(0)} ms\n`,
+      );
+    }
+    const same = ours.every((o, i) => o.nodes === bare[i].nodes && o.edges === bare[i].edges);
+    if (!same)
+      throw new Error(
+        `bench/web: the pages show different graphs (ours ${ours[0].nodes}/${ours[0].edges}, ` +
+          `bare ${bare[0].nodes}/${bare[0].edges} nodes/edges)`,
+      );
+    const paperKeys = (graph.nodes as { key: string; attributes?: { type?: string } }[])
+      .filter((n) => n.attributes?.type === "paper")
+      .map((n) => n.key);
+    const h = await hover(browser, site.url, paperKeys);
+    const fp = {
+      ours: median(ours.map((p) => p.firstFrame)),
+      bare: median(bare.map((p) => p.firstFrame)),
+    };
     const result = {
       graph: file,
       nodes: graph.nodes.length,
       edges: graph.edges.length,
-      viewNodes,
-      firstPaintMs: { median: median(paints), runs: paints },
-      hoverMs: { median: median(hovers), samples: hovers.length },
+      view: { nodes: ours[0].nodes, edges: ours[0].edges },
+      graphArea: area,
+      runs,
+      firstPaintMs: {
+        ours: fp.ours,
+        bare: fp.bare,
+        ratio: fp.ours / fp.bare,
+        oursRuns: ours.map((p) => Math.round(p.firstFrame)),
+        bareRuns: bare.map((p) => Math.round(p.firstFrame)),
+        oursRendered: median(ours.map((p) => p.rendered)),
+        bareRendered: median(bare.map((p) => p.rendered)),
+        oursReady: median(ours.map((p) => p.ready ?? Number.NaN)),
+      },
+      hover: {
+        latencyMs: median(h.latencies),
+        samples: h.latencies.length,
+        reducerMsPerFrame: median(h.reducers),
+        reducerFrames: h.reducers.length,
+        refreshWithReducersMs: median(h.refreshWith),
+        refreshWithoutReducersMs: median(h.refreshWithout),
+      },
     };
-    if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else
-      process.stdout.write(
-        `web (${result.nodes} nodes, ${result.edges} edges; ${viewNodes} in the opening view): ` +
-          `first paint ${result.firstPaintMs.median} ms (median of ${paints.join(", ")}), ` +
-          `hover → frame ${result.hoverMs.median.toFixed(0)} ms (median of ${hovers.length} nodes)\n`,
-      );
+    if (argv.includes("--json")) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    const f = result.firstPaintMs;
+    const o = result.hover;
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    process.stdout.write(
+      [
+        `web: ${result.nodes} nodes, ${result.edges} edges; opening view (paper map) ` +
+          `${result.view.nodes} nodes, ${result.view.edges} edges; graph area ${area.w}×${area.h}`,
+        `first paint, median of ${runs}: ours ${ms(f.ours)}, bare sigma ${ms(f.bare)}, ` +
+          `ratio ${f.ratio.toFixed(2)} (target ≤ 1.5)`,
+        `  ours ${f.oursRuns.join(", ")}; bare ${f.bareRuns.join(", ")}`,
+        `  first render returned: ours ${ms(f.oursRendered)}, bare ${ms(f.bareRendered)}; ` +
+          `ours fully ready (search, model, validation) ${ms(f.oursReady)}`,
+        `hover → frame ${ms(o.latencyMs)} (median of ${o.samples} nodes)`,
+        `hover reducers: ${o.reducerMsPerFrame.toFixed(2)} ms script per frame ` +
+          `(median of ${o.reducerFrames} frames, target ≤ 20); ` +
+          `sigma.refresh with them ${ms(o.refreshWithReducersMs)}, ` +
+          `without reducers ${ms(o.refreshWithoutReducersMs)}`,
+        "",
+      ].join("\n"),
+    );
   } finally {
     await browser.close();
     await site.close();

@@ -16,6 +16,11 @@ export interface Renderer {
   focusNode(key: string): void;
   /** Animates the camera to a point in graph coordinates. */
   focusPoint(x: number, y: number, ratio?: number): void;
+  /** The reducers sigma calls, for the benchmark's per-frame cost. */
+  reducers: {
+    node: (node: string, data: ViewNode) => Partial<NodeDisplayData>;
+    edge: (edge: string, data: ViewEdge) => Partial<EdgeDisplayData>;
+  };
   destroy(): void;
 }
 
@@ -308,6 +313,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       camera.animate({ x: d.x, y: d.y, ratio: fitRatio(key, d) }, { duration: 450 });
     },
     focusPoint,
+    reducers: { node: nodeReducer, edge: edgeReducer },
     destroy() {
       clearTimeout(cameraTimer);
       unsubscribe();

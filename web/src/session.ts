@@ -2,6 +2,7 @@
 import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
@@ -198,6 +199,9 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
       return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
     },
     viewNodes: () => renderer.view().graph.order,
+    viewEdges: () => renderer.view().graph.size,
+    reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
+    refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     select,
   };

@@ -1,0 +1,43 @@
+// The bare sigma page bench/web.ts compares our view with: fetch graph.json, graphology import,
+// Sigma constructor, first frame, nothing else. It shows what our view opens on for a big graph
+// (the paper map): paper nodes at mapX/mapY with their stored size and label, "similar" edges.
+// ?w=&h= size the container like our page's graph area (same pixels to draw).
+import Graph from "graphology";
+import Sigma from "sigma";
+
+interface Raw {
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  edges: { source: string; target: string; attributes: { type: string } }[];
+}
+const hooks = window as unknown as Record<string, unknown>;
+const params = new URLSearchParams(location.search);
+const container = document.getElementById("graph") as HTMLElement;
+if (params.get("w")) container.style.width = `${params.get("w")}px`;
+if (params.get("h")) container.style.height = `${params.get("h")}px`;
+
+const data = (await (await fetch(new URL("../graph.json", location.href))).json()) as Raw;
+const graph = new Graph({ type: "undirected" });
+graph.import({
+  nodes: data.nodes
+    .filter((n) => n.attributes.type === "paper")
+    .map((n) => ({
+      key: n.key,
+      attributes: {
+        x: n.attributes.mapX,
+        y: n.attributes.mapY,
+        size: n.attributes.size,
+        label: n.attributes.label,
+      },
+    })),
+  edges: data.edges
+    .filter((e) => e.attributes.type === "similar")
+    .map((e) => ({ source: e.source, target: e.target })),
+});
+new Sigma(graph, container);
+hooks.__rendered = performance.now();
+hooks.__view = { nodes: graph.order, edges: graph.size };
+requestAnimationFrame(() =>
+  requestAnimationFrame(() => {
+    hooks.__firstFrame = performance.now();
+  }),
+);
