@@ -15,6 +15,8 @@ export interface ChildSpec {
   threads?: number;
   /** Cache dir; none = no cache. */
   cacheDir?: string;
+  /** Start from the cached layout of the previous run (PipelineOptions.incremental). */
+  incremental?: boolean;
   /** Also time stage 1 alone on this thread (default true). */
   singleThread?: boolean;
 }
@@ -64,6 +66,7 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
     asOf: new Date("2026-01-01T00:00:00Z"),
     threads,
     cache: spec.cacheDir ? { dir: spec.cacheDir } : undefined,
+    incremental: spec.incremental,
     progress: clock.p,
     onStage: (stage, ms) => {
       seconds[stage] = ms / 1000;

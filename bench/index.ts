@@ -167,6 +167,7 @@ async function main(argv: string[]): Promise<void> {
         outDir: work,
         cacheDir,
         singleThread: false,
+        incremental: true,
       },
       false,
     );

@@ -1,8 +1,12 @@
 // The whole pipeline for Node callers (CLI build/query/serve/site, bench): paths → serialised graph.
-import { type CacheOptions, openExtractCache } from "./cache/index.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type CacheOptions, DEFAULT_CACHE_DIR, openExtractCache } from "./cache/index.ts";
+import { writeFileAtomic } from "./common/fs.ts";
 import type { Progress } from "./common/progress.ts";
 import { extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
+import { LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
 import type { GraphOptionsInput } from "./graph/options.ts";
 import type { SerializedGraph } from "./graph/schema.ts";
 import { serialize } from "./graph/serialize.ts";
@@ -21,8 +25,18 @@ export interface PipelineOptions {
   maxInputMb?: number;
   /** Extraction threads, this one included (default min(cores, 2); see extract/parallel.ts). */
   threads?: number;
-  /** Per-paper extraction cache (src/cache); default none. The CLI turns it on. */
+  /**
+   * Per-paper extraction cache (src/cache); default none. The CLI turns it on. The cache dir
+   * also keeps the last build's positions (layout.json) for `incremental`.
+   */
   cache?: Pick<CacheOptions, "dir" | "enabled">;
+  /**
+   * Start from the cached positions of the previous build (default false): views whose nodes
+   * are mostly known keep them and only new nodes are placed (src/graph/layout-incremental.ts).
+   * The output then depends on the previous build too; meta.options.incrementalViews says which
+   * views were placed that way.
+   */
+  incremental?: boolean;
   /** Progress on stderr (src/common/progress.ts); default none. */
   progress?: Progress;
   /**
@@ -64,15 +78,31 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
       ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
     },
   };
+  const layoutFile =
+    opts.cache && opts.cache.enabled !== false
+      ? join(opts.cache.dir ?? DEFAULT_CACHE_DIR, "layout.json")
+      : undefined;
+  const previousLayout = opts.incremental && layoutFile ? readSnapshot(layoutFile) : undefined;
   const graph = buildGraph(papers, graphOpts, {
     onStep: (step, ms) => opts.onStage?.(`graph.${step}`, ms),
+    previousLayout,
   });
+  // The extracted papers (every mention of every paper) are not needed any more.
+  papers.length = 0;
+  if (layoutFile)
+    writeFileAtomic(
+      layoutFile,
+      JSON.stringify(layoutSnapshot(graph, graph.getAttribute("options")?.layout)),
+    );
   lap("graph");
   const serialized = serialize(graph, {
     inputs: Object.entries(ingest.fileHashes).map(([path, sha256]) => ({ path, sha256 })),
     options: {
       asOf: opts.asOf.toISOString().slice(0, 10),
       userOntologies: opts.ontologies?.length ?? 0,
+      ...(opts.incremental
+        ? { incrementalViews: graph.getAttribute("incrementalViews") ?? [] }
+        : {}),
     },
     counts: {
       "ingest.records": ingest.summary.records,
@@ -85,4 +115,15 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
   lap("serialize");
   opts.progress?.done();
   return { serialized, ingest };
+}
+
+/** The cached layout snapshot, or undefined when there is none or it is unreadable (full layout). */
+function readSnapshot(file: string): LayoutSnapshot | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = LayoutSnapshot.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

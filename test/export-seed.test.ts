@@ -3,7 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toCsv, toGexf, toGraphML, toJson } from "../src/export/pure.ts";
-import type { SerializedGraph } from "../src/graph/schema.ts";
+import { edgeKey, type SerializedGraph } from "../src/graph/schema.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { expectRoundTrip, XML_FORMATS } from "./export-helpers.ts";
 
@@ -41,7 +41,12 @@ describe("seed graph exports", () => {
     const edges: Record<string, string>[] = parse(files.edges, { columns: true });
     expect(nodes.map((r) => r[id]).sort()).toEqual(seed.nodes.map((n) => n.key).sort());
     expect(edges).toHaveLength(seed.edges.length);
-    const byKey = new Map(seed.edges.map((e) => [e.key, e]));
+    const byKey = new Map(
+      seed.edges.map((e) => [
+        e.key ?? edgeKey(e.attributes.type, e.source, e.target, e.undirected),
+        e,
+      ]),
+    );
     for (const row of edges) {
       const edge = byKey.get(row.key);
       expect([row[src], row[dst], row.type]).toEqual([

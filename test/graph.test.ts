@@ -33,6 +33,34 @@ function shuffled<T>(xs: T[], s: number): T[] {
 const graph = buildGraph(seed);
 const json = JSON.stringify(serialize(graph));
 
+describe("edge keys in graph.json", () => {
+  it("are left out where derived, and loadGraph gives back the keys the build gave", () => {
+    const built = buildGraph(seed);
+    const serialized = serialize(built);
+    // a fifth of graph.json: none of litgraph's own edges needs its key written
+    expect(serialized.edges.filter((e) => e.key !== undefined)).toEqual([]);
+    const { graph } = loadGraph(JSON.parse(JSON.stringify(serialized)));
+    expect(graph.edges().sort()).toEqual(built.edges().sort());
+    expect(graph.hasEdge("coauthor:author:chauhan|vinod-kumar--author:clifton|lei")).toBe(true);
+  });
+
+  it("a key other than the derived one is kept and read back", () => {
+    const built = buildGraph(seed);
+    const [key] = built.edges();
+    const attrs = built.getEdgeAttributes(key);
+    const [s, t] = built.extremities(key);
+    built.dropEdge(key);
+    built.addDirectedEdgeWithKey("custom-key", s, t, attrs);
+    const serialized = serialize(built);
+    expect(serialized.edges.filter((e) => e.key !== undefined).map((e) => e.key)).toEqual([
+      "custom-key",
+    ]);
+    expect(loadGraph(JSON.parse(JSON.stringify(serialized))).graph.hasEdge("custom-key")).toBe(
+      true,
+    );
+  });
+});
+
 describe("buildGraph on the hand-made seed extraction", () => {
   it("serialises to a graph the schema accepts", () => {
     const parsed = SerializedGraph.safeParse(JSON.parse(json));

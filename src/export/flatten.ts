@@ -9,9 +9,9 @@
  * Derived, for readers of the file: node `color` ("#rrggbb" by community, unless the node
  * already has a "#rrggbb" colour of its own), `communityLabel`
  * and `collabCommunityLabel` (from meta), and edge `undirected` (true for coauthor/similar).
- * Nodes are sorted by key, edges by key (edges without one first, by source, target, type).
+ * Nodes are sorted by key, edges by key (an edge without one gets the derived key, edgeKey).
  */
-import type { GraphMeta, SerializedGraph } from "../graph/schema.ts";
+import { edgeKey, type GraphMeta, type SerializedGraph } from "../graph/schema.ts";
 import { communityColor } from "./palette.ts";
 import { compareStrings, stableStringify } from "./stable-json.ts";
 
@@ -95,19 +95,6 @@ function edgeOrder(a: FlatEdge, b: FlatEdge): number {
   );
 }
 
-/** Edge keys for edges exported without one: "_e<n>", never clashing with a given key. */
-function fillEdgeKeys(edges: FlatEdge[]): void {
-  const used = new Set(edges.map((e) => e.key).filter((k) => k !== ""));
-  let n = 0;
-  for (const edge of edges) {
-    if (edge.key !== "") continue;
-    let key = `_e${n++}`;
-    while (used.has(key)) key = `_e${n++}`;
-    used.add(key);
-    edge.key = key;
-  }
-}
-
 function metaLabels(meta: GraphMeta | undefined): [Map<number, string>, Map<number, string>] {
   return [labelIndex(meta?.communities ?? []), labelIndex(meta?.collabCommunities ?? [])];
 }
@@ -131,10 +118,10 @@ export function flattenGraph(serialized: SerializedGraph, options: FlattenOption
     const undirected = graphUndirected || e.undirected === true;
     const attributes = flattenRecord(e.attributes as Record<string, unknown>, sep);
     attributes.undirected = undirected;
-    return { key: e.key ?? "", source: e.source, target: e.target, undirected, attributes };
+    const key = e.key ?? edgeKey(e.attributes.type, e.source, e.target, undirected);
+    return { key, source: e.source, target: e.target, undirected, attributes };
   });
   edges.sort(edgeOrder);
-  fillEdgeKeys(edges);
   return { nodes, edges };
 }
 

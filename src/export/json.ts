@@ -3,13 +3,14 @@
  *
  * - Object keys are sorted at every depth (code-unit order); arrays keep their order except
  *   `nodes` (sorted by key) and `edges` (sorted by key, then source, target, type), the order
- *   src/graph/serialize.ts already gives.
+ *   src/graph/serialize.ts already gives. An edge whose key is the derived one (edgeKey) is
+ *   written without it.
  * - Layout "lines" (default): the top-level object with one node or edge per line, so a diff
  *   of two builds names the nodes and edges that changed while the file stays compact.
  *   "pretty": 2-space indent everywhere. "compact": one line.
  * - Always ends with "\n".
  */
-import type { SerializedGraph } from "../graph/schema.ts";
+import { edgeKey, type SerializedGraph } from "../graph/schema.ts";
 import { isSerializedHere } from "../graph/serialize.ts";
 import { compareStrings, sortKeysDeep } from "./stable-json.ts";
 
@@ -22,25 +23,31 @@ export interface JsonOptions {
 
 type Edge = SerializedGraph["edges"][number];
 
-function edgeOrder(a: Edge, b: Edge): number {
-  return (
-    compareStrings(a.key ?? "", b.key ?? "") ||
-    compareStrings(a.source, b.source) ||
-    compareStrings(a.target, b.target) ||
-    compareStrings(a.attributes.type, b.attributes.type)
-  );
+/** Edges by key (given or derived, edgeKey), then source, target, type. */
+function sortEdges(edges: Edge[]): Edge[] {
+  return edges
+    .map((e) => ({ e, key: e.key ?? edgeKey(e.attributes.type, e.source, e.target, e.undirected) }))
+    .sort(
+      (a, b) =>
+        compareStrings(a.key, b.key) ||
+        compareStrings(a.e.source, b.e.source) ||
+        compareStrings(a.e.target, b.e.target) ||
+        compareStrings(a.e.attributes.type, b.e.attributes.type),
+    )
+    .map(({ e }) => e);
 }
 
 /** The serialised graph with nodes and edges in canonical order and keys sorted. */
 export function canonicalGraph(serialized: SerializedGraph): Record<string, unknown> {
+  // A graph `serialize` made in this process has its keys sorted at every depth already, and
+  // its nodes and edges in order: no copy of it is needed.
+  if (isSerializedHere(serialized)) return serialized;
   const sorted = {
     ...serialized,
     nodes: [...serialized.nodes].sort((a, b) => compareStrings(a.key, b.key)),
-    edges: [...serialized.edges].sort(edgeOrder),
+    edges: sortEdges(serialized.edges),
   };
-  // A graph `serialize` made in this process has its keys sorted at every depth already (and
-  // its nodes and edges in order): no deep copy of it is needed.
-  return isSerializedHere(serialized) ? sorted : (sortKeysDeep(sorted) as Record<string, unknown>);
+  return sortKeysDeep(sorted) as Record<string, unknown>;
 }
 
 /**

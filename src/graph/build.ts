@@ -7,7 +7,9 @@ import { communityCards } from "./cards.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
 import { assignLayouts } from "./layout.ts";
+import type { LayoutSnapshot } from "./layout-incremental.ts";
 import { type GraphOptionsInput, resolveOptions } from "./options.ts";
+import { edgeKey } from "./schema.ts";
 import { paperItems, similarEdges } from "./similarity.ts";
 
 export type LitGraph = Graph;
@@ -15,6 +17,11 @@ export type LitGraph = Graph;
 export interface BuildHooks {
   /** Called after each step (nodes, edges, similarity, communities, layout, cards) with its wall ms. */
   onStep?: (step: string, ms: number) => void;
+  /**
+   * The previous build's positions (layoutSnapshot): views whose nodes are mostly known keep
+   * them and place only the new nodes. The graph attribute `incrementalViews` lists those views.
+   */
+  previousLayout?: LayoutSnapshot;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -167,12 +174,12 @@ export function buildGraph(
     const pk = paperNode(p.id);
     p.authors.forEach((a, i) => {
       const ak = authorNode(identity.rootOf.get(a.key) as string);
-      const key = `authored:${pk}->${ak}`;
+      const key = edgeKey("authored", pk, ak);
       if (!graph.hasEdge(key))
         graph.addDirectedEdgeWithKey(key, pk, ak, { type: "authored", position: i + 1, weight: 1 });
     });
     for (const e of p.entities) {
-      const key = `has:${pk}->${e.id}`;
+      const key = edgeKey("has", pk, e.id);
       if (graph.hasEdge(key)) continue;
       const confidence = Math.max(...e.mentions.map((m) => m.confidence));
       graph.addDirectedEdgeWithKey(key, pk, e.id, {
@@ -188,7 +195,7 @@ export function buildGraph(
   // is-a
   for (const [id, c] of [...concepts].sort((a, b) => byString(a[0], b[0]))) {
     for (const parent of [...c.parents].sort()) {
-      graph.addDirectedEdgeWithKey(`is-a:${id}->${parent}`, id, parent, {
+      graph.addDirectedEdgeWithKey(edgeKey("is-a", id, parent), id, parent, {
         type: "is-a",
         weight: 1,
       });
@@ -211,7 +218,7 @@ export function buildGraph(
   for (const k of [...coauthor.keys()].sort()) {
     const { a, b, papers: list } = coauthor.get(k) as { a: string; b: string; papers: string[] };
     const [s, t] = [authorNode(a), authorNode(b)];
-    graph.addUndirectedEdgeWithKey(`coauthor:${s}--${t}`, s, t, {
+    graph.addUndirectedEdgeWithKey(edgeKey("coauthor", s, t, true), s, t, {
       type: "coauthor",
       weight: list.length,
       papers: list,
@@ -232,7 +239,7 @@ export function buildGraph(
   );
   for (const e of similarEdges(items, opts.similarity)) {
     const [s, t] = [paperNode(papers[e.a].id), paperNode(papers[e.b].id)];
-    graph.addUndirectedEdgeWithKey(`similar:${s}--${t}`, s, t, {
+    graph.addUndirectedEdgeWithKey(edgeKey("similar", s, t, true), s, t, {
       type: "similar",
       weight: e.weight,
       breakdown: e.breakdown,
@@ -242,7 +249,8 @@ export function buildGraph(
   step("similarity");
   assignCommunities(graph, opts.communities);
   step("communities");
-  assignLayouts(graph, opts.layout);
+  const reused = assignLayouts(graph, opts.layout, hooks.previousLayout);
+  if (hooks.previousLayout) graph.setAttribute("incrementalViews", reused);
   step("layout");
   const { communities, collabCommunities } = communityCards(graph, opts.communities);
   graph.setAttribute("communities", communities);

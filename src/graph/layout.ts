@@ -4,6 +4,14 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import type { Attributes } from "graphology-types";
 import { createRng } from "../common/rng.ts";
+import {
+  INCREMENTAL_DEFAULTS,
+  type IncrementalOptions,
+  type LayoutSnapshot,
+  placeIncrementally,
+  type View,
+  viewPositions,
+} from "./layout-incremental.ts";
 import { packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
@@ -159,18 +167,43 @@ function startFromMap(graph: Graph, map: Map<string, { x: number; y: number }>) 
   return start;
 }
 
-/** Paper map (mapX, mapY), knowledge graph (x, y) started from it, collaboration network. */
-export function assignLayouts(graph: Graph, opts: LayoutOptions): void {
+/**
+ * Paper map (mapX, mapY), knowledge graph (x, y) started from it, collaboration network. With a
+ * `previous` snapshot of the same layout options, each view whose nodes are mostly known keeps
+ * the known positions and places only the new nodes (layout-incremental.ts); returns the views
+ * placed that way.
+ */
+export function assignLayouts(
+  graph: Graph,
+  opts: LayoutOptions,
+  previous?: LayoutSnapshot,
+  incremental: IncrementalOptions = INCREMENTAL_DEFAULTS,
+): View[] {
   assignSizes(graph);
+  const reuse = previous && previous.options === JSON.stringify(opts) ? previous : undefined;
+  const reused: View[] = [];
+  const view = (
+    name: View,
+    nodes: string[],
+    types: Set<string>,
+    community: string,
+    start?: () => Map<string, { x: number; y: number }>,
+  ) => {
+    const placed =
+      reuse && placeIncrementally(graph, nodes, types, viewPositions(reuse, name), incremental);
+    if (placed) reused.push(name);
+    return placed || layoutView(graph, nodes, types, community, opts, start?.());
+  };
   const papers = graph.filterNodes((_, a) => a.type === "paper");
-  const map = layoutView(graph, papers, new Set(["similar"]), "community", opts);
+  const map = view("map", papers, new Set(["similar"]), "community");
   for (const [n, p] of map) graph.mergeNodeAttributes(n, { mapX: p.x, mapY: p.y });
   const all = graph.nodes();
   const types = new Set(["authored", "has", "is-a", "coauthor", "similar"]);
   // all nodes: laid out in place, over every edge type
-  const kg = layoutView(graph, all, types, "community", opts, startFromMap(graph, map));
+  const kg = view("kg", all, types, "community", () => startFromMap(graph, map));
   for (const [n, p] of kg) graph.mergeNodeAttributes(n, p);
   const authors = graph.filterNodes((_, a) => a.type === "author");
-  const collab = layoutView(graph, authors, new Set(["coauthor"]), "collabCommunity", opts);
+  const collab = view("collab", authors, new Set(["coauthor"]), "collabCommunity");
   for (const [n, p] of collab) graph.mergeNodeAttributes(n, { collabX: p.x, collabY: p.y });
+  return reused;
 }

@@ -6,6 +6,15 @@ import { z } from "zod";
  * Node keys: "paper:<id>", "author:<key>", "<entityType>:<slug>".
  */
 
+/**
+ * The key litgraph gives an edge: "<type>:<source>-><target>", or "--" between the ends of an
+ * undirected edge. graph.json leaves it out when it is this (it is a fifth of the file), and
+ * loaders put it back.
+ */
+export function edgeKey(type: string, source: string, target: string, undirected = false): string {
+  return `${type}:${source}${undirected ? "--" : "->"}${target}`;
+}
+
 export const NodeType = z.enum([
   "paper",
   "author",

@@ -1,7 +1,7 @@
 // Canonical JSON form of the graph (sorted nodes and edges, floats rounded) and its loader.
 import Graph from "graphology";
 import { LITGRAPH_VERSION } from "./options.ts";
-import { type GraphMeta, SerializedGraph } from "./schema.ts";
+import { edgeKey, type GraphMeta, SerializedGraph } from "./schema.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -117,11 +117,13 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
   const nodes = [...exported.nodes]
     .sort((a, b) => cmp(a.key, b.key))
     .map((n) => ({ attributes: roundDeep(n.attributes), key: n.key }));
-  const edges = [...exported.edges]
-    .sort((a, b) => cmp(String(a.key), String(b.key)))
-    .map((e) => ({
+  // Edges in key order; the key itself is written only when it is not the derived one (edgeKey).
+  const edges = exported.edges
+    .map((e) => ({ e, key: String(e.key) }))
+    .sort((a, b) => cmp(a.key, b.key))
+    .map(({ e, key }) => ({
       attributes: roundDeep(e.attributes),
-      key: e.key,
+      ...(key === edgeKey(e.attributes?.type, e.source, e.target, e.undirected) ? {} : { key }),
       source: e.source,
       target: e.target,
       ...(e.undirected ? { undirected: true } : {}),
@@ -155,7 +157,13 @@ export function loadGraph(json: unknown, source = "graph.json"): { graph: Graph;
     const issue = parsed.error.issues[0];
     throw new Error(`graph/load: ${source}: ${issue.path.join(".")}: ${issue.message}`);
   }
-  const { meta, ...data } = parsed.data;
+  const { meta, ...rest } = parsed.data;
+  const edges = rest.edges.map((e) =>
+    e.key === undefined
+      ? { ...e, key: edgeKey(e.attributes.type, e.source, e.target, e.undirected) }
+      : e,
+  );
+  const data = { ...rest, edges };
   const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
   try {
     graph.import({ ...data, attributes: {}, options: undefined } as never);

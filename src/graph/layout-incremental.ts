@@ -1,0 +1,151 @@
+// Incremental layout: a rebuild that adds a few papers keeps the previous build's positions and
+// places only the new nodes, at the weighted mean of their already-placed neighbours. A rebuild
+// then costs what the new papers cost, and the researcher's map does not reshuffle.
+import type Graph from "graphology";
+import { z } from "zod";
+import { createRng } from "../common/rng.ts";
+import { round4 } from "./similarity.ts";
+
+/** One node's positions in the three views (absent where the view does not show the node). */
+export const NodePositions = z.object({
+  x: z.number(),
+  y: z.number(),
+  mapX: z.number().optional(),
+  mapY: z.number().optional(),
+  collabX: z.number().optional(),
+  collabY: z.number().optional(),
+});
+export type NodePositions = z.infer<typeof NodePositions>;
+
+/** The positions of a whole build, keyed by node key, with the layout options they came from. */
+export const LayoutSnapshot = z.object({
+  version: z.literal(1),
+  /** JSON of the layout options: positions from other options are not reused. */
+  options: z.string(),
+  nodes: z.record(z.string(), NodePositions),
+});
+export type LayoutSnapshot = z.infer<typeof LayoutSnapshot>;
+
+export interface IncrementalOptions {
+  /**
+   * Reuse the previous positions only when at least this share of a view's nodes has one
+   * (default 0.8); below it the view is laid out from scratch.
+   */
+  minKnownShare: number;
+  /** Placement passes: a new node placed in pass k can anchor another in pass k+1 (default 3). */
+  passes: number;
+  /** rng seed for the small offset that keeps new nodes off their anchor's exact spot (default 7). */
+  seed: number;
+}
+
+export const INCREMENTAL_DEFAULTS: IncrementalOptions = { minKnownShare: 0.8, passes: 3, seed: 7 };
+
+type XY = { x: number; y: number };
+const VIEW_ATTRS = {
+  kg: ["x", "y"],
+  map: ["mapX", "mapY"],
+  collab: ["collabX", "collabY"],
+} as const;
+export type View = keyof typeof VIEW_ATTRS;
+
+/** The positions of every node of a laid-out graph (what the next incremental build starts from). */
+export function layoutSnapshot(graph: Graph, layoutOptions: unknown): LayoutSnapshot {
+  const nodes: Record<string, NodePositions> = {};
+  graph.forEachNode((n, a) => {
+    const p: NodePositions = { x: a.x, y: a.y };
+    if (a.type === "paper") Object.assign(p, { mapX: a.mapX, mapY: a.mapY });
+    if (a.type === "author") Object.assign(p, { collabX: a.collabX, collabY: a.collabY });
+    nodes[n] = p;
+  });
+  return { version: 1, options: JSON.stringify(layoutOptions), nodes };
+}
+
+/** A snapshot's positions for one view. */
+export function viewPositions(snapshot: LayoutSnapshot, view: View): Map<string, XY> {
+  const [ax, ay] = VIEW_ATTRS[view];
+  const out = new Map<string, XY>();
+  for (const [key, p] of Object.entries(snapshot.nodes)) {
+    const x = p[ax];
+    const y = p[ay];
+    if (x !== undefined && y !== undefined) out.set(key, { x, y });
+  }
+  return out;
+}
+
+/**
+ * Positions for `nodes` from `known`, or null when too few of them are known. Known nodes keep
+ * their place; a new node goes to the weighted mean of its placed neighbours (over `edgeTypes`)
+ * plus a small seeded offset; nodes with no placed neighbour at all go on a ring just outside
+ * the known layout, in key order.
+ */
+export function placeIncrementally(
+  graph: Graph,
+  nodes: string[],
+  edgeTypes: Set<string>,
+  known: Map<string, XY>,
+  opts: IncrementalOptions = INCREMENTAL_DEFAULTS,
+): Map<string, XY> | null {
+  const out = new Map<string, XY>();
+  const fresh: string[] = [];
+  for (const n of nodes) {
+    const p = known.get(n);
+    if (p) out.set(n, p);
+    else fresh.push(n);
+  }
+  if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
+  if (fresh.length === 0) return out;
+  const inView = new Set(nodes);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const p of out.values()) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  // Mean spacing between known nodes: offsets of about half of it keep new nodes apart.
+  const spacing = Math.sqrt(((maxX - minX) * (maxY - minY)) / out.size) || 1;
+  const rng = createRng(opts.seed);
+  let todo = fresh;
+  for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
+    const placed = new Map<string, XY>();
+    const left: string[] = [];
+    for (const n of todo) {
+      let sx = 0;
+      let sy = 0;
+      let sw = 0;
+      graph.forEachEdge(n, (_e, a, s, t) => {
+        const m = s === n ? t : s;
+        const p = out.get(m);
+        if (!p || !edgeTypes.has(a.type) || !inView.has(m)) return;
+        const w = typeof a.weight === "number" && a.weight > 0 ? a.weight : 1;
+        sx += w * p.x;
+        sy += w * p.y;
+        sw += w;
+      });
+      if (sw === 0) {
+        left.push(n);
+        continue;
+      }
+      const angle = rng() * 2 * Math.PI;
+      const r = 0.5 * spacing * Math.sqrt(rng());
+      placed.set(n, {
+        x: round4(sx / sw + r * Math.cos(angle)),
+        y: round4(sy / sw + r * Math.sin(angle)),
+      });
+    }
+    // Placed after the pass, so a node's position does not depend on its order within the pass.
+    for (const [n, p] of placed) out.set(n, p);
+    todo = left;
+  }
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  const ring = Math.max(maxX - minX, maxY - minY) / 2 + spacing;
+  todo.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / todo.length;
+    out.set(n, { x: round4(cx + ring * Math.cos(angle)), y: round4(cy + ring * Math.sin(angle)) });
+  });
+  return out;
+}
