@@ -192,6 +192,12 @@ describe("usage errors exit 2 with the message on stderr (in process)", () => {
       /^$/,
     ],
     ["missing option value", ["build", GOOD, "-o"], /litgraph build: .*-o/, /^$/],
+    [
+      "--incremental without the cache",
+      ["build", GOOD, "--incremental", "--no-cache"],
+      /--incremental starts from the cached layout/,
+      /^$/,
+    ],
   ] as const)("%s", async (_name, argv, err, out) => {
     const r = await runInProcess([...argv]);
     expect(r.code).toBe(2);

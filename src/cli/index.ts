@@ -12,7 +12,9 @@ With no paths, every command reads the embedded seed listing (seeds/).
 Commands:
   extract [paths…]              read papers and extract entities (--json for records)
   build [paths…]                build the graph (-o out/graph.json, --format json|gexf|graphml|csv,
-                                --threads N, --no-cache, --cache-dir DIR (default .litgraph-cache))
+                                --threads N, --no-cache, --cache-dir DIR (default .litgraph-cache),
+                                --incremental: keep the previous build's layout (from the cache)
+                                and place only new nodes; a rebuild then costs what new papers cost
   related <paper id|title words> ranked related papers with reasons (--top N)
   collaborators <author name>   co-authors with shared-paper counts
   clusters                      the community cards

@@ -16,6 +16,7 @@ const BUILD_OPTIONS = {
   threads: { type: "string" },
   "no-cache": { type: "boolean" },
   "cache-dir": { type: "string" },
+  incremental: { type: "boolean" },
 } as const;
 
 /** --threads N: a positive integer (extraction threads, this one included). */
@@ -39,6 +40,10 @@ export function parseResolution(value: string | undefined): number | undefined {
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, BUILD_OPTIONS);
   const format = (values.format ?? "json") as Format;
+  if (values.incremental && values["no-cache"])
+    throw new UsageError(
+      "--incremental starts from the cached layout: it cannot go with --no-cache",
+    );
   if (!FORMATS.includes(format))
     throw new UsageError(`--format wants one of ${FORMATS.join(", ")}, got '${values.format}'`);
   const out = values.out ?? (format === "csv" ? "out" : `out/graph.${format}`);
@@ -55,6 +60,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     maxInputMb,
     threads: parseThreads(values.threads),
     cache: { enabled: !values["no-cache"], dir: values["cache-dir"] },
+    incremental: values.incremental,
     progress: createProgress(),
   });
   const written = writeGraph(serialized, { format, out });
