@@ -112,22 +112,35 @@ export function graphCounts(graph: Graph): Record<string, number> {
 /** graphology export + meta; byte-identical JSON for the same graph whatever the build order. */
 export function serialize(graph: Graph, input: SerializeInput = {}): SerializedGraph {
   // Built with keys in sorted order at every level (roundDeep sorts the attributes), so that
-  // src/export/json.ts can stringify a graph made here without copying it again.
-  const exported = graph.export();
-  const nodes = [...exported.nodes]
-    .sort((a, b) => cmp(a.key, b.key))
-    .map((n) => ({ attributes: roundDeep(n.attributes), key: n.key }));
+  // src/export/json.ts can stringify a graph made here without copying it again. Read straight
+  // from the graph, not through graph.export() (which copies every attribute object): an
+  // attribute object already canonical is shared with the graph, so neither may be changed
+  // afterwards.
+  const nodes: SerializedGraph["nodes"] = [];
+  graph.forEachNode((key, attributes) => {
+    nodes.push({
+      attributes: roundDeep(attributes) as SerializedGraph["nodes"][number]["attributes"],
+      key,
+    });
+  });
+  nodes.sort((a, b) => cmp(a.key, b.key));
   // Edges in key order; the key itself is written only when it is not the derived one (edgeKey).
-  const edges = exported.edges
-    .map((e) => ({ e, key: String(e.key) }))
-    .sort((a, b) => cmp(a.key, b.key))
-    .map(({ e, key }) => ({
-      attributes: roundDeep(e.attributes),
-      ...(key === edgeKey(e.attributes?.type, e.source, e.target, e.undirected) ? {} : { key }),
-      source: e.source,
-      target: e.target,
-      ...(e.undirected ? { undirected: true } : {}),
-    }));
+  const keyed: { key: string; edge: SerializedGraph["edges"][number] }[] = [];
+  graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+    const own = key !== edgeKey(attributes.type, source, target, undirected);
+    keyed.push({
+      key,
+      edge: {
+        attributes: roundDeep(attributes) as SerializedGraph["edges"][number]["attributes"],
+        ...(own ? { key } : {}),
+        source,
+        target,
+        ...(undirected ? { undirected: true } : {}),
+      },
+    });
+  });
+  keyed.sort((a, b) => cmp(a.key, b.key));
+  const edges = keyed.map((k) => k.edge);
   const meta = canon(
     {
       litgraph: LITGRAPH_VERSION,
