@@ -62,22 +62,26 @@ export function paperItems(
  */
 export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): SimilarEdge[] {
   const n = items.length;
-  const postings = new Map<string, number[]>();
-  items.forEach((list, i) => {
-    for (const it of list) {
-      const p = postings.get(it.node);
-      if (p) p.push(i);
-      else postings.set(it.node, [i]);
-    }
+  // Items interned as integers in node-key order, so "then by node" is "then by id" and each
+  // paper's list (sorted by node) is sorted by id: merge-joins, typed arrays, no string maps.
+  const nodeKeys = [...new Set(items.flatMap((list) => list.map((it) => it.node)))].sort((x, y) =>
+    x < y ? -1 : x > y ? 1 : 0,
+  );
+  const idOf = new Map(nodeKeys.map((k, i) => [k, i]));
+  const ids = items.map((list) => Int32Array.from(list, (it) => idOf.get(it.node) as number));
+  const df = new Int32Array(nodeKeys.length);
+  for (const list of ids) for (const id of list) df[id]++;
+  const postings = Array.from(nodeKeys, (_, id) => new Int32Array(df[id]));
+  const fill = new Int32Array(nodeKeys.length);
+  ids.forEach((list, i) => {
+    for (const id of list) postings[id][fill[id]++] = i;
   });
   const cap = Math.min(opts.hardMaxDfRatio * n, Math.max(opts.minDfCap, opts.maxDfRatio * n));
-  const spec = new Map<string, number>();
-  for (const [node, p] of postings) {
-    if (p.length >= 2 && p.length <= cap) spec.set(node, Math.log((n + 1) / p.length));
-  }
+  // Specificity log((N+1)/df) of a shareable item (in 2..cap papers), 0 for the others.
+  const spec = Float64Array.from(df, (d) => (d >= 2 && d <= cap ? Math.log((n + 1) / d) : 0));
   // Each paper's shareable mass: Σ factor·specificity over its items that can be shared.
-  const mass = items.map((list) =>
-    list.reduce((acc, it) => acc + it.factor * (spec.get(it.node) ?? 0), 0),
+  const mass = items.map((list, i) =>
+    list.reduce((acc, it, k) => acc + it.factor * spec[ids[i][k]], 0),
   );
   const norm = (i: number, j: number) =>
     opts.normalise === "salton" ? Math.sqrt(mass[i] * mass[j]) || 1 : 1;
@@ -87,19 +91,22 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
   const walkMax = opts.candidateMaxDf ?? Number.POSITIVE_INFINITY;
   const budget = opts.candidateBudget ?? Number.POSITIVE_INFINITY;
   const best = new TopK(opts.topK, score);
+  const touched: number[] = [];
   for (let i = 0; i < n; i++) {
-    const touched: number[] = [];
+    touched.length = 0;
     // Rarest items first (then by node): they say most and cost least.
-    const walk = items[i]
-      .filter((it) => spec.has(it.node))
-      .map((it) => ({ it, posting: postings.get(it.node) as number[] }))
-      .sort((x, y) => x.posting.length - y.posting.length || (x.it.node < y.it.node ? -1 : 1));
+    const walk: number[] = [];
+    for (let k = 0; k < ids[i].length; k++) if (spec[ids[i][k]] > 0) walk.push(k);
+    walk.sort((x, y) => df[ids[i][x]] - df[ids[i][y]] || ids[i][x] - ids[i][y]);
     let walked = 0;
-    for (const { it, posting } of walk) {
+    for (const k of walk) {
+      const id = ids[i][k];
+      const posting = postings[id];
       if (posting.length > walkMax || walked + posting.length > budget) break;
       walked += posting.length;
-      const w = it.factor * (spec.get(it.node) as number);
-      for (const j of posting) {
+      const w = items[i][k].factor * spec[id];
+      for (let p = 0; p < posting.length; p++) {
+        const j = posting[p];
         if (j === i) continue;
         if (score[j] === 0) touched.push(j);
         score[j] += w;
@@ -117,7 +124,7 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
   for (const key of [...kept].sort((x, y) => x - y)) {
     const a = Math.floor(key / n);
     const b = key % n;
-    const edge = explain(items[a], items[b], spec);
+    const edge = explain(items[a], ids[a], items[b], ids[b], spec);
     if (edge)
       edges.push({ a, b, weight: round4(edge.total / norm(a, b)), breakdown: edge.breakdown });
   }
@@ -127,24 +134,30 @@ export function similarEdges(items: PaperItem[][], opts: SimilarityOptions): Sim
 /** The weight of a pair and every shared item with its share (shares sum to 1). */
 function explain(
   x: PaperItem[],
+  xIds: Int32Array,
   y: PaperItem[],
-  spec: Map<string, number>,
+  yIds: Int32Array,
+  spec: Float64Array,
 ): { total: number; breakdown: ShareItem[] } | null {
-  const yByNode = new Map(y.map((it) => [it.node, it]));
   const parts: { item: PaperItem; w: number }[] = [];
-  for (const it of x) {
-    const other = yByNode.get(it.node);
-    const s = spec.get(it.node);
-    if (!other || s === undefined) continue;
-    parts.push({ item: it, w: Math.min(it.factor, other.factor) * s });
+  // Both lists are sorted by id: a merge-join, in x's order.
+  for (let p = 0, q = 0; p < xIds.length && q < yIds.length; ) {
+    if (xIds[p] < yIds[q]) p++;
+    else if (xIds[p] > yIds[q]) q++;
+    else {
+      const s = spec[xIds[p]];
+      if (s > 0) parts.push({ item: x[p], w: Math.min(x[p].factor, y[q].factor) * s });
+      p++;
+      q++;
+    }
   }
   const total = parts.reduce((acc, p) => acc + p.w, 0);
   if (total <= 0) return null;
   parts.sort((p, q) => q.w - p.w || (p.item.node < q.item.node ? -1 : 1));
   const breakdown = parts.map((p) => ({
     kind: p.item.kind,
-    node: p.item.node,
     label: p.item.label,
+    node: p.item.node,
     share: round4(p.w / total),
   }));
   // Rounding: give the remainder to the largest share so the shares sum to 1.
