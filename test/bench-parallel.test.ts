@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openExtractCache } from "../src/cache/index.ts";
 import { extractPapers } from "../src/extract/index.ts";
 import { extractPapersParallel } from "../src/extract/parallel.ts";
-import { assemble, extractParts } from "../src/extract/staged.ts";
+import { assemble, extractParts, type PaperPart } from "../src/extract/staged.ts";
+import { forgetTagResults } from "../src/extract/topic-tags.ts";
 import { parseText } from "../src/ingest/index.ts";
 
 const file = "test/fixtures/bench/paperlists-80.json";
@@ -27,6 +28,20 @@ describe("staged extraction", () => {
 
   it("parts then assemble equals extractPapers", () => {
     expect(JSON.stringify(assemble(papers, extractParts(papers)))).toBe(expected);
+  });
+
+  it.each([
+    ["after a JSON round trip (the cache)", (p: PaperPart) => JSON.parse(JSON.stringify(p))],
+    ["after a structured clone (the workers)", (p: PaperPart) => structuredClone(p)],
+    [
+      "without topic candidates (parts of an older extractor)",
+      (p: PaperPart) => ({
+        entities: p.entities,
+      }),
+    ],
+  ])("parts %s still give extractPapers' output", (_, f) => {
+    const parts = extractParts(papers).map(f);
+    expect(JSON.stringify(assemble(papers, parts))).toBe(expected);
   });
 
   it("refuses parts that do not line up with papers", () => {
@@ -68,6 +83,51 @@ describe("extractPapersParallel", () => {
     const b = await extractPapersParallel(papers, {}, { cache: warm, threads: 2, minPapers: 0 });
     expect(warm.stats).toMatchObject({ loaded: 70, hits: 70, misses: 10, written: 10 });
     expect(JSON.stringify(b)).toBe(expected);
+  }, 60_000);
+
+  // forgetTagResults() before each run: a new process, so tag results come from the cache only.
+  it("a cache warm from corpus A serves A+B, and a rerun extracts and tags nothing", async () => {
+    const dir = tmp();
+    const a = papers.slice(0, 50);
+    const expectedA = JSON.stringify(extractPapers(a));
+    forgetTagResults();
+    const cold = openExtractCache({ dir });
+    expect(JSON.stringify(await extractPapersParallel(a, {}, { cache: cold }))).toBe(expectedA);
+    expect(cold.tags.stats.written).toBeGreaterThan(0);
+
+    forgetTagResults();
+    const grown = openExtractCache({ dir });
+    const ab = await extractPapersParallel(papers, {}, { cache: grown, threads: 2, minPapers: 0 });
+    expect(JSON.stringify(ab)).toBe(expected);
+    expect(grown.stats).toMatchObject({ loaded: 50, hits: 50, misses: 30, written: 30 });
+    expect(grown.tags.stats.loaded).toBe(cold.tags.stats.written);
+
+    forgetTagResults();
+    const again = openExtractCache({ dir });
+    expect(JSON.stringify(await extractPapersParallel(papers, {}, { cache: again }))).toBe(
+      expected,
+    );
+    expect(again.stats).toMatchObject({ loaded: 80, hits: 80, misses: 0, written: 0 });
+    expect(again.tags.stats).toMatchObject({
+      loaded: cold.tags.stats.written + grown.tags.stats.written,
+      written: 0,
+    });
+  }, 60_000);
+
+  it("tag results cached from the same papers in another order leave the output unchanged", async () => {
+    const dir = tmp();
+    const reversed = [...papers].reverse();
+    forgetTagResults();
+    const expectedReversed = JSON.stringify(extractPapers(reversed));
+    forgetTagResults();
+    const first = openExtractCache({ dir });
+    const r = await extractPapersParallel(reversed, {}, { cache: first });
+    expect(JSON.stringify(r)).toBe(expectedReversed);
+    forgetTagResults();
+    const second = openExtractCache({ dir });
+    const f = await extractPapersParallel(papers, {}, { cache: second });
+    expect(JSON.stringify(f)).toBe(expected);
+    expect(second.stats).toMatchObject({ hits: 80, misses: 0 });
   }, 60_000);
 
   it("reports progress for every paper and the topic stage", async () => {

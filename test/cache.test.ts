@@ -7,7 +7,9 @@ import {
   cacheNamespace,
   extractorVersion,
   openExtractCache,
+  openTagStore,
   paperKey,
+  tagFile,
 } from "../src/cache/index.ts";
 import type { PaperPart } from "../src/extract/staged.ts";
 
@@ -138,5 +140,79 @@ describe("openExtractCache", () => {
         .trim()
         .split("\n"),
     ).toHaveLength(1);
+  });
+});
+
+describe("tag results (openTagStore)", () => {
+  it("round-trip through their JSONL file, keyed by the exact written text", () => {
+    const dir = tmp();
+    const s = openTagStore({ dir, extractorVersion: "v1" });
+    s.set("Deep learning", true);
+    s.set("deep learning", false);
+    s.set("deep learning", false);
+    s.flush();
+    expect(s.stats.written).toBe(2);
+    const again = openTagStore({ dir, extractorVersion: "v1" });
+    expect(again.stats.loaded).toBe(0);
+    expect([again.get("Deep learning"), again.get("deep learning"), again.get("x")]).toEqual([
+      true,
+      false,
+      undefined,
+    ]);
+    expect(again.stats.loaded).toBe(2);
+  });
+
+  it.each([
+    ["extractor version", { extractorVersion: "v2" }],
+    ["compromise version", { compromiseVersion: "0.0.1" }],
+  ])("a different %s is a different file", (_, other) => {
+    const dir = tmp();
+    const s = openTagStore({ dir, extractorVersion: "v1" });
+    s.set("graph neural network", true);
+    s.flush();
+    const o = openTagStore({ dir, extractorVersion: "v1", ...other });
+    expect(o.file).not.toBe(s.file);
+    expect(o.get("graph neural network")).toBeUndefined();
+  });
+
+  it("skips torn and malformed lines and appends on a fresh line", () => {
+    const dir = tmp();
+    const s = openTagStore({ dir, extractorVersion: "v1" });
+    s.set("a model", true);
+    s.flush();
+    appendFileSync(s.file as string, '["b model",1]\n{"x":1}\n["c mod');
+    const t = openTagStore({ dir, extractorVersion: "v1" });
+    t.set("d model", true);
+    t.flush();
+    expect(t.stats).toMatchObject({ loaded: 1, skipped: 3, written: 1 });
+    const u = openTagStore({ dir, extractorVersion: "v1" });
+    expect([u.get("a model"), u.get("b model"), u.get("d model")]).toEqual([true, undefined, true]);
+    expect(u.stats).toMatchObject({ loaded: 2, skipped: 3 });
+  });
+
+  it("the extraction cache flushes its tag results beside its parts; disabled, nothing", () => {
+    const dir = tmp();
+    const c = openExtractCache({ dir, extractorVersion: "v1" });
+    c.tags.set("sleep apnea", true);
+    c.flush();
+    expect(c.tags.file && readdirSync(dir)).toContain(c.tags.file?.split("/").pop());
+    expect(openExtractCache({ dir, extractorVersion: "v1" }).tags.get("sleep apnea")).toBe(true);
+    const off = openExtractCache({ dir: tmp(), enabled: false });
+    off.tags.set("sleep apnea", true);
+    off.flush();
+    expect([off.tags.file, off.tags.get("sleep apnea")]).toEqual([null, undefined]);
+  });
+
+  it("keeps only the newest tag files", () => {
+    const dir = tmp();
+    for (const v of ["v1", "v2", "v3"]) {
+      const s = openTagStore({ dir, extractorVersion: v, keep: 2 });
+      s.set(`phrase ${v}`, true);
+      s.flush();
+    }
+    const files = readdirSync(dir).filter((f) => f.startsWith("tags-"));
+    expect(files.sort()).toEqual(
+      ["v2", "v3"].map((v) => tagFile({ dir, extractorVersion: v }).split("/").pop()).sort(),
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractPapers } from "../src/extract/index.ts";
+import { forgetTagResults, readAsNounPhrases } from "../src/extract/topic-tags.ts";
 import { tagPhrases } from "../src/extract/topics.ts";
 import { ingestPaths } from "../src/ingest/files.ts";
 
@@ -45,9 +46,13 @@ describe("tagPhrases", () => {
 });
 
 describe("findTopics with batched tagging", () => {
-  it("finds topics, the same whatever the paper order", async () => {
+  // A candidate is tagged in its first written form (first paper in order), so a reordered
+  // corpus may tag other forms; what this process tagged before must not change a corpus's
+  // topics (the tag memo is keyed by the written text, not by the candidate key).
+  it("finds topics that do not depend on what this process tagged before", async () => {
     const asOf = new Date("2026-11-27T00:00:00Z");
     const { papers } = await ingestPaths([FIXTURE], { asOf });
+    const reversed = [...papers].reverse();
     const topicsOf = (list: typeof papers) =>
       extractPapers(list)
         .map(
@@ -58,8 +63,36 @@ describe("findTopics with batched tagging", () => {
               .join(",")}`,
         )
         .sort();
+    forgetTagResults();
     const forward = topicsOf(papers);
     expect(forward.join("\n")).toMatch(/topic:/);
-    expect(topicsOf([...papers].reverse())).toEqual(forward);
+    const reversedAfter = topicsOf(reversed);
+    forgetTagResults();
+    const reversedFresh = topicsOf(reversed);
+    expect(reversedAfter).toEqual(reversedFresh);
+    expect(topicsOf(papers)).toEqual(forward);
+  });
+});
+
+describe("readAsNounPhrases with a lasting store", () => {
+  it.each([
+    ["a stored result is used as is (not tagged again)", "were quickly running", true],
+    ["a stored result is used as is (either way)", "graph neural network", false],
+  ])("%s", (_, text, stored) => {
+    forgetTagResults();
+    const store = new Map<string, boolean>([[text, stored]]);
+    expect(readAsNounPhrases([text], store)).toEqual([stored]);
+  });
+
+  it("tags what the store lacks, records it, and agrees with tagging alone", () => {
+    forgetTagResults();
+    const store = new Map<string, boolean>();
+    const texts = ["graph neural network", "were quickly running", "sleep apnea"];
+    const got = readAsNounPhrases(texts, store);
+    expect([...store.keys()]).toEqual(texts);
+    expect(texts.map((t) => store.get(t))).toEqual(got);
+    forgetTagResults();
+    expect(texts.map((t) => readAsNounPhrases([t])[0])).toEqual(got);
+    expect(got).toEqual([true, false, true]);
   });
 });

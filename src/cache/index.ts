@@ -1,14 +1,19 @@
-// Per-paper extraction cache (Node only): stage-1 parts (src/extract/staged.ts) keyed by
-// sha256(namespace, id, title, abstract), where the namespace hashes the extractor's own source
-// and data files (src/extract/**) and the extraction options (user ontologies included). One
-// append-only JSONL file per namespace under the cache dir, so a rebuild after adding papers
-// extracts only the new ones, and any change to the extractor starts a fresh file.
-import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+// Per-paper extraction cache (Node only): stage-1 parts (src/extract/staged.ts: entities and
+// topic candidates) keyed by sha256(namespace, id, title, abstract), where the namespace hashes
+// the extractor's own source and data files (src/extract/**) and the extraction options (user
+// ontologies included). One append-only JSONL file per namespace under the cache dir, so a
+// rebuild after adding papers extracts only the new ones, and any change to the extractor starts
+// a fresh file. Beside it, compromise's tag results for topic candidates (tags.ts).
+import { join } from "node:path";
 import type { ExtractOptions } from "../extract/options.ts";
 import type { PaperPart, PaperText } from "../extract/staged.ts";
+import { appendLines, pruneCacheFiles, readLines } from "./jsonl.ts";
+import { openTagStore, type TagStore } from "./tags.ts";
+import { extractorVersion, sha256 } from "./version.ts";
+
+export { pruneCacheFiles } from "./jsonl.ts";
+export { openTagStore, type TagStats, type TagStore, tagFile } from "./tags.ts";
+export { extractorVersion } from "./version.ts";
 
 export const DEFAULT_CACHE_DIR = ".litgraph-cache";
 
@@ -23,18 +28,6 @@ export interface CacheOptions {
   extractorVersion?: string;
   /** Cache files (one per extractor version and options) kept, newest first (default 4). */
   keep?: number;
-}
-
-/** Delete all but the `keep` most recently written extract-*.jsonl files in `dir`, never `current`. */
-export function pruneCacheFiles(dir: string, keep: number, current: string): string[] {
-  const files = readdirSync(dir)
-    .filter((f) => /^extract-[0-9a-f]{16}\.jsonl$/.test(f))
-    .map((f) => ({ f: join(dir, f), t: statSync(join(dir, f)).mtimeMs }))
-    .filter((x) => x.f !== current)
-    .sort((a, b) => b.t - a.t || (a.f < b.f ? -1 : 1));
-  const gone = files.slice(Math.max(0, keep - 1)).map((x) => x.f);
-  for (const f of gone) rmSync(f, { force: true });
-  return gone;
 }
 
 export interface CacheStats {
@@ -54,34 +47,10 @@ export interface ExtractCache {
   readonly stats: CacheStats;
   get(paper: PaperText): PaperPart | undefined;
   set(paper: PaperText, part: PaperPart): void;
-  /** Append the parts set since the last flush. */
+  /** compromise's tag results of topic candidates, kept beside the parts (read on first use). */
+  readonly tags: TagStore;
+  /** Append the parts and tag results set since the last flush. */
   flush(): void;
-}
-
-const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
-    else if (/\.(ts|json|mjs)$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
-let versionMemo: string | undefined;
-
-/** sha256 over every source and data file of src/extract (paths and contents). */
-export function extractorVersion(): string {
-  if (versionMemo) return versionMemo;
-  const root = fileURLToPath(new URL("../extract/", import.meta.url));
-  const h = createHash("sha256");
-  for (const f of filesUnder(root)) {
-    h.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
-  }
-  versionMemo = h.digest("hex");
-  return versionMemo;
 }
 
 /** JSON with object keys sorted, so equal options hash equally. */
@@ -111,42 +80,59 @@ const DISABLED: ExtractCache = {
   stats: { loaded: 0, hits: 0, misses: 0, written: 0, skipped: 0 },
   get: () => undefined,
   set: () => {},
+  tags: {
+    file: null,
+    stats: { loaded: 0, skipped: 0, written: 0 },
+    get: () => undefined,
+    set: () => {},
+    flush: () => {},
+  },
   flush: () => {},
 };
 
+/** A part as written by this extractor: entities, and topic candidates if any, well formed. */
+function isPart(v: unknown): v is PaperPart {
+  const p = v as PaperPart | undefined;
+  if (!Array.isArray(p?.entities)) return false;
+  const c = p.candidates;
+  return (
+    c === undefined ||
+    (typeof c.keys === "string" &&
+      Array.isArray(c.occ) &&
+      Array.isArray(c.dup) &&
+      Array.isArray(c.sentences))
+  );
+}
+
 /** Open (and load) the cache for these options. */
 export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
-  if (opts.enabled === false) return { ...DISABLED, stats: { ...DISABLED.stats } };
+  if (opts.enabled === false)
+    return {
+      ...DISABLED,
+      stats: { ...DISABLED.stats },
+      tags: { ...DISABLED.tags, stats: { ...DISABLED.tags.stats } },
+    };
   const dir = opts.dir ?? DEFAULT_CACHE_DIR;
+  const keep = opts.keep ?? 4;
   const ns = cacheNamespace(opts.extract ?? {}, opts.extractorVersion);
   const file = join(dir, `extract-${ns.slice(0, 16)}.jsonl`);
   const stats: CacheStats = { loaded: 0, hits: 0, misses: 0, written: 0, skipped: 0 };
   const map = new Map<string, PaperPart>();
-  let text = "";
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    if ((err as { code?: string }).code !== "ENOENT")
-      throw new Error(`cache: cannot read ${file}: ${(err as Error).message}`);
-  }
-  for (const line of text.split("\n")) {
-    if (!line) continue;
-    try {
-      const { k, v } = JSON.parse(line) as { k: unknown; v: PaperPart };
-      if (typeof k !== "string" || !Array.isArray(v?.entities)) throw new Error("shape");
-      map.set(k, v);
-      stats.loaded++;
-    } catch {
-      stats.skipped++;
-    }
-  }
-  // A torn line from an earlier crash must stay on its own line; keep only that fact, not the text.
-  let tornTail = text !== "" && !text.endsWith("\n");
-  text = "";
+  const read = readLines(file, (line) => {
+    const { k, v } = JSON.parse(line) as { k: unknown; v: unknown };
+    if (typeof k !== "string" || !isPart(v)) return false;
+    map.set(k, v);
+    return true;
+  });
+  stats.loaded = read.loaded;
+  stats.skipped = read.skipped;
+  let tornTail = read.tornTail;
+  const tags: TagStore = openTagStore({ dir, keep, extractorVersion: opts.extractorVersion });
   let pending: string[] = [];
   return {
     file,
     stats,
+    tags,
     get(p) {
       const part = map.get(paperKey(ns, p));
       if (part) stats.hits++;
@@ -160,11 +146,11 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
       pending.push(`${JSON.stringify({ k, v: part })}\n`);
     },
     flush() {
+      tags.flush();
       if (!pending.length) return;
-      mkdirSync(dir, { recursive: true });
-      appendFileSync(file, (tornTail ? "\n" : "") + pending.join(""));
+      appendLines(file, pending, tornTail);
       tornTail = false;
-      pruneCacheFiles(dir, opts.keep ?? 4, file);
+      pruneCacheFiles(dir, keep, file);
       stats.written += pending.length;
       pending = [];
     },

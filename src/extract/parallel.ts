@@ -129,6 +129,8 @@ export async function extractPapersParallel(
       (n) => progress?.tick(n),
       popts.mainThreadWorks,
     );
+  } else if (todo.length === 0) {
+    fresh = [];
   } else {
     const r = resolveOptions(opts);
     const index = conceptIndex(opts);
@@ -144,7 +146,8 @@ export async function extractPapersParallel(
   });
   cache?.flush();
   progress?.stage("topics", 1);
-  const out = assemble(papers, parts as PaperPart[], opts);
+  const out = assemble(papers, parts as PaperPart[], opts, { tags: cache?.tags });
+  cache?.flush();
   progress?.tick(1);
   return out;
 }

@@ -1,7 +1,8 @@
 // extractPapers in two stages, for parallel workers and the per-paper cache (browser-safe).
-// Stage 1, per paper (shardable): ontology, abbreviation and pattern entities → a plain,
-// structured-clone/JSON-safe PaperPart. Stage 2, corpus-level (main thread): topics over all
-// papers, then entities merged and sorted exactly as extractPapers does. Composes the engine's
+// Stage 1, per paper (shardable): ontology, abbreviation and pattern entities, and the paper's
+// topic candidates (topic-candidates.ts) → a plain, structured-clone/JSON-safe PaperPart.
+// Stage 2, corpus-level (main thread): topics counted and ranked over all papers' candidates,
+// then entities merged and sorted exactly as extractPapers does. Composes the engine's
 // exports only; test/bench-parallel.test.ts checks the result equals extractPapers byte for byte.
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex, toEntity } from "./index.ts";
@@ -10,12 +11,18 @@ import { type ExtractOptions, type ResolvedOptions, resolveOptions } from "./opt
 import { type Draft, extractPaperEntities, type Field, type PaperState } from "./paper.ts";
 import { splitSentences } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
-import { findTopics } from "./topics.ts";
+import type { TopicCandidates } from "./topic-candidates.ts";
+import { corpusTopics, type PhraseTagStore, type TopicInput, topicInput } from "./topics.ts";
 import type { Entity, ExtractedPaper } from "./types.ts";
 
 /** The per-paper result: non-topic entities, as extractPapers would emit them. */
 export interface PaperPart {
   entities: Entity[];
+  /**
+   * The paper's topic candidates (when topics are enabled); a part without them (written by an
+   * older extractor) has them found again from the text in stage 2.
+   */
+  candidates?: TopicCandidates;
 }
 
 /** The text a part depends on. */
@@ -34,7 +41,8 @@ export function extractPart(p: PaperText, index: ConceptIndex, r: ResolvedOption
   const entities = [...st.drafts.values()]
     .filter((d) => d.mentions.size > 0)
     .map((d) => toEntity(d));
-  return { entities };
+  if (!r.topics.enabled) return { entities };
+  return { entities, candidates: topicInput(st, r.topics).candidates };
 }
 
 /** Stage 1 for a list of papers (what a worker runs on its chunk). */
@@ -48,7 +56,7 @@ function lightField(name: Field["name"], text: string): Field {
   return { name, text, tokens: tokenize(text), sentences: splitSentences(text), matches: [] };
 }
 
-/** The state findTopics reads (fields' tokens and the paper's drafts), rebuilt from a part. */
+/** The state topic candidates are found from (fields' tokens, the paper's drafts), rebuilt from a part. */
 function stateOf(
   p: PaperText,
   part: PaperPart,
@@ -75,21 +83,34 @@ function stateOf(
   };
 }
 
+export interface AssembleOptions {
+  /** Lasting record of compromise's tag results (src/cache keeps one); default none (this process only). */
+  tags?: PhraseTagStore;
+}
+
 /** Stage 2: corpus topics, then each paper's entities sorted by (type, label, id). */
 export function assemble(
   papers: PaperRecord[],
   parts: PaperPart[],
   opts: ExtractOptions = {},
+  aopts: AssembleOptions = {},
 ): ExtractedPaper[] {
   if (parts.length !== papers.length)
     throw new Error(`extract/staged: ${parts.length} parts for ${papers.length} papers`);
   const r = resolveOptions(opts);
-  const index = r.topics.enabled ? conceptIndex(opts) : undefined;
-  const topics = index
-    ? findTopics(
-        papers.map((p, i) => stateOf(p, parts[i], index, r)),
+  let index: ConceptIndex | undefined;
+  const inputOf = (p: PaperRecord, part: PaperPart): TopicInput => {
+    if (part.candidates)
+      return { title: p.title, abstract: p.abstract, candidates: part.candidates };
+    index ??= conceptIndex(opts);
+    return topicInput(stateOf(p, part, index, r), r.topics);
+  };
+  const topics = r.topics.enabled
+    ? corpusTopics(
+        papers.map((p, i) => inputOf(p, parts[i])),
         r.topics,
         r.confidence.topic,
+        aopts.tags,
       )
     : [];
   return papers.map((p, i) => {

@@ -2,122 +2,139 @@
 // A term's relevance is the Kullback–Leibler divergence of the distribution of its co-occurrences
 // with other terms from the overall term distribution: a generic phrase ("the proposed method")
 // co-occurs with everything alike (low), a topical one with a few terms of its field (high).
-import nlp from "compromise";
+// Stage 1 (per paper, topic-candidates.ts) finds each paper's candidates; stage 2 (here, over the
+// corpus) counts papers per candidate, asks compromise about the most frequent ones
+// (topic-tags.ts), scores, labels and builds each paper's topic drafts.
 import { slugify } from "../common/text.ts";
-import { stopPhraseList } from "./lexicon/index.ts";
 import type { TopicOptions } from "./options.ts";
-import { addMention, type Draft, type Field, type PaperState } from "./paper.ts";
-import { canonicalLabel, isFunctionWord, isWeak } from "./phrases.ts";
-import { normWord } from "./text/normalise.ts";
-import { breaksNounPhrase, lexTag } from "./text/pos.ts";
-import type { Token } from "./text/tokenize.ts";
+import { addMention, type Draft, type Field, type FieldName, type PaperState } from "./paper.ts";
+import { canonicalLabel } from "./phrases.ts";
+import type { Span } from "./text/sentences.ts";
+import { tokenize } from "./text/tokenize.ts";
+import { type TopicCandidates, topicCandidates } from "./topic-candidates.ts";
+import { type PhraseTagStore, readAsNounPhrases, TAG_BATCH } from "./topic-tags.ts";
+
+export type { TopicCandidates } from "./topic-candidates.ts";
+export { type PhraseTagStore, tagPhrases } from "./topic-tags.ts";
 
 export interface PaperTopic {
   draft: Draft;
   relevance: number;
 }
 
-interface Occurrence {
-  field: Field;
-  a: number;
-  b: number;
+/** What stage 2 reads of one paper: its text and its stage-1 candidates. */
+export interface TopicInput {
+  title: string;
+  abstract: string;
+  candidates: TopicCandidates;
 }
 
-const stopPhrases = new Set(
-  stopPhraseList.map((p) =>
-    p
-      .split(/[\s-]+/)
-      .map(normWord)
-      .join(" "),
-  ),
-);
-
-const BAD_LAST = new Set(["Adjective", "PastTense", "Infinitive", "PresentTense", "Comparative"]);
-
-function breaks(t: Token, prev: Token | undefined): boolean {
-  if (isFunctionWord(t) || isWeak(t) || !/\p{L}/u.test(t.raw) || t.raw.length < 2) return true;
-  const plural = !!prev && prev.raw.toLowerCase() !== prev.norm;
-  return breaksNounPhrase(t.raw, prev?.raw.toLowerCase(), plural);
+/** One paper's candidates, decoded: keys and where each key's occurrences start in `occ`. */
+interface Decoded {
+  input: TopicInput;
+  keys: string[];
+  at: number[];
 }
 
-/** Candidate phrases of one field: every run of content words, and its tails up to maxWords. */
-function candidates(f: Field, opts: TopicOptions, out: Map<string, Occurrence[]>): void {
-  const { maxWords, minWords } = opts;
-  const t = f.tokens;
-  let i = 0;
-  while (i < t.length) {
-    if (breaks(t[i], t[i - 1])) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < t.length && t[j].joined && !breaks(t[j], t[j - 1])) j++;
-    // The phrase ends on a noun: not an adjective or a verb form.
-    let end = j;
-    while (end > i && BAD_LAST.has(lexTag(t[end - 1].raw.toLowerCase()) ?? "")) end--;
-    // …and starts on a noun or adjective, not on a participle ("using", "trained").
-    let start = i;
-    while (start < end && /(?:ing|ed)$/.test(t[start].raw) && !t[start + 1]?.hyphen) start++;
-    for (let a = Math.max(start, end - maxWords); a < end; a++) {
-      // Never start inside a hyphenated word ("long-term skill acquisition" ↛ "term skill …").
-      if (t[a].hyphen) continue;
-      const words = t.slice(a, end);
-      if (words.filter((w, k) => k === 0 || !w.hyphen).length < minWords) continue;
-      const key = words.map((w) => w.norm).join(" ");
-      if (stopPhrases.has(key)) continue;
-      if (words.length === 1 && (words[0].raw.length < 4 || /\d/.test(words[0].raw))) continue;
-      const list = out.get(key) ?? [];
-      list.push({ field: f, a, b: end });
-      out.set(key, list);
-    }
-    i = j;
+function decode(input: TopicInput): Decoded {
+  const { keys: joined, occ } = input.candidates;
+  const keys = joined === "" ? [] : joined.split("\n");
+  const at: number[] = new Array(keys.length);
+  let pos = 0;
+  for (let k = 0; k < keys.length; k++) {
+    at[k] = pos;
+    pos += 1 + 3 * occ[pos];
   }
+  if (pos !== occ.length)
+    throw new Error(`extract/topics: candidates of "${input.title}" do not match their offsets`);
+  return { input, keys, at };
 }
 
-/** Topics per paper (same order as states). */
-export function findTopics(
-  states: PaperState[],
+const FIELDS: FieldName[] = ["title", "abstract"];
+
+/** The written text of occurrence `o` (0-based) of key `k` of a paper. */
+function writtenAt(d: Decoded, k: number, o: number): string {
+  const occ = d.input.candidates.occ;
+  const p = d.at[k] + 1 + 3 * o;
+  const text = occ[p] === 0 ? d.input.title : d.input.abstract;
+  return text.slice(occ[p + 1], occ[p + 2]);
+}
+
+const labelMemo = new Map<string, string>();
+
+/**
+ * Canonical label of a written phrase. The phrase starts and ends on token boundaries and its
+ * first token's own gap is never read, so tokenising the phrase alone gives canonicalLabel the
+ * same tokens (relative offsets, gaps) as the paper's own tokens.
+ */
+function labelOf(written: string): string {
+  let label = labelMemo.get(written);
+  if (label === undefined) {
+    label = canonicalLabel(tokenize(written));
+    if (labelMemo.size > 100_000) labelMemo.clear();
+    labelMemo.set(written, label);
+  }
+  return label;
+}
+
+/** A candidate across the corpus: papers it occurs in, where it first occurs, its term index. */
+interface Candidate {
+  key: string;
+  /** Papers the candidate occurs in. */
+  df: number;
+  /** First occurrence (first paper in order): its written form goes to the tagger. */
+  paper: Decoded;
+  k: number;
+  /** Index into the scored terms, -1 when not a term. */
+  term: number;
+}
+
+/** Stage 2: topics per paper (same order as `papers`) from the papers' stage-1 candidates. */
+export function corpusTopics(
+  papers: TopicInput[],
   opts: TopicOptions,
   confidence: number,
+  tags?: PhraseTagStore,
 ): PaperTopic[][] {
-  const perPaper = states.map((st) => {
-    const m = new Map<string, Occurrence[]>();
-    for (const f of st.fields) candidates(f, opts, m);
-    return m;
-  });
-  const df = new Map<string, number>();
-  // The written form of each candidate's first occurrence (first paper in order), for the tagger.
-  const firstText = new Map<string, string>();
-  for (const m of perPaper) {
-    for (const [k, occ] of m) {
-      const seen = df.get(k);
-      df.set(k, (seen ?? 0) + 1);
-      if (seen === undefined) {
-        const o = occ[0];
-        const tk = o.field.tokens;
-        firstText.set(k, o.field.text.slice(tk[o.a].start, tk[o.b - 1].end));
+  const decoded = papers.map(decode);
+  const all = new Map<string, Candidate>();
+  // Per paper, its candidates in the order of its keys.
+  const byPaper = decoded.map((d) =>
+    d.keys.map((key, k) => {
+      let c = all.get(key);
+      if (c === undefined) {
+        c = { key, df: 0, paper: d, k, term: -1 };
+        all.set(key, c);
       }
-    }
-  }
+      c.df++;
+      return c;
+    }),
+  );
   // Most frequent first; compromise checks candidates only until maxCandidates are found, a
   // batch of them per nlp() document.
-  const ordered = [...df]
-    .filter(([, n]) => n >= opts.minPapers)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([k]) => k);
-  const terms: string[] = [];
+  const ordered: Candidate[] = [];
+  for (const c of all.values()) if (c.df >= opts.minPapers) ordered.push(c);
+  ordered.sort((a, b) => b.df - a.df || (a.key < b.key ? -1 : 1));
+  const terms: Candidate[] = [];
   for (let at = 0; at < ordered.length && terms.length < opts.maxCandidates; at += TAG_BATCH) {
     const batch = ordered.slice(at, at + TAG_BATCH);
-    const ok = readAsNounPhrases(batch.map((k) => ({ key: k, text: firstText.get(k) ?? k })));
+    const ok = readAsNounPhrases(
+      batch.map((c) => writtenAt(c.paper, c.k, 0)),
+      tags,
+    );
     for (let b = 0; b < batch.length && terms.length < opts.maxCandidates; b++)
       if (ok[b]) terms.push(batch[b]);
   }
-  const id = new Map(terms.map((k, i) => [k, i]));
-  const n = terms.map((k) => df.get(k) ?? 0);
+  terms.forEach((c, i) => {
+    c.term = i;
+  });
+  const n = terms.map((c) => c.df);
   const total = n.reduce((s, x) => s + x, 0);
+  // Per paper, the term index of each key (-1: not a term).
+  const termOf = byPaper.map((cs) => cs.map((c) => c.term));
   const co = terms.map(() => new Map<number, number>());
-  for (const m of perPaper) {
-    const present = [...m.keys()].map((k) => id.get(k)).filter((x): x is number => x !== undefined);
+  for (const ids of termOf) {
+    const present = ids.filter((x) => x >= 0);
     for (const x of present)
       for (const y of present) if (x !== y) co[x].set(y, (co[x].get(y) ?? 0) + 1);
   }
@@ -135,32 +152,39 @@ export function findTopics(
   });
   const ranked = terms
     .map((_, i) => i)
-    .sort((a, b) => relevance[b] - relevance[a] || (terms[a] < terms[b] ? -1 : 1));
+    .sort((a, b) => relevance[b] - relevance[a] || (terms[a].key < terms[b].key ? -1 : 1));
   const keep = new Set(
     ranked
       .slice(0, Math.ceil(ranked.length * opts.keepShare))
       .filter((i) => relevance[i] >= opts.minRelevance),
   );
-  const labels = topicLabels(perPaper, terms, keep);
-  return states.map((st, p) => {
+  const labels = topicLabels(decoded, termOf, keep);
+  const ids = new Map<number, string>();
+  return decoded.map((d, p) => {
     const found: PaperTopic[] = [];
-    for (const [key, occ] of perPaper[p]) {
-      const i = id.get(key);
-      if (i === undefined || !keep.has(i)) continue;
-      if (duplicatesConcept(st, key, occ)) continue;
-      const label = labels.get(i) ?? key;
+    const dup = new Set(d.input.candidates.dup);
+    let fields: Field[] | undefined;
+    for (let k = 0; k < d.keys.length; k++) {
+      const i = termOf[p][k];
+      if (i < 0 || !keep.has(i) || dup.has(k)) continue;
+      fields ??= lightFields(d.input);
+      const label = labels.get(i) ?? d.keys[k];
+      let id = ids.get(i);
+      if (id === undefined) {
+        id = `topic:${slugify(label) || "x"}`;
+        ids.set(i, id);
+      }
       const draft: Draft = {
         type: "topic",
         label,
-        id: `topic:${slugify(label) || "x"}`,
+        id,
         aliases: new Set(),
         parents: new Set(),
         mentions: new Map(),
       };
-      for (const o of occ) {
-        const tk = o.field.tokens;
-        addMention(draft, o.field, tk[o.a].start, tk[o.b - 1].end, "noun-phrase", confidence);
-      }
+      const occ = d.input.candidates.occ;
+      for (let o = 0, q = d.at[k] + 1; o < occ[d.at[k]]; o++, q += 3)
+        addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], "noun-phrase", confidence);
       found.push({ draft, relevance: relevance[i] });
     }
     found.sort((a, b) => b.relevance - a.relevance || (a.draft.id < b.draft.id ? -1 : 1));
@@ -168,90 +192,40 @@ export function findTopics(
   });
 }
 
-const tagCache = new Map<string, boolean>();
-
-/** Candidates tagged per nlp() document (one per paragraph): the same tags, far fewer calls. */
-const TAG_BATCH = 200;
-
-type TaggedTerm = { tags: string[] };
-
-/** Nouns and adjectives ending in a noun (or a final gerund), no finite verb inside. */
-function nounPhraseTags(terms: TaggedTerm[]): boolean {
-  return (
-    terms.length > 0 &&
-    terms.every((t, i) => {
-      const tags = new Set(t.tags);
-      const last = i === terms.length - 1;
-      if (tags.has("Noun") || tags.has("Acronym")) return true;
-      if (tags.has("Gerund")) return last;
-      if (tags.has("Adjective")) return !last;
-      return false;
-    })
-  );
-}
-
-/** compromise's tags of one phrase, in a document of its own. */
-function tagAlone(text: string): TaggedTerm[] {
-  return (nlp(text).json() as { terms: TaggedTerm[] }[]).flatMap((s) => s.terms);
-}
-
-/**
- * compromise's tags of each phrase, tagged in one document with the phrases as separate
- * paragraphs. compromise tags each sentence on its own, so the tags are those of tagAlone; a
- * phrase the document does not give back as exactly one sentence of its own text (a phrase
- * with a line break, or one compromise splits) is tagged alone.
- */
-export function tagPhrases(texts: string[]): TaggedTerm[][] {
-  const out: (TaggedTerm[] | null)[] = texts.map(() => null);
-  const batchable = texts
-    .map((text, i) => ({ text, i }))
-    .filter(({ text }) => text.trim() === text && text !== "" && !/[\n\r]/.test(text));
-  if (batchable.length > 1) {
-    const doc = nlp(batchable.map((b) => b.text).join("\n\n")).json() as {
-      text: string;
-      terms: TaggedTerm[];
-    }[];
-    if (doc.length === batchable.length && doc.every((s, k) => s.text === batchable[k].text))
-      doc.forEach((s, k) => {
-        out[batchable[k].i] = s.terms;
-      });
-  }
-  return out.map((tags, i) => tags ?? tagAlone(texts[i]));
-}
-
-/**
- * compromise's tagger on one written form of each recurring candidate (a few hundred phrases
- * per corpus, not every abstract), batched (tagPhrases) and cached by candidate key.
- */
-function readAsNounPhrases(batch: { key: string; text: string }[]): boolean[] {
-  const todo = batch.filter((b) => !tagCache.has(b.key));
-  const tagged = tagPhrases(todo.map((b) => b.text));
-  if (tagCache.size + todo.length > 50_000) tagCache.clear();
-  const fresh = new Map(todo.map((b, i) => [b.key, nounPhraseTags(tagged[i])]));
-  for (const [k, ok] of fresh) tagCache.set(k, ok);
-  return batch.map((b) => fresh.get(b.key) ?? (tagCache.get(b.key) as boolean));
+/** Fields carrying what addMention reads: name, text and (abstract) sentence spans. */
+function lightFields(input: TopicInput): Field[] {
+  const s = input.candidates.sentences;
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < s.length; i += 2) spans.push({ start: s[i], end: s[i + 1] });
+  return FIELDS.map((name) => ({
+    name,
+    text: name === "title" ? input.title : input.abstract,
+    tokens: [],
+    sentences: name === "title" ? [] : spans,
+    matches: [],
+  }));
 }
 
 /** The most frequent written form of each kept term, canonicalised (ties: alphabetical). */
 function topicLabels(
-  perPaper: Map<string, Occurrence[]>[],
-  terms: string[],
+  decoded: Decoded[],
+  termOf: number[][],
   keep: Set<number>,
 ): Map<number, string> {
   const forms = new Map<number, Map<string, number>>();
-  const id = new Map(terms.map((k, i) => [k, i]));
-  for (const m of perPaper) {
-    for (const [key, occ] of m) {
-      const i = id.get(key);
-      if (i === undefined || !keep.has(i)) continue;
+  decoded.forEach((d, p) => {
+    for (let k = 0; k < d.keys.length; k++) {
+      const i = termOf[p][k];
+      if (i < 0 || !keep.has(i)) continue;
       const f = forms.get(i) ?? new Map<string, number>();
-      for (const o of occ) {
-        const label = canonicalLabel(o.field.tokens.slice(o.a, o.b));
+      const count = d.input.candidates.occ[d.at[k]];
+      for (let o = 0; o < count; o++) {
+        const label = labelOf(writtenAt(d, k, o));
         f.set(label, (f.get(label) ?? 0) + 1);
       }
       forms.set(i, f);
     }
-  }
+  });
   const out = new Map<number, string>();
   for (const [i, f] of forms) {
     const best = [...f].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
@@ -260,25 +234,27 @@ function topicLabels(
   return out;
 }
 
-/** A topic that names a concept the paper already has, or only occurs inside its mentions. */
-function duplicatesConcept(st: PaperState, key: string, occ: Occurrence[]): boolean {
-  for (const d of st.drafts.values()) {
-    if (d.mentions.size === 0) continue;
-    const names = [d.label, ...d.aliases];
-    for (const name of names) {
-      const k = name
-        .split(/[\s-]+/)
-        .map((w) => normWord(w.replace(/[^\p{L}\p{N}]/gu, "")))
-        .join(" ");
-      if (k === key) return true;
-    }
-  }
-  return occ.every((o) => {
-    const s = o.field.tokens[o.a].start;
-    const e = o.field.tokens[o.b - 1].end;
-    for (const d of st.drafts.values())
-      for (const m of d.mentions.values())
-        if (m.field === o.field.name && m.start < e && m.end > s) return true;
-    return false;
-  });
+/** Topics per paper (same order as states), both stages in this thread. */
+export function findTopics(
+  states: PaperState[],
+  opts: TopicOptions,
+  confidence: number,
+  tags?: PhraseTagStore,
+): PaperTopic[][] {
+  return corpusTopics(
+    states.map((st) => topicInput(st, opts)),
+    opts,
+    confidence,
+    tags,
+  );
+}
+
+/** Stage 1 of one paper, with the text stage 2 needs. */
+export function topicInput(st: PaperState, opts: TopicOptions): TopicInput {
+  const text = (name: FieldName) => st.fields.find((f) => f.name === name)?.text ?? "";
+  return {
+    title: text("title"),
+    abstract: text("abstract"),
+    candidates: topicCandidates(st, opts),
+  };
 }
