@@ -29,64 +29,109 @@ export interface TopicInput {
   candidates: TopicCandidates;
 }
 
-/** One paper's candidates, decoded: keys and where each key's occurrences start in `occ`. */
-interface Decoded {
-  input: TopicInput;
-  keys: string[];
-  at: number[];
+/**
+ * The corpus's candidates as integer ids: each distinct key once, and per paper the id of each of
+ * its keys in its own order. Paper p's ids are ids[start[p]] … ids[start[p + 1] − 1].
+ */
+interface Corpus {
+  papers: TopicInput[];
+  keyOf: string[];
+  /** Papers each candidate occurs in. */
+  df: Int32Array;
+  /** Each candidate's first occurrence (first paper in order): paper, and its block in `occ`. */
+  firstPaper: Int32Array;
+  firstPos: Int32Array;
+  ids: Int32Array;
+  start: Int32Array;
 }
 
-function decode(input: TopicInput): Decoded {
-  const { keys: joined, occ } = input.candidates;
-  const keys = joined === "" ? [] : joined.split("\n");
-  const at: number[] = new Array(keys.length);
-  let pos = 0;
-  for (let k = 0; k < keys.length; k++) {
-    at[k] = pos;
-    pos += 1 + 3 * occ[pos];
+function collect(papers: TopicInput[]): Corpus {
+  const split = papers.map((p) => (p.candidates.keys === "" ? [] : p.candidates.keys.split("\n")));
+  let total = 0;
+  for (const keys of split) total += keys.length;
+  const index = new Map<string, number>();
+  const keyOf: string[] = [];
+  const df = new Int32Array(total);
+  const firstPaper = new Int32Array(total);
+  const firstPos = new Int32Array(total);
+  const ids = new Int32Array(total);
+  const start = new Int32Array(papers.length + 1);
+  let at = 0;
+  for (let p = 0; p < papers.length; p++) {
+    start[p] = at;
+    const occ = papers[p].candidates.occ;
+    let pos = 0;
+    for (const key of split[p]) {
+      let id = index.get(key);
+      if (id === undefined) {
+        id = keyOf.length;
+        index.set(key, id);
+        keyOf.push(key);
+        firstPaper[id] = p;
+        firstPos[id] = pos;
+      }
+      df[id]++;
+      ids[at++] = id;
+      pos += 1 + 3 * occ[pos];
+    }
+    if (pos !== occ.length)
+      throw new Error(
+        `extract/topics: candidates of paper ${p} ("${papers[p].title}") do not match their offsets`,
+      );
   }
-  if (pos !== occ.length)
-    throw new Error(`extract/topics: candidates of "${input.title}" do not match their offsets`);
-  return { input, keys, at };
+  start[papers.length] = at;
+  return { papers, keyOf, df, firstPaper, firstPos, ids, start };
 }
 
 const FIELDS: FieldName[] = ["title", "abstract"];
 
-/** The written text of occurrence `o` (0-based) of key `k` of a paper. */
-function writtenAt(d: Decoded, k: number, o: number): string {
-  const occ = d.input.candidates.occ;
-  const p = d.at[k] + 1 + 3 * o;
-  const text = occ[p] === 0 ? d.input.title : d.input.abstract;
-  return text.slice(occ[p + 1], occ[p + 2]);
+/** The written text of the occurrence at `q` (its field entry) in a paper's `occ`. */
+function writtenAt(input: TopicInput, q: number): string {
+  const occ = input.candidates.occ;
+  return (occ[q] === 0 ? input.title : input.abstract).slice(occ[q + 1], occ[q + 2]);
 }
 
-const labelMemo = new Map<string, string>();
+/** Each kept candidate of paper p, in the paper's key order: its key index, term and `occ` block. */
+function* keptOf(
+  c: Corpus,
+  p: number,
+  termOfId: Int32Array,
+  keep: Set<number>,
+): Generator<[number, number, number]> {
+  const occ = c.papers[p].candidates.occ;
+  let pos = 0;
+  for (let k = 0, at = c.start[p]; at < c.start[p + 1]; k++, at++) {
+    const term = termOfId[c.ids[at]];
+    if (term >= 0 && keep.has(term)) yield [k, term, pos];
+    pos += 1 + 3 * occ[pos];
+  }
+}
 
 /**
- * Canonical label of a written phrase. The phrase starts and ends on token boundaries and its
- * first token's own gap is never read, so tokenising the phrase alone gives canonicalLabel the
- * same tokens (relative offsets, gaps) as the paper's own tokens.
+ * Co-occurrence counts of terms, each row's columns kept in the order first counted (the order
+ * relevance sums them in). Dense below DENSE_CELLS cells, a map above.
  */
-function labelOf(written: string): string {
-  let label = labelMemo.get(written);
-  if (label === undefined) {
-    label = canonicalLabel(tokenize(written));
-    if (labelMemo.size > 100_000) labelMemo.clear();
-    labelMemo.set(written, label);
+class CoCounts {
+  static readonly DENSE_CELLS = 4_000_000;
+  readonly order: number[][];
+  private readonly dense?: Int32Array;
+  private readonly sparse?: Map<number, number>;
+  constructor(private readonly n: number) {
+    this.order = Array.from({ length: n }, () => []);
+    if (n * n <= CoCounts.DENSE_CELLS) this.dense = new Int32Array(n * n);
+    else this.sparse = new Map();
   }
-  return label;
-}
-
-/** A candidate across the corpus: papers it occurs in, where it first occurs, its term index. */
-interface Candidate {
-  key: string;
-  /** Papers the candidate occurs in. */
-  df: number;
-  /** First occurrence (first paper in order): its written form goes to the tagger. */
-  paper: Decoded;
-  k: number;
-  /** Index into the scored terms, -1 when not a term. */
-  term: number;
+  add(x: number, y: number): void {
+    const cell = x * this.n + y;
+    const c = this.get(x, y);
+    if (c === 0) this.order[x].push(y);
+    if (this.dense) this.dense[cell] = c + 1;
+    else this.sparse?.set(cell, c + 1);
+  }
+  get(x: number, y: number): number {
+    const cell = x * this.n + y;
+    return this.dense ? this.dense[cell] : (this.sparse?.get(cell) ?? 0);
+  }
 }
 
 /** Stage 2: topics per paper (same order as `papers`) from the papers' stage-1 candidates. */
@@ -96,83 +141,76 @@ export function corpusTopics(
   confidence: number,
   tags?: PhraseTagStore,
 ): PaperTopic[][] {
-  const decoded = papers.map(decode);
-  const all = new Map<string, Candidate>();
-  // Per paper, its candidates in the order of its keys.
-  const byPaper = decoded.map((d) =>
-    d.keys.map((key, k) => {
-      let c = all.get(key);
-      if (c === undefined) {
-        c = { key, df: 0, paper: d, k, term: -1 };
-        all.set(key, c);
-      }
-      c.df++;
-      return c;
-    }),
-  );
+  const c = collect(papers);
+  const { keyOf, df } = c;
   // Most frequent first; compromise checks candidates only until maxCandidates are found, a
-  // batch of them per nlp() document.
-  const ordered: Candidate[] = [];
-  for (const c of all.values()) if (c.df >= opts.minPapers) ordered.push(c);
-  ordered.sort((a, b) => b.df - a.df || (a.key < b.key ? -1 : 1));
-  const terms: Candidate[] = [];
+  // batch of them per nlp() document, each in its first written form.
+  const ordered: number[] = [];
+  for (let id = 0; id < keyOf.length; id++) if (df[id] >= opts.minPapers) ordered.push(id);
+  ordered.sort((a, b) => df[b] - df[a] || (keyOf[a] < keyOf[b] ? -1 : 1));
+  const terms: number[] = [];
   for (let at = 0; at < ordered.length && terms.length < opts.maxCandidates; at += TAG_BATCH) {
     const batch = ordered.slice(at, at + TAG_BATCH);
     const ok = readAsNounPhrases(
-      batch.map((c) => writtenAt(c.paper, c.k, 0)),
+      batch.map((id) => writtenAt(papers[c.firstPaper[id]], c.firstPos[id] + 1)),
       tags,
     );
     for (let b = 0; b < batch.length && terms.length < opts.maxCandidates; b++)
       if (ok[b]) terms.push(batch[b]);
   }
-  terms.forEach((c, i) => {
-    c.term = i;
+  const termOfId = new Int32Array(keyOf.length).fill(-1);
+  terms.forEach((id, i) => {
+    termOfId[id] = i;
   });
-  const n = terms.map((c) => c.df);
+  const n = terms.map((id) => df[id]);
   const total = n.reduce((s, x) => s + x, 0);
-  // Per paper, the term index of each key (-1: not a term).
-  const termOf = byPaper.map((cs) => cs.map((c) => c.term));
-  const co = terms.map(() => new Map<number, number>());
-  for (const ids of termOf) {
-    const present = ids.filter((x) => x >= 0);
-    for (const x of present)
-      for (const y of present) if (x !== y) co[x].set(y, (co[x].get(y) ?? 0) + 1);
+  const co = new CoCounts(terms.length);
+  const present: number[] = [];
+  for (let p = 0; p < papers.length; p++) {
+    present.length = 0;
+    for (let at = c.start[p]; at < c.start[p + 1]; at++) {
+      const t = termOfId[c.ids[at]];
+      if (t >= 0) present.push(t);
+    }
+    for (const x of present) for (const y of present) if (x !== y) co.add(x, y);
   }
   const relevance = terms.map((_, i) => {
     let sum = 0;
-    for (const c of co[i].values()) sum += c;
+    for (const j of co.order[i]) sum += co.get(i, j);
     if (sum === 0) return 0;
     let kl = 0;
     const rest = total - n[i];
-    for (const [j, c] of co[i]) {
-      const p = c / sum;
+    for (const j of co.order[i]) {
+      const p = co.get(i, j) / sum;
       kl += p * Math.log(p / (n[j] / rest));
     }
     return Math.round(kl * 1e4) / 1e4;
   });
+  const termKey = (i: number) => keyOf[terms[i]];
   const ranked = terms
     .map((_, i) => i)
-    .sort((a, b) => relevance[b] - relevance[a] || (terms[a].key < terms[b].key ? -1 : 1));
+    .sort((a, b) => relevance[b] - relevance[a] || (termKey(a) < termKey(b) ? -1 : 1));
   const keep = new Set(
     ranked
       .slice(0, Math.ceil(ranked.length * opts.keepShare))
       .filter((i) => relevance[i] >= opts.minRelevance),
   );
-  const labels = topicLabels(decoded, termOf, keep);
-  const ids = new Map<number, string>();
-  return decoded.map((d, p) => {
+  const labels = topicLabels(c, termOfId, keep);
+  const draftIds = new Map<number, string>();
+  return papers.map((input, p) => {
     const found: PaperTopic[] = [];
-    const dup = new Set(d.input.candidates.dup);
+    const { occ, dup } = input.candidates;
+    let d = 0;
     let fields: Field[] | undefined;
-    for (let k = 0; k < d.keys.length; k++) {
-      const i = termOf[p][k];
-      if (i < 0 || !keep.has(i) || dup.has(k)) continue;
-      fields ??= lightFields(d.input);
-      const label = labels.get(i) ?? d.keys[k];
-      let id = ids.get(i);
+    for (const [k, i, pos] of keptOf(c, p, termOfId, keep)) {
+      while (d < dup.length && dup[d] < k) d++;
+      if (dup[d] === k) continue;
+      fields ??= lightFields(input);
+      const label = labels.get(i) ?? termKey(i);
+      let id = draftIds.get(i);
       if (id === undefined) {
         id = `topic:${slugify(label) || "x"}`;
-        ids.set(i, id);
+        draftIds.set(i, id);
       }
       const draft: Draft = {
         type: "topic",
@@ -182,8 +220,7 @@ export function corpusTopics(
         parents: new Set(),
         mentions: new Map(),
       };
-      const occ = d.input.candidates.occ;
-      for (let o = 0, q = d.at[k] + 1; o < occ[d.at[k]]; o++, q += 3)
+      for (let o = 0, q = pos + 1; o < occ[pos]; o++, q += 3)
         addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], "noun-phrase", confidence);
       found.push({ draft, relevance: relevance[i] });
     }
@@ -206,26 +243,41 @@ function lightFields(input: TopicInput): Field[] {
   }));
 }
 
+const labelMemo = new Map<string, string>();
+
+/**
+ * Canonical label of a written phrase. The phrase starts and ends on token boundaries and its
+ * first token's own gap is never read, so tokenising the phrase alone gives canonicalLabel the
+ * same tokens (relative offsets, gaps) as the paper's own tokens.
+ */
+function labelOf(written: string): string {
+  let label = labelMemo.get(written);
+  if (label === undefined) {
+    label = canonicalLabel(tokenize(written));
+    if (labelMemo.size > 100_000) labelMemo.clear();
+    labelMemo.set(written, label);
+  }
+  return label;
+}
+
 /** The most frequent written form of each kept term, canonicalised (ties: alphabetical). */
-function topicLabels(
-  decoded: Decoded[],
-  termOf: number[][],
-  keep: Set<number>,
-): Map<number, string> {
+function topicLabels(c: Corpus, termOfId: Int32Array, keep: Set<number>): Map<number, string> {
   const forms = new Map<number, Map<string, number>>();
-  decoded.forEach((d, p) => {
-    for (let k = 0; k < d.keys.length; k++) {
-      const i = termOf[p][k];
-      if (i < 0 || !keep.has(i)) continue;
-      const f = forms.get(i) ?? new Map<string, number>();
-      const count = d.input.candidates.occ[d.at[k]];
-      for (let o = 0; o < count; o++) {
-        const label = labelOf(writtenAt(d, k, o));
+  for (let p = 0; p < c.papers.length; p++) {
+    const input = c.papers[p];
+    const occ = input.candidates.occ;
+    for (const [, i, pos] of keptOf(c, p, termOfId, keep)) {
+      let f = forms.get(i);
+      if (!f) {
+        f = new Map<string, number>();
+        forms.set(i, f);
+      }
+      for (let o = 0, q = pos + 1; o < occ[pos]; o++, q += 3) {
+        const label = labelOf(writtenAt(input, q));
         f.set(label, (f.get(label) ?? 0) + 1);
       }
-      forms.set(i, f);
     }
-  });
+  }
   const out = new Map<number, string>();
   for (const [i, f] of forms) {
     const best = [...f].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
