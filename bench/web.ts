@@ -25,12 +25,14 @@ interface Hooks {
   __firstFrame?: number;
   __rendered?: number;
   __ready?: number;
-  __view?: { nodes: number; edges: number };
+  __parsed?: number;
+  __view?: { nodes: number; edges: number; labels: number };
   litgraph: {
     state(): { hovered: string | null };
     nodePosition(key: string): { x: number; y: number } | null;
     viewNodes(): number;
     viewEdges(): number;
+    displayedLabels(): number;
     reducerCost(key: string, frames: number): { reducers: number[]; withRefresh: number[] };
     refreshCost(frames: number, reducers: boolean): number[];
   };
@@ -50,12 +52,16 @@ export const median = (xs: readonly number[]): number => {
 interface Paint {
   /** navigation start → two frames after the first render (ms) */
   firstFrame: number;
+  /** navigation start → graph.json fetched and parsed (ours: and checked) (ms) */
+  parsed: number;
   /** navigation start → the first render call returned (ms) */
   rendered: number;
   /** navigation start → deferred work done (our page only; ms) */
   ready: number | null;
   nodes: number;
   edges: number;
+  /** node labels drawn in the first frame */
+  labels: number;
 }
 
 async function paint(browser: Browser, url: string, ours: boolean): Promise<Paint> {
@@ -67,18 +73,20 @@ async function paint(browser: Browser, url: string, ours: boolean): Promise<Pain
     });
     const marks = await page.evaluate(() => ({
       firstFrame: window.__firstFrame ?? Number.NaN,
+      parsed: window.__parsed ?? Number.NaN,
       rendered: window.__rendered ?? Number.NaN,
     }));
     let ready: number | null = null;
-    let view: { nodes: number; edges: number };
+    let view: { nodes: number; edges: number; labels: number };
     if (ours) {
       await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT });
       ready = await page.evaluate(() => window.__ready ?? Number.NaN);
       view = await page.evaluate(() => ({
         nodes: window.litgraph.viewNodes(),
         edges: window.litgraph.viewEdges(),
+        labels: window.litgraph.displayedLabels(),
       }));
-    } else view = await page.evaluate(() => window.__view ?? { nodes: 0, edges: 0 });
+    } else view = await page.evaluate(() => window.__view ?? { nodes: 0, edges: 0, labels: 0 });
     return { ...marks, ready, ...view };
   } finally {
     await page.close();
@@ -197,8 +205,12 @@ async function main(argv: string[]): Promise<void> {
         ratio: fp.ours / fp.bare,
         oursRuns: ours.map((p) => Math.round(p.firstFrame)),
         bareRuns: bare.map((p) => Math.round(p.firstFrame)),
+        oursParsed: median(ours.map((p) => p.parsed)),
+        bareParsed: median(bare.map((p) => p.parsed)),
         oursRendered: median(ours.map((p) => p.rendered)),
         bareRendered: median(bare.map((p) => p.rendered)),
+        oursLabels: ours[0].labels,
+        bareLabels: bare[0].labels,
         oursReady: median(ours.map((p) => p.ready ?? Number.NaN)),
       },
       hover: {
@@ -224,8 +236,10 @@ async function main(argv: string[]): Promise<void> {
         `first paint, median of ${runs}: ours ${ms(f.ours)}, bare sigma ${ms(f.bare)}, ` +
           `ratio ${f.ratio.toFixed(2)} (target ≤ 1.5)`,
         `  ours ${f.oursRuns.join(", ")}; bare ${f.bareRuns.join(", ")}`,
-        `  first render returned: ours ${ms(f.oursRendered)}, bare ${ms(f.bareRendered)}; ` +
-          `ours fully ready (search, model, validation) ${ms(f.oursReady)}`,
+        `  graph.json fetched and parsed: ours ${ms(f.oursParsed)} (with the cheap check), ` +
+          `bare ${ms(f.bareParsed)}; first render returned: ours ${ms(f.oursRendered)}, ` +
+          `bare ${ms(f.bareRendered)}; labels drawn: ours ${f.oursLabels}, bare ${f.bareLabels}`,
+        `  ours fully ready (validation, full graph, search index, in idle time) ${ms(f.oursReady)}`,
         `hover → frame ${ms(o.latencyMs)} (median of ${o.samples} nodes)`,
         `hover reducers: ${o.reducerMsPerFrame.toFixed(2)} ms script per frame ` +
           `(median of ${o.reducerFrames} frames, target ≤ 20); ` +

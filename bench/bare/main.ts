@@ -16,6 +16,7 @@ if (params.get("w")) container.style.width = `${params.get("w")}px`;
 if (params.get("h")) container.style.height = `${params.get("h")}px`;
 
 const data = (await (await fetch(new URL("../graph.json", location.href))).json()) as Raw;
+hooks.__parsed = performance.now();
 const graph = new Graph({ type: "undirected" });
 graph.import({
   nodes: data.nodes
@@ -33,9 +34,14 @@ graph.import({
     .filter((e) => e.attributes.type === "similar")
     .map((e) => ({ source: e.source, target: e.target })),
 });
-new Sigma(graph, container);
+hooks.__imported = performance.now();
+const sigma = new Sigma(graph, container);
 hooks.__rendered = performance.now();
-hooks.__view = { nodes: graph.order, edges: graph.size };
+hooks.__view = {
+  nodes: graph.order,
+  edges: graph.size,
+  labels: sigma.getNodeDisplayedLabels().size,
+};
 requestAnimationFrame(() =>
   requestAnimationFrame(() => {
     hooks.__firstFrame = performance.now();

@@ -245,6 +245,49 @@ describe.skipIf(skip)("web view in Chromium", () => {
     await empty.close();
   });
 
+  it("a graph drawn before its full check is taken off screen with a message when it fails", async () => {
+    // A has edge's mention without its rule: the cheap check before the first frame lets it
+    // through; the full schema check in idle time refuses it and names the field.
+    const bad = structuredClone(graph);
+    const at = bad.edges.findIndex((e) => e.attributes.type === "has");
+    const has = bad.edges[at].attributes;
+    if (has.type !== "has") throw new Error("fixture has no has edge");
+    delete (has.mentions[0] as Record<string, unknown>).rule;
+    const broken = await serveSite(bad);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(broken.url);
+      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 20_000 });
+      await expect.poll(() => page.locator("#message").isVisible(), { timeout: 20_000 }).toBe(true);
+      expect(await page.locator("#message").textContent()).toContain(
+        `graph.json is not a litgraph graph`,
+      );
+      expect(await page.locator("#message").textContent()).toContain(
+        `edges[${at}].attributes.mentions[0].rule`,
+      );
+      expect(await page.locator("#graph canvas").count()).toBe(0);
+      await page.close();
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("the search index, full graph and full check are ready soon after the first frame", async () => {
+    const page = await open();
+    type Marks = { __firstFrame?: number; __ready?: number };
+    await page.waitForFunction(() => (window as unknown as Marks).__ready !== undefined, null, {
+      timeout: 20_000,
+    });
+    const marks = await page.evaluate(() => ({
+      first: (window as unknown as Marks).__firstFrame,
+      ready: (window as unknown as Marks).__ready,
+    }));
+    expect(marks.first).toBeGreaterThan(0);
+    expect(marks.ready).toBeGreaterThanOrEqual(marks.first ?? Number.POSITIVE_INFINITY);
+    expect(await page.locator("#message").isVisible()).toBe(false);
+    await page.close();
+  });
+
   it("a dropped BibTeX file builds a graph in the worker", async () => {
     const page = await open();
     const bib = readFileSync(join(FIXTURES, "sample.bib"), "utf8");

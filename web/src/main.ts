@@ -2,7 +2,7 @@
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { el } from "./dom.ts";
 import { setupDrop } from "./drop.ts";
-import { GraphLoadError, graphUrl, loadGraph } from "./load.ts";
+import { GraphLoadError, graphUrl, loadGraphFast } from "./load.ts";
 import { createSession, type Session, type Ui } from "./session.ts";
 import "./style.css";
 
@@ -39,18 +39,36 @@ function showMessage(title: string, lines: string[]) {
   message.hidden = false;
 }
 
-function show(data: SerializedGraph, source: string) {
+function showError(err: unknown) {
+  if (err instanceof GraphLoadError) showMessage(err.message, err.details);
+  else
+    showMessage("web: this graph could not be shown", [
+      err instanceof Error ? err.message : String(err),
+    ]);
+}
+
+/** Shows a graph; `validate`: it passed only checkGraph, the full check runs after the first frame. */
+function show(data: SerializedGraph, source: string, validate = false) {
   session?.destroy();
   message.hidden = true;
   document.body.classList.add("loaded");
   try {
-    session = createSession(ui, data, source);
+    const mine: Session = createSession(ui, data, source, {
+      validate,
+      onReady: markReady,
+      onError(err) {
+        // a graph that fails the full check after it was drawn is taken off screen
+        if (session !== mine) return;
+        session.destroy();
+        session = null;
+        showError(err);
+      },
+    });
+    session = mine;
     markFirstFrame();
   } catch (err) {
     session = null;
-    showMessage("web: this graph could not be shown", [
-      err instanceof Error ? err.message : String(err),
-    ]);
+    showError(err);
   }
 }
 
@@ -65,9 +83,12 @@ function markFirstFrame() {
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       w.__firstFrame = performance.now();
-      w.__ready ??= w.__firstFrame;
     }),
   );
+}
+
+function markReady() {
+  (window as unknown as Record<string, number>).__ready = performance.now();
 }
 
 setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
@@ -90,10 +111,11 @@ setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
 });
 
 const url = graphUrl(location);
-loadGraph(url)
-  .then((data) =>
-    show(data, decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "graph.json")),
-  )
+loadGraphFast(url)
+  .then(({ name, data }) => {
+    (window as unknown as Record<string, number>).__parsed = performance.now();
+    show(data, name, true);
+  })
   .catch((err: unknown) => {
     if (err instanceof GraphLoadError) showMessage(err.message, err.details);
     else showMessage("web: unexpected error", [err instanceof Error ? err.message : String(err)]);

@@ -7,6 +7,7 @@ import type {
   NodeAttributes,
   SerializedGraph,
 } from "../../src/graph/schema.ts";
+import type { Steps } from "./idle.ts";
 
 export type FullGraph = Graph<NodeAttributes, EdgeAttributes>;
 
@@ -17,11 +18,27 @@ export interface Model {
 }
 
 export function buildModel(data: SerializedGraph): Model {
+  const steps = buildModelSteps(data, Number.POSITIVE_INFINITY);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * buildModel in slices of `chunk` nodes or edges (graph.import of each slice in file order: the
+ * same graph as one import), for the page to run when idle.
+ */
+export function* buildModelSteps(data: SerializedGraph, chunk = 5000): Steps<Model> {
   const type = ["mixed", "directed", "undirected"].includes(data.options.type)
     ? (data.options.type as "mixed" | "directed" | "undirected")
     : "mixed";
   const graph: FullGraph = new Graph({ type, multi: data.options.multi, allowSelfLoops: true });
-  graph.import({ nodes: data.nodes, edges: data.edges });
+  for (let i = 0; i < data.nodes.length; i += chunk) {
+    graph.import({ nodes: data.nodes.slice(i, i + chunk) });
+    yield;
+  }
+  for (let i = 0; i < data.edges.length; i += chunk) {
+    graph.import({ edges: data.edges.slice(i, i + chunk) });
+    yield;
+  }
   return {
     graph,
     meta: data.meta,

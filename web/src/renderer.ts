@@ -24,10 +24,19 @@ export interface Renderer {
   destroy(): void;
 }
 
+/** What the reducers read, derived once per state change (never per node or edge). */
 interface Derived {
   visible: Set<string> | null;
   focus: string | null;
+  /** The focus node's neighbourhood (precomputed for the depth), or null. */
   near: Set<string> | null;
+  /** The near set is small enough to label every member. */
+  labelNear: boolean;
+  selection: string | null;
+  hovered: string | null;
+  byType: boolean;
+  /** Edge colour with nothing highlighted (lighter on very dense views). */
+  edgeColour: string;
 }
 
 /** Level of detail by graph size: fewer labels and no edges while moving on big graphs. */
@@ -69,7 +78,16 @@ export function labelledBBox(
 
 export function createRenderer(container: HTMLElement, store: Store, initial: View): Renderer {
   let current = initial;
-  const derived: Derived = { visible: null, focus: null, near: null };
+  const derived: Derived = {
+    visible: null,
+    focus: null,
+    near: null,
+    labelNear: false,
+    selection: null,
+    hovered: null,
+    byType: false,
+    edgeColour: "#d0d0d0",
+  };
   /** Stored sizes suit a few hundred nodes; denser views draw smaller nodes so clusters stay apart. */
   let sizeScale = 1;
   const rescale = () => {
@@ -84,27 +102,37 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       derived.focus && current.graph.hasNode(derived.focus)
         ? neighbourhood(current.graph, derived.focus, s.depth)
         : null;
+    derived.labelNear = derived.near !== null && derived.near.size <= 24;
+    derived.selection = s.selection;
+    derived.hovered = s.hovered;
+    derived.byType = s.colourBy === "type";
+    derived.edgeColour = current.graph.size > 10_000 ? "#ececec" : "#d0d0d0";
   };
   derive(store.get());
 
+  // Sigma hands each reducer its own shallow copy of the attributes: the reducers set fields on
+  // it and return it (no allocation), with O(1) set lookups per node or edge.
+  type NodeOut = ViewNode & Partial<NodeDisplayData>;
+  type EdgeOut = ViewEdge & Partial<EdgeDisplayData>;
   const nodeReducer = (node: string, data: ViewNode): Partial<NodeDisplayData> => {
-    const s = store.get();
-    const res: Partial<NodeDisplayData> & { kind?: string } = { ...data };
-    delete res.kind;
-    if (derived.visible && !derived.visible.has(node)) return { ...res, hidden: true };
-    res.color = s.colourBy === "type" ? TYPE_COLOURS[data.kind] : communityColour(data.community);
+    const res = data as NodeOut;
+    if (derived.visible && !derived.visible.has(node)) {
+      res.hidden = true;
+      return res;
+    }
+    res.color = derived.byType ? TYPE_COLOURS[data.kind] : communityColour(data.community);
     res.size = data.size * sizeScale;
     if (derived.near) {
       if (derived.near.has(node)) {
         res.zIndex = 1;
-        if (derived.near.size <= 24) res.forceLabel = true;
+        if (derived.labelNear) res.forceLabel = true;
       } else {
         res.color = GREYED;
         res.label = "";
         res.zIndex = 0;
       }
     }
-    if (node === s.selection || node === s.hovered) {
+    if (node === derived.selection || node === derived.hovered) {
       res.highlighted = true;
       res.forceLabel = true;
       res.zIndex = 2;
@@ -113,16 +141,25 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   };
 
   const edgeReducer = (edge: string, data: ViewEdge): Partial<EdgeDisplayData> => {
-    const res: Partial<EdgeDisplayData> & { kind?: string; weight?: number } = { ...data };
-    delete res.kind;
-    const [s, t] = current.graph.extremities(edge);
-    if (derived.visible && (!derived.visible.has(s) || !derived.visible.has(t)))
-      return { ...res, hidden: true };
-    if (derived.near) {
-      if (!derived.near.has(s) || !derived.near.has(t)) return { ...res, hidden: true };
+    const res = data as EdgeOut;
+    const { visible, near } = derived;
+    if (!visible && !near) {
+      res.color = derived.edgeColour;
+      return res;
+    }
+    const s = current.graph.source(edge);
+    const t = current.graph.target(edge);
+    if (
+      (visible && (!visible.has(s) || !visible.has(t))) ||
+      (near && (!near.has(s) || !near.has(t)))
+    ) {
+      res.hidden = true;
+      return res;
+    }
+    if (near) {
       res.color = "#7a7a7a";
       res.zIndex = 1;
-    } else res.color = current.graph.size > 10_000 ? "#ececec" : "#d0d0d0";
+    } else res.color = derived.edgeColour;
     return res;
   };
 
@@ -141,8 +178,10 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     ...lodSettings(current.graph),
   });
 
-  // the bounding box is read when sigma indexes the graph: index again
-  sigma.setCustomBBox(labelledBBox(current.graph)).refresh();
+  // the bounding box is read when sigma indexes the graph: index again (only when there is one:
+  // a second full refresh of a big view would cost as much as the first frame)
+  const bbox = labelledBBox(current.graph);
+  if (bbox) sigma.setCustomBBox(bbox).refresh();
 
   // Community labels: an HTML layer above the canvases (text nodes only), placed greedily by
   // community size so they never overlap; dimmed while a neighbourhood is highlighted.

@@ -1,6 +1,7 @@
 // Autocomplete over papers, authors and concepts: a prefix of the name or of a word ranks first.
-import type { NodeType } from "../../src/graph/schema.ts";
-import { type FullGraph, nameOf } from "./model.ts";
+import type { NodeAttributes, NodeType } from "../../src/graph/schema.ts";
+import type { Steps } from "./idle.ts";
+import type { FullGraph } from "./model.ts";
 
 export interface SearchEntry {
   key: string;
@@ -17,22 +18,38 @@ export const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
 
+/** A node's entries: its name, and each variant or alias under the name. */
+function entries(out: SearchEntry[], key: string, a: NodeAttributes): void {
+  const name = a.type === "paper" ? a.title : a.label;
+  out.push({ key, name, type: a.type, size: a.size, folded: fold(name) });
+  const others = a.type === "author" ? a.variants : a.type === "paper" ? [] : a.aliases;
+  for (const other of others)
+    if (other !== name)
+      out.push({
+        key,
+        name: `${name} (${other})`,
+        type: a.type,
+        size: a.size,
+        folded: fold(other),
+      });
+}
+
 export function buildIndex(graph: FullGraph): SearchEntry[] {
   const out: SearchEntry[] = [];
-  graph.forEachNode((key, a) => {
-    const name = nameOf(graph, key);
-    out.push({ key, name, type: a.type, size: a.size, folded: fold(name) });
-    const others = a.type === "author" ? a.variants : a.type === "paper" ? [] : a.aliases;
-    for (const other of others)
-      if (other !== name)
-        out.push({
-          key,
-          name: `${name} (${other})`,
-          type: a.type,
-          size: a.size,
-          folded: fold(other),
-        });
-  });
+  graph.forEachNode((key, a) => entries(out, key, a));
+  return out;
+}
+
+/** buildIndex from the serialised nodes (same entries, same order), `chunk` nodes a slice. */
+export function* buildIndexSteps(
+  nodes: readonly { key: string; attributes: NodeAttributes }[],
+  chunk = 4000,
+): Steps<SearchEntry[]> {
+  const out: SearchEntry[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    entries(out, nodes[i].key, nodes[i].attributes);
+    if (i % chunk === chunk - 1) yield;
+  }
   return out;
 }
 

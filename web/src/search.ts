@@ -5,7 +5,8 @@ import { type SearchEntry, search } from "./search-index.ts";
 
 export function createSearch(
   host: HTMLElement,
-  index: readonly SearchEntry[],
+  /** The entries, or a function giving them (built on first use). */
+  index: readonly SearchEntry[] | (() => readonly SearchEntry[]),
   onChoose: (key: string) => void,
 ): () => void {
   const input = el("input", {
@@ -66,7 +67,7 @@ export function createSearch(
     input.setAttribute("aria-expanded", String(!list.hidden));
   };
   input.addEventListener("input", () => {
-    results = search(index, input.value);
+    results = search(typeof index === "function" ? index() : index, input.value);
     active = 0;
     render();
   });

@@ -6,13 +6,15 @@ import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
+import { lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
-import { buildModel } from "./model.ts";
+import { validationSteps } from "./load.ts";
+import { buildModelSteps } from "./model.ts";
 import { visibleNodes } from "./neighbourhood.ts";
 import { renderPanel } from "./panel.ts";
 import { createRenderer } from "./renderer.ts";
 import { createSearch } from "./search.ts";
-import { buildIndex } from "./search-index.ts";
+import { buildIndexSteps } from "./search-index.ts";
 import {
   BIG_GRAPH,
   createStore,
@@ -23,7 +25,7 @@ import {
   type ViewName,
 } from "./state.ts";
 import { decodeState, encodeState } from "./url.ts";
-import { buildView, VIEW_SPECS, type View } from "./views.ts";
+import { buildViewFromData, VIEW_SPECS, type View } from "./views.ts";
 
 export interface Ui {
   tabs: HTMLElement;
@@ -40,34 +42,59 @@ export interface Session {
   destroy(): void;
 }
 
-export function createSession(ui: Ui, data: SerializedGraph, source: string): Session {
-  const model = buildModel(data);
+export interface SessionOptions {
+  /**
+   * The graph passed only checkGraph: run the full validation (validationSteps) after the first
+   * frame and report a failure through onError (default false: validated already).
+   */
+  validate?: boolean;
+  /** The deferred work (validation, full graph, search index) is done. */
+  onReady?: () => void;
+  /** The deferred work failed (a GraphLoadError when validation did). */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Shows `data`. The first frame needs only the opening view, built straight from the data; the
+ * full graph (details panel), the search index and the full validation are built in idle time
+ * after it, or at once when something needs them earlier.
+ */
+export function createSession(
+  ui: Ui,
+  data: SerializedGraph,
+  source: string,
+  opts: SessionOptions = {},
+): Session {
+  const keys = new Set<string>();
+  const counts = { paper: 0, author: 0, concept: 0 };
+  for (const n of data.nodes) {
+    keys.add(n.key);
+    const t = n.attributes.type;
+    counts[t === "paper" || t === "author" ? t : "concept"]++;
+  }
+  const validation = lazy(() =>
+    opts.validate ? validationSteps(data, source) : (function* () {})(),
+  );
+  const model = lazy(() => buildModelSteps(data));
+  const index = lazy(() => buildIndexSteps(data.nodes));
   const fallbackView: ViewName = data.nodes.length > BIG_GRAPH ? "papers" : "knowledge";
   const initial = decodeState(location.hash, fallbackView);
-  if (initial.selection && !model.graph.hasNode(initial.selection)) initial.selection = null;
+  if (initial.selection && !keys.has(initial.selection)) initial.selection = null;
   const store = createStore(initial);
   const views = new Map<ViewName, View>();
   const view = (name: ViewName) => {
     let v = views.get(name);
     if (!v) {
-      v = buildView(model, name);
+      v = buildViewFromData(data, name);
       views.set(name, v);
     }
     return v;
   };
   const renderer = createRenderer(ui.graph, store, view(initial.view));
-  const index = buildIndex(model.graph);
-  const counts = { paper: 0, author: 0, concept: 0 };
-  for (const n of data.nodes)
-    counts[
-      n.attributes.type === "paper" || n.attributes.type === "author"
-        ? n.attributes.type
-        : "concept"
-    ]++;
 
   /** Select a node from anywhere (search, panel, legend): switch view or clear filters if needed. */
   const select = (key: string, move = true) => {
-    if (!model.graph.hasNode(key)) return;
+    if (!keys.has(key)) return;
     const s = store.get();
     const name = view(s.view).graph.hasNode(key) ? s.view : "knowledge";
     const visible = visibleNodes(view(name).graph, s.filters);
@@ -119,7 +146,7 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
   const renderDetails = (s: State) =>
     renderPanel(
       ui.panel,
-      s.selection ? detailsOf(model.graph, s.selection) : null,
+      s.selection ? detailsOf(model.get().graph, s.selection) : null,
       (key) => select(key),
       () => store.set({ selection: null }),
     );
@@ -138,7 +165,7 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
     const h = location.hash.replace(/^#/, "");
     if (h === lastHash) return;
     const next = decodeState(h, fallbackView);
-    if (next.selection && !model.graph.hasNode(next.selection)) next.selection = null;
+    if (next.selection && !keys.has(next.selection)) next.selection = null;
     store.set({ ...next, hovered: null });
     if (next.camera) renderer.sigma.getCamera().setState(next.camera);
   };
@@ -172,7 +199,11 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
       fileName: `litgraph-${store.get().view}`,
       backgroundColor: "#ffffff",
     });
-  const stopSearch = createSearch(ui.search, index, (key) => select(key));
+  const stopSearch = createSearch(
+    ui.search,
+    () => index.get(),
+    (key) => select(key),
+  );
   const s0 = store.get();
   renderTabs(s0);
   renderSide(s0);
@@ -200,14 +231,28 @@ export function createSession(ui: Ui, data: SerializedGraph, source: string): Se
     },
     viewNodes: () => renderer.view().graph.order,
     viewEdges: () => renderer.view().graph.size,
+    displayedLabels: () => renderer.sigma.getNodeDisplayedLabels().size,
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     select,
   };
 
+  // After the first frame: validate, then the full graph, then the search index, when idle.
+  let stopIdle = () => {};
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
+      stopIdle = whenIdle([validation, model, index], {
+        onDone: opts.onReady,
+        onError: opts.onError,
+      });
+    });
+  });
+
   return {
     destroy() {
+      cancelAnimationFrame(frame);
+      stopIdle();
       clearTimeout(urlTimer);
       unsubscribe();
       stopSearch();

@@ -3,7 +3,13 @@
 // collaboration network (authors + coauthor; collabX,collabY).
 // Sigma reads `type` as its program name, so view graphs carry the node type as `kind`.
 import Graph from "graphology";
-import type { EdgeAttributes, NodeAttributes, NodeType } from "../../src/graph/schema.ts";
+import type {
+  EdgeAttributes,
+  GraphMeta,
+  NodeAttributes,
+  NodeType,
+  SerializedGraph,
+} from "../../src/graph/schema.ts";
 import type { FullGraph, Model } from "./model.ts";
 import type { ViewName } from "./state.ts";
 
@@ -99,13 +105,20 @@ function edgeSize(a: EdgeAttributes, maxWeight: number): number {
   return 0.5;
 }
 
-export function buildView(model: Model, name: ViewName): View {
+/** What a view is built from: nodes and edges in graph order, and each node's paper years. */
+interface ViewSource {
+  forEachNode(fn: (key: string, a: NodeAttributes) => void): void;
+  forEachEdge(fn: (a: EdgeAttributes, source: string, target: string) => void): void;
+  years(key: string, a: NodeAttributes): [number | null, number | null];
+  meta: GraphMeta;
+}
+
+function assemble(src: ViewSource, name: ViewName): View {
   const spec = VIEW_SPECS[name];
-  const full = model.graph;
   const graph: ViewGraph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
-  full.forEachNode((key, a) => {
+  src.forEachNode((key, a) => {
     if (!spec.nodes(a)) return;
-    const [yearMin, yearMax] = yearsOf(full, key, a);
+    const [yearMin, yearMax] = src.years(key, a);
     graph.addNode(key, {
       kind: a.type,
       label: shortLabel(a.type === "paper" ? a.title || a.label : a.label),
@@ -116,20 +129,77 @@ export function buildView(model: Model, name: ViewName): View {
       yearMax,
     });
   });
+  // one pass over all edges: the view's types and their largest weight; then only those
   let maxWeight = 0;
-  full.forEachEdge((_e, a) => {
-    if (spec.edges.has(a.type)) maxWeight = Math.max(maxWeight, a.weight);
+  const kept: [EdgeAttributes, string, string][] = [];
+  src.forEachEdge((a, s, t) => {
+    if (!spec.edges.has(a.type)) return;
+    maxWeight = Math.max(maxWeight, a.weight);
+    if (s !== t) kept.push([a, s, t]);
   });
-  full.forEachEdge((_e, a, s, t) => {
-    if (!spec.edges.has(a.type) || s === t || !graph.hasNode(s) || !graph.hasNode(t)) return;
-    graph.mergeEdge(s, t, { kind: a.type, weight: a.weight, size: edgeSize(a, maxWeight) });
-  });
-  return { name, graph, communities: viewCommunities(model, name, graph) };
+  for (const [a, s, t] of kept)
+    if (graph.hasNode(s) && graph.hasNode(t))
+      graph.mergeEdge(s, t, { kind: a.type, weight: a.weight, size: edgeSize(a, maxWeight) });
+  return { name, graph, communities: viewCommunities(src.meta, name, graph) };
 }
 
-function viewCommunities(model: Model, name: ViewName, graph: ViewGraph): ViewCommunity[] {
+/** A view from the full graph. */
+export function buildView(model: Model, name: ViewName): View {
+  const full = model.graph;
+  return assemble(
+    {
+      forEachNode: (fn) => full.forEachNode(fn),
+      forEachEdge: (fn) => full.forEachEdge((_e, a, s, t) => fn(a, s, t)),
+      years: (key, a) => yearsOf(full, key, a),
+      meta: model.meta,
+    },
+    name,
+  );
+}
+
+/**
+ * The same view as buildView, straight from the serialised graph (checked by checkGraph), without
+ * building the full graph first: the page's first frame needs only this. A node's years come
+ * from the papers it shares an edge with, as buildView's neighbours.
+ */
+export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
+  const spec = VIEW_SPECS[name];
+  const years = new Map<string, [number, number]>();
+  // papers carry their own year; only views with other node types need the neighbours' years
+  if (data.nodes.some((n) => n.attributes.type !== "paper" && spec.nodes(n.attributes))) {
+    const attrs = new Map(data.nodes.map((n) => [n.key, n.attributes]));
+    const seen = (key: string, year: number | null) => {
+      const a = attrs.get(key);
+      if (year === null || !a || a.type === "paper" || !spec.nodes(a)) return;
+      const y = years.get(key);
+      if (!y) years.set(key, [year, year]);
+      else years.set(key, [Math.min(y[0], year), Math.max(y[1], year)]);
+    };
+    for (const e of data.edges) {
+      const s = attrs.get(e.source);
+      const t = attrs.get(e.target);
+      if (s?.type === "paper" && t?.type !== "paper") seen(e.target, s.year);
+      if (t?.type === "paper" && s?.type !== "paper") seen(e.source, t.year);
+    }
+  }
+  return assemble(
+    {
+      forEachNode: (fn) => {
+        for (const n of data.nodes) fn(n.key, n.attributes);
+      },
+      forEachEdge: (fn) => {
+        for (const e of data.edges) fn(e.attributes, e.source, e.target);
+      },
+      years: (key, a) => (a.type === "paper" ? [a.year, a.year] : (years.get(key) ?? [null, null])),
+      meta: data.meta,
+    },
+    name,
+  );
+}
+
+function viewCommunities(meta: GraphMeta, name: ViewName, graph: ViewGraph): ViewCommunity[] {
   if (name !== "collab")
-    return model.meta.communities.map((c) => ({
+    return meta.communities.map((c) => ({
       id: c.id,
       label: c.label,
       size: c.size,
@@ -146,7 +216,7 @@ function viewCommunities(model: Model, name: ViewName, graph: ViewGraph): ViewCo
     s.members.push(k);
     sums.set(a.community, s);
   });
-  return model.meta.collabCommunities.map((c) => {
+  return meta.collabCommunities.map((c) => {
     const s = sums.get(c.id);
     const n = s?.members.length ?? 0;
     return { ...c, x: s ? s.x / n : 0, y: s ? s.y / n : 0, members: s?.members ?? [] };
