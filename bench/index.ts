@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateCorpus } from "../src/synth/index.ts";
+import { GENERATOR_VERSION, generateCorpus } from "../src/synth/index.ts";
 import { type ChildSpec, type RunFigures, runChild } from "./child.ts";
 import { mainProfile, type ProfileSummary, summariseProfile } from "./profile.ts";
 
@@ -67,7 +67,7 @@ function childRun(spec: ChildSpec, profile: boolean): Row {
 
 /** A synthetic corpus as a paperlists JSON file, generated once per size and seed. */
 function synthFile(dir: string, papers: number, seed: number): string {
-  const file = join(dir, `synth${papers}-s${seed}.json`);
+  const file = join(dir, `synth${papers}-s${seed}-g${GENERATOR_VERSION}.json`);
   if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateCorpus({ papers, seed })));
   return file;
 }

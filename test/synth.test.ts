@@ -61,6 +61,20 @@ describe("generateCorpus", () => {
     expect(used.length).toBeGreaterThan(50);
   });
 
+  it("conceptShare sets how many concept slots name an ontology concept", () => {
+    // Concept slots left to recurring phrases: fewer distinct surface forms per abstract.
+    const surfaces = ontologySurfaces().filter((x) => x.length > 3);
+    const perPaper = (share: number) => {
+      const c = generateCorpus({ papers: 60, seed: 5, conceptShare: share });
+      return (
+        c.reduce((acc, p) => acc + surfaces.filter((x) => p.abstract.includes(x)).length, 0) / 60
+      );
+    };
+    const [none, low, all] = [perPaper(0), perPaper(0.15), perPaper(1)];
+    expect(low).toBeGreaterThan(none);
+    expect(all).toBeGreaterThan(2 * low);
+  });
+
   it("ingest reads every generated paper as paperlists", () => {
     const r = parseText(JSON.stringify(corpus), "synth2024.json", { asOf: new Date("2026-01-01") });
     expect(r.rejected).toEqual([]);

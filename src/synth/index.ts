@@ -1,5 +1,6 @@
 // Synthetic corpus generator (benchmarks, scale tests).
 export {
+  GENERATOR_VERSION,
   generateCorpus,
   ontologySurfaces,
   type PaperlistsItem,
