@@ -36,10 +36,14 @@ export function toEntity(d: Draft, relevance?: number): Entity {
     id: d.id,
     mentions: [...d.mentions.values()].sort(byMention),
   };
-  const aliases = [...d.aliases].filter((a) => a !== d.label).sort(cmp);
-  if (aliases.length) e.aliases = aliases;
-  const parents = [...d.parents].filter((p) => p !== d.id).sort(cmp);
-  if (parents.length) e.parents = parents;
+  if (d.aliases.size) {
+    const aliases = [...d.aliases].filter((a) => a !== d.label).sort(cmp);
+    if (aliases.length) e.aliases = aliases;
+  }
+  if (d.parents.size) {
+    const parents = [...d.parents].filter((p) => p !== d.id).sort(cmp);
+    if (parents.length) e.parents = parents;
+  }
   if (relevance !== undefined) e.relevance = relevance;
   return e;
 }

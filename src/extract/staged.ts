@@ -15,7 +15,7 @@ import type { TopicCandidates } from "./topic-candidates.ts";
 import { corpusTopics, type PhraseTagStore, type TopicInput, topicInput } from "./topics.ts";
 import type { Entity, ExtractedPaper } from "./types.ts";
 
-/** The per-paper result: non-topic entities, as extractPapers would emit them. */
+/** The per-paper result: non-topic entities, as extractPapers would emit them (in its order). */
 export interface PaperPart {
   entities: Entity[];
   /**
@@ -34,13 +34,26 @@ export interface PaperText {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** extractPapers' entity order: (type, label, id). */
+const byEntity = (a: Entity, b: Entity) =>
+  cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id);
+
+/** Entities already in order, every one of a type before "topic" (which sorts after all others). */
+function sortedBeforeTopics(entities: Entity[]): boolean {
+  for (let i = 0; i < entities.length; i++) {
+    if (entities[i].type >= "topic") return false;
+    if (i > 0 && byEntity(entities[i - 1], entities[i]) > 0) return false;
+  }
+  return true;
+}
 
 /** Stage 1 for one paper. */
 export function extractPart(p: PaperText, index: ConceptIndex, r: ResolvedOptions): PaperPart {
   const st = extractPaperEntities(p.title, p.abstract, index, r);
   const entities = [...st.drafts.values()]
     .filter((d) => d.mentions.size > 0)
-    .map((d) => toEntity(d));
+    .map((d) => toEntity(d))
+    .sort(byEntity);
   if (!r.topics.enabled) return { entities };
   return { entities, candidates: topicInput(st, r.topics).candidates };
 }
@@ -114,9 +127,13 @@ export function assemble(
       )
     : [];
   return papers.map((p, i) => {
-    const entities = [...parts[i].entities];
-    for (const t of topics[i] ?? []) entities.push(toEntity(t.draft, t.relevance));
-    entities.sort((a, b) => cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id));
+    const own = parts[i].entities;
+    const found = (topics[i] ?? []).map((t) => toEntity(t.draft, t.relevance)).sort(byEntity);
+    // Stage 1 sorts a part's entities, and topics sort after every other type: a stable sort of
+    // the whole list would leave this order as it is.
+    const entities = sortedBeforeTopics(own)
+      ? [...own, ...found]
+      : [...own, ...found].sort(byEntity);
     return { ...p, entities };
   });
 }
