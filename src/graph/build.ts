@@ -7,13 +7,14 @@ import { communityCards } from "./cards.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
 import { assignLayouts } from "./layout.ts";
-import type { LayoutSnapshot } from "./layout-incremental.ts";
+import { INCREMENTAL_DEFAULTS, type LayoutSnapshot } from "./layout-incremental.ts";
 import { type GraphOptionsInput, resolveOptions } from "./options.ts";
 import { edgeKey } from "./schema.ts";
 // Attributes are stored canonical (keys sorted, numbers rounded, no undefined), so that
 // serialize shares them instead of copying each one: a fifth less memory when it runs.
 import { roundDeep as canonical } from "./serialize.ts";
 import { paperItems, similarEdges } from "./similarity.ts";
+import { subNetwork } from "./subnetwork.ts";
 
 export type LitGraph = Graph;
 
@@ -281,9 +282,28 @@ export function buildGraph(
   }
 
   step("similarity");
-  assignCommunities(graph, opts.communities);
+  // Built once, used by Louvain and by the paper-map and collaboration layouts.
+  const nets = {
+    papers: subNetwork(
+      graph,
+      graph.filterNodes((_, a) => a.type === "paper"),
+      new Set(["similar"]),
+    ),
+    authors: subNetwork(
+      graph,
+      graph.filterNodes((_, a) => a.type === "author"),
+      new Set(["coauthor"]),
+    ),
+  };
+  assignCommunities(graph, opts.communities, nets);
   step("communities");
-  const reused = assignLayouts(graph, opts.layout, hooks.previousLayout);
+  const reused = assignLayouts(
+    graph,
+    opts.layout,
+    hooks.previousLayout,
+    INCREMENTAL_DEFAULTS,
+    nets,
+  );
   if (hooks.previousLayout) graph.setAttribute("incrementalViews", reused);
   step("layout");
   const { communities, collabCommunities } = communityCards(graph, opts.communities);

@@ -1,8 +1,9 @@
 // Louvain communities (seeded) on the paper-similarity network and the co-authorship network.
-import Graph from "graphology";
+import type Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { createRng } from "../common/rng.ts";
 import type { CommunityOptions } from "./options.ts";
+import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
 
 /**
  * Louvain on the sub-network of `nodes` linked by edges of `edgeType`; communities renumbered
@@ -13,14 +14,9 @@ export function louvainOn(
   nodes: string[],
   edgeType: string,
   opts: CommunityOptions,
+  net: SubNetwork = subNetwork(graph, nodes, new Set([edgeType])),
 ): Map<string, number> {
-  const sub = new Graph({ type: "undirected" });
-  for (const n of nodes) sub.addNode(n);
-  // similar and coauthor, the edge types communities are built from, are the undirected ones
-  graph.forEachUndirectedEdge((key, attrs, s, t) => {
-    if (attrs.type === edgeType && sub.hasNode(s) && sub.hasNode(t))
-      sub.addEdgeWithKey(key, s, t, { weight: attrs.weight });
-  });
+  const sub = net.graph;
   const raw =
     sub.size > 0
       ? louvain(sub, {
@@ -30,8 +26,9 @@ export function louvainOn(
         })
       : {};
   const groups = new Map<number, string[]>();
-  for (const n of nodes) {
-    const c = raw[n];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const c = raw[subKey(i)];
     if (c === undefined) continue;
     {
       const list = groups.get(c);
@@ -65,9 +62,9 @@ function majority(of: number[]): number {
  * Sets `community` on every node (papers from Louvain; authors and concepts take the community
  * of most of their papers) and `collabCommunity` on authors.
  */
-export function assignCommunities(graph: Graph, opts: CommunityOptions): void {
+export function assignCommunities(graph: Graph, opts: CommunityOptions, nets: Networks = {}): void {
   const papers = graph.filterNodes((_, a) => a.type === "paper");
-  const paperCommunity = louvainOn(graph, papers, "similar", opts);
+  const paperCommunity = louvainOn(graph, papers, "similar", opts, nets.papers);
   for (const [n, c] of paperCommunity) graph.setNodeAttribute(n, "community", c);
   graph.forEachNode((n, a) => {
     if (a.type === "paper") return;
@@ -86,6 +83,6 @@ export function assignCommunities(graph: Graph, opts: CommunityOptions): void {
     graph.setNodeAttribute(n, "community", majority(own));
   });
   const authors = graph.filterNodes((_, a) => a.type === "author");
-  const collab = louvainOn(graph, authors, "coauthor", opts);
+  const collab = louvainOn(graph, authors, "coauthor", opts, nets.authors);
   for (const [n, c] of collab) graph.setNodeAttribute(n, "collabCommunity", c);
 }

@@ -30,7 +30,7 @@ export interface Circle {
 }
 
 /** Connected components (union-find over every edge of `graph`), as lists of node keys. */
-export function components(graph: Graph): string[][] {
+export function components(graph: Graph, name: (key: string) => string = (k) => k): string[][] {
   const index = new Map<string, number>();
   const keys = graph.nodes();
   keys.forEach((k, i) => {
@@ -59,8 +59,10 @@ export function components(graph: Graph): string[][] {
     if (g) g.push(k);
     else groups.set(r, [k]);
   });
-  // biggest first; ties by first key (keys come in graph order, itself deterministic)
-  return [...groups.values()].sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+  // biggest first; ties by the name of the first key (keys come in graph order, deterministic)
+  return [...groups.values()].sort(
+    (a, b) => b.length - a.length || (name(a[0]) < name(b[0]) ? -1 : 1),
+  );
 }
 
 /**
@@ -133,16 +135,21 @@ export function packCircles(radii: number[]): { x: number; y: number }[] {
  * Rescales each connected component of `sub` about its centroid to one node density (root-mean-
  * square radius spacing·mean size·√(n/2π), i.e. a disc of n cells of that spacing; the mean size
  * of the component's nodes when bigger than the view's) and packs the
- * components around the biggest. Reads and writes the `x`, `y` node attributes of `sub`.
+ * components around the biggest. Reads and writes the `x`, `y` node attributes of `sub`. `name`
+ * gives a node's name in the whole graph (sub-networks use short keys), for tie-breaks.
  */
-export function packComponents(sub: Graph, opts: PackOptions = PACK_DEFAULTS): void {
+export function packComponents(
+  sub: Graph,
+  opts: PackOptions = PACK_DEFAULTS,
+  name?: (key: string) => string,
+): void {
   if (sub.order < 2) return;
   let sizeSum = 0;
   sub.forEachNode((_n, a) => {
     sizeSum += typeof a.size === "number" ? a.size : 1;
   });
   const unit = opts.spacing * Math.max(1e-6, sizeSum / sub.order);
-  const comps = components(sub);
+  const comps = components(sub, name);
   const shapes = comps.map((members) => {
     const xs = new Float64Array(members.length);
     const ys = new Float64Array(members.length);

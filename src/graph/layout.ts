@@ -1,8 +1,7 @@
 // Three seeded layouts (ForceAtlas2 + noverlap) and node sizes from degree centrality.
-import Graph from "graphology";
+import type Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
-import type { Attributes } from "graphology-types";
 import { createRng } from "../common/rng.ts";
 import {
   INCREMENTAL_DEFAULTS,
@@ -15,6 +14,7 @@ import {
 import { packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
+import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
 
 /**
  * noverlap jitters nodes that sit on the exact same spot with Math.random (its Float32 matrix
@@ -42,7 +42,8 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
  * centres on a circle, members scattered around their centre (seeded); nodes without a
  * community anywhere on the disc. After ForceAtlas2 the connected components are rescaled to one
  * node density and packed around the biggest (layout-pack.ts), then noverlap. Returns rounded
- * positions.
+ * positions. A view of part of the graph is laid out on its sub-network (`net`, or one built
+ * here), which holds only undirected edges (similar, coauthor).
  */
 export function layoutView(
   graph: Graph,
@@ -51,12 +52,14 @@ export function layoutView(
   communityAttr: string,
   opts: LayoutOptions,
   start?: Map<string, { x: number; y: number }>,
+  net?: SubNetwork,
 ): Map<string, { x: number; y: number }> {
   const rng = createRng(opts.seed);
   // The whole graph with every edge type (knowledge-graph view) is laid out in place: copying
   // 30k nodes and 270k edges into a sub-graph costs more than the layout itself.
   const inPlace = nodes.length === graph.order;
-  const sub = inPlace ? graph : new Graph({ type: "undirected" });
+  const view = inPlace ? undefined : (net ?? subNetwork(graph, nodes, edgeTypes));
+  const sub = view ? view.graph : graph;
   const communities = new Map<number, number>();
   for (const n of nodes) {
     const c = graph.getNodeAttribute(n, communityAttr) as number;
@@ -69,7 +72,7 @@ export function layoutView(
     const angle = (2 * Math.PI * i) / Math.max(1, ids.length);
     centre.set(c, [radius * Math.cos(angle), radius * Math.sin(angle)]);
   });
-  for (const n of nodes) {
+  nodes.forEach((n, i) => {
     const c = graph.getNodeAttribute(n, communityAttr) as number;
     const [cx, cy] = centre.get(c) ?? [0, 0];
     const spread = c >= 0 ? 3 * Math.sqrt(communities.get(c) ?? 1) : radius * 1.5;
@@ -79,18 +82,8 @@ export function layoutView(
     const x = given ? given.x + Math.cos(a) : cx + r * Math.cos(a);
     const y = given ? given.y + Math.sin(a) : cy + r * Math.sin(a);
     if (inPlace) graph.mergeNodeAttributes(n, { x, y });
-    else sub.addNode(n, { x, y, size: graph.getNodeAttribute(n, "size") as number });
-  }
-  const add = (_: string, e: Attributes, s: string, t: string) => {
-    if (edgeTypes.has(e.type) && sub.hasNode(s) && sub.hasNode(t) && !sub.hasEdge(s, t))
-      sub.addEdge(s, t, { weight: e.weight });
-  };
-  // similar and coauthor are the only undirected edges: no need to visit the rest for them
-  if (inPlace) {
-    // every edge of the graph takes part
-  } else if ([...edgeTypes].every((t) => t === "similar" || t === "coauthor"))
-    graph.forEachUndirectedEdge(add);
-  else graph.forEachEdge(add);
+    else sub.mergeNodeAttributes(subKey(i), { x, y, size: graph.getNodeAttribute(n, "size") });
+  });
   if (sub.order > 1) {
     const settings = {
       ...forceAtlas2.inferSettings(sub),
@@ -102,7 +95,7 @@ export function layoutView(
       getEdgeWeight: "weight",
     });
     // components to one density, packed around the biggest: no far-off isolates, no tight clumps
-    packComponents(sub);
+    packComponents(sub, undefined, view ? (k) => view.keys[Number(k.slice(1))] : undefined);
     if (sub.order <= opts.noverlapMaxNodes)
       withSeededMathRandom(opts.seed, () =>
         noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } }),
@@ -110,7 +103,7 @@ export function layoutView(
   }
   const out = new Map<string, { x: number; y: number }>();
   sub.forEachNode((n, a) => {
-    out.set(n, { x: round4(a.x), y: round4(a.y) });
+    out.set(view ? view.keys[Number(n.slice(1))] : n, { x: round4(a.x), y: round4(a.y) });
   });
   return out;
 }
@@ -178,6 +171,7 @@ export function assignLayouts(
   opts: LayoutOptions,
   previous?: LayoutSnapshot,
   incremental: IncrementalOptions = INCREMENTAL_DEFAULTS,
+  nets: Networks = {},
 ): View[] {
   assignSizes(graph);
   const reuse = previous && previous.options === JSON.stringify(opts) ? previous : undefined;
@@ -188,14 +182,15 @@ export function assignLayouts(
     types: Set<string>,
     community: string,
     start?: () => Map<string, { x: number; y: number }>,
+    net?: SubNetwork,
   ) => {
     const placed =
       reuse && placeIncrementally(graph, nodes, types, viewPositions(reuse, name), incremental);
     if (placed) reused.push(name);
-    return placed || layoutView(graph, nodes, types, community, opts, start?.());
+    return placed || layoutView(graph, nodes, types, community, opts, start?.(), net);
   };
   const papers = graph.filterNodes((_, a) => a.type === "paper");
-  const map = view("map", papers, new Set(["similar"]), "community");
+  const map = view("map", papers, new Set(["similar"]), "community", undefined, nets.papers);
   for (const [n, p] of map) graph.mergeNodeAttributes(n, { mapX: p.x, mapY: p.y });
   const all = graph.nodes();
   const types = new Set(["authored", "has", "is-a", "coauthor", "similar"]);
@@ -203,7 +198,14 @@ export function assignLayouts(
   const kg = view("kg", all, types, "community", () => startFromMap(graph, map));
   for (const [n, p] of kg) graph.mergeNodeAttributes(n, p);
   const authors = graph.filterNodes((_, a) => a.type === "author");
-  const collab = view("collab", authors, new Set(["coauthor"]), "collabCommunity");
+  const collab = view(
+    "collab",
+    authors,
+    new Set(["coauthor"]),
+    "collabCommunity",
+    undefined,
+    nets.authors,
+  );
   for (const [n, p] of collab) graph.mergeNodeAttributes(n, { collabX: p.x, collabY: p.y });
   return reused;
 }

@@ -1,0 +1,41 @@
+// A view's sub-network (its nodes, linked by the undirected edges of some types) as a compact
+// graphology graph, built once and shared by Louvain (communities.ts) and the layout
+// (layout.ts): copying edges into graphology is the graph stage's biggest cost at scale.
+// Node keys are short ("n0", "n1", … in the order given; not integer-like, so JavaScript keeps
+// them in insertion order and every iteration order is that of `nodes`).
+import Graph from "graphology";
+
+export interface SubNetwork {
+  graph: Graph;
+  /** The original node key of sub-network node `n<i>`. */
+  keys: string[];
+}
+
+export const subKey = (i: number): string => `n${i}`;
+
+/** The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`. */
+export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>): SubNetwork {
+  const sub = new Graph({ type: "undirected" });
+  const index = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    index.set(n, i);
+    sub.addNode(subKey(i));
+  });
+  graph.forEachUndirectedEdge((_key, attrs, s, t) => {
+    if (!edgeTypes.has(attrs.type)) return;
+    const a = index.get(s);
+    const b = index.get(t);
+    if (a === undefined || b === undefined) return;
+    const [sa, sb] = [subKey(a), subKey(b)];
+    if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight: attrs.weight });
+  });
+  return { graph: sub, keys: nodes };
+}
+
+/** The paper-similarity and co-authorship networks, when the caller built them already. */
+export interface Networks {
+  /** Papers (in graph order) over similar edges. */
+  papers?: SubNetwork;
+  /** Authors (in graph order) over coauthor edges. */
+  authors?: SubNetwork;
+}
