@@ -91,20 +91,24 @@ function writtenAt(input: TopicInput, q: number): string {
   return (occ[q] === 0 ? input.title : input.abstract).slice(occ[q + 1], occ[q + 2]);
 }
 
-/** Each kept candidate of paper p, in the paper's key order: its key index, term and `occ` block. */
-function* keptOf(
-  c: Corpus,
-  p: number,
-  termOfId: Int32Array,
-  keep: Set<number>,
-): Generator<[number, number, number]> {
-  const occ = c.papers[p].candidates.occ;
-  let pos = 0;
-  for (let k = 0, at = c.start[p]; at < c.start[p + 1]; k++, at++) {
-    const term = termOfId[c.ids[at]];
-    if (term >= 0 && keep.has(term)) yield [k, term, pos];
-    pos += 1 + 3 * occ[pos];
+/**
+ * The kept candidates of every paper, in each paper's key order, flat: key index, term, and
+ * where its block starts in the paper's `occ`.
+ */
+function keptOf(c: Corpus, termOfId: Int32Array, keep: Set<number>): number[][] {
+  const out: number[][] = [];
+  for (let p = 0; p < c.papers.length; p++) {
+    const occ = c.papers[p].candidates.occ;
+    const list: number[] = [];
+    let pos = 0;
+    for (let k = 0, at = c.start[p]; at < c.start[p + 1]; k++, at++) {
+      const term = termOfId[c.ids[at]];
+      if (term >= 0 && keep.has(term)) list.push(k, term, pos);
+      pos += 1 + 3 * occ[pos];
+    }
+    out.push(list);
   }
+  return out;
 }
 
 /**
@@ -195,14 +199,19 @@ export function corpusTopics(
       .slice(0, Math.ceil(ranked.length * opts.keepShare))
       .filter((i) => relevance[i] >= opts.minRelevance),
   );
-  const labels = topicLabels(c, termOfId, keep);
+  const kept = keptOf(c, termOfId, keep);
+  const labels = topicLabels(papers, kept);
   const draftIds = new Map<number, string>();
   return papers.map((input, p) => {
     const found: PaperTopic[] = [];
     const { occ, dup } = input.candidates;
     let d = 0;
     let fields: Field[] | undefined;
-    for (const [k, i, pos] of keptOf(c, p, termOfId, keep)) {
+    const list = kept[p];
+    for (let e = 0; e < list.length; e += 3) {
+      const k = list[e];
+      const i = list[e + 1];
+      const pos = list[e + 2];
       while (d < dup.length && dup[d] < k) d++;
       if (dup[d] === k) continue;
       fields ??= lightFields(input);
@@ -261,12 +270,15 @@ function labelOf(written: string): string {
 }
 
 /** The most frequent written form of each kept term, canonicalised (ties: alphabetical). */
-function topicLabels(c: Corpus, termOfId: Int32Array, keep: Set<number>): Map<number, string> {
+function topicLabels(papers: TopicInput[], kept: number[][]): Map<number, string> {
   const forms = new Map<number, Map<string, number>>();
-  for (let p = 0; p < c.papers.length; p++) {
-    const input = c.papers[p];
+  for (let p = 0; p < papers.length; p++) {
+    const input = papers[p];
     const occ = input.candidates.occ;
-    for (const [, i, pos] of keptOf(c, p, termOfId, keep)) {
+    const list = kept[p];
+    for (let e = 0; e < list.length; e += 3) {
+      const i = list[e + 1];
+      const pos = list[e + 2];
       let f = forms.get(i);
       if (!f) {
         f = new Map<string, number>();
