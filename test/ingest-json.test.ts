@@ -269,6 +269,17 @@ describe("JSON helpers", () => {
   });
 
   it.each([
+    [0, { "": 1 }],
+    [1, { "": 1, "/a": 2 }],
+    [2, { "": 1, "/a": 2, "/a/0": 3, "/a/1": 4 }],
+  ])("stops recording below maxDepth %d, with the same lines above it", (depth, want) => {
+    const text = '{\n "a": [\n  {"x": "}"},\n  {\n   "b\\"c": {"d\\n": []}\n  }\n ]\n}';
+    expect(Object.fromEntries(locateValues(text, depth))).toEqual(want);
+    const all = locateValues(text);
+    for (const [ptr, line] of Object.entries(want)) expect(all.get(ptr)).toBe(line);
+  });
+
+  it.each([
     ['[\n{"a": 1},\n{"a": 2\n', 4],
     ['{\n  "a": tru\n}', 2],
   ])("reports the line of a syntax error", (text, line) => {

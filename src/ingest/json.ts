@@ -132,14 +132,22 @@ function escapeSegment(s: string): string {
 
 /**
  * Map JSON pointer ("" for the root, "/citations/3", "/0") → 1-based line where that object or
- * array value starts. Tolerates malformed input: it stops where the text stops making sense.
+ * array value starts, for values at most `maxDepth` containers deep (default all; the root is
+ * depth 0, the items of a top-level array depth 1). Tolerates malformed input: it stops where
+ * the text stops making sense.
  */
-export function locateValues(text: string): Map<string, number> {
+export function locateValues(
+  text: string,
+  maxDepth = Number.POSITIVE_INFINITY,
+): Map<string, number> {
   const out = new Map<string, number>();
   // Each frame: container kind, the pointer of the container, next array index, pending key.
   const stack: { array: boolean; ptr: string; index: number; key: string | null }[] = [];
   let line = 1;
-  let lastString = "";
+  // The last string, as a span of the text: decoded only when it turns out to be a key.
+  let lastStart = 0;
+  let lastEnd = 0;
+  let lastPlain = true;
   const n = text.length;
   const childPtr = (): string => {
     const top = stack[stack.length - 1];
@@ -156,7 +164,6 @@ export function locateValues(text: string): Map<string, number> {
     if (c === 34) {
       // string: read to its closing quote
       let j = i + 1;
-      let s = "";
       let plain = true;
       while (j < n) {
         const d = text.charCodeAt(j);
@@ -169,22 +176,17 @@ export function locateValues(text: string): Map<string, number> {
         if (d === 10) line++;
         j++;
       }
-      s = text.slice(i + 1, j);
-      if (!plain) {
-        try {
-          s = JSON.parse(`"${s}"`) as string;
-        } catch {
-          // keep the raw text as the key
-        }
-      }
-      lastString = s;
+      lastStart = i + 1;
+      lastEnd = j;
+      lastPlain = plain;
       i = j;
       continue;
     }
     if (c === 58) {
-      // ':' — the last string was a key
+      // ':' — the last string was a key (needed only where pointers are still recorded)
       const top = stack[stack.length - 1];
-      if (top && !top.array) top.key = lastString;
+      if (top && !top.array && stack.length <= maxDepth)
+        top.key = decodeKey(text, lastStart, lastEnd, lastPlain);
       continue;
     }
     if (c === 44) {
@@ -195,8 +197,9 @@ export function locateValues(text: string): Map<string, number> {
     }
     if (c === 123 || c === 91) {
       // '{' or '['
-      const ptr = childPtr();
-      out.set(ptr, line);
+      const deep = stack.length > maxDepth;
+      const ptr = deep ? "" : childPtr();
+      if (!deep) out.set(ptr, line);
       stack.push({ array: c === 91, ptr, index: 0, key: null });
       continue;
     }
@@ -205,6 +208,17 @@ export function locateValues(text: string): Map<string, number> {
     }
   }
   return out;
+}
+
+/** A JSON string's text between its quotes, unescaped (the raw text when it does not decode). */
+function decodeKey(text: string, start: number, end: number, plain: boolean): string {
+  const raw = text.slice(start, end);
+  if (plain) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
 }
 
 /** A plain object (not null, not an array). */

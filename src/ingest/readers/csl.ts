@@ -113,7 +113,7 @@ function parse(text: string, file: string): ParseResult {
   const json = parseJson(text);
   if (!json.ok) return invalidJson(FORMAT, file, json);
   const items = Array.isArray(json.value) ? json.value : [json.value];
-  const lines = locateValues(text);
+  const lines = locateValues(text, 1);
   const out: ParseResult = { papers: [], rejected: [] };
   items.forEach((item, i) => {
     const line = lines.get(Array.isArray(json.value) ? `/${i}` : "");

@@ -102,7 +102,7 @@ function parse(text: string, file: string): ParseResult {
         { file, format: FORMAT, reason: `ingest/paperlists: ${file}: expected a JSON array` },
       ],
     };
-  const lines = locateValues(text);
+  const lines = locateValues(text, 1);
   const fileInfo = venueFromFileName(file);
   const out: ParseResult = { papers: [], rejected: [] };
   json.value.forEach((item, i) => {
