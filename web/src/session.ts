@@ -150,6 +150,19 @@ export function createSession(
       (key) => select(key),
       () => store.set({ selection: null }),
     );
+  /** The full graph is built on the first selection if idle time has not built it yet. */
+  const showDetails = (s: State): boolean => {
+    try {
+      renderDetails(s);
+      return true;
+    } catch (err) {
+      // a graph the full build refuses: reported once, as the idle build would (the page
+      // replaces this session with the message)
+      stopIdle();
+      opts.onError?.(err);
+      return false;
+    }
+  };
 
   // URL: written (debounced, replaceState) on every change; read back on hashchange.
   let lastHash = "";
@@ -171,6 +184,7 @@ export function createSession(
   };
   window.addEventListener("hashchange", onHashChange);
 
+  let stopIdle = () => {};
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.view !== prev.view) {
       renderer.setView(view(s.view));
@@ -186,7 +200,7 @@ export function createSession(
       renderStatus(s);
     }
     if (s.selection !== prev.selection) {
-      renderDetails(s);
+      if (!showDetails(s)) return;
       // The panel takes width from the graph: let sigma measure again.
       renderer.sigma.resize();
       renderer.sigma.refresh({ skipIndexation: true });
@@ -239,7 +253,6 @@ export function createSession(
   };
 
   // After the first frame: validate, then the full graph, then the search index, when idle.
-  let stopIdle = () => {};
   let frame = requestAnimationFrame(() => {
     frame = requestAnimationFrame(() => {
       stopIdle = whenIdle([validation, model, index], {
