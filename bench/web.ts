@@ -123,8 +123,13 @@ async function hover(browser: Browser, url: string, keys: string[]) {
       const p = await page.evaluate((k) => window.litgraph.nodePosition(k), key);
       if (!p || p.x < 5 || p.y < 5 || p.x > VIEWPORT.width - 5 || p.y > VIEWPORT.height - 5)
         continue;
+      // from a settled page: the un-hover of the last node drawn before the next hover
       await page.mouse.move(0, 0);
-      await page.waitForTimeout(50);
+      await page.evaluate(async () => {
+        for (let n = 0; n < 600 && window.litgraph.state().hovered !== null; n++)
+          await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      });
       // the time the hovered state is set, polled every 2 ms (frames are slow under SwiftShader)
       const t0 = await page.evaluate((k) => {
         window.__hoveredAt = undefined;
