@@ -44,6 +44,14 @@ describe("staged extraction", () => {
     expect(JSON.stringify(assemble(papers, parts))).toBe(expected);
   });
 
+  it("refuses topic candidates whose offsets do not match their keys, naming the paper", () => {
+    const parts = extractParts(papers);
+    const i = parts.findIndex((p) => (p.candidates?.occ.length ?? 0) > 0);
+    const c = parts[i].candidates as NonNullable<PaperPart["candidates"]>;
+    parts[i] = { ...parts[i], candidates: { ...c, occ: c.occ.slice(0, -3) } };
+    expect(() => assemble(papers, parts)).toThrow(`extract/topics: candidates of paper ${i}`);
+  });
+
   it("refuses parts that do not line up with papers", () => {
     expect(() => assemble(papers, extractParts(papers.slice(1)))).toThrow(/extract\/staged/);
   });
