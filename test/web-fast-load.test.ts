@@ -14,6 +14,7 @@ import {
   validationSteps,
 } from "../web/src/load.ts";
 import { buildModel, buildModelSteps } from "../web/src/model.ts";
+import { edgesWithin, neighbourhood } from "../web/src/neighbourhood.ts";
 import { buildIndex, buildIndexSteps } from "../web/src/search-index.ts";
 import { VIEW_NAMES } from "../web/src/state.ts";
 import { buildView, buildViewFromData, type View } from "../web/src/views.ts";
@@ -292,5 +293,22 @@ describe("web/idle: lazy work and the idle runner", () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(log.length).toBe(seen);
     expect(seen).toBeLessThan(50);
+  });
+});
+
+describe("web/neighbourhood: edgesWithin (what the edge reducer looks up per edge)", () => {
+  const view = buildViewFromData(synthetic, "knowledge");
+  const paper = view.graph.findNode((_k, a) => a.kind === "paper") ?? "";
+  const community = (c: number) => new Set(view.graph.filterNodes((_k, a) => a.community === c));
+  it.each<[string, Set<string>]>([
+    ["a paper's 1-hop neighbourhood", neighbourhood(view.graph, paper, 1)],
+    ["its 2-hop neighbourhood", neighbourhood(view.graph, paper, 2)],
+    ["one community", community(3)],
+    ["no nodes", new Set()],
+  ])("%s: exactly the edges with both ends inside", (_name, nodes) => {
+    const expected = view.graph.filterEdges((_e, _a, s, t) => nodes.has(s) && nodes.has(t));
+    const got = edgesWithin(view.graph, nodes);
+    expect([...got].sort()).toEqual([...expected].sort());
+    if (nodes.size > 1) expect(got.size).toBeGreaterThan(0);
   });
 });

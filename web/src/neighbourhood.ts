@@ -39,3 +39,13 @@ export function visibleNodes(graph: ViewGraph, f: Filters): Set<string> | null {
   });
   return out;
 }
+
+/** Edges with both ends in `nodes`, from the nodes' own edges (O(sum of their degrees)). */
+export function edgesWithin(graph: ViewGraph, nodes: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodes)
+    graph.forEachEdge(n, (e, _a, s, t) => {
+      if (nodes.has(s) && nodes.has(t)) out.add(e);
+    });
+  return out;
+}

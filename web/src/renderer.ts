@@ -4,7 +4,7 @@ import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { communityColour, GREYED, TYPE_COLOURS } from "./colours.ts";
 import { el } from "./dom.ts";
-import { neighbourhood, visibleNodes } from "./neighbourhood.ts";
+import { edgesWithin, neighbourhood, visibleNodes } from "./neighbourhood.ts";
 import type { State, Store } from "./state.ts";
 import type { View, ViewEdge, ViewGraph, ViewNode } from "./views.ts";
 
@@ -27,9 +27,13 @@ export interface Renderer {
 /** What the reducers read, derived once per state change (never per node or edge). */
 interface Derived {
   visible: Set<string> | null;
+  /** Edges between visible nodes (with `visible`), else null. */
+  visibleEdges: Set<string> | null;
   focus: string | null;
   /** The focus node's neighbourhood (precomputed for the depth), or null. */
   near: Set<string> | null;
+  /** Edges inside the neighbourhood (with `near`), else null. */
+  nearEdges: Set<string> | null;
   /** The near set is small enough to label every member. */
   labelNear: boolean;
   selection: string | null;
@@ -80,8 +84,10 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   let current = initial;
   const derived: Derived = {
     visible: null,
+    visibleEdges: null,
     focus: null,
     near: null,
+    nearEdges: null,
     labelNear: false,
     selection: null,
     hovered: null,
@@ -95,13 +101,23 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   };
   rescale();
 
+  // the filters' sets change only with the filters or the view, not on hover
+  let filtered: { filters: State["filters"] | null; graph: ViewGraph | null } = {
+    filters: null,
+    graph: null,
+  };
   const derive = (s: State) => {
-    derived.visible = visibleNodes(current.graph, s.filters);
+    if (filtered.filters !== s.filters || filtered.graph !== current.graph) {
+      filtered = { filters: s.filters, graph: current.graph };
+      derived.visible = visibleNodes(current.graph, s.filters);
+      derived.visibleEdges = derived.visible && edgesWithin(current.graph, derived.visible);
+    }
     derived.focus = s.hovered ?? s.selection;
     derived.near =
       derived.focus && current.graph.hasNode(derived.focus)
         ? neighbourhood(current.graph, derived.focus, s.depth)
         : null;
+    derived.nearEdges = derived.near && edgesWithin(current.graph, derived.near);
     derived.labelNear = derived.near !== null && derived.near.size <= 24;
     derived.selection = s.selection;
     derived.hovered = s.hovered;
@@ -142,21 +158,12 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
 
   const edgeReducer = (edge: string, data: ViewEdge): Partial<EdgeDisplayData> => {
     const res = data as EdgeOut;
-    const { visible, near } = derived;
-    if (!visible && !near) {
-      res.color = derived.edgeColour;
-      return res;
-    }
-    const s = current.graph.source(edge);
-    const t = current.graph.target(edge);
-    if (
-      (visible && (!visible.has(s) || !visible.has(t))) ||
-      (near && (!near.has(s) || !near.has(t)))
-    ) {
+    const { visibleEdges, nearEdges } = derived;
+    if ((visibleEdges && !visibleEdges.has(edge)) || (nearEdges && !nearEdges.has(edge))) {
       res.hidden = true;
       return res;
     }
-    if (near) {
+    if (nearEdges) {
       res.color = "#7a7a7a";
       res.zIndex = 1;
     } else res.color = derived.edgeColour;
