@@ -28,6 +28,16 @@ describe("author identity", () => {
       expected: [["L. Clifton"], ["Lei Clifton"], ["Lucy Clifton"]],
     },
     {
+      name: "a full first name joins the one more informative name starting with its initial",
+      papers: [["Lei Clifton"], ["L. Kumar Clifton"], ["Anna Clifton"]],
+      expected: [["Anna Clifton"], ["L. Kumar Clifton", "Lei Clifton"]],
+    },
+    {
+      name: "an initial joins the one compatible fuller name among many with that surname",
+      papers: [["J. Wang"], ["Jing Wang"], ["Li Wang"], ["Wei Wang"], ["Min Wang"]],
+      expected: [["J. Wang", "Jing Wang"], ["Li Wang"], ["Min Wang"], ["Wei Wang"]],
+    },
+    {
       name: "no merge on the surname alone",
       papers: [["David Clifton"], ["Lei Clifton"]],
       expected: [["David Clifton"], ["Lei Clifton"]],

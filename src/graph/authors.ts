@@ -134,9 +134,34 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
   }
   for (const group of byFamily.values()) {
     group.sort((a, b) => information(b.tokens) - information(a.tokens) || (a.key < b.key ? -1 : 1));
+    // Only names whose first given token could match are compared (a common surname has
+    // thousands of keys in a large corpus: comparing all pairs was quadratic in them).
+    const byFirst = new Map<string, KeyInfo[]>();
+    const byInitial = new Map<string, KeyInfo[]>();
+    for (const b of group) {
+      const t = b.tokens[0];
+      if (t === undefined) continue;
+      for (const [index, k] of [
+        [byFirst, t],
+        [byInitial, t.charAt(0)],
+      ] as const) {
+        const list = index.get(k);
+        if (list) list.push(b);
+        else index.set(k, [b]);
+      }
+    }
     for (const a of group) {
       const roots = new Set<string>();
-      for (const b of group) {
+      const first = a.tokens[0];
+      // A full first token matches the same token or its initial; an initial matches every
+      // first token starting with it.
+      const candidates =
+        first === undefined
+          ? []
+          : first.length > 1
+            ? [...(byFirst.get(first) ?? []), ...(byFirst.get(first.charAt(0)) ?? [])]
+            : (byInitial.get(first) ?? []);
+      for (const b of candidates) {
         if (b === a || information(b.tokens) <= information(a.tokens)) continue;
         if (givenCompatible(a.tokens, b.tokens)) roots.add(find(b.key));
       }

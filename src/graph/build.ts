@@ -174,7 +174,8 @@ export function buildGraph(
       aliases: [...c.aliases].sort(),
       paperCount: c.papers,
     };
-    if (c.relevance.length) attrs.relevance = Math.max(...c.relevance);
+    // A loop, not Math.max(...): a concept in 200k papers would overflow the call stack.
+    if (c.relevance.length) attrs.relevance = c.relevance.reduce((m, r) => Math.max(m, r));
     graph.addNode(id, canonical(attrs));
   }
 

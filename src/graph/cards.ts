@@ -205,8 +205,9 @@ export function communityCards(
       topPapers,
       topAuthors,
       years: {
-        min: years.length ? Math.min(...years) : null,
-        max: years.length ? Math.max(...years) : null,
+        // loops, not Math.min(...): a community of 200k papers would overflow the call stack
+        min: years.length ? years.reduce((m, y) => Math.min(m, y)) : null,
+        max: years.length ? years.reduce((m, y) => Math.max(m, y)) : null,
       },
       centre: { x: mean("x"), y: mean("y"), mapX: mean("mapX"), mapY: mean("mapY") },
     });
