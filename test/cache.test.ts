@@ -59,6 +59,7 @@ describe("cache keys", () => {
     ["extractor version", cacheNamespace({}, "v2")],
     ["user ontology", cacheNamespace({ ontologies: [{ name: "x", concepts: [] }] }, "v1")],
     ["options", cacheNamespace({ patterns: false }, "v1")],
+    ["compromise version", cacheNamespace({}, "v1", "0.0.1")],
   ])("a different %s is a different namespace", (_, other) => {
     expect(other).not.toBe(ns);
   });

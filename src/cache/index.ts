@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { ExtractOptions } from "../extract/options.ts";
 import type { PaperPart, PaperText } from "../extract/staged.ts";
+import { COMPROMISE_VERSION } from "../extract/topic-tags.ts";
 import { appendLines, pruneCacheFiles, readLines } from "./jsonl.ts";
 import { openTagStore, type TagStore } from "./tags.ts";
 import { extractorVersion, sha256 } from "./version.ts";
@@ -65,9 +66,16 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? "null";
 }
 
-/** The namespace of a cache: extractor version + options (ontologies included). */
-export function cacheNamespace(extract: ExtractOptions, version = extractorVersion()): string {
-  return sha256(`litgraph-extract-cache/1\0${version}\0${canonical(extract)}`);
+/**
+ * The namespace of a cache: extractor version + options (ontologies included) + compromise's
+ * version (stage 1 reads its lexicon: part-of-speech hints for patterns and topic candidates).
+ */
+export function cacheNamespace(
+  extract: ExtractOptions,
+  version = extractorVersion(),
+  compromise = COMPROMISE_VERSION,
+): string {
+  return sha256(`litgraph-extract-cache/1\0${version}\0${canonical(extract)}\0${compromise}`);
 }
 
 /** The key of one paper's part within a namespace. */
