@@ -44,11 +44,17 @@ describe("staged extraction", () => {
     expect(JSON.stringify(assemble(papers, parts))).toBe(expected);
   });
 
-  it("refuses topic candidates whose offsets do not match their keys, naming the paper", () => {
+  type Candidates = NonNullable<PaperPart["candidates"]>;
+  it.each([
+    [
+      "occurrences that do not match the keys",
+      (c: Candidates) => ({ ...c, occ: c.occ.slice(0, -3) }),
+    ],
+    ["duplicate indices out of range", (c: Candidates) => ({ ...c, dup: [...c.dup, 1e6] })],
+  ])("refuses topic candidates with %s, naming the paper", (_, spoil) => {
     const parts = extractParts(papers);
     const i = parts.findIndex((p) => (p.candidates?.occ.length ?? 0) > 0);
-    const c = parts[i].candidates as NonNullable<PaperPart["candidates"]>;
-    parts[i] = { ...parts[i], candidates: { ...c, occ: c.occ.slice(0, -3) } };
+    parts[i] = { ...parts[i], candidates: spoil(parts[i].candidates as Candidates) };
     expect(() => assemble(papers, parts)).toThrow(`extract/topics: candidates of paper ${i}`);
   });
 

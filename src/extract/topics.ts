@@ -74,9 +74,13 @@ function collect(papers: TopicInput[]): Corpus {
       ids[at++] = id;
       pos += 1 + 3 * occ[pos];
     }
-    if (pos !== occ.length)
+    const dup = papers[p].candidates.dup;
+    const dupOk = dup.every((k, i) => k < split[p].length && (i === 0 || dup[i - 1] < k));
+    if (pos !== occ.length || !dupOk)
       throw new Error(
-        `extract/topics: candidates of paper ${p} ("${papers[p].title}") do not match their offsets`,
+        `extract/topics: candidates of paper ${p} ("${papers[p].title}") are malformed: ${
+          dupOk ? "occurrences do not match the keys" : "duplicate indices out of order or range"
+        }`,
       );
   }
   start[papers.length] = at;
