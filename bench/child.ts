@@ -2,6 +2,7 @@
 // then the JSON write; prints one JSON line with the figures.
 import { statSync } from "node:fs";
 import { join } from "node:path";
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import type { Progress } from "../src/common/progress.ts";
 import { writeGraph } from "../src/export/index.ts";
 import { DEFAULT_THREADS } from "../src/extract/parallel.ts";
@@ -37,6 +38,22 @@ export interface RunFigures {
   singleThreadAbstractsPerSecond: number | null;
   peakRssMb: number;
   graphJsonBytes: number;
+  /** Wall seconds in garbage collection during the run: scavenges (young) and mark-compacts (old). */
+  gcSeconds: { minor: number; major: number };
+}
+
+/** Sums GC pause time by kind while the run goes (perf_hooks "gc" entries). */
+function gcClock() {
+  const total = { minor: 0, major: 0 };
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) total.minor += e.duration / 1000;
+      else total.major += e.duration / 1000;
+    }
+  });
+  obs.observe({ entryTypes: ["gc"] });
+  return { total, stop: () => obs.disconnect() };
 }
 
 /** A Progress that only records when each stage started and how many units it saw. */
@@ -61,6 +78,7 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
   const seconds: Record<string, number> = {};
   const clock = stageClock();
   const threads = spec.threads ?? DEFAULT_THREADS();
+  const gc = gcClock();
   const started = performance.now();
   const { serialized, ingest } = await runPipeline(spec.paths, {
     asOf: new Date("2026-01-01T00:00:00Z"),
@@ -72,8 +90,9 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
       seconds[stage] = ms / 1000;
       // On stderr as each stage ends, so a run stopped by a time limit still says how far it got.
       const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+      const g = `GC so far ${gc.total.minor.toFixed(1)} + ${gc.total.major.toFixed(1)} s`;
       process.stderr.write(
-        `bench: ${spec.name}: ${stage} ${(ms / 1000).toFixed(1)} s, RSS ${rss} MB\n`,
+        `bench: ${spec.name}: ${stage} ${(ms / 1000).toFixed(1)} s, RSS ${rss} MB, ${g}\n`,
       );
     },
   });
@@ -84,6 +103,7 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
   await writeGraph(serialized, { format: "json", out });
   seconds.write = (performance.now() - t) / 1000;
   const totalSeconds = (performance.now() - started) / 1000;
+  gc.stop();
   const papers = ingest.papers.length;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   let single: number | null = null;
@@ -106,5 +126,6 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
     singleThreadAbstractsPerSecond: single,
     peakRssMb,
     graphJsonBytes: statSync(out).size,
+    gcSeconds: gc.total,
   };
 }

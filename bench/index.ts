@@ -85,12 +85,15 @@ export function table(rows: Row[]): string {
     "ingest s",
     "extract s (parts+topics)",
     "graph s",
-    "communities s*",
-    "layout s*",
+    "similarity s",
+    "communities s",
+    "layout s",
     "serialize s",
     "write s",
     "total s",
+    "GC s (young+old)",
     "papers/s",
+    "ms/paper",
     "abstracts/s/core (run | 1 thread)",
     "peak RSS MB",
     "graph.json MB",
@@ -103,12 +106,15 @@ export function table(rows: Row[]): string {
     f1(r.seconds.ingest),
     `${f1(r.seconds.extract)} (${f1(r.seconds["extract.parts"])}+${f1(r.seconds["extract.topics"])})`,
     f1(r.seconds.graph),
-    f1(r.profiled?.communities),
-    f1(r.profiled?.layout),
+    f1(r.seconds["graph.similarity"]),
+    f1(r.seconds["graph.communities"]),
+    f1(r.seconds["graph.layout"]),
     f1(r.seconds.serialize),
     f1(r.seconds.write),
     f1(r.totalSeconds),
+    `${f1(r.gcSeconds?.minor)}+${f1(r.gcSeconds?.major)}`,
     f0(r.papersPerSecond),
+    (1000 / r.papersPerSecond).toFixed(2),
     `${f0(r.abstractsPerSecondPerCore)} | ${f0(r.singleThreadAbstractsPerSecond)}`,
     f0(r.peakRssMb),
     f1(r.graphJsonBytes / 1e6),
@@ -182,13 +188,13 @@ async function main(argv: string[]): Promise<void> {
   const out: string[] = [
     table(rows),
     "",
-    "* CPU-sampled inside buildGraph (V8 profiler, GC excluded).",
+    "Stage and graph-step columns are wall seconds; GC is the pause time perf_hooks reports.",
   ];
   for (const r of rows) {
     if (!r.top) continue;
     out.push(
       "",
-      `${r.name}: GC ${f1(r.profiled?.gc)} s; similarity ${f1(r.profiled?.similarity)} s; top self time:`,
+      `${r.name} (CPU profile): GC ${f1(r.profiled?.gc)} s; similarity ${f1(r.profiled?.similarity)} s; top self time:`,
     );
     for (const t of r.top) out.push(`  ${(t.ms / 1000).toFixed(2)} s  ${t.frame}`);
   }
