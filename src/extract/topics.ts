@@ -122,9 +122,11 @@ function keptOf(c: Corpus, termOfId: Int32Array, keep: Set<number>): number[][] 
 class CoCounts {
   static readonly DENSE_CELLS = 4_000_000;
   readonly order: number[][];
+  private readonly n: number;
   private readonly dense?: Int32Array;
   private readonly sparse?: Map<number, number>;
-  constructor(private readonly n: number) {
+  constructor(n: number) {
+    this.n = n;
     this.order = Array.from({ length: n }, () => []);
     if (n * n <= CoCounts.DENSE_CELLS) this.dense = new Int32Array(n * n);
     else this.sparse = new Map();
