@@ -9,7 +9,8 @@
 //   page shows the paper map: paper nodes at mapX/mapY with their stored size and label and the
 //   "similar" edges, imported with graph.import and drawn by new Sigma with default settings, in a
 //   container of our graph area's size. Both fetch the same graph.json over HTTP.
-// - hover: mouse move → hovered state, and → two frames later (median over paper nodes), the time
+// - hover: mouse move → hovered state, and → two frames later (median over paper nodes; the bare
+//   page beside it, with sigma's own hover and no highlight), the time
 //   the hover-highlight reducers take per frame (every node and edge through nodeReducer and
 //   edgeReducer once, as sigma does per refresh, with a node hovered; median of frames), beside
 //   one sigma.refresh with our reducers and with none.
@@ -17,7 +18,7 @@
 import { cpSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { browserUnavailable, launch, serveSite } from "../test/browser/harness.ts";
 import { buildBare } from "./bare/build.ts";
 
@@ -27,6 +28,8 @@ interface Hooks {
   __ready?: number;
   __parsed?: number;
   __hoveredAt?: number;
+  __hovered: () => string | null;
+  __nodeAt: (key: string) => { x: number; y: number } | null;
   __view?: { nodes: number; edges: number; labels: number };
   litgraph: {
     state(): { hovered: string | null };
@@ -110,65 +113,82 @@ async function graphArea(browser: Browser, url: string): Promise<{ w: number; h:
   }
 }
 
-async function hover(browser: Browser, url: string, keys: string[]) {
+/** Mouse move → hovered state (polled every 2 ms: frames are slow under SwiftShader), and → two
+ * frames later, on up to 9 of `keys` on screen; each from a settled page (the previous un-hover
+ * drawn). Both pages answer window.__hovered() and window.__nodeAt(key). */
+async function hoverLatency(page: Page, keys: string[]) {
+  const latencies: number[] = [];
+  const toState: number[] = [];
+  const onScreen: string[] = [];
+  for (let i = 0; i < keys.length && latencies.length < 9; i += Math.ceil(keys.length / 40)) {
+    const key = keys[i];
+    const p = await page.evaluate((k) => window.__nodeAt(k), key);
+    if (!p || p.x < 5 || p.y < 5 || p.x > VIEWPORT.width - 5 || p.y > VIEWPORT.height - 5) continue;
+    await page.mouse.move(0, 0);
+    await page.evaluate(async () => {
+      for (let n = 0; n < 600 && window.__hovered() !== null; n++)
+        await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    const t0 = await page.evaluate((k) => {
+      window.__hoveredAt = undefined;
+      const timer = setInterval(() => {
+        if (window.__hovered() !== k) return;
+        window.__hoveredAt = performance.now();
+        clearInterval(timer);
+      }, 2);
+      setTimeout(() => clearInterval(timer), 60_000);
+      return performance.now();
+    }, key);
+    await page.mouse.move(p.x, p.y);
+    const t1 = await page.evaluate(async (k) => {
+      // No named helpers in here: tsx would wrap them in __name, unknown in the page.
+      for (let n = 0; n < 120 && window.__hovered() !== k; n++)
+        await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return window.__hovered() === k ? performance.now() : Number.NaN;
+    }, key);
+    const set = await page.evaluate(() => window.__hoveredAt ?? Number.NaN);
+    if (!Number.isNaN(t1) && !Number.isNaN(set)) {
+      latencies.push(t1 - t0);
+      toState.push(set - t0);
+      onScreen.push(key);
+    }
+  }
+  await page.mouse.move(0, 0);
+  return { latencies, toState, onScreen };
+}
+
+async function hover(browser: Browser, url: string, bareUrl: string, keys: string[]) {
   const page = await browser.newPage({ viewport: VIEWPORT });
+  const bare = await browser.newPage({ viewport: VIEWPORT });
   try {
     await page.goto(url);
     await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT });
-    const latencies: number[] = [];
-    const toState: number[] = [];
-    const onScreen: string[] = [];
-    for (let i = 0; i < keys.length && latencies.length < 9; i += Math.ceil(keys.length / 40)) {
-      const key = keys[i];
-      const p = await page.evaluate((k) => window.litgraph.nodePosition(k), key);
-      if (!p || p.x < 5 || p.y < 5 || p.x > VIEWPORT.width - 5 || p.y > VIEWPORT.height - 5)
-        continue;
-      // from a settled page: the un-hover of the last node drawn before the next hover
-      await page.mouse.move(0, 0);
-      await page.evaluate(async () => {
-        for (let n = 0; n < 600 && window.litgraph.state().hovered !== null; n++)
-          await new Promise((r) => setTimeout(r, 10));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      });
-      // the time the hovered state is set, polled every 2 ms (frames are slow under SwiftShader)
-      const t0 = await page.evaluate((k) => {
-        window.__hoveredAt = undefined;
-        const timer = setInterval(() => {
-          if (window.litgraph.state().hovered !== k) return;
-          window.__hoveredAt = performance.now();
-          clearInterval(timer);
-        }, 2);
-        setTimeout(() => clearInterval(timer), 60_000);
-        return performance.now();
-      }, key);
-      await page.mouse.move(p.x, p.y);
-      const t1 = await page.evaluate(async (k) => {
-        // No named helpers in here: tsx would wrap them in __name, unknown in the page.
-        for (let n = 0; n < 120 && window.litgraph.state().hovered !== k; n++)
-          await new Promise((r) => requestAnimationFrame(r));
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return window.litgraph.state().hovered === k ? performance.now() : Number.NaN;
-      }, key);
-      const set = await page.evaluate(() => window.__hoveredAt ?? Number.NaN);
-      if (!Number.isNaN(t1) && !Number.isNaN(set)) {
-        latencies.push(t1 - t0);
-        toState.push(set - t0);
-        onScreen.push(key);
-      }
-    }
-    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      window.__hovered = () => window.litgraph.state().hovered;
+      window.__nodeAt = (k) => window.litgraph.nodePosition(k);
+    });
+    const ours = await hoverLatency(page, keys);
     // Reducer script time: the best-connected hovered nodes are the worst case for the greying.
     const reducers: number[] = [];
     const refreshWith: number[] = [];
-    for (const key of onScreen.slice(0, 3)) {
+    for (const key of ours.onScreen.slice(0, 3)) {
       const r = await page.evaluate((k) => window.litgraph.reducerCost(k, 7), key);
       reducers.push(...r.reducers);
       refreshWith.push(...r.withRefresh);
     }
     const refreshWithout = await page.evaluate(() => window.litgraph.refreshCost(7, false));
-    return { latencies, toState, reducers, refreshWith, refreshWithout };
-  } finally {
     await page.close();
+    await bare.goto(bareUrl);
+    await bare.waitForFunction(() => window.__firstFrame !== undefined, null, {
+      timeout: TIMEOUT,
+    });
+    const b = await hoverLatency(bare, keys);
+    return { ...ours, bare: b, reducers, refreshWith, refreshWithout };
+  } finally {
+    if (!page.isClosed()) await page.close();
+    await bare.close();
   }
 }
 
@@ -206,7 +226,7 @@ async function main(argv: string[]): Promise<void> {
     const paperKeys = (graph.nodes as { key: string; attributes?: { type?: string } }[])
       .filter((n) => n.attributes?.type === "paper")
       .map((n) => n.key);
-    const h = await hover(browser, site.url, paperKeys);
+    const h = await hover(browser, site.url, bareUrl, paperKeys);
     const fp = {
       ours: median(ours.map((p) => p.firstFrame)),
       bare: median(bare.map((p) => p.firstFrame)),
@@ -236,6 +256,9 @@ async function main(argv: string[]): Promise<void> {
         latencyMs: median(h.latencies),
         toStateMs: median(h.toState),
         samples: h.latencies.length,
+        bareLatencyMs: median(h.bare.latencies),
+        bareToStateMs: median(h.bare.toState),
+        bareSamples: h.bare.latencies.length,
         reducerMsPerFrame: median(h.reducers),
         reducerFrames: h.reducers.length,
         refreshWithReducersMs: median(h.refreshWith),
@@ -261,7 +284,8 @@ async function main(argv: string[]): Promise<void> {
           `bare ${ms(f.bareRendered)}; labels drawn: ours ${f.oursLabels}, bare ${f.bareLabels}`,
         `  ours fully ready (validation, full graph, search index, in idle time) ${ms(f.oursReady)}`,
         `hover: mouse move → hovered state ${ms(o.toStateMs)}, → two frames later ` +
-          `${ms(o.latencyMs)} (median of ${o.samples} nodes)`,
+          `${ms(o.latencyMs)} (median of ${o.samples} nodes); bare sigma (its own hover, no ` +
+          `highlight): ${ms(o.bareToStateMs)}, ${ms(o.bareLatencyMs)} (${o.bareSamples} nodes)`,
         `hover reducers: ${o.reducerMsPerFrame.toFixed(2)} ms script per frame ` +
           `(median of ${o.reducerFrames} frames, target ≤ 20); ` +
           `sigma.refresh with them ${ms(o.refreshWithReducersMs)}, ` +

@@ -16,6 +16,8 @@ export interface Renderer {
   focusNode(key: string): void;
   /** Animates the camera to a point in graph coordinates. */
   focusPoint(x: number, y: number, ratio?: number): void;
+  /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
+  refreshSoon(): void;
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
   reducers: {
     node: (node: string, data: ViewNode) => Partial<NodeDisplayData>;
@@ -305,6 +307,16 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     );
   });
 
+  // A state change re-runs the reducers over the whole view: once per frame at most, however many
+  // enter/leave events a mouse sweep over a dense map sends in between.
+  let pending = 0;
+  const refreshSoon = () => {
+    if (pending) return;
+    pending = requestAnimationFrame(() => {
+      pending = 0;
+      sigma.refresh({ skipIndexation: true });
+    });
+  };
   const unsubscribe = store.subscribe((s, prev) => {
     const changed =
       s.filters !== prev.filters ||
@@ -314,7 +326,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       s.colourBy !== prev.colourBy;
     if (!changed) return;
     derive(s);
-    sigma.refresh({ skipIndexation: true });
+    refreshSoon();
   });
 
   /**
@@ -360,8 +372,10 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     },
     focusPoint,
     reducers: { node: nodeReducer, edge: edgeReducer },
+    refreshSoon,
     destroy() {
       clearTimeout(cameraTimer);
+      cancelAnimationFrame(pending);
       unsubscribe();
       sigma.kill();
       labelLayer.remove();

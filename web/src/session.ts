@@ -203,7 +203,7 @@ export function createSession(
       if (!showDetails(s)) return;
       // The panel takes width from the graph: let sigma measure again.
       renderer.sigma.resize();
-      renderer.sigma.refresh({ skipIndexation: true });
+      renderer.refreshSoon();
     }
     if (s.hovered === prev.hovered) writeUrl(s);
   });
