@@ -10,7 +10,8 @@
 //   "similar" edges, imported with graph.import and drawn by new Sigma with default settings, in a
 //   container of our graph area's size. Both fetch the same graph.json over HTTP.
 // - hover: mouse move → hovered state, and → two frames later (median over paper nodes; the bare
-//   page beside it, with sigma's own hover and no highlight), the time
+//   page beside it, with sigma's own hover and no highlight); from a settled page (GPU idle) and
+//   right after the previous un-hover (its redraw may still hold the software GPU); the time
 //   the hover-highlight reducers take per frame (every node and edge through nodeReducer and
 //   edgeReducer once, as sigma does per refresh, with a node hovered; median of frames), beside
 //   one sigma.refresh with our reducers and with none.
@@ -113,10 +114,12 @@ async function graphArea(browser: Browser, url: string): Promise<{ w: number; h:
   }
 }
 
-/** Mouse move → hovered state (polled every 2 ms: frames are slow under SwiftShader), and → two
+/**
+ * Mouse move → hovered state (polled every 2 ms: frames are slow under SwiftShader), and → two
  * frames later, on up to 9 of `keys` on screen; each from a settled page (the previous un-hover
- * drawn). Both pages answer window.__hovered() and window.__nodeAt(key). */
-async function hoverLatency(page: Page, keys: string[]) {
+ * drawn, the GPU done with it). Both pages answer window.__hovered() and window.__nodeAt(key).
+ */
+async function hoverLatency(page: Page, keys: string[], settleGpu: boolean) {
   const latencies: number[] = [];
   const toState: number[] = [];
   const onScreen: string[] = [];
@@ -125,11 +128,17 @@ async function hoverLatency(page: Page, keys: string[]) {
     const p = await page.evaluate((k) => window.__nodeAt(k), key);
     if (!p || p.x < 5 || p.y < 5 || p.x > VIEWPORT.width - 5 || p.y > VIEWPORT.height - 5) continue;
     await page.mouse.move(0, 0);
-    await page.evaluate(async () => {
+    await page.evaluate(async (gpu) => {
       for (let n = 0; n < 600 && window.__hovered() !== null; n++)
         await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    });
+      // wait for the software GPU to finish drawing it: one pixel read from each WebGL canvas
+      if (gpu)
+        for (const c of document.querySelectorAll("canvas")) {
+          const gl = c.getContext("webgl2") ?? c.getContext("webgl");
+          gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+        }
+    }, settleGpu);
     const t0 = await page.evaluate((k) => {
       window.__hoveredAt = undefined;
       const timer = setInterval(() => {
@@ -169,7 +178,8 @@ async function hover(browser: Browser, url: string, bareUrl: string, keys: strin
       window.__hovered = () => window.litgraph.state().hovered;
       window.__nodeAt = (k) => window.litgraph.nodePosition(k);
     });
-    const ours = await hoverLatency(page, keys);
+    const ours = await hoverLatency(page, keys, true);
+    const oursBusy = await hoverLatency(page, keys, false);
     // Reducer script time: the best-connected hovered nodes are the worst case for the greying.
     const reducers: number[] = [];
     const refreshWith: number[] = [];
@@ -184,8 +194,17 @@ async function hover(browser: Browser, url: string, bareUrl: string, keys: strin
     await bare.waitForFunction(() => window.__firstFrame !== undefined, null, {
       timeout: TIMEOUT,
     });
-    const b = await hoverLatency(bare, keys);
-    return { ...ours, bare: b, reducers, refreshWith, refreshWithout };
+    const b = await hoverLatency(bare, keys, true);
+    const bBusy = await hoverLatency(bare, keys, false);
+    return {
+      ...ours,
+      busy: oursBusy,
+      bare: b,
+      bareBusy: bBusy,
+      reducers,
+      refreshWith,
+      refreshWithout,
+    };
   } finally {
     if (!page.isClosed()) await page.close();
     await bare.close();
@@ -259,6 +278,12 @@ async function main(argv: string[]): Promise<void> {
         bareLatencyMs: median(h.bare.latencies),
         bareToStateMs: median(h.bare.toState),
         bareSamples: h.bare.latencies.length,
+        busy: {
+          toStateMs: median(h.busy.toState),
+          latencyMs: median(h.busy.latencies),
+          bareToStateMs: median(h.bareBusy.toState),
+          bareLatencyMs: median(h.bareBusy.latencies),
+        },
         reducerMsPerFrame: median(h.reducers),
         reducerFrames: h.reducers.length,
         refreshWithReducersMs: median(h.refreshWith),
@@ -286,6 +311,9 @@ async function main(argv: string[]): Promise<void> {
         `hover: mouse move → hovered state ${ms(o.toStateMs)}, → two frames later ` +
           `${ms(o.latencyMs)} (median of ${o.samples} nodes); bare sigma (its own hover, no ` +
           `highlight): ${ms(o.bareToStateMs)}, ${ms(o.bareLatencyMs)} (${o.bareSamples} nodes)`,
+        `  right after the previous un-hover (GPU maybe still drawing it): ours ` +
+          `${ms(o.busy.toStateMs)}, ${ms(o.busy.latencyMs)}; bare ${ms(o.busy.bareToStateMs)}, ` +
+          `${ms(o.busy.bareLatencyMs)}`,
         `hover reducers: ${o.reducerMsPerFrame.toFixed(2)} ms script per frame ` +
           `(median of ${o.reducerFrames} frames, target ≤ 20); ` +
           `sigma.refresh with them ${ms(o.refreshWithReducersMs)}, ` +
