@@ -32,9 +32,10 @@ export interface PipelineOptions {
   cache?: Pick<CacheOptions, "dir" | "enabled">;
   /**
    * Start from the cached positions of the previous build (default false): views whose nodes
-   * are mostly known keep them and only new nodes are placed (src/graph/layout-incremental.ts).
-   * The output then depends on the previous build too; meta.options.incrementalViews says which
-   * views were placed that way.
+   * are mostly known keep them and only new nodes are placed, and papers and authors keep their
+   * communities, new ones joining their neighbours' (src/graph/layout-incremental.ts). The output
+   * then depends on the previous build too; meta.options.incrementalViews and
+   * incrementalCommunities say what was kept.
    */
   incremental?: boolean;
   /** Progress on stderr (src/common/progress.ts); default none. */
@@ -92,7 +93,13 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
   if (layoutFile)
     writeFileAtomic(
       layoutFile,
-      JSON.stringify(layoutSnapshot(graph, graph.getAttribute("options")?.layout)),
+      JSON.stringify(
+        layoutSnapshot(
+          graph,
+          graph.getAttribute("options")?.layout,
+          graph.getAttribute("options")?.communities,
+        ),
+      ),
     );
   lap("graph");
   const serialized = serialize(graph, {
@@ -101,7 +108,10 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
       asOf: opts.asOf.toISOString().slice(0, 10),
       userOntologies: opts.ontologies?.length ?? 0,
       ...(opts.incremental
-        ? { incrementalViews: graph.getAttribute("incrementalViews") ?? [] }
+        ? {
+            incrementalCommunities: graph.getAttribute("incrementalCommunities") ?? [],
+            incrementalViews: graph.getAttribute("incrementalViews") ?? [],
+          }
         : {}),
     },
     counts: {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedPaper } from "../src/extract/types.ts";
 import { buildGraph, serialize } from "../src/graph/index.ts";
 import {
+  assignIncrementally,
   INCREMENTAL_DEFAULTS,
   LayoutSnapshot,
   layoutSnapshot,
@@ -86,6 +87,39 @@ describe("placeIncrementally", () => {
   });
 });
 
+describe("assignIncrementally", () => {
+  const g = square([
+    ["n", "a", 1],
+    ["n", "b", 1],
+    ["n", "c", 3],
+    ["m", "n", 1],
+  ]);
+  const nodes = ["a", "b", "c", "d", "n", "m", "lonely"];
+  const communities = new Map([
+    ["a", 0],
+    ["b", 0],
+    ["c", 1],
+    ["d", 2],
+  ]);
+  const opts = { ...INCREMENTAL_DEFAULTS, minKnownShare: 0.5 };
+  const got = assignIncrementally(g, nodes, similar, communities, opts);
+
+  it("keeps known communities and gives a new node its neighbours' weighted majority", () => {
+    for (const [k, c] of communities) expect(got?.get(k)).toBe(c);
+    // a and b (weight 1 each) are community 0, c (weight 3) is community 1
+    expect(got?.get("n")).toBe(1);
+  });
+
+  it("assigns in passes (m through n) and -1 where no neighbour has one", () => {
+    expect(got?.get("m")).toBe(1);
+    expect(got?.get("lonely")).toBe(-1);
+  });
+
+  it("gives up (null) when too few nodes are known", () => {
+    expect(assignIncrementally(g, nodes, similar, communities)).toBeNull();
+  });
+});
+
 describe("buildGraph with a previous layout", () => {
   const full = buildGraph(seed);
   const snapshot = LayoutSnapshot.parse(
@@ -114,6 +148,36 @@ describe("buildGraph with a previous layout", () => {
     expect(Number.isFinite(grown.getNodeAttribute(added, "mapX"))).toBe(true);
   });
 
+  it("one paper added: the others keep their communities, the new one joins its neighbours'", () => {
+    const base = buildGraph(seed.slice(1));
+    const o = base.getAttribute("options");
+    const snap = layoutSnapshot(base, o.layout, o.communities);
+    const grown = buildGraph(seed, {}, { previousLayout: snap });
+    expect(grown.getAttribute("incrementalCommunities")).toEqual(["papers", "authors"]);
+    base.forEachNode((k, a) => {
+      if (a.type === "paper") expect(grown.getNodeAttribute(k, "community")).toBe(a.community);
+      if (a.type === "author")
+        expect(grown.getNodeAttribute(k, "collabCommunity")).toBe(a.collabCommunity);
+    });
+    const added = `paper:${seed[0].id}`;
+    const votes = new Map<number, number>();
+    grown.forEachEdge(added, (_e, a, s, t) => {
+      if (a.type !== "similar") return;
+      const c = grown.getNodeAttribute(s === added ? t : s, "community") as number;
+      if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + a.weight);
+    });
+    expect(votes.size).toBeGreaterThan(0);
+    const best = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]?.[0] ?? -1;
+    expect(grown.getNodeAttribute(added, "community")).toBe(best);
+  });
+
+  it("other community options: communities come from Louvain again", () => {
+    const o = full.getAttribute("options");
+    const snap = layoutSnapshot(full, o.layout, o.communities);
+    const other = buildGraph(seed, { communities: { resolution: 1.5 } }, { previousLayout: snap });
+    expect(other.getAttribute("incrementalCommunities")).toEqual([]);
+  });
+
   it("other layout options: the snapshot is not used", () => {
     const other = buildGraph(seed, { layout: { seed: 8 } }, { previousLayout: snapshot });
     expect(other.getAttribute("incrementalViews")).toEqual([]);
@@ -132,6 +196,7 @@ describe("runPipeline incremental", () => {
       const again = (await runPipeline(["seeds"], { asOf, cache, threads: 1, incremental: true }))
         .serialized;
       expect(again.meta.options.incrementalViews).toEqual(["map", "kg", "collab"]);
+      expect(again.meta.options.incrementalCommunities).toEqual(["papers", "authors"]);
       expect(again.nodes).toEqual(first.nodes);
       // a broken snapshot is ignored: a full layout, the same as the first build's
       writeFileSync(join(dir, "layout.json"), "{not json");

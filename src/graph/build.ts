@@ -14,7 +14,7 @@ import { edgeKey } from "./schema.ts";
 // serialize shares them instead of copying each one: a fifth less memory when it runs.
 import { roundDeep as canonical } from "./serialize.ts";
 import { paperItems, similarEdges } from "./similarity.ts";
-import { subNetwork } from "./subnetwork.ts";
+import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
 
 export type LitGraph = Graph;
 
@@ -283,20 +283,25 @@ export function buildGraph(
   }
 
   step("similarity");
-  // Built once, used by Louvain and by the paper-map and collaboration layouts.
-  const nets = {
-    papers: subNetwork(
-      graph,
-      graph.filterNodes((_, a) => a.type === "paper"),
-      new Set(["similar"]),
-    ),
-    authors: subNetwork(
-      graph,
-      graph.filterNodes((_, a) => a.type === "author"),
-      new Set(["coauthor"]),
-    ),
+  // Built once when first needed, used by Louvain and by the paper-map and collaboration layouts
+  // (an incremental rebuild that keeps communities and positions needs neither).
+  const lazyNet = (type: string, edgeType: string) => {
+    let net: SubNetwork | undefined;
+    return () => {
+      net ??= subNetwork(
+        graph,
+        graph.filterNodes((_, a) => a.type === type),
+        new Set([edgeType]),
+      );
+      return net;
+    };
   };
-  assignCommunities(graph, opts.communities, nets);
+  const nets: Networks = {
+    papers: lazyNet("paper", "similar"),
+    authors: lazyNet("author", "coauthor"),
+  };
+  const kept = assignCommunities(graph, opts.communities, nets, hooks.previousLayout);
+  if (hooks.previousLayout) graph.setAttribute("incrementalCommunities", kept);
   step("communities");
   const reused = assignLayouts(
     graph,

@@ -2,6 +2,11 @@
 import type Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { createRng } from "../common/rng.ts";
+import {
+  assignIncrementally,
+  type LayoutSnapshot,
+  snapshotCommunities,
+} from "./layout-incremental.ts";
 import type { CommunityOptions } from "./options.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
 
@@ -60,11 +65,26 @@ function majority(of: number[]): number {
 
 /**
  * Sets `community` on every node (papers from Louvain; authors and concepts take the community
- * of most of their papers) and `collabCommunity` on authors.
+ * of most of their papers) and `collabCommunity` on authors. With a `previous` build's snapshot
+ * of the same community options, papers and authors keep their communities when most of them are
+ * known, and new ones join their neighbours' (assignIncrementally) instead of a new Louvain run.
+ * Returns which of "papers" and "authors" were assigned that way.
  */
-export function assignCommunities(graph: Graph, opts: CommunityOptions, nets: Networks = {}): void {
+export function assignCommunities(
+  graph: Graph,
+  opts: CommunityOptions,
+  nets: Networks = {},
+  previous?: LayoutSnapshot,
+): ("papers" | "authors")[] {
+  const reuse =
+    previous && previous.communityOptions === JSON.stringify(opts) ? previous : undefined;
+  const kept: ("papers" | "authors")[] = [];
   const papers = graph.filterNodes((_, a) => a.type === "paper");
-  const paperCommunity = louvainOn(graph, papers, "similar", opts, nets.papers);
+  const similar = new Set(["similar"]);
+  const paperKnown = reuse && snapshotCommunities(reuse, "community");
+  const incremental = paperKnown && assignIncrementally(graph, papers, similar, paperKnown);
+  if (incremental) kept.push("papers");
+  const paperCommunity = incremental || louvainOn(graph, papers, "similar", opts, nets.papers?.());
   for (const [n, c] of paperCommunity) graph.setNodeAttribute(n, "community", c);
   graph.forEachNode((n, a) => {
     if (a.type === "paper") return;
@@ -83,6 +103,11 @@ export function assignCommunities(graph: Graph, opts: CommunityOptions, nets: Ne
     graph.setNodeAttribute(n, "community", majority(own));
   });
   const authors = graph.filterNodes((_, a) => a.type === "author");
-  const collab = louvainOn(graph, authors, "coauthor", opts, nets.authors);
+  const collabKnown = reuse && snapshotCommunities(reuse, "collabCommunity");
+  const collabKept =
+    collabKnown && assignIncrementally(graph, authors, new Set(["coauthor"]), collabKnown);
+  if (collabKept) kept.push("authors");
+  const collab = collabKept || louvainOn(graph, authors, "coauthor", opts, nets.authors?.());
   for (const [n, c] of collab) graph.setNodeAttribute(n, "collabCommunity", c);
+  return kept;
 }

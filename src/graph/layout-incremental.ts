@@ -6,7 +6,10 @@ import { z } from "zod";
 import { createRng } from "../common/rng.ts";
 import { round4 } from "./similarity.ts";
 
-/** One node's positions in the three views (absent where the view does not show the node). */
+/**
+ * One node's positions in the three views (absent where the view does not show the node), and
+ * its communities.
+ */
 export const NodePositions = z.object({
   x: z.number(),
   y: z.number(),
@@ -14,6 +17,8 @@ export const NodePositions = z.object({
   mapY: z.number().optional(),
   collabX: z.number().optional(),
   collabY: z.number().optional(),
+  community: z.number().int().optional(),
+  collabCommunity: z.number().int().optional(),
 });
 export type NodePositions = z.infer<typeof NodePositions>;
 
@@ -22,6 +27,8 @@ export const LayoutSnapshot = z.object({
   version: z.literal(1),
   /** JSON of the layout options: positions from other options are not reused. */
   options: z.string(),
+  /** JSON of the community options: communities from other options are not reused. */
+  communityOptions: z.string().optional(),
   nodes: z.record(z.string(), NodePositions),
 });
 export type LayoutSnapshot = z.infer<typeof LayoutSnapshot>;
@@ -49,15 +56,91 @@ const VIEW_ATTRS = {
 export type View = keyof typeof VIEW_ATTRS;
 
 /** The positions of every node of a laid-out graph (what the next incremental build starts from). */
-export function layoutSnapshot(graph: Graph, layoutOptions: unknown): LayoutSnapshot {
+export function layoutSnapshot(
+  graph: Graph,
+  layoutOptions: unknown,
+  communityOptions?: unknown,
+): LayoutSnapshot {
   const nodes: Record<string, NodePositions> = {};
   graph.forEachNode((n, a) => {
-    const p: NodePositions = { x: a.x, y: a.y };
+    const p: NodePositions = { x: a.x, y: a.y, community: a.community };
     if (a.type === "paper") Object.assign(p, { mapX: a.mapX, mapY: a.mapY });
-    if (a.type === "author") Object.assign(p, { collabX: a.collabX, collabY: a.collabY });
+    if (a.type === "author")
+      Object.assign(p, {
+        collabX: a.collabX,
+        collabY: a.collabY,
+        collabCommunity: a.collabCommunity,
+      });
     nodes[n] = p;
   });
-  return { version: 1, options: JSON.stringify(layoutOptions), nodes };
+  return {
+    version: 1,
+    options: JSON.stringify(layoutOptions),
+    ...(communityOptions === undefined
+      ? {}
+      : { communityOptions: JSON.stringify(communityOptions) }),
+    nodes,
+  };
+}
+
+/** A snapshot's communities (`community` or `collabCommunity`) by node key. */
+export function snapshotCommunities(
+  snapshot: LayoutSnapshot,
+  attr: "community" | "collabCommunity",
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, p] of Object.entries(snapshot.nodes)) {
+    const c = p[attr];
+    if (c !== undefined) out.set(key, c);
+  }
+  return out;
+}
+
+/**
+ * Communities for `nodes` from `known`, or null when too few of them are known: known nodes keep
+ * theirs; a new node takes the community most of its already-assigned neighbours (over
+ * `edgeTypes`, weighted) are in, ties to the smaller id, or -1 when none is assigned.
+ */
+export function assignIncrementally(
+  graph: Graph,
+  nodes: string[],
+  edgeTypes: Set<string>,
+  known: Map<string, number>,
+  opts: IncrementalOptions = INCREMENTAL_DEFAULTS,
+): Map<string, number> | null {
+  const out = new Map<string, number>();
+  let todo: string[] = [];
+  for (const n of nodes) {
+    const c = known.get(n);
+    if (c === undefined) todo.push(n);
+    else out.set(n, c);
+  }
+  if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
+  const inView = new Set(nodes);
+  for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
+    const assigned = new Map<string, number>();
+    const left: string[] = [];
+    for (const n of todo) {
+      const votes = new Map<number, number>();
+      graph.forEachEdge(n, (_e, a, s, t) => {
+        const m = s === n ? t : s;
+        const c = out.get(m);
+        if (c === undefined || c < 0 || !edgeTypes.has(a.type) || !inView.has(m)) return;
+        const w = typeof a.weight === "number" && a.weight > 0 ? a.weight : 1;
+        votes.set(c, (votes.get(c) ?? 0) + w);
+      });
+      let best = -1;
+      let bestVotes = 0;
+      for (const [c, v] of votes)
+        if (v > bestVotes || (v === bestVotes && c < best)) [best, bestVotes] = [c, v];
+      if (best >= 0) assigned.set(n, best);
+      else left.push(n);
+    }
+    for (const [n, c] of assigned) out.set(n, c);
+    todo = left;
+  }
+  for (const n of todo) out.set(n, -1);
+  return out;
 }
 
 /** A snapshot's positions for one view. */

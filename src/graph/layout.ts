@@ -182,12 +182,12 @@ export function assignLayouts(
     types: Set<string>,
     community: string,
     start?: () => Map<string, { x: number; y: number }>,
-    net?: SubNetwork,
+    net?: () => SubNetwork,
   ) => {
     const placed =
       reuse && placeIncrementally(graph, nodes, types, viewPositions(reuse, name), incremental);
     if (placed) reused.push(name);
-    return placed || layoutView(graph, nodes, types, community, opts, start?.(), net);
+    return placed || layoutView(graph, nodes, types, community, opts, start?.(), net?.());
   };
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const map = view("map", papers, new Set(["similar"]), "community", undefined, nets.papers);

@@ -32,10 +32,10 @@ export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>
   return { graph: sub, keys: nodes };
 }
 
-/** The paper-similarity and co-authorship networks, when the caller built them already. */
+/** The paper-similarity and co-authorship networks, built by the caller when first asked for. */
 export interface Networks {
   /** Papers (in graph order) over similar edges. */
-  papers?: SubNetwork;
+  papers?: () => SubNetwork;
   /** Authors (in graph order) over coauthor edges. */
-  authors?: SubNetwork;
+  authors?: () => SubNetwork;
 }
