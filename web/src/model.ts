@@ -26,7 +26,7 @@ export function buildModel(data: SerializedGraph): Model {
  * buildModel in slices of `chunk` nodes or edges (graph.import of each slice in file order: the
  * same graph as one import), for the page to run when idle.
  */
-export function* buildModelSteps(data: SerializedGraph, chunk = 5000): Steps<Model> {
+export function* buildModelSteps(data: SerializedGraph, chunk = 2000): Steps<Model> {
   const type = ["mixed", "directed", "undirected"].includes(data.options.type)
     ? (data.options.type as "mixed" | "directed" | "undirected")
     : "mixed";
