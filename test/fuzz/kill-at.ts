@@ -3,10 +3,14 @@
 //   node bin/run-ts.mjs test/fuzz/kill-at.ts <mid-write|before-rename|none> <litgraph args…>
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
+import { dirname, resolve } from "node:path";
 
 const [moment, ...args] = process.argv.slice(2);
 const die = () => process.kill(process.pid, "SIGKILL");
-const isTemp = (p: unknown) => typeof p === "string" && p.endsWith(".tmp");
+// Only the output's temporary file (beside -o): the cache dir has atomic writes of its own.
+const out = args.includes("-o") ? resolve(dirname(args[args.indexOf("-o") + 1])) : null;
+const isTemp = (p: unknown) =>
+  typeof p === "string" && p.endsWith(".tmp") && (out === null || resolve(dirname(p)) === out);
 
 if (moment === "mid-write") {
   const write = fs.writeFileSync;
