@@ -15,6 +15,8 @@ import {
   serialize,
 } from "../src/graph/index.ts";
 import { withSeededMathRandom } from "../src/graph/layout.ts";
+import { layoutSnapshot } from "../src/graph/layout-incremental.ts";
+import { roundDeep } from "../src/graph/serialize.ts";
 
 const seed: ExtractedPaper[] = JSON.parse(
   readFileSync(new URL("./fixtures/graph/seed-extracted.json", import.meta.url), "utf8"),
@@ -32,6 +34,32 @@ function shuffled<T>(xs: T[], s: number): T[] {
 
 const graph = buildGraph(seed);
 const json = JSON.stringify(serialize(graph));
+
+describe("attributes stored canonical", () => {
+  it.each([
+    ["seed", () => buildGraph(seed)],
+    [
+      "seed, incremental",
+      () => {
+        const g = buildGraph(seed.slice(2));
+        const o = g.getAttribute("options");
+        return buildGraph(seed, {}, { previousLayout: layoutSnapshot(g, o.layout, o.communities) });
+      },
+    ],
+  ])("%s: roundDeep leaves every node and edge attribute object as it is", (_name, make) => {
+    // serialize trusts buildGraph's graphs to be canonical and does not walk them
+    const g = make();
+    expect(g.getAttribute("canonicalAttributes")).toBe(true);
+    const bad: string[] = [];
+    g.forEachNode((k, a) => {
+      if (roundDeep(a) !== a) bad.push(k);
+    });
+    g.forEachEdge((k, a) => {
+      if (roundDeep(a) !== a) bad.push(k);
+    });
+    expect(bad).toEqual([]);
+  });
+});
 
 describe("edge keys in graph.json", () => {
   it("are left out where derived, and loadGraph gives back the keys the build gave", () => {

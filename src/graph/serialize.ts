@@ -116,10 +116,12 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
   // from the graph, not through graph.export() (which copies every attribute object): an
   // attribute object already canonical is shared with the graph, so neither may be changed
   // afterwards.
+  // buildGraph stores every attribute canonical already: no need to walk them again.
+  const tidy = graph.getAttribute("canonicalAttributes") === true ? <T>(x: T) => x : roundDeep;
   const nodes: SerializedGraph["nodes"] = [];
   graph.forEachNode((key, attributes) => {
     nodes.push({
-      attributes: roundDeep(attributes) as SerializedGraph["nodes"][number]["attributes"],
+      attributes: tidy(attributes) as SerializedGraph["nodes"][number]["attributes"],
       key,
     });
   });
@@ -131,7 +133,7 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
     keyed.push({
       key,
       edge: {
-        attributes: roundDeep(attributes) as SerializedGraph["edges"][number]["attributes"],
+        attributes: tidy(attributes) as SerializedGraph["edges"][number]["attributes"],
         ...(own ? { key } : {}),
         source,
         target,
