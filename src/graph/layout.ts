@@ -3,6 +3,7 @@ import type Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import { createRng } from "../common/rng.ts";
+import { CLUSTER_DEFAULTS, communityCentres } from "./layout-clusters.ts";
 import {
   INCREMENTAL_DEFAULTS,
   type IncrementalOptions,
@@ -40,7 +41,9 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
 /**
  * Lay out `nodes` linked by edges whose type is in `edgeTypes`. Initial positions: community
  * centres on a circle, members scattered around their centre (seeded); nodes without a
- * community anywhere on the disc. After ForceAtlas2 the connected components are rescaled to one
+ * community anywhere on the disc. A view of more than `clusterLayoutAbove` nodes without start
+ * positions takes its centres from a layout of its community graph instead and keeps the discs
+ * (no ForceAtlas2 on every node). After ForceAtlas2 the connected components are rescaled to one
  * node density and packed around the biggest (layout-pack.ts), then noverlap. Returns rounded
  * positions. A view of part of the graph is laid out on its sub-network (`net`, or one built
  * here), which holds only undirected edges (similar, coauthor).
@@ -66,12 +69,24 @@ export function layoutView(
     communities.set(c, (communities.get(c) ?? 0) + 1);
   }
   const ids = [...communities.keys()].filter((c) => c >= 0).sort((a, b) => a - b);
-  const radius = 10 * Math.sqrt(nodes.length + 1);
-  const centre = new Map<number, [number, number]>();
+  let radius = 10 * Math.sqrt(nodes.length + 1);
+  let centre = new Map<number, [number, number]>();
   ids.forEach((c, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, ids.length);
     centre.set(c, [radius * Math.cos(angle), radius * Math.sin(angle)]);
   });
+  // A big view without start positions is laid out by community (layout-clusters.ts).
+  const byCluster = !start && view !== undefined && nodes.length > opts.clusterLayoutAbove;
+  if (byCluster) {
+    const members = Int32Array.from(nodes, (n) => graph.getNodeAttribute(n, communityAttr));
+    const edges: [number, number, number][] = [];
+    sub.forEachEdge((_e, a, s, t) => {
+      edges.push([Number(s.slice(1)), Number(t.slice(1)), a.weight]);
+    });
+    centre = communityCentres(members, edges, { ...CLUSTER_DEFAULTS, seed: opts.seed });
+    // nodes without a community: anywhere within the centres' extent
+    radius = Math.max(1, ...[...centre.values()].map(([x, y]) => Math.hypot(x, y))) / 1.5;
+  }
   nodes.forEach((n, i) => {
     const c = graph.getNodeAttribute(n, communityAttr) as number;
     const [cx, cy] = centre.get(c) ?? [0, 0];
@@ -85,15 +100,15 @@ export function layoutView(
     else sub.mergeNodeAttributes(subKey(i), { x, y, size: graph.getNodeAttribute(n, "size") });
   });
   if (sub.order > 1) {
-    const settings = {
-      ...forceAtlas2.inferSettings(sub),
-      barnesHutOptimize: sub.order > opts.barnesHutAbove,
-    };
-    forceAtlas2.assign(sub, {
-      iterations: iterationsFor(sub.order, opts),
-      settings,
-      getEdgeWeight: "weight",
-    });
+    if (!byCluster)
+      forceAtlas2.assign(sub, {
+        iterations: iterationsFor(sub.order, opts),
+        settings: {
+          ...forceAtlas2.inferSettings(sub),
+          barnesHutOptimize: sub.order > opts.barnesHutAbove,
+        },
+        getEdgeWeight: "weight",
+      });
     // components to one density, packed around the biggest: no far-off isolates, no tight clumps
     packComponents(sub, undefined, view ? (k) => view.keys[Number(k.slice(1))] : undefined);
     if (sub.order <= opts.noverlapMaxNodes)

@@ -65,6 +65,12 @@ export interface LayoutOptions {
   noverlapIterations: number;
   /** Skip noverlap on views with more nodes (default 5,000): it is quadratic in dense areas. */
   noverlapMaxNodes: number;
+  /**
+   * Views with more nodes (default 2,000) and no start positions are laid out by community:
+   * the community graph gets a full ForceAtlas2 and members a disc around their community's
+   * centre (layout-clusters.ts), instead of a few iterations of ForceAtlas2 on every node.
+   */
+  clusterLayoutAbove: number;
   /** rng seed for initial positions (default 7). */
   seed: number;
 }
@@ -129,6 +135,7 @@ export const DEFAULTS: GraphOptions = {
     barnesHutAbove: 1000,
     noverlapIterations: 50,
     noverlapMaxNodes: 5000,
+    clusterLayoutAbove: 2000,
     seed: 7,
   },
 };

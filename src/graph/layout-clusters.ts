@@ -1,0 +1,95 @@
+// Community centres for a big view, from a layout of its community graph. ForceAtlas2 on
+// thousands of nodes gets only a few iterations within the layout budget, and a few iterations
+// scramble communities into one disc; the community graph (one node per community, edges
+// weighted by the association strength of the similar/coauthor weight between two communities)
+// is small and gets a full layout. Members then sit in a disc around their community's centre:
+// each research cluster has its own region, and related clusters are neighbours.
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import { createRng } from "../common/rng.ts";
+
+export interface ClusterLayoutOptions {
+  /** ForceAtlas2 iterations on the community graph (default 500). */
+  iterations: number;
+  /** Disc radius of a community of n members: spread·√n (default 3, as the initial discs). */
+  spread: number;
+  /** Share of the discs' overlap allowed between two neighbouring centres (default 0.1). */
+  overlap: number;
+  /** rng seed for the community graph's initial positions (default 7). */
+  seed: number;
+}
+
+export const CLUSTER_DEFAULTS: ClusterLayoutOptions = {
+  iterations: 500,
+  spread: 3,
+  overlap: 0.1,
+  seed: 7,
+};
+
+/**
+ * Centre of each community (id ≥ 0) from `members` (community id per node index) and the view's
+ * weighted edges (node indices). Deterministic: seeded start, no Barnes-Hut.
+ */
+export function communityCentres(
+  members: Int32Array,
+  edges: Iterable<[number, number, number]>,
+  opts: ClusterLayoutOptions = CLUSTER_DEFAULTS,
+): Map<number, [number, number]> {
+  const sizes = new Map<number, number>();
+  for (const c of members) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  const ids = [...sizes.keys()].sort((a, b) => a - b);
+  const out = new Map<number, [number, number]>();
+  if (ids.length === 0) return out;
+  const meta = new Graph({ type: "undirected" });
+  const rng = createRng(opts.seed);
+  const spread = 10 * Math.sqrt(ids.length);
+  for (const c of ids)
+    meta.addNode(String(c), {
+      x: spread * (rng() - 0.5),
+      y: spread * (rng() - 0.5),
+      size: Math.sqrt(sizes.get(c) ?? 1),
+    });
+  const between = new Map<string, number>();
+  for (const [s, t, w] of edges) {
+    const [a, b] = [members[s], members[t]];
+    if (a < 0 || b < 0 || a === b) continue;
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    between.set(key, (between.get(key) ?? 0) + w);
+  }
+  for (const key of [...between.keys()].sort()) {
+    const [a, b] = key.split(" ");
+    const w = (between.get(key) ?? 0) / Math.sqrt((sizes.get(+a) ?? 1) * (sizes.get(+b) ?? 1));
+    meta.addEdge(a, b, { weight: w });
+  }
+  if (meta.order > 1)
+    forceAtlas2.assign(meta, {
+      iterations: opts.iterations,
+      settings: { ...forceAtlas2.inferSettings(meta), adjustSizes: true, barnesHutOptimize: false },
+      getEdgeWeight: "weight",
+    });
+  // Scale so that no disc overlaps its nearest neighbour's by more than `overlap` of their radii'
+  // sum; one pair that ForceAtlas2 left on one spot must not blow the whole map up, so the scale
+  // is at most 4× the median community's need.
+  const radius = (c: number) => opts.spread * Math.sqrt(sizes.get(c) ?? 1);
+  const at = ids.map((c) => meta.getNodeAttributes(String(c)) as { x: number; y: number });
+  const needs: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    let worst = 0;
+    for (let j = 0; j < ids.length; j++) {
+      if (i === j) continue;
+      const d = Math.hypot(at[i].x - at[j].x, at[i].y - at[j].y);
+      worst = Math.max(
+        worst,
+        ((1 - opts.overlap) * (radius(ids[i]) + radius(ids[j]))) / Math.max(d, 1e-9),
+      );
+    }
+    needs.push(worst);
+  }
+  const sorted = [...needs].sort((a, b) => a - b);
+  const median = sorted[sorted.length >> 1] ?? 1;
+  const k = ids.length === 1 ? 1 : Math.min(sorted[sorted.length - 1], 4 * median);
+  ids.forEach((c, i) => {
+    out.set(c, [at[i].x * k, at[i].y * k]);
+  });
+  return out;
+}
