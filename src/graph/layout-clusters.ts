@@ -9,8 +9,13 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import { createRng } from "../common/rng.ts";
 
 export interface ClusterLayoutOptions {
-  /** ForceAtlas2 iterations on the community graph (default 500). */
+  /** ForceAtlas2 iterations on a small community graph (default 500). */
   iterations: number;
+  /**
+   * Node-iterations for the community graph (default 200,000): a graph of many communities gets
+   * fewer iterations, never under 50, and Barnes-Hut above 1,000 communities.
+   */
+  budget: number;
   /** Disc radius of a community of n members: spread·√n (default 3, as the initial discs). */
   spread: number;
   /** Share of the discs' overlap allowed between two neighbouring centres (default 0.1). */
@@ -21,6 +26,7 @@ export interface ClusterLayoutOptions {
 
 export const CLUSTER_DEFAULTS: ClusterLayoutOptions = {
   iterations: 500,
+  budget: 200_000,
   spread: 3,
   overlap: 0.1,
   seed: 7,
@@ -28,7 +34,7 @@ export const CLUSTER_DEFAULTS: ClusterLayoutOptions = {
 
 /**
  * Centre of each community (id ≥ 0) from `members` (community id per node index) and the view's
- * weighted edges (node indices). Deterministic: seeded start, no Barnes-Hut.
+ * weighted edges (node indices). Deterministic: seeded start positions.
  */
 export function communityCentres(
   members: Int32Array,
@@ -49,39 +55,44 @@ export function communityCentres(
       y: spread * (rng() - 0.5),
       size: Math.sqrt(sizes.get(c) ?? 1),
     });
-  const between = new Map<string, number>();
+  // Weight between two communities, keyed a·span + b (a < b): no string keys per edge.
+  const span = ids[ids.length - 1] + 1;
+  const between = new Map<number, number>();
   for (const [s, t, w] of edges) {
     const [a, b] = [members[s], members[t]];
     if (a < 0 || b < 0 || a === b) continue;
-    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    const key = a < b ? a * span + b : b * span + a;
     between.set(key, (between.get(key) ?? 0) + w);
   }
-  for (const key of [...between.keys()].sort()) {
-    const [a, b] = key.split(" ");
-    const w = (between.get(key) ?? 0) / Math.sqrt((sizes.get(+a) ?? 1) * (sizes.get(+b) ?? 1));
-    meta.addEdge(a, b, { weight: w });
+  for (const key of [...between.keys()].sort((x, y) => x - y)) {
+    const [a, b] = [Math.floor(key / span), key % span];
+    const w = (between.get(key) ?? 0) / Math.sqrt((sizes.get(a) ?? 1) * (sizes.get(b) ?? 1));
+    meta.addEdge(String(a), String(b), { weight: w });
   }
   if (meta.order > 1)
     forceAtlas2.assign(meta, {
-      iterations: opts.iterations,
-      settings: { ...forceAtlas2.inferSettings(meta), adjustSizes: true, barnesHutOptimize: false },
+      iterations: Math.min(opts.iterations, Math.max(50, Math.floor(opts.budget / meta.order))),
+      settings: {
+        ...forceAtlas2.inferSettings(meta),
+        adjustSizes: true,
+        barnesHutOptimize: meta.order > 1000,
+      },
       getEdgeWeight: "weight",
     });
   // Scale so that no disc overlaps its nearest neighbour's by more than `overlap` of their radii'
   // sum; one pair that ForceAtlas2 left on one spot must not blow the whole map up, so the scale
   // is at most 4× the median community's need.
-  const radius = (c: number) => opts.spread * Math.sqrt(sizes.get(c) ?? 1);
+  const radii = ids.map((c) => opts.spread * Math.sqrt(sizes.get(c) ?? 1));
   const at = ids.map((c) => meta.getNodeAttributes(String(c)) as { x: number; y: number });
   const needs: number[] = [];
   for (let i = 0; i < ids.length; i++) {
     let worst = 0;
     for (let j = 0; j < ids.length; j++) {
       if (i === j) continue;
-      const d = Math.hypot(at[i].x - at[j].x, at[i].y - at[j].y);
-      worst = Math.max(
-        worst,
-        ((1 - opts.overlap) * (radius(ids[i]) + radius(ids[j]))) / Math.max(d, 1e-9),
-      );
+      const dx = at[i].x - at[j].x;
+      const dy = at[i].y - at[j].y;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      worst = Math.max(worst, ((1 - opts.overlap) * (radii[i] + radii[j])) / Math.max(d, 1e-9));
     }
     needs.push(worst);
   }

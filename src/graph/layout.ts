@@ -76,7 +76,11 @@ export function layoutView(
     centre.set(c, [radius * Math.cos(angle), radius * Math.sin(angle)]);
   });
   // A big view without start positions is laid out by community (layout-clusters.ts).
-  const byCluster = !start && view !== undefined && nodes.length > opts.clusterLayoutAbove;
+  const byCluster =
+    !start &&
+    view !== undefined &&
+    nodes.length > opts.clusterLayoutAbove &&
+    ids.length <= opts.clusterLayoutMaxCommunities;
   if (byCluster) {
     const members = Int32Array.from(nodes, (n) => graph.getNodeAttribute(n, communityAttr));
     const edges: [number, number, number][] = [];

@@ -71,6 +71,12 @@ export interface LayoutOptions {
    * centre (layout-clusters.ts), instead of a few iterations of ForceAtlas2 on every node.
    */
   clusterLayoutAbove: number;
+  /**
+   * …and at most this many communities (default 300). A view of more (the 1,431 collaboration
+   * groups of 17k authors) keeps ForceAtlas2: its community graph needs many iterations to
+   * settle, and without them its groups end up as dots far apart.
+   */
+  clusterLayoutMaxCommunities: number;
   /** rng seed for initial positions (default 7). */
   seed: number;
 }
@@ -136,6 +142,7 @@ export const DEFAULTS: GraphOptions = {
     noverlapIterations: 50,
     noverlapMaxNodes: 5000,
     clusterLayoutAbove: 2000,
+    clusterLayoutMaxCommunities: 300,
     seed: 7,
   },
 };
