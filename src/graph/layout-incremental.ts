@@ -96,53 +96,6 @@ export function snapshotCommunities(
   return out;
 }
 
-/**
- * Communities for `nodes` from `known`, or null when too few of them are known: known nodes keep
- * theirs; a new node takes the community most of its already-assigned neighbours (over
- * `edgeTypes`, weighted) are in, ties to the smaller id, or -1 when none is assigned.
- */
-export function assignIncrementally(
-  graph: Graph,
-  nodes: string[],
-  edgeTypes: Set<string>,
-  known: Map<string, number>,
-  opts: IncrementalOptions = INCREMENTAL_DEFAULTS,
-): Map<string, number> | null {
-  const out = new Map<string, number>();
-  let todo: string[] = [];
-  for (const n of nodes) {
-    const c = known.get(n);
-    if (c === undefined) todo.push(n);
-    else out.set(n, c);
-  }
-  if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
-  const inView = new Set(nodes);
-  for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
-    const assigned = new Map<string, number>();
-    const left: string[] = [];
-    for (const n of todo) {
-      const votes = new Map<number, number>();
-      graph.forEachEdge(n, (_e, a, s, t) => {
-        const m = s === n ? t : s;
-        const c = out.get(m);
-        if (c === undefined || c < 0 || !edgeTypes.has(a.type) || !inView.has(m)) return;
-        const w = typeof a.weight === "number" && a.weight > 0 ? a.weight : 1;
-        votes.set(c, (votes.get(c) ?? 0) + w);
-      });
-      let best = -1;
-      let bestVotes = 0;
-      for (const [c, v] of votes)
-        if (v > bestVotes || (v === bestVotes && c < best)) [best, bestVotes] = [c, v];
-      if (best >= 0) assigned.set(n, best);
-      else left.push(n);
-    }
-    for (const [n, c] of assigned) out.set(n, c);
-    todo = left;
-  }
-  for (const n of todo) out.set(n, -1);
-  return out;
-}
-
 /** A snapshot's positions for one view. */
 export function viewPositions(snapshot: LayoutSnapshot, view: View): Map<string, XY> {
   const [ax, ay] = VIEW_ATTRS[view];
@@ -153,6 +106,54 @@ export function viewPositions(snapshot: LayoutSnapshot, view: View): Map<string,
     if (x !== undefined && y !== undefined) out.set(key, { x, y });
   }
   return out;
+}
+
+/**
+ * The shared walk of placeIncrementally and assignIncrementally: known nodes keep their value;
+ * the others get `decide(neighbours)` from their already-valued neighbours over `edgeTypes`
+ * (value and edge weight), in passes, so a node valued in pass k can serve another in pass k+1
+ * (values of one pass are stored after it: no dependence on order within a pass). Returns the
+ * values and the nodes still without one, or null when too few nodes are known.
+ */
+function fillIncrementally<V>(
+  graph: Graph,
+  nodes: string[],
+  edgeTypes: Set<string>,
+  known: Map<string, V>,
+  opts: IncrementalOptions,
+  decide: (neighbours: { value: V; weight: number }[]) => V | undefined,
+): { out: Map<string, V>; left: string[] } | null {
+  const out = new Map<string, V>();
+  let todo: string[] = [];
+  for (const n of nodes) {
+    const v = known.get(n);
+    if (v === undefined) todo.push(n);
+    else out.set(n, v);
+  }
+  if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
+  const inView = new Set(nodes);
+  for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
+    const found = new Map<string, V>();
+    const left: string[] = [];
+    for (const n of todo) {
+      const neighbours: { value: V; weight: number }[] = [];
+      graph.forEachEdge(n, (_e, a, s, t) => {
+        const m = s === n ? t : s;
+        const value = out.get(m);
+        if (value === undefined || !edgeTypes.has(a.type) || !inView.has(m)) return;
+        neighbours.push({
+          value,
+          weight: typeof a.weight === "number" && a.weight > 0 ? a.weight : 1,
+        });
+      });
+      const v = decide(neighbours);
+      if (v === undefined) left.push(n);
+      else found.set(n, v);
+    }
+    for (const [n, v] of found) out.set(n, v);
+    todo = left;
+  }
+  return { out, left: todo };
 }
 
 /**
@@ -168,67 +169,70 @@ export function placeIncrementally(
   known: Map<string, XY>,
   opts: IncrementalOptions = INCREMENTAL_DEFAULTS,
 ): Map<string, XY> | null {
-  const out = new Map<string, XY>();
-  const fresh: string[] = [];
-  for (const n of nodes) {
-    const p = known.get(n);
-    if (p) out.set(n, p);
-    else fresh.push(n);
-  }
-  if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
-  if (fresh.length === 0) return out;
-  const inView = new Set(nodes);
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const p of out.values()) {
+  let count = 0;
+  for (const n of nodes) {
+    const p = known.get(n);
+    if (!p) continue;
+    count++;
     minX = Math.min(minX, p.x);
     maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y);
     maxY = Math.max(maxY, p.y);
   }
   // Mean spacing between known nodes: offsets of about half of it keep new nodes apart.
-  const spacing = Math.sqrt(((maxX - minX) * (maxY - minY)) / out.size) || 1;
+  const spacing = Math.sqrt(((maxX - minX) * (maxY - minY)) / Math.max(1, count)) || 1;
   const rng = createRng(opts.seed);
-  let todo = fresh;
-  for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
-    const placed = new Map<string, XY>();
-    const left: string[] = [];
-    for (const n of todo) {
-      let sx = 0;
-      let sy = 0;
-      let sw = 0;
-      graph.forEachEdge(n, (_e, a, s, t) => {
-        const m = s === n ? t : s;
-        const p = out.get(m);
-        if (!p || !edgeTypes.has(a.type) || !inView.has(m)) return;
-        const w = typeof a.weight === "number" && a.weight > 0 ? a.weight : 1;
-        sx += w * p.x;
-        sy += w * p.y;
-        sw += w;
-      });
-      if (sw === 0) {
-        left.push(n);
-        continue;
-      }
-      const angle = rng() * 2 * Math.PI;
-      const r = 0.5 * spacing * Math.sqrt(rng());
-      placed.set(n, {
-        x: round4(sx / sw + r * Math.cos(angle)),
-        y: round4(sy / sw + r * Math.sin(angle)),
-      });
+  const filled = fillIncrementally(graph, nodes, edgeTypes, known, opts, (neighbours) => {
+    if (neighbours.length === 0) return undefined;
+    let [sx, sy, sw] = [0, 0, 0];
+    for (const { value, weight } of neighbours) {
+      sx += weight * value.x;
+      sy += weight * value.y;
+      sw += weight;
     }
-    // Placed after the pass, so a node's position does not depend on its order within the pass.
-    for (const [n, p] of placed) out.set(n, p);
-    todo = left;
-  }
+    const angle = rng() * 2 * Math.PI;
+    const r = 0.5 * spacing * Math.sqrt(rng());
+    return { x: round4(sx / sw + r * Math.cos(angle)), y: round4(sy / sw + r * Math.sin(angle)) };
+  });
+  if (!filled) return null;
+  const { out, left } = filled;
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;
   const ring = Math.max(maxX - minX, maxY - minY) / 2 + spacing;
-  todo.forEach((n, i) => {
-    const angle = (2 * Math.PI * i) / todo.length;
+  left.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / left.length;
     out.set(n, { x: round4(cx + ring * Math.cos(angle)), y: round4(cy + ring * Math.sin(angle)) });
   });
   return out;
+}
+
+/**
+ * Communities for `nodes` from `known`, or null when too few of them are known: known nodes keep
+ * theirs; a new node takes the community most of its already-assigned neighbours (over
+ * `edgeTypes`, weighted) are in, ties to the smaller id, or -1 when none is assigned.
+ */
+export function assignIncrementally(
+  graph: Graph,
+  nodes: string[],
+  edgeTypes: Set<string>,
+  known: Map<string, number>,
+  opts: IncrementalOptions = INCREMENTAL_DEFAULTS,
+): Map<string, number> | null {
+  const filled = fillIncrementally(graph, nodes, edgeTypes, known, opts, (neighbours) => {
+    const votes = new Map<number, number>();
+    for (const { value, weight } of neighbours)
+      if (value >= 0) votes.set(value, (votes.get(value) ?? 0) + weight);
+    let best = -1;
+    let bestVotes = 0;
+    for (const [c, v] of votes)
+      if (v > bestVotes || (v === bestVotes && c < best)) [best, bestVotes] = [c, v];
+    return best >= 0 ? best : undefined;
+  });
+  if (!filled) return null;
+  for (const n of filled.left) filled.out.set(n, -1);
+  return filled.out;
 }
