@@ -1,27 +1,18 @@
 // Parallel and cached extraction give exactly extractPapers' output.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { openExtractCache } from "../src/cache/index.ts";
 import { extractPapers } from "../src/extract/index.ts";
 import { extractPapersParallel } from "../src/extract/parallel.ts";
 import { assemble, extractParts, type PaperPart } from "../src/extract/staged.ts";
 import { forgetTagResults } from "../src/extract/topic-tags.ts";
 import { parseText } from "../src/ingest/index.ts";
+import { tempDirs } from "./temp-dirs.ts";
 
 const file = "test/fixtures/bench/paperlists-80.json";
 const { papers } = parseText(readFileSync(file, "utf8"), file, { asOf: new Date("2026-01-01") });
 const expected = JSON.stringify(extractPapers(papers));
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "litgraph-cache-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs("cache");
 
 describe("staged extraction", () => {
   it("reads the fixture", () => expect(papers.length).toBe(80));

@@ -1,8 +1,7 @@
 // The per-paper extraction cache: keys, namespaces, torn lines, disabled mode.
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   cacheNamespace,
   extractorVersion,
@@ -12,16 +11,9 @@ import {
   tagFile,
 } from "../src/cache/index.ts";
 import type { PaperPart } from "../src/extract/staged.ts";
+import { tempDirs } from "./temp-dirs.ts";
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "litgraph-cache-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs("cache");
 
 const paper = { id: "slug:a-2021", title: "A title", abstract: "An abstract." };
 const part: PaperPart = {
