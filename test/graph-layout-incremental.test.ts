@@ -1,10 +1,9 @@
 // Incremental layout: known nodes keep their places, new ones go among their neighbours.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import type { ExtractedPaper } from "../src/extract/types.ts";
 import { buildGraph, serialize } from "../src/graph/index.ts";
 import {
   assignIncrementally,
@@ -15,10 +14,9 @@ import {
   viewPositions,
 } from "../src/graph/layout-incremental.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { seedExtracted } from "./seed-extracted.ts";
 
-const seed: ExtractedPaper[] = JSON.parse(
-  readFileSync(new URL("./fixtures/graph/seed-extracted.json", import.meta.url), "utf8"),
-);
+const seed = seedExtracted();
 
 /** A square of four known nodes a..d, and new nodes wired as each case says. */
 function square(extra: [string, string, number][]): Graph {

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
-import type { ExtractedPaper } from "../src/extract/types.ts";
 import {
   buildGraph,
   clusters,
@@ -17,10 +15,9 @@ import {
 import { withSeededMathRandom } from "../src/graph/layout.ts";
 import { layoutSnapshot } from "../src/graph/layout-incremental.ts";
 import { roundDeep } from "../src/graph/serialize.ts";
+import { seedExtracted } from "./seed-extracted.ts";
 
-const seed: ExtractedPaper[] = JSON.parse(
-  readFileSync(new URL("./fixtures/graph/seed-extracted.json", import.meta.url), "utf8"),
-);
+const seed = seedExtracted();
 
 function shuffled<T>(xs: T[], s: number): T[] {
   const rng = createRng(s);

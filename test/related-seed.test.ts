@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import type Graph from "graphology";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ExtractedPaper } from "../src/extract/types.ts";
 import { buildGraph, collaborators, findPaper, loadGraph, related } from "../src/graph/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { seedExtracted } from "./seed-extracted.ts";
 
 interface Gold {
   groups: Record<string, string[]>;
@@ -62,10 +62,7 @@ function checkGold(name: string, load: () => Promise<Graph>) {
 }
 
 checkGold("seed gold on the hand-made extraction (test/fixtures/graph)", async () => {
-  const papers: ExtractedPaper[] = JSON.parse(
-    readFileSync(new URL("./fixtures/graph/seed-extracted.json", import.meta.url), "utf8"),
-  );
-  return buildGraph(papers);
+  return buildGraph(seedExtracted());
 });
 
 checkGold("seed gold on the real pipeline (seeds/)", async () => {
