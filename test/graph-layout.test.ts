@@ -202,16 +202,22 @@ describe("layoutView on a collaboration-like view: many separate cliques", () =>
   });
 });
 
+/** `n` nodes r0… on an arc of radius 10 (angle i/step), each linked to the next, closing the loop. */
+function addRing(g: Graph, n: number, step: number): string[] {
+  const ring = Array.from({ length: n }, (_, i) => `r${i}`);
+  ring.forEach((node, i) => {
+    g.addNode(node, { x: 10 * Math.cos(i / step), y: 10 * Math.sin(i / step), size: 2 });
+  });
+  ring.forEach((node, i) => {
+    g.addEdge(node, ring[(i + 1) % ring.length]);
+  });
+  return ring;
+}
+
 describe("packComponents", () => {
   it("brings a far component in and a clump out, keeping each component's shape", () => {
     const g = new Graph({ type: "undirected" });
-    const ring = Array.from({ length: 12 }, (_, i) => `r${i}`);
-    ring.forEach((n, i) => {
-      g.addNode(n, { x: 10 * Math.cos(i / 2), y: 10 * Math.sin(i / 2), size: 2 });
-    });
-    ring.forEach((n, i) => {
-      g.addEdge(n, ring[(i + 1) % ring.length]);
-    });
+    const ring = addRing(g, 12, 2);
     g.addNode("a", { x: 1e6, y: 1e6, size: 2 });
     g.addNode("b", { x: 1e6 + 1e-3, y: 1e6, size: 2 });
     g.addEdge("a", "b");
@@ -236,13 +242,7 @@ describe("packComponents pulls in far-hanging nodes", () => {
     "a node hanging %i units off a ring of radius 10 ends up near it, still the farthest",
     (far) => {
       const g = new Graph({ type: "undirected" });
-      const ring = Array.from({ length: 16 }, (_, i) => `r${i}`);
-      ring.forEach((n, i) => {
-        g.addNode(n, { x: 10 * Math.cos(i / 2.5), y: 10 * Math.sin(i / 2.5), size: 2 });
-      });
-      ring.forEach((n, i) => {
-        g.addEdge(n, ring[(i + 1) % ring.length]);
-      });
+      const ring = addRing(g, 16, 2.5);
       g.addNode("tail", { x: far, y: 0, size: 2 });
       g.addEdge("tail", "r0");
       g.addNode("alone", { x: -far, y: far, size: 2 });
