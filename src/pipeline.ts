@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type CacheOptions, DEFAULT_CACHE_DIR, openExtractCache } from "./cache/index.ts";
+import { openParseCache } from "./cache/ingest.ts";
 import { writeFileAtomic } from "./common/fs.ts";
 import type { Progress } from "./common/progress.ts";
 import { extractPapersParallel } from "./extract/parallel.ts";
@@ -61,7 +62,15 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
     t = now;
   };
   opts.progress?.stage("ingest", 0);
-  const ingest = await ingestPaths(paths, { asOf: opts.asOf, maxInputMb: opts.maxInputMb });
+  const cacheDir =
+    opts.cache && opts.cache.enabled !== false ? (opts.cache.dir ?? DEFAULT_CACHE_DIR) : undefined;
+  const parseCache = cacheDir ? openParseCache({ dir: cacheDir, asOf: opts.asOf }) : undefined;
+  const ingest = await ingestPaths(paths, {
+    asOf: opts.asOf,
+    maxInputMb: opts.maxInputMb,
+    parseCache,
+  });
+  parseCache?.prune();
   lap("ingest");
   const extractOpts = { ontologies: opts.ontologies };
   const cache = opts.cache && openExtractCache({ ...opts.cache, extract: extractOpts });
@@ -79,10 +88,7 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
       ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
     },
   };
-  const layoutFile =
-    opts.cache && opts.cache.enabled !== false
-      ? join(opts.cache.dir ?? DEFAULT_CACHE_DIR, "layout.json")
-      : undefined;
+  const layoutFile = cacheDir ? join(cacheDir, "layout.json") : undefined;
   const previousLayout = opts.incremental && layoutFile ? readSnapshot(layoutFile) : undefined;
   const graph = buildGraph(papers, graphOpts, {
     onStep: (step, ms) => opts.onStage?.(`graph.${step}`, ms),

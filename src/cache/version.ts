@@ -1,5 +1,5 @@
-// Hashes that name cache files: sha256, and the extractor version (every source and data file of
-// src/extract, so any change to the extractor starts fresh cache files).
+// Hashes that name cache files: sha256, and the version of a pipeline stage (every source and
+// data file of src/extract or src/ingest, so any change to the stage starts fresh cache files).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -17,16 +17,21 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-let versionMemo: string | undefined;
+const versionMemo = new Map<string, string>();
 
-/** sha256 over every source and data file of src/extract (paths and contents). */
-export function extractorVersion(): string {
-  if (versionMemo) return versionMemo;
-  const root = fileURLToPath(new URL("../extract/", import.meta.url));
+/** sha256 over every source and data file (paths and contents) under src/<stage>/. */
+export function sourceVersion(stage: "extract" | "ingest"): string {
+  const memo = versionMemo.get(stage);
+  if (memo) return memo;
+  const root = fileURLToPath(new URL(`../${stage}/`, import.meta.url));
   const h = createHash("sha256");
   for (const f of filesUnder(root)) {
     h.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
   }
-  versionMemo = h.digest("hex");
-  return versionMemo;
+  const version = h.digest("hex");
+  versionMemo.set(stage, version);
+  return version;
 }
+
+/** sha256 over every source and data file of src/extract (paths and contents). */
+export const extractorVersion = (): string => sourceVersion("extract");

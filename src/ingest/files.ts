@@ -6,7 +6,7 @@ import { decodeBytes } from "./decode.ts";
 import { detectReader, looksBinary } from "./detect.ts";
 import { combineResults, parseText } from "./index.ts";
 import { READERS } from "./readers/registry.ts";
-import type { IngestOptions, IngestResult, ParseResult } from "./types.ts";
+import type { IngestOptions, IngestResult, ParseCache, ParseResult } from "./types.ts";
 
 export const DEFAULT_INPUTS = ["seeds"];
 
@@ -21,6 +21,8 @@ export const DEFAULT_MAX_INPUT_MB = 256;
 export interface FileLimits {
   /** Refuse (throw) before reading any file larger than this many MB. Default 256. */
   maxInputMb?: number;
+  /** Parse results of earlier runs (default none): a file with the same path and bytes is not parsed again. */
+  parseCache?: ParseCache;
 }
 
 /** Throw, naming the file, the limit and the option, when a file is over the input limit. */
@@ -136,13 +138,20 @@ export async function ingestPaths(
       });
       continue;
     }
-    hashes[file] = createHash("sha256").update(bytes).digest("hex");
-    const text = decodeBytes(bytes, file).text;
-    if (inFolder && (!text.trim() || looksBinary(text) || !detectReader(text, file, READERS))) {
-      results.push({ papers: [], rejected: [{ file, reason: "not a supported format" }] });
+    const hash = createHash("sha256").update(bytes).digest("hex");
+    hashes[file] = hash;
+    const cached = opts.parseCache?.get(file, hash, inFolder);
+    if (cached) {
+      results.push(cached);
       continue;
     }
-    results.push(parseText(text, file, opts));
+    const text = decodeBytes(bytes, file).text;
+    const result =
+      inFolder && (!text.trim() || looksBinary(text) || !detectReader(text, file, READERS))
+        ? { papers: [], rejected: [{ file, reason: "not a supported format" }] }
+        : parseText(text, file, opts);
+    opts.parseCache?.set(file, hash, inFolder, result);
+    results.push(result);
   }
   return combineResults(results, hashes);
 }

@@ -69,6 +69,17 @@ export interface ParseResult {
   rejected: Rejected[];
 }
 
+/**
+ * Per-file parse results kept between runs (Node: src/cache/ingest.ts), keyed by the path as
+ * given, the file's content hash and whether it was found in a folder (an undetected file in a
+ * folder is rejected unparsed). A hit replaces decoding and parsing; the result must be the one
+ * the same file and options would give.
+ */
+export interface ParseCache {
+  get(file: string, sha256: string, inFolder: boolean): ParseResult | undefined;
+  set(file: string, sha256: string, inFolder: boolean, result: ParseResult): void;
+}
+
 /** A format reader: pure, never throws on bad input (returns rejects instead). */
 export interface FormatReader {
   format: string;

@@ -1,0 +1,105 @@
+// Per-file parse cache (Node only): what ingest read from a file, kept so that a rebuild does not
+// decode and parse unchanged inputs again. One JSON file per input file under the cache dir,
+// `ingest-<key>.json`, where the key hashes the ingest stage's own sources (src/ingest/**), the
+// date the listing is read as of, the path as given, the file's sha256 and whether it was found
+// in a folder. An entry is checked against its schema when read; one that does not parse is a miss.
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { writeFileAtomic } from "../common/fs.ts";
+import { PaperRecord, type ParseCache, type ParseResult, Rejected } from "../ingest/types.ts";
+import { sha256, sourceVersion } from "./version.ts";
+
+export interface ParseCacheOptions {
+  /** Directory of the cache files. */
+  dir: string;
+  /** The ingest options' asOf: a seed listing's yearless dates take its year. */
+  asOf: Date;
+  /** Entries kept, most recently used first (default 256). */
+  keep?: number;
+  /** Override of the ingest version hash (default: hash of src/ingest sources; tests). */
+  ingestVersion?: string;
+}
+
+export interface ParseCacheStats {
+  hits: number;
+  misses: number;
+  written: number;
+  /** Entries that were there but did not parse or did not match (read as misses). */
+  unreadable: number;
+}
+
+const Entry = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  inFolder: z.boolean(),
+  papers: z.array(PaperRecord),
+  rejected: z.array(Rejected),
+});
+
+const NAME = /^ingest-[0-9a-f]{32}\.json$/;
+
+/** Open the parse cache in `dir` (nothing is read until a file is looked up). */
+export function openParseCache(
+  opts: ParseCacheOptions,
+): ParseCache & { stats: ParseCacheStats; prune(): string[] } {
+  const ns = sha256(
+    `litgraph-ingest-cache/1\0${opts.ingestVersion ?? sourceVersion("ingest")}\0${opts.asOf.toISOString().slice(0, 10)}`,
+  );
+  const stats: ParseCacheStats = { hits: 0, misses: 0, written: 0, unreadable: 0 };
+  const path = (file: string, hash: string, inFolder: boolean) =>
+    join(opts.dir, `ingest-${sha256(`${ns}\0${file}\0${hash}\0${inFolder}`).slice(0, 32)}.json`);
+  return {
+    stats,
+    get(file, hash, inFolder) {
+      const p = path(file, hash, inFolder);
+      let text: string;
+      try {
+        text = readFileSync(p, "utf8");
+      } catch {
+        stats.misses++;
+        return undefined;
+      }
+      let parsed: ReturnType<typeof Entry.safeParse> | undefined;
+      try {
+        parsed = Entry.safeParse(JSON.parse(text));
+      } catch {
+        parsed = undefined;
+      }
+      const e = parsed?.success ? parsed.data : undefined;
+      if (!e || e.file !== file || e.sha256 !== hash || e.inFolder !== inFolder) {
+        stats.unreadable++;
+        stats.misses++;
+        return undefined;
+      }
+      stats.hits++;
+      // Used recently: pruning goes by modification time.
+      const now = new Date();
+      utimesSync(p, now, now);
+      return { papers: e.papers, rejected: e.rejected };
+    },
+    set(file, hash, inFolder, result: ParseResult) {
+      const entry = { file, sha256: hash, inFolder, ...result };
+      writeFileAtomic(path(file, hash, inFolder), JSON.stringify(entry));
+      stats.written++;
+    },
+    /** Delete all but the `keep` most recently used entries; returns the deleted paths. */
+    prune() {
+      const keep = opts.keep ?? 256;
+      let names: string[];
+      try {
+        names = readdirSync(opts.dir).filter((f) => NAME.test(f));
+      } catch {
+        return [];
+      }
+      if (names.length <= keep) return [];
+      const gone = names
+        .map((f) => ({ f: join(opts.dir, f), t: statSync(join(opts.dir, f)).mtimeMs }))
+        .sort((a, b) => b.t - a.t || (a.f < b.f ? -1 : 1))
+        .slice(keep)
+        .map((x) => x.f);
+      for (const f of gone) rmSync(f, { force: true });
+      return gone;
+    },
+  };
+}
