@@ -5,12 +5,13 @@ import { type CacheOptions, DEFAULT_CACHE_DIR, openExtractCache } from "./cache/
 import { openParseCache } from "./cache/ingest.ts";
 import { writeFileAtomic } from "./common/fs.ts";
 import type { Progress } from "./common/progress.ts";
-import { extractPapersParallel } from "./extract/parallel.ts";
+import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
 import { LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
 import type { GraphOptionsInput } from "./graph/options.ts";
 import type { SerializedGraph } from "./graph/schema.ts";
 import { serialize } from "./graph/serialize.ts";
+import { openSimilarityThread, type SimilarityThread } from "./graph/similarity-thread.ts";
 import { ingestPaths } from "./ingest/files.ts";
 import type { IngestResult } from "./ingest/types.ts";
 
@@ -24,8 +25,15 @@ export interface PipelineOptions {
   graph?: GraphOptionsInput;
   /** Per-file input limit in MB (default 256, see ingest/files.ts). */
   maxInputMb?: number;
-  /** Extraction threads, this one included (default min(cores, 2); see extract/parallel.ts). */
+  /**
+   * Threads, this one included (default min(cores, 2)): extraction runs in workers (see
+   * extract/parallel.ts), and with 2 or more the paper similarity of a corpus of at least
+   * `similarityThreadMinPapers` papers runs in a worker while the graph is built
+   * (graph/similarity-thread.ts).
+   */
   threads?: number;
+  /** Smallest corpus whose similarity goes to a worker thread (default 2,000; the worker costs ~0.15 s to start). */
+  similarityThreadMinPapers?: number;
   /**
    * Per-paper extraction cache (src/cache); default none. The CLI turns it on. The cache dir
    * also keeps the last build's positions (layout.json) for `incremental`.
@@ -72,6 +80,28 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
   });
   parseCache?.prune();
   lap("ingest");
+  // Started now, so that it has loaded by the time buildGraph hands it the similarity.
+  const similarityThread =
+    (opts.threads ?? DEFAULT_THREADS()) > 1 &&
+    ingest.papers.length >= (opts.similarityThreadMinPapers ?? 2000)
+      ? openSimilarityThread()
+      : undefined;
+  try {
+    return await buildFrom(ingest, opts, lap, similarityThread);
+  } finally {
+    await similarityThread?.close();
+  }
+}
+
+/** Extraction, graph and serialisation of the ingested papers (runPipeline after ingest). */
+async function buildFrom(
+  ingest: IngestResult,
+  opts: PipelineOptions,
+  lap: (stage: string) => void,
+  similarityThread: SimilarityThread | undefined,
+): Promise<PipelineResult> {
+  const cacheDir =
+    opts.cache && opts.cache.enabled !== false ? (opts.cache.dir ?? DEFAULT_CACHE_DIR) : undefined;
   const extractOpts = { ontologies: opts.ontologies };
   const cache = opts.cache && openExtractCache({ ...opts.cache, extract: extractOpts });
   const papers = await extractPapersParallel(ingest.papers, extractOpts, {
@@ -93,6 +123,7 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
   const graph = buildGraph(papers, graphOpts, {
     onStep: (step, ms) => opts.onStage?.(`graph.${step}`, ms),
     previousLayout,
+    similarity: similarityThread?.run,
   });
   // The extracted papers (every mention of every paper) are not needed any more.
   papers.length = 0;

@@ -15,7 +15,14 @@ import { edgeKey } from "./schema.ts";
 // `canonicalAttributes`): nodes through roundDeep, edges (160k on 6,318 papers) written in that
 // form directly; test/graph.test.ts checks that roundDeep leaves every one of them as it is.
 import { roundDeep as canonical } from "./serialize.ts";
-import { paperItems, round4, similarEdges } from "./similarity.ts";
+import {
+  internItems,
+  materialize,
+  paperItems,
+  round4,
+  runHere,
+  type SimilarityRunner,
+} from "./similarity.ts";
 import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
 
 export type LitGraph = Graph;
@@ -28,6 +35,12 @@ export interface BuildHooks {
    * them and place only the new nodes. The graph attribute `incrementalViews` lists those views.
    */
   previousLayout?: LayoutSnapshot;
+  /**
+   * Where the paper similarity is computed (default here, in the similarity step): it is handed
+   * its input before the nodes and edges are added and asked for the result after them, so a
+   * runner in another thread overlaps with that work (src/graph/similarity-thread.ts).
+   */
+  similarity?: SimilarityRunner;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -118,6 +131,21 @@ export function buildGraph(
     }
   }
   const labelOf = (node: string) => concepts.get(node)?.label ?? labelFromId(node);
+
+  // Similarity input first, so that a runner in another thread works while the nodes and
+  // edges go in.
+  const similarItems = papers.map((p) =>
+    paperItems(
+      [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].map((r) => ({
+        node: authorNode(r),
+        label: identity.roots.get(r)?.label ?? r,
+      })),
+      p.entities,
+      labelOf,
+      opts.similarity,
+    ),
+  );
+  const similarResult = (hooks.similarity ?? runHere)(internItems(similarItems), opts.similarity);
 
   const base = { x: 0, y: 0, size: 1, community: -1 };
   for (const p of papers) {
@@ -239,18 +267,7 @@ export function buildGraph(
   }
   step("edges");
   // similar
-  const items = papers.map((p) =>
-    paperItems(
-      [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].map((r) => ({
-        node: authorNode(r),
-        label: identity.roots.get(r)?.label ?? r,
-      })),
-      p.entities,
-      labelOf,
-      opts.similarity,
-    ),
-  );
-  for (const e of similarEdges(items, opts.similarity)) {
+  for (const e of materialize(similarItems, similarResult())) {
     const [s, t] = [paperNode(papers[e.a].id), paperNode(papers[e.b].id)];
     graph.addUndirectedEdgeWithKey(edgeKey("similar", s, t, true), s, t, {
       breakdown: e.breakdown,
