@@ -1,7 +1,7 @@
 // graph.json: same graph in, same bytes out, whatever the order; parses back to the same graph.
 import { describe, expect, it } from "vitest";
 import { toJson } from "../src/export/pure.ts";
-import { edgeKey, SerializedGraph } from "../src/graph/schema.ts";
+import { edgeKey, isEdgeKey, SerializedGraph } from "../src/graph/schema.ts";
 import { loadFixture, scrambled } from "./export-helpers.ts";
 
 const fixture = loadFixture();
@@ -68,5 +68,30 @@ describe("toJson shapes", () => {
       (e) => e.key ?? edgeKey(e.attributes.type, e.source, e.target, e.undirected),
     );
     expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe("isEdgeKey", () => {
+  // [key, type, source, target, undirected]
+  const rows: [string, string, string, string, string, boolean][] = [
+    ["derived directed", "has:paper:a->task:b", "has", "paper:a", "task:b", false],
+    ["derived undirected", "similar:paper:a--paper:b", "similar", "paper:a", "paper:b", true],
+    ["wrong arrow", "similar:paper:a->paper:b", "similar", "paper:a", "paper:b", true],
+    ["other type", "has:paper:a->task:b", "is-a", "paper:a", "task:b", false],
+    ["type prefix", "hash:paper:a->task:b", "has", "paper:a", "task:b", false],
+    ["source split differently", "has:paper:a->b->c", "has", "paper:a->b", "c", false],
+    ["same length, other target", "has:paper:a->task:c", "has", "paper:a", "task:b", false],
+    ["custom key", "e1", "has", "paper:a", "task:b", false],
+    ["empty source", "has:->x", "has", "", "x", false],
+  ];
+  it.each(rows)("%s", (_, key, type, source, target, undirected) => {
+    expect(isEdgeKey(key, type, source, target, undirected)).toBe(
+      key === edgeKey(type, source, target, undirected),
+    );
+  });
+  it("the table holds both answers", () => {
+    const answers = rows.map(([, key, type, s, t, u]) => key === edgeKey(type, s, t, u));
+    expect(answers).toContain(true);
+    expect(answers).toContain(false);
   });
 });

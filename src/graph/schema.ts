@@ -15,6 +15,25 @@ export function edgeKey(type: string, source: string, target: string, undirected
   return `${type}:${source}${undirected ? "--" : "->"}${target}`;
 }
 
+/** `key === edgeKey(type, source, target, undirected)`, without building the string. */
+export function isEdgeKey(
+  key: string,
+  type: string,
+  source: string,
+  target: string,
+  undirected = false,
+): boolean {
+  const at = type.length + 1 + source.length;
+  return (
+    key.length === at + 2 + target.length &&
+    key.startsWith(type) &&
+    key.charCodeAt(type.length) === 58 && // ":"
+    key.startsWith(source, type.length + 1) &&
+    key.startsWith(undirected ? "--" : "->", at) &&
+    key.endsWith(target)
+  );
+}
+
 export const NodeType = z.enum([
   "paper",
   "author",

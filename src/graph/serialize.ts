@@ -1,7 +1,7 @@
 // Canonical JSON form of the graph (sorted nodes and edges, floats rounded) and its loader.
 import Graph from "graphology";
 import { LITGRAPH_VERSION } from "./options.ts";
-import { edgeKey, type GraphMeta, SerializedGraph } from "./schema.ts";
+import { edgeKey, type GraphMeta, isEdgeKey, SerializedGraph } from "./schema.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -129,17 +129,19 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
   // Edges in key order; the key itself is written only when it is not the derived one (edgeKey).
   const keyed: { key: string; edge: SerializedGraph["edges"][number] }[] = [];
   graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
-    const own = key !== edgeKey(attributes.type, source, target, undirected);
-    keyed.push({
+    const tidied = tidy(attributes) as SerializedGraph["edges"][number]["attributes"];
+    // One object shape per case, no spreads: 160k edges on 6,318 papers.
+    const edge: SerializedGraph["edges"][number] = isEdgeKey(
       key,
-      edge: {
-        attributes: tidy(attributes) as SerializedGraph["edges"][number]["attributes"],
-        ...(own ? { key } : {}),
-        source,
-        target,
-        ...(undirected ? { undirected: true } : {}),
-      },
-    });
+      attributes.type,
+      source,
+      target,
+      undirected,
+    )
+      ? { attributes: tidied, source, target }
+      : { attributes: tidied, key, source, target };
+    if (undirected) edge.undirected = true;
+    keyed.push({ key, edge });
   });
   keyed.sort((a, b) => cmp(a.key, b.key));
   const edges = keyed.map((k) => k.edge);
