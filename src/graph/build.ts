@@ -211,17 +211,26 @@ export function buildGraph(
 
   step("nodes");
   // authored, has
+  // Two name variants of one author, or one entity listed twice, give one edge: the first. A
+  // set per paper, not graph.hasEdge: a lookup among millions of edge keys at 100k papers.
+  const linked = new Set<string>();
   for (const p of papers) {
     const pk = paperNode(p.id);
+    linked.clear();
     p.authors.forEach((a, i) => {
       const ak = authorNode(identity.rootOf.get(a.key) as string);
-      const key = edgeKey("authored", pk, ak);
-      if (!graph.hasEdge(key))
-        graph.addDirectedEdgeWithKey(key, pk, ak, { position: i + 1, type: "authored", weight: 1 });
+      if (linked.has(ak)) return;
+      linked.add(ak);
+      graph.addDirectedEdgeWithKey(edgeKey("authored", pk, ak), pk, ak, {
+        position: i + 1,
+        type: "authored",
+        weight: 1,
+      });
     });
     for (const e of p.entities) {
+      if (linked.has(e.id)) continue;
+      linked.add(e.id);
       const key = edgeKey("has", pk, e.id);
-      if (graph.hasEdge(key)) continue;
       const confidence = round4(e.mentions.reduce((m, x) => Math.max(m, x.confidence), 0));
       graph.addDirectedEdgeWithKey(key, pk, e.id, {
         confidence,
