@@ -105,3 +105,56 @@ describe("layoutView on a view above clusterLayoutAbove", () => {
     expect([...layoutView(g, nodes, similar, "community", DEFAULTS.layout)]).toEqual([...pos]);
   });
 });
+
+describe("layoutView on a view with more communities than clusterLayoutMaxCommunities", () => {
+  // A collaboration network: one big component of 20 communities (3,000 authors), plus 400 teams
+  // of 3 on their own, each its own community: 420 communities in all, above the 300 default.
+  const g = clustered(20, 150);
+  for (let t = 0; t < 400; t++) {
+    for (let i = 0; i < 3; i++) g.addNode(`p-team${t}-${i}`, { community: 20 + t, size: 2 });
+    for (let i = 0; i < 3; i++)
+      g.addUndirectedEdge(`p-team${t}-${i}`, `p-team${t}-${(i + 1) % 3}`, {
+        type: "similar",
+        weight: 1,
+      });
+  }
+  const nodes = g.filterNodes((n) => n.startsWith("p"));
+  const similar = new Set(["similar"]);
+  const pos = layoutView(g, nodes, similar, "community", DEFAULTS.layout);
+
+  it("lays out the big component by community: its communities get their own regions", () => {
+    expect(separation(g, pos, 20)).toBeGreaterThan(1);
+    // Without the big-component rule (every component counted) the view falls back to
+    // ForceAtlas2, which mixes them.
+    const fa2 = layoutView(g, nodes, similar, "community", {
+      ...DEFAULTS.layout,
+      clusterComponentMin: 1,
+    });
+    expect(separation(g, fa2, 20)).toBeLessThan(1);
+  });
+
+  it("keeps every team together, apart from the big component", () => {
+    const big = nodes.filter((n) => !n.startsWith("p-team"));
+    const xs = big.map((n) => pos.get(n)?.x ?? 0);
+    const ys = big.map((n) => pos.get(n)?.y ?? 0);
+    const box = {
+      x0: Math.min(...xs),
+      x1: Math.max(...xs),
+      y0: Math.min(...ys),
+      y1: Math.max(...ys),
+    };
+    let inside = 0;
+    for (let t = 0; t < 400; t++) {
+      const team = [0, 1, 2].map((i) => pos.get(`p-team${t}-${i}`) as { x: number; y: number });
+      const spread = Math.max(
+        ...team.flatMap((a) => team.map((b) => Math.hypot(a.x - b.x, a.y - b.y))),
+      );
+      // a team is a tight group: far smaller than the big component
+      expect(spread).toBeLessThan((box.x1 - box.x0) / 10);
+      const [cx, cy] = [team[0].x, team[0].y];
+      if (cx > box.x0 && cx < box.x1 && cy > box.y0 && cy < box.y1) inside++;
+    }
+    // packed around the big component, not on top of it
+    expect(inside).toBeLessThan(40);
+  });
+});

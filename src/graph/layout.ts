@@ -12,7 +12,7 @@ import {
   type View,
   viewPositions,
 } from "./layout-incremental.ts";
-import { packComponents } from "./layout-pack.ts";
+import { components, packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
@@ -76,13 +76,12 @@ export function layoutView(
     centre.set(c, [radius * Math.cos(angle), radius * Math.sin(angle)]);
   });
   // A big view without start positions is laid out by community (layout-clusters.ts).
-  const byCluster =
-    !start &&
-    view !== undefined &&
-    nodes.length > opts.clusterLayoutAbove &&
-    ids.length <= opts.clusterLayoutMaxCommunities;
-  if (byCluster) {
-    const members = Int32Array.from(nodes, (n) => graph.getNodeAttribute(n, communityAttr));
+  const members =
+    !start && view !== undefined && nodes.length > opts.clusterLayoutAbove
+      ? clusterMembers(graph, nodes, sub, communityAttr, ids.length, opts)
+      : undefined;
+  const byCluster = members !== undefined;
+  if (members) {
     const edges: [number, number, number][] = [];
     sub.forEachEdge((_e, a, s, t) => {
       edges.push([Number(s.slice(1)), Number(t.slice(1)), a.weight]);
@@ -125,6 +124,35 @@ export function layoutView(
     out.set(view ? view.keys[Number(n.slice(1))] : n, { x: round4(a.x), y: round4(a.y) });
   });
   return out;
+}
+
+/**
+ * The community of each node of a big view for the community-first layout, or undefined when
+ * the view has too many communities for it. With more than clusterLayoutMaxCommunities in all,
+ * only nodes in connected components of at least clusterComponentMin nodes keep theirs (the
+ * others get -1: no centre; they start around the origin and are packed with their component).
+ */
+function clusterMembers(
+  graph: Graph,
+  nodes: string[],
+  sub: Graph,
+  communityAttr: string,
+  communityCount: number,
+  opts: LayoutOptions,
+): Int32Array | undefined {
+  const members = Int32Array.from(nodes, (n) => graph.getNodeAttribute(n, communityAttr));
+  if (communityCount <= opts.clusterLayoutMaxCommunities) return members;
+  const big = new Uint8Array(nodes.length);
+  for (const component of components(sub)) {
+    if (component.length < opts.clusterComponentMin) break;
+    for (const k of component) big[Number(k.slice(1))] = 1;
+  }
+  const kept = new Set<number>();
+  members.forEach((c, i) => {
+    if (!big[i]) members[i] = -1;
+    else if (c >= 0) kept.add(c);
+  });
+  return kept.size > 0 && kept.size <= opts.clusterLayoutMaxCommunities ? members : undefined;
 }
 
 /** size = 2..20 from √degree in the whole graph. */
