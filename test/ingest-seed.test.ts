@@ -203,6 +203,19 @@ describe("seed header and malformed entries", () => {
     expect(r.rejected[0]?.reason).toMatch(reason);
   });
 
+  it("reads an abstract wrapped onto several lines as one abstract", () => {
+    const [head, body, abstract] = SEED.split("\n");
+    const text = `${head}\n${body}\n${abstract}\nA second paragraph.  \nAnd a third.\n${good}\n`;
+    const r = reader.parse(text, "x.txt", AS_OF);
+    expect(r.rejected).toEqual([]);
+    // (the record builder folds the line breaks into spaces, as it does any run of whitespace)
+    const plain = reader.parse(good, "x.txt", AS_OF).papers[0]?.abstract;
+    expect(r.papers.map((p) => p.abstract)).toEqual([
+      `${plain} A second paragraph. And a third.`,
+      plain,
+    ]);
+  });
+
   it("tolerates CRLF, blank lines and trailing spaces", () => {
     const messy = `\r\n\r\n${SEED.replace(/\n/g, "   \r\n\r\n")}`;
     const r = reader.parse(messy, "x.txt", AS_OF);

@@ -118,10 +118,25 @@ function parse(text: string, file: string, opts: IngestOptions): ParseResult {
       i += !body || isHeader(body) ? 1 : 2;
       continue;
     }
-    const r = parseEntry(head, body, abstract, file, opts);
+    // An abstract of several paragraphs: lines right below it (no blank line between) that are
+    // not headers continue it. After a blank line, text that is not a header is stray (rejected).
+    let end = i + 3;
+    while (end < lines.length && !isHeader(lines[end]) && lines[end].no === lines[end - 1].no + 1)
+      end++;
+    const full =
+      end === i + 3
+        ? abstract
+        : {
+            no: abstract.no,
+            text: lines
+              .slice(i + 2, end)
+              .map((l) => l.text)
+              .join("\n"),
+          };
+    const r = parseEntry(head, body, full, file, opts);
     out.papers.push(...r.papers);
     out.rejected.push(...r.rejected);
-    i += 3;
+    i = end;
   }
   return out;
 }
