@@ -15,6 +15,8 @@
 //   the hover-highlight reducers take per frame (every node and edge through nodeReducer and
 //   edgeReducer once, as sigma does per refresh, with a node hovered; median of frames), beside
 //   one sigma.refresh with our reducers and with none.
+// - search (ours only): a common word and the busiest author's name typed key by key, then Enter
+//   on the first result (bench/web-search.ts).
 // Default graph: the 6,318-paper graph bench/index.ts writes.
 import { cpSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +24,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { browserUnavailable, launch, serveSite } from "../test/browser/harness.ts";
 import { buildBare } from "./bare/build.ts";
+import { type SearchRun, searchQueries, typeAndChoose } from "./web-search.ts";
 
 interface Hooks {
   __firstFrame?: number;
@@ -211,6 +214,19 @@ async function hover(browser: Browser, url: string, bareUrl: string, keys: strin
   }
 }
 
+async function searchRuns(browser: Browser, url: string, queries: string[]) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT });
+    const runs: SearchRun[] = [];
+    for (const q of queries) runs.push(await typeAndChoose(page, q));
+    return runs;
+  } finally {
+    await page.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const runsAt = argv.indexOf("--runs");
   const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 5) : 5;
@@ -246,6 +262,7 @@ async function main(argv: string[]): Promise<void> {
       .filter((n) => n.attributes?.type === "paper")
       .map((n) => n.key);
     const h = await hover(browser, site.url, bareUrl, paperKeys);
+    const searched = await searchRuns(browser, site.url, searchQueries(graph.nodes));
     const fp = {
       ours: median(ours.map((p) => p.firstFrame)),
       bare: median(bare.map((p) => p.firstFrame)),
@@ -289,6 +306,22 @@ async function main(argv: string[]): Promise<void> {
         refreshWithReducersMs: median(h.refreshWith),
         refreshWithoutReducersMs: median(h.refreshWithout),
       },
+      search: searched.map((r) => ({
+        typed: r.typed,
+        keystrokes: r.keystrokes.length,
+        scriptMs: {
+          median: median(r.keystrokes.map((k) => k.scriptMs)),
+          max: Math.max(...r.keystrokes.map((k) => k.scriptMs)),
+        },
+        frameMs: {
+          median: median(r.keystrokes.map((k) => k.frameMs)),
+          max: Math.max(...r.keystrokes.map((k) => k.frameMs)),
+        },
+        firstKeyResults: r.keystrokes[0]?.results ?? 0,
+        chooseMs: r.chooseMs,
+        chooseFrameMs: r.chooseFrameMs,
+        chosen: r.chosen,
+      })),
     };
     if (argv.includes("--json")) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -318,6 +351,13 @@ async function main(argv: string[]): Promise<void> {
           `(median of ${o.reducerFrames} frames, target ≤ 20); ` +
           `sigma.refresh with them ${ms(o.refreshWithReducersMs)}, ` +
           `without reducers ${ms(o.refreshWithoutReducersMs)}`,
+        ...result.search.map(
+          (r) =>
+            `search "${r.typed}" typed key by key: script per key median ${ms(r.scriptMs.median)}, ` +
+            `max ${ms(r.scriptMs.max)}; list on screen median ${ms(r.frameMs.median)}, max ` +
+            `${ms(r.frameMs.max)}; Enter on the first result → selected ${ms(r.chooseMs)}, ` +
+            `→ two frames ${ms(r.chooseFrameMs)}`,
+        ),
         "",
       ].join("\n"),
     );

@@ -1,8 +1,10 @@
 // Pure parts of the web view: URL state, highlights, links, graph loading, views, details, search.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { authorDetails, conceptDetails, detailsOf, paperDetails } from "../web/src/details.ts";
+import { fitText } from "../web/src/export-png.ts";
 import { type Span, segments } from "../web/src/highlight.ts";
 import { safeLink } from "../web/src/links.ts";
 import {
@@ -14,7 +16,7 @@ import {
 } from "../web/src/load.ts";
 import { buildModel } from "../web/src/model.ts";
 import { neighbourhood, visibleNodes } from "../web/src/neighbourhood.ts";
-import { buildIndex, search } from "../web/src/search-index.ts";
+import { buildIndex, fold, type SearchEntry, search } from "../web/src/search-index.ts";
 import { defaultFilters, defaultState, NODE_TYPES, type State } from "../web/src/state.ts";
 import { decodeState, encodeState } from "../web/src/url.ts";
 import { buildView, shortLabel } from "../web/src/views.ts";
@@ -294,6 +296,55 @@ describe("web/search: autocomplete ranking", () => {
     expect(many).toHaveLength(5);
     expect(new Set(many.map((m) => m.key)).size).toBe(5);
   });
+
+  /** The ranking as first written: every match sorted by rank, size and name, then deduped. */
+  function fullSort(entries: readonly SearchEntry[], query: string, limit: number) {
+    const q = fold(query.trim());
+    if (!q) return [];
+    const rankOf = (e: SearchEntry) => {
+      if (e.folded.startsWith(q)) return 0;
+      const at = e.folded.indexOf(q);
+      if (at < 0) return -1;
+      return /[^\p{L}\p{N}]/u.test(e.folded[at - 1]) ? 1 : 2;
+    };
+    const seen = new Set<string>();
+    return entries
+      .map((e) => ({ e, r: rankOf(e) }))
+      .filter((x) => x.r >= 0)
+      .sort((a, b) => a.r - b.r || b.e.size - a.e.size || a.e.name.localeCompare(b.e.name))
+      .filter(({ e }) => !seen.has(e.key) && seen.add(e.key))
+      .slice(0, limit)
+      .map((x) => x.e);
+  }
+
+  it("gives what sorting every match would (property: many ties in size, repeated keys)", () => {
+    const entry = fc
+      .record({
+        key: fc.integer({ min: 0, max: 30 }),
+        name: fc.stringMatching(/^[ab é-]{1,6}$/),
+        size: fc.constantFrom(1, 2, 2.5, 3),
+      })
+      .map(
+        ({ key, name, size }): SearchEntry => ({
+          key: `k${key}`,
+          name,
+          type: "method",
+          size,
+          folded: fold(name),
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 80 }),
+        fc.stringMatching(/^[ab é]{0,3}$/),
+        fc.integer({ min: 1, max: 12 }),
+        (entries, query, limit) => {
+          expect(search(entries, query, limit)).toEqual(fullSort(entries, query, limit));
+        },
+      ),
+      { numRuns: 500, seed: 11 },
+    );
+  });
 });
 
 describe("fixtures/web: the hand-made graph", () => {
@@ -302,5 +353,18 @@ describe("fixtures/web: the hand-made graph", () => {
     const types = new Set(data.nodes.map((n) => n.attributes.type));
     expect([...types].sort()).toEqual([...NODE_TYPES].sort());
     expect(fixtureText).toContain("onerror=alert(1)");
+  });
+});
+
+describe("web/export-png: fitText", () => {
+  const measure = (s: string) => 7 * s.length;
+  it.each([
+    ["fits as it is", "Clinical NLP", 84, "Clinical NLP"],
+    ["cut with an ellipsis", "Clinical language models", 70, "Clinical …"],
+    ["nothing fits but the ellipsis", "Clinical", 7, "…"],
+  ])("%s", (_, text, width, want) => {
+    const got = fitText(measure, text, width);
+    expect(got).toBe(want);
+    expect(measure(got) <= width || got === "…").toBe(true);
   });
 });
