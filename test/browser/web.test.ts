@@ -230,6 +230,42 @@ describe.skipIf(skip)("web view in Chromium", () => {
     const bytes = readFileSync(path);
     expect(bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(bytes.length).toBeGreaterThan(5_000);
+    // The community labels (HTML over the canvases) are in the image too: along the top border
+    // of the first label on screen, the image has the label's border colour.
+    const border = await page.evaluate(async (png) => {
+      const label = document.querySelector<HTMLElement>(".community-label");
+      const frame = label?.parentElement?.parentElement?.getBoundingClientRect();
+      if (!label || !frame) return null;
+      const r = label.getBoundingClientRect();
+      const want = (getComputedStyle(label).borderTopColor.match(/\d+/g) ?? []).map(Number);
+      const bin = Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bin], { type: "image/png" }));
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const ctx = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D;
+      ctx.drawImage(image, 0, 0);
+      const k = image.width / frame.width;
+      // the border is 1.5 px, anti-aliased: the best row within 3 px of the label's top edge
+      let best = 0;
+      let n = 0;
+      for (let dy = -3; dy <= 3; dy++) {
+        const y = Math.round((r.top - frame.top) * k) + dy;
+        let same = 0;
+        n = 0;
+        for (
+          let x = r.left - frame.left + r.width / 4;
+          x < r.left - frame.left + (3 * r.width) / 4;
+          x++
+        ) {
+          const [pr, pg, pb] = ctx.getImageData(Math.round(x * k), y, 1, 1).data;
+          n++;
+          if (Math.abs(pr - want[0]) + Math.abs(pg - want[1]) + Math.abs(pb - want[2]) < 90) same++;
+        }
+        best = Math.max(best, same / n);
+      }
+      return { share: best, n, label: label.textContent };
+    }, bytes.toString("base64"));
+    expect(border?.n).toBeGreaterThan(10);
+    expect(border?.share).toBeGreaterThan(0.8);
     await page.close();
   });
 

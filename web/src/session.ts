@@ -1,11 +1,11 @@
 // One loaded graph on screen: store, views, renderer, panel, search, legend, controls, URL sync.
-import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
+import { exportPng } from "./export-png.ts";
 import { lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
 import { validationSteps } from "./load.ts";
@@ -209,10 +209,7 @@ export function createSession(
   });
 
   ui.exportButton.onclick = () =>
-    void downloadAsPNG(renderer.sigma as unknown as Sigma, {
-      fileName: `litgraph-${store.get().view}`,
-      backgroundColor: "#ffffff",
-    });
+    void exportPng(renderer.sigma as unknown as Sigma, `litgraph-${store.get().view}`);
   const stopSearch = createSearch(
     ui.search,
     () => index.get(),
