@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { authorDetails, conceptDetails, detailsOf, paperDetails } from "../web/src/details.ts";
-import { fitText } from "../web/src/export-png.ts";
+import { fitText } from "../web/src/fit-text.ts";
 import { type Span, segments } from "../web/src/highlight.ts";
 import { safeLink } from "../web/src/links.ts";
 import {
@@ -356,7 +356,7 @@ describe("fixtures/web: the hand-made graph", () => {
   });
 });
 
-describe("web/export-png: fitText", () => {
+describe("web/fit-text: fitText", () => {
   const measure = (s: string) => 7 * s.length;
   it.each([
     ["fits as it is", "Clinical NLP", 84, "Clinical NLP"],

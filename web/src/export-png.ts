@@ -3,6 +3,7 @@
 // shows them). Label text is drawn with fillText: it stays text data, never markup.
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
+import { fitText } from "./fit-text.ts";
 
 /** A rounded rectangle path. */
 function roundedRect(
@@ -21,19 +22,6 @@ function roundedRect(
   ctx.arcTo(x, y + h, x, y, k);
   ctx.arcTo(x, y, x + w, y, k);
   ctx.closePath();
-}
-
-/** The longest start of `text` (with "…" when cut) that fits in `width` pixels. */
-export function fitText(measure: (s: string) => number, text: string, width: number): string {
-  if (measure(text) <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (measure(`${text.slice(0, mid)}…`) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${text.slice(0, lo)}…`;
 }
 
 /** Draw the labels of `layer` (positioned over `container`) onto `canvas` at the same places. */
