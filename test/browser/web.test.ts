@@ -6,6 +6,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { runPipeline } from "../../src/pipeline.ts";
+import { GREYED } from "../../web/src/colours.ts";
+import { HOVER_OVERLAY_MIN_EDGES } from "../../web/src/hover-overlay.ts";
 import { BIG_GRAPH } from "../../web/src/state.ts";
 import { XSS_AUTHOR, XSS_TITLE } from "../fixtures/web/handmade.ts";
 import { syntheticGraph } from "../fixtures/web/synthetic.ts";
@@ -21,7 +23,9 @@ interface Hooks {
   nodePosition(key: string): { x: number; y: number } | null;
   nodeDisplay(key: string): { color: string; hidden: boolean; highlighted: boolean } | null;
   viewNodes(): number;
+  viewEdges(): number;
   hidesEdgesOnMove(): boolean;
+  hoverOverlay(): { focus: string | null; nodes: number; edges: number };
 }
 declare const window: Window & { litgraph: Hooks };
 
@@ -364,6 +368,75 @@ describe.skipIf(skip)("web view on a big graph", () => {
       console.info(
         `big graph: ${big.nodes.length} nodes, ${big.edges.length} edges, ready in ${ready} ms`,
       );
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe.skipIf(skip)("hover on a big view", () => {
+  it("draws the neighbourhood on its own layer and fades the graph, without a refresh", async () => {
+    const big = syntheticGraph(2_500);
+    const site = await serveSite(big);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(site.url);
+      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      expect(await page.evaluate(() => window.litgraph.viewEdges())).toBeGreaterThanOrEqual(
+        HOVER_OVERLAY_MIN_EDGES,
+      );
+      // a paper on screen with neighbours, and one of them; a paper that is not a neighbour
+      const similar = big.edges.filter((e) => e.attributes.type === "similar");
+      let hit: { key: string; other: string; far: string; x: number; y: number } | null = null;
+      for (const e of similar.slice(0, 200)) {
+        const p = await page.evaluate((k) => window.litgraph.nodePosition(k), e.source);
+        const q = await page.evaluate((k) => window.litgraph.nodePosition(k), e.target);
+        if (!p || !q || p.x < 300 || p.x > 1250 || p.y < 80 || p.y > 780) continue;
+        const near = new Set(
+          similar
+            .filter((f) => f.source === e.source || f.target === e.source)
+            .flatMap((f) => [f.source, f.target]),
+        );
+        const far = big.nodes.find((n) => n.attributes.type === "paper" && !near.has(n.key));
+        if (far) hit = { key: e.source, other: e.target, far: far.key, x: p.x, y: p.y };
+        if (hit) break;
+      }
+      expect(hit).not.toBeNull();
+      if (!hit) return;
+      const before = await page.evaluate((k) => window.litgraph.nodeDisplay(k)?.color, hit.far);
+      await page.mouse.move(hit.x, hit.y);
+      await page.waitForFunction((k) => window.litgraph.state().hovered === k, hit.key);
+      const shown = await page.evaluate(() => window.litgraph.hoverOverlay());
+      expect(shown.focus).toBe(hit.key);
+      expect(shown.nodes).toBeGreaterThan(1);
+      expect(shown.edges).toBeGreaterThan(0);
+      expect(await page.locator(".hover-dim").count()).toBe(1);
+      // the reducers did not grey the rest (no full redraw): the overlay and the fade did it
+      const after = await page.evaluate((k) => window.litgraph.nodeDisplay(k)?.color, hit.far);
+      expect(after).toBe(before);
+      expect(after).not.toBe(GREYED);
+      // the neighbour is drawn on the overlay canvas, where it is on screen
+      const drawn = await page.evaluate((k) => {
+        const canvas = document.querySelector<HTMLCanvasElement>("canvas.sigma-hoverOverlay");
+        const p = window.litgraph.nodePosition(k);
+        if (!canvas || !p) return null;
+        const box = canvas.getBoundingClientRect();
+        const k2 = canvas.width / box.width;
+        const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+        const px = ctx.getImageData(
+          Math.round((p.x - box.left) * k2),
+          Math.round((p.y - box.top) * k2),
+          1,
+          1,
+        );
+        return px.data[3];
+      }, hit.other);
+      expect(drawn).toBeGreaterThan(0);
+      await page.mouse.move(5, 790);
+      await page.waitForFunction(() => window.litgraph.state().hovered === null);
+      expect((await page.evaluate(() => window.litgraph.hoverOverlay())).focus).toBeNull();
+      expect(await page.locator(".hover-dim").count()).toBe(0);
       await page.close();
     } finally {
       await site.close();

@@ -4,6 +4,7 @@ import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { communityColour, GREYED, TYPE_COLOURS } from "./colours.ts";
 import { el } from "./dom.ts";
+import { createHoverOverlay, HOVER_OVERLAY_MIN_EDGES } from "./hover-overlay.ts";
 import { edgesWithin, neighbourhood, visibleNodes } from "./neighbourhood.ts";
 import type { State, Store } from "./state.ts";
 import type { View, ViewEdge, ViewGraph, ViewNode } from "./views.ts";
@@ -18,6 +19,8 @@ export interface Renderer {
   focusPoint(x: number, y: number, ratio?: number): void;
   /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
   refreshSoon(): void;
+  /** The neighbourhood drawn over a big view on hover (hover-overlay.ts): for tests and bench. */
+  hoverOverlay(): { focus: string | null; nodes: number; edges: number };
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
   reducers: {
     node: (node: string, data: ViewNode) => Partial<NodeDisplayData>;
@@ -108,13 +111,15 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     filters: null,
     graph: null,
   };
+  const overlayMode = () => current.graph.size >= HOVER_OVERLAY_MIN_EDGES;
   const derive = (s: State) => {
     if (filtered.filters !== s.filters || filtered.graph !== current.graph) {
       filtered = { filters: s.filters, graph: current.graph };
       derived.visible = visibleNodes(current.graph, s.filters);
       derived.visibleEdges = derived.visible && edgesWithin(current.graph, derived.visible);
     }
-    derived.focus = s.hovered ?? s.selection;
+    // On a big view the hover is drawn by the overlay, not by the reducers (see hover-overlay.ts).
+    derived.focus = overlayMode() ? s.selection : (s.hovered ?? s.selection);
     derived.near =
       derived.focus && current.graph.hasNode(derived.focus)
         ? neighbourhood(current.graph, derived.focus, s.depth)
@@ -122,7 +127,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     derived.nearEdges = derived.near && edgesWithin(current.graph, derived.near);
     derived.labelNear = derived.near !== null && derived.near.size <= 24;
     derived.selection = s.selection;
-    derived.hovered = s.hovered;
+    derived.hovered = overlayMode() ? null : s.hovered;
     derived.byType = s.colourBy === "type";
     derived.edgeColour = current.graph.size > 10_000 ? "#ececec" : "#d0d0d0";
   };
@@ -196,6 +201,27 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   // community size so they never overlap; dimmed while a neighbourhood is highlighted.
   const labelLayer = el("div", { class: "community-labels", attrs: { "aria-hidden": "true" } });
   container.appendChild(labelLayer);
+  const overlay = createHoverOverlay(sigma, () => current.graph, {
+    colour: (n) => {
+      const a = current.graph.getNodeAttributes(n);
+      return derived.byType ? TYPE_COLOURS[a.kind] : communityColour(a.community);
+    },
+    edgeColour: "#7a7a7a",
+    labelFont: sigma.getSetting("labelFont"),
+    labelSize: sigma.getSetting("labelSize"),
+    labelWeight: sigma.getSetting("labelWeight"),
+    labelColour: "#222",
+    labelUpTo: 24,
+  });
+  /** Show or hide the overlay for the hovered node of a big view. */
+  const hoverOverlay = (s: State) => {
+    if (!overlayMode() || !s.hovered || !current.graph.hasNode(s.hovered)) {
+      overlay.hide();
+      return;
+    }
+    const near = neighbourhood(current.graph, s.hovered, s.depth);
+    overlay.show(s.hovered, near, edgesWithin(current.graph, near));
+  };
   const anchor = (c: View["communities"][number]) => {
     if (!c.members) return sigma.graphToViewport({ x: c.x, y: c.y });
     let x = 0;
@@ -283,10 +309,11 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       label.style.borderColor = communityColour(c.id);
       items.push(label);
     }
-    labelLayer.classList.toggle("dimmed", derived.near !== null);
+    labelLayer.classList.toggle("dimmed", derived.near !== null || overlay.state().focus !== null);
     labelLayer.replaceChildren(...items);
   };
   sigma.on("afterRender", drawCommunityLabels);
+  sigma.on("afterRender", () => overlay.redraw());
   // The constructor has already rendered once, before this listener existed.
   drawCommunityLabels();
 
@@ -326,6 +353,17 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       s.colourBy !== prev.colourBy;
     if (!changed) return;
     derive(s);
+    // On a big view a hover alone changes only the overlay: no refresh, no redraw of the graph.
+    const hoverOnly =
+      s.filters === prev.filters &&
+      s.selection === prev.selection &&
+      s.colourBy === prev.colourBy &&
+      (s.depth === prev.depth || s.selection === null);
+    if (overlayMode()) {
+      hoverOverlay(s);
+      labelLayer.classList.toggle("dimmed", derived.near !== null || s.hovered !== null);
+      if (hoverOnly) return;
+    }
     refreshSoon();
   });
 
@@ -362,6 +400,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       sigma.setCustomBBox(labelledBBox(view.graph));
       sigma.setSettings(lodSettings(view.graph));
       derive(store.get());
+      hoverOverlay(store.get());
       camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       sigma.refresh();
     },
@@ -371,12 +410,14 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       camera.animate({ x: d.x, y: d.y, ratio: fitRatio(key, d) }, { duration: 450 });
     },
     focusPoint,
+    hoverOverlay: () => overlay.state(),
     reducers: { node: nodeReducer, edge: edgeReducer },
     refreshSoon,
     destroy() {
       clearTimeout(cameraTimer);
       cancelAnimationFrame(pending);
       unsubscribe();
+      overlay.kill();
       sigma.kill();
       labelLayer.remove();
     },

@@ -246,6 +246,7 @@ export function createSession(
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
+    hoverOverlay: () => renderer.hoverOverlay(),
     select,
   };
 
