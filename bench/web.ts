@@ -12,9 +12,10 @@
 // - hover: mouse move → hovered state, and → two frames later (median over paper nodes; the bare
 //   page beside it, with sigma's own hover and no highlight); from a settled page (GPU idle) and
 //   right after the previous un-hover (its redraw may still hold the software GPU); the time
-//   the hover-highlight reducers take per frame (every node and edge through nodeReducer and
-//   edgeReducer once, as sigma does per refresh, with a node hovered; median of frames), beside
-//   one sigma.refresh with our reducers and with none.
+//   the highlight reducers take per frame (every node and edge through nodeReducer and
+//   edgeReducer once, as sigma does per refresh, with a node selected: on this view a hover is
+//   drawn by web/src/hover-overlay.ts and the reducers highlight the selection; median of
+//   frames), beside one sigma.refresh with our reducers and with none.
 // - search (ours only): a common word and the busiest author's name typed key by key, then Enter
 //   on the first result (bench/web-search.ts).
 // Default graph: the 6,318-paper graph bench/index.ts writes.
@@ -347,7 +348,7 @@ async function main(argv: string[]): Promise<void> {
         `  right after the previous un-hover (GPU maybe still drawing it): ours ` +
           `${ms(o.busy.toStateMs)}, ${ms(o.busy.latencyMs)}; bare ${ms(o.busy.bareToStateMs)}, ` +
           `${ms(o.busy.bareLatencyMs)}`,
-        `hover reducers: ${o.reducerMsPerFrame.toFixed(2)} ms script per frame ` +
+        `highlight reducers (a node selected): ${o.reducerMsPerFrame.toFixed(2)} ms script per frame ` +
           `(median of ${o.reducerFrames} frames, target ≤ 20); ` +
           `sigma.refresh with them ${ms(o.refreshWithReducersMs)}, ` +
           `without reducers ${ms(o.refreshWithoutReducersMs)}`,
