@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENERATOR_VERSION, generateCorpus } from "../src/synth/index.ts";
+import { calibrate } from "./calibrate.ts";
 import { type ChildSpec, type RunFigures, runChild } from "./child.ts";
 import { mainProfile, type ProfileSummary, summariseProfile } from "./profile.ts";
 
@@ -155,6 +156,8 @@ async function main(argv: string[]): Promise<void> {
   const work = join(tmpdir(), "litgraph-bench");
   mkdirSync(work, { recursive: true });
   const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+  const calibrationMs = { before: calibrate(), after: Number.NaN };
+  log(`machine calibration: ${calibrationMs.before.toFixed(0)} ms (bench/calibrate.ts)`);
 
   const corpora: { name: string; paths: string[] }[] = [];
   if (existsSync(SHARED)) corpora.push({ name: "paperlists-6318", paths: [SHARED] });
@@ -218,14 +221,17 @@ async function main(argv: string[]): Promise<void> {
     };
   }
 
+  calibrationMs.after = calibrate();
   if (json) {
-    process.stdout.write(`${JSON.stringify({ runs: rows, rebuild }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ runs: rows, rebuild, calibrationMs }, null, 2)}\n`);
     return;
   }
   const out: string[] = [
     table(rows),
     "",
     "Stage and graph-step columns are wall seconds; GC is the pause time perf_hooks reports.",
+    `Machine calibration (bench/calibrate.ts, a fixed workload; lower is faster): ` +
+      `${calibrationMs.before.toFixed(0)} ms before the runs, ${calibrationMs.after.toFixed(0)} ms after.`,
   ];
   for (const r of rows) {
     if (!r.top) continue;
