@@ -258,3 +258,43 @@ describe("packComponents pulls in far-hanging nodes", () => {
     },
   );
 });
+
+describe("layoutView of a view above startOnlyAbove with start positions", () => {
+  // 60 nodes in a ring with chords, all in the view (laid out in place, like the knowledge graph)
+  const graph = new Graph({ type: "mixed" });
+  const rng = createRng(5);
+  for (let i = 0; i < 60; i++) graph.addNode(`n${i}`, { community: i % 3, size: 2 });
+  const link = (a: string, b: string) => {
+    if (a !== b && !graph.hasEdge(a, b))
+      graph.addUndirectedEdge(a, b, { type: "similar", weight: 1 });
+  };
+  for (let i = 0; i < 60; i++) {
+    link(`n${i}`, `n${(i + 1) % 60}`);
+    link(`n${i}`, `n${Math.floor(rng() * 60)}`);
+  }
+  const start = new Map(graph.nodes().map((n, i) => [n, { x: i % 8, y: Math.floor(i / 8) }]));
+  const run = (over: Partial<typeof DEFAULTS.layout>) => {
+    const g = graph.copy();
+    return [
+      ...layoutView(
+        g,
+        g.nodes(),
+        new Set(["similar"]),
+        "community",
+        { ...DEFAULTS.layout, ...over },
+        start,
+      ),
+    ];
+  };
+
+  it("keeps its start positions: ForceAtlas2's settings no longer matter", () => {
+    const keep = { startOnlyAbove: 10 };
+    expect(run({ ...keep, iterations: 5, budget: 1e6 })).toEqual(
+      run({ ...keep, iterations: 150, budget: 1e6 }),
+    );
+  });
+
+  it("at or below it, ForceAtlas2 runs (its iterations change the result)", () => {
+    expect(run({ iterations: 5, budget: 1e6 })).not.toEqual(run({ iterations: 150, budget: 1e6 }));
+  });
+});

@@ -43,7 +43,8 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
  * centres on a circle, members scattered around their centre (seeded); nodes without a
  * community anywhere on the disc. A view of more than `clusterLayoutAbove` nodes without start
  * positions takes its centres from a layout of its community graph instead and keeps the discs
- * (no ForceAtlas2 on every node). After ForceAtlas2 the connected components are rescaled to one
+ * (no ForceAtlas2 on every node). A view of more than `startOnlyAbove` nodes with start positions
+ * keeps them (no ForceAtlas2). After ForceAtlas2 the connected components are rescaled to one
  * node density and packed around the biggest (layout-pack.ts), then noverlap. Returns rounded
  * positions. A view of part of the graph is laid out on its sub-network (`net`, or one built
  * here), which holds only undirected edges (similar, coauthor).
@@ -103,7 +104,8 @@ export function layoutView(
     else sub.mergeNodeAttributes(subKey(i), { x, y, size: graph.getNodeAttribute(n, "size") });
   });
   if (sub.order > 1) {
-    if (!byCluster)
+    const keepStart = start !== undefined && sub.order > opts.startOnlyAbove;
+    if (!byCluster && !keepStart)
       forceAtlas2.assign(sub, {
         iterations: iterationsFor(sub.order, opts),
         settings: {

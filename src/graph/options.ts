@@ -82,6 +82,13 @@ export interface LayoutOptions {
   clusterLayoutMaxCommunities: number;
   /** A connected component of at least this many nodes counts as big (default 500; see above). */
   clusterComponentMin: number;
+  /**
+   * A view of more nodes than this that starts from given positions (the knowledge graph, from
+   * the paper map) keeps them, without ForceAtlas2 (default 100,000): at that size the budget
+   * allows only minIterations, which take seconds each on millions of edges and barely move
+   * the nodes (the 265k-node graph of 100k papers).
+   */
+  startOnlyAbove: number;
   /** rng seed for initial positions (default 7). */
   seed: number;
 }
@@ -149,6 +156,7 @@ export const DEFAULTS: GraphOptions = {
     clusterLayoutAbove: 2000,
     clusterLayoutMaxCommunities: 300,
     clusterComponentMin: 500,
+    startOnlyAbove: 100_000,
     seed: 7,
   },
 };
