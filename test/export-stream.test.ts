@@ -33,4 +33,25 @@ describe("streamed JSON output", () => {
     expect(readFileSync(join(dir, "empty.txt"), "utf8")).toBe("");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
+
+  // The writer encodes into a 16 MB buffer (src/common/fs.ts): more than that must flush, and a
+  // chunk that may need more than the buffer (3 bytes a code unit) is written on its own.
+  it.each([
+    [
+      "multi-byte text across buffer flushes",
+      Array.from({ length: 40 }, (_, i) => `${i}é漢😀`.repeat(60_000)),
+      16 * 1024 * 1024,
+    ],
+    [
+      "a chunk larger than the buffer between small ones",
+      ["a", "ü".repeat(6_000_000), "b😀"],
+      12e6,
+    ],
+  ])("keeps %s byte for byte", (_, chunks, minBytes) => {
+    const out = join(dir, "utf8.txt");
+    writeFileAtomic(out, chunks);
+    const want = Buffer.from(chunks.join(""), "utf8");
+    expect(readFileSync(out).equals(want)).toBe(true);
+    expect(want.length).toBeGreaterThan(minBytes);
+  });
 });

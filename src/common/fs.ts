@@ -1,9 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-/** Chunks are gathered into writes of about this many characters. */
-const BATCH_CHARS = 8 * 1024 * 1024;
+/** Chunks are encoded into a buffer of this many bytes, written when full. */
+const BUFFER_BYTES = 16 * 1024 * 1024;
 
 /**
  * Write a file atomically: to a temporary file beside it, then rename over the target,
@@ -26,22 +34,26 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   }
 }
 
+/**
+ * Write string chunks through one buffer: each chunk is UTF-8 encoded straight into it (no joined
+ * batch string), and the buffer is written whenever the next chunk might not fit.
+ */
 function writeChunks(file: string, chunks: Iterable<string>): void {
-  let batch: string[] = [];
-  let size = 0;
-  let started = false;
-  const flush = () => {
-    const text = batch.join("");
-    if (started) appendFileSync(file, text);
-    else writeFileSync(file, text);
-    started = true;
-    batch = [];
-    size = 0;
-  };
-  for (const chunk of chunks) {
-    batch.push(chunk);
-    size += chunk.length;
-    if (size >= BATCH_CHARS) flush();
+  const fd = openSync(file, "w");
+  try {
+    const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+    let used = 0;
+    for (const chunk of chunks) {
+      // a UTF-16 code unit takes at most 3 UTF-8 bytes
+      if (used + 3 * chunk.length > buffer.length) {
+        writeSync(fd, buffer, 0, used);
+        used = 0;
+      }
+      if (3 * chunk.length > buffer.length) writeSync(fd, chunk);
+      else used += buffer.write(chunk, used);
+    }
+    if (used > 0) writeSync(fd, buffer, 0, used);
+  } finally {
+    closeSync(fd);
   }
-  if (batch.length > 0 || !started) flush();
 }

@@ -13,6 +13,27 @@ const isTemp = (p: unknown) =>
   typeof p === "string" && p.endsWith(".tmp") && (out === null || resolve(dirname(p)) === out);
 
 if (moment === "mid-write") {
+  // Chunked outputs go through a file descriptor (src/common/fs.ts writeChunks): die half-way
+  // through the first write to a temporary output file opened so.
+  const open = fs.openSync;
+  const writeFd = fs.writeSync;
+  const tempFds = new Set<number>();
+  fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+    const fd = (open as (...a: unknown[]) => number)(path, ...rest);
+    if (isTemp(String(path))) tempFds.add(fd);
+    return fd;
+  }) as typeof fs.openSync;
+  fs.writeSync = ((fd: number, data: string | NodeJS.ArrayBufferView, ...rest: unknown[]) => {
+    const call = writeFd as (...a: unknown[]) => number;
+    if (!tempFds.has(fd)) return call(fd, data, ...rest);
+    if (typeof data === "string") call(fd, data.slice(0, data.length >> 1));
+    else {
+      const [offset = 0, length = data.byteLength] = rest as [number?, number?];
+      call(fd, data, offset, length >> 1);
+    }
+    die();
+    return 0;
+  }) as typeof fs.writeSync;
   const write = fs.writeFileSync;
   fs.writeFileSync = ((path: fs.PathOrFileDescriptor, data: string | Uint8Array, ...rest) => {
     if (!isTemp(path)) return write(path, data, ...(rest as []));
