@@ -219,7 +219,10 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       overlay.hide();
       return;
     }
-    const near = neighbourhood(current.graph, s.hovered, s.depth);
+    // the filters hide nodes from the overlay as the reducers hide them from the graph
+    const all = neighbourhood(current.graph, s.hovered, s.depth);
+    const { visible } = derived;
+    const near = visible ? new Set([...all].filter((n) => visible.has(n))) : all;
     overlay.show(s.hovered, near, edgesWithin(current.graph, near));
   };
   const anchor = (c: View["communities"][number]) => {
