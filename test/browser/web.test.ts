@@ -471,6 +471,34 @@ describe.skipIf(skip)("hover on a big view", () => {
   });
 });
 
+describe.skipIf(skip)("search on a big graph", () => {
+  it("an author chosen from the paper map opens in the collaboration network", async () => {
+    const big = syntheticGraph(2_500);
+    const author = big.nodes.find((n) => n.attributes.type === "author");
+    expect(author).toBeDefined();
+    if (!author) return;
+    const site = await serveSite(big);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(site.url);
+      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      expect((await page.evaluate(() => window.litgraph.state())).view).toBe("papers");
+      await page.fill(".search-input", author.attributes.label);
+      await expect
+        .poll(() =>
+          page.locator(".search-results li[role=option]").first().getAttribute("data-node"),
+        )
+        .toBe(author.key);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((k) => window.litgraph.state().selection === k, author.key);
+      expect((await page.evaluate(() => window.litgraph.state())).view).toBe("collab");
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
+});
+
 describe.skipIf(skip)("web view on the real seed graph", () => {
   it("the pipeline's graph of seeds/ renders, and a seed paper shows related papers with reasons", async () => {
     const { serialized } = await runPipeline([join(import.meta.dirname, "../../seeds")], {

@@ -96,7 +96,12 @@ export function createSession(
   const select = (key: string, move = true) => {
     if (!keys.has(key)) return;
     const s = store.get();
-    const name = view(s.view).graph.hasNode(key) ? s.view : "knowledge";
+    // A node the current view lacks opens in its own view: an author in the collaboration
+    // network (lighter than the knowledge graph, and where their co-authors are), anything else
+    // in the knowledge graph.
+    const home: ViewName =
+      key.startsWith("author:") && view("collab").graph.hasNode(key) ? "collab" : "knowledge";
+    const name = view(s.view).graph.hasNode(key) ? s.view : home;
     const visible = visibleNodes(view(name).graph, s.filters);
     const filters = visible && !visible.has(key) ? defaultFilters() : s.filters;
     store.set({ view: name, selection: key, hovered: null, filters });
