@@ -375,14 +375,20 @@ describe.skipIf(skip)("web view on a big graph", () => {
   });
 });
 
+/** A 1280×800 page on `url` (plus `hash`), once the view has started (window.litgraph). */
+async function openPage(url: string, hash = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url + hash);
+  await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+  return page;
+}
+
 describe.skipIf(skip)("hover on a big view", () => {
   it("draws the neighbourhood on its own layer and fades the graph, without a refresh", async () => {
     const big = syntheticGraph(2_500);
     const site = await serveSite(big);
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(site.url);
-      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      const page = await openPage(site.url);
       expect(await page.evaluate(() => window.litgraph.viewEdges())).toBeGreaterThanOrEqual(
         HOVER_OVERLAY_MIN_EDGES,
       );
@@ -442,9 +448,7 @@ describe.skipIf(skip)("hover on a big view", () => {
       const yearOf = (k: string | undefined) =>
         (big.nodes.find((n) => n.key === k)?.attributes as { year?: number } | undefined)?.year;
       const year = yearOf(hit.key);
-      const filtered = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await filtered.goto(`${site.url}#view=papers&years=${year}-${year}`);
-      await filtered.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      const filtered = await openPage(site.url, `#view=papers&years=${year}-${year}`);
       const p = await filtered.evaluate((k) => window.litgraph.nodePosition(k), hit.key);
       expect(p).not.toBeNull();
       if (!p) return;
@@ -479,9 +483,7 @@ describe.skipIf(skip)("search on a big graph", () => {
     if (!author) return;
     const site = await serveSite(big);
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(site.url);
-      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      const page = await openPage(site.url);
       expect((await page.evaluate(() => window.litgraph.state())).view).toBe("papers");
       await page.fill(".search-input", author.attributes.label);
       await expect
