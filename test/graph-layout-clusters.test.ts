@@ -84,25 +84,24 @@ function separation(g: Graph, pos: Map<string, { x: number; y: number }>, k: num
   return min;
 }
 
+/** layoutView of `nodes` over their similar edges, with the default layout options and `over`. */
+const lay = (g: Graph, nodes: string[], over: Partial<typeof DEFAULTS.layout> = {}) =>
+  layoutView(g, nodes, new Set(["similar"]), "community", { ...DEFAULTS.layout, ...over });
+
 describe("layoutView on a view above clusterLayoutAbove", () => {
   const g = clustered(20, 150);
   const nodes = g.filterNodes((n) => n.startsWith("p"));
-  const similar = new Set(["similar"]);
-  const pos = layoutView(g, nodes, similar, "community", DEFAULTS.layout);
+  const pos = lay(g, nodes);
 
   it("gives each community its own region: centroids further apart than their spreads", () => {
     // Two discs of radius r have rms r/√2 each; tangent discs are 1.41 (rms + rms) apart.
     expect(separation(g, pos, 20)).toBeGreaterThan(1);
     // ForceAtlas2 alone, with the iterations its budget allows at this size, mixes them.
-    const fa2 = layoutView(g, nodes, similar, "community", {
-      ...DEFAULTS.layout,
-      clusterLayoutAbove: 1e9,
-    });
-    expect(separation(g, fa2, 20)).toBeLessThan(1);
+    expect(separation(g, lay(g, nodes, { clusterLayoutAbove: 1e9 }), 20)).toBeLessThan(1);
   });
 
   it("is deterministic", () => {
-    expect([...layoutView(g, nodes, similar, "community", DEFAULTS.layout)]).toEqual([...pos]);
+    expect([...lay(g, nodes)]).toEqual([...pos]);
   });
 });
 
@@ -119,18 +118,13 @@ describe("layoutView on a view with more communities than clusterLayoutMaxCommun
       });
   }
   const nodes = g.filterNodes((n) => n.startsWith("p"));
-  const similar = new Set(["similar"]);
-  const pos = layoutView(g, nodes, similar, "community", DEFAULTS.layout);
+  const pos = lay(g, nodes);
 
   it("lays out the big component by community: its communities get their own regions", () => {
     expect(separation(g, pos, 20)).toBeGreaterThan(1);
     // Without the big-component rule (every component counted) the view falls back to
     // ForceAtlas2, which mixes them.
-    const fa2 = layoutView(g, nodes, similar, "community", {
-      ...DEFAULTS.layout,
-      clusterComponentMin: 1,
-    });
-    expect(separation(g, fa2, 20)).toBeLessThan(1);
+    expect(separation(g, lay(g, nodes, { clusterComponentMin: 1 }), 20)).toBeLessThan(1);
   });
 
   it("keeps every team together, apart from the big component", () => {
