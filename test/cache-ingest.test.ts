@@ -4,6 +4,7 @@ import { copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } fr
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openParseCache } from "../src/cache/ingest.ts";
+import { sha256 } from "../src/cache/version.ts";
 import { ingestPaths } from "../src/ingest/files.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { tempDirs } from "./temp-dirs.ts";
@@ -75,6 +76,13 @@ describe("parse cache", () => {
     ["not JSON", () => "{torn"],
     ["a record that fails the schema", (t: string) => t.replace(/"title":"[^"]*"/, '"title":""')],
     ["another file's entry", (t: string) => t.replace(/"file":"[^"]*"/, '"file":"elsewhere.bib"')],
+    [
+      "a body that is not a parse result, under a check that matches it",
+      (t: string) => {
+        const body = '{"papers":{}}';
+        return `${t.slice(0, t.indexOf("\n")).replace(/"check":"[0-9a-f]+"/, `"check":"${sha256(body)}"`)}\n${body}\n`;
+      },
+    ],
   ])("an entry that is %s is a miss, and the file is parsed again", async (_, damage) => {
     const dir = inputs();
     const cacheDir = tmp();

@@ -2,12 +2,16 @@
 // decode and parse unchanged inputs again. One JSON file per input file under the cache dir,
 // `ingest-<key>.json`, where the key hashes the ingest stage's own sources (src/ingest/**), the
 // date the listing is read as of, the path as given, the file's sha256 and whether it was found
-// in a folder. An entry is checked against its schema when read; one that does not parse is a miss.
+// in a folder. An entry is two lines: a header (file, sha256, inFolder and `check`, the sha256 of
+// the second line) and the parse result as JSON. A header that does not parse or match, or a
+// body whose hash is not `check` (torn, edited, damaged), is a miss. The body was written from
+// the parsers' typed output, so a body that matches its check is that output: it is not run
+// through the zod schemas again (that took 0.15 s of a 6,318-paper rebuild's 0.3 s ingest).
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../common/fs.ts";
-import { PaperRecord, type ParseCache, type ParseResult, Rejected } from "../ingest/types.ts";
+import type { ParseCache, ParseResult } from "../ingest/types.ts";
 import { sha256, sourceVersion } from "./version.ts";
 
 export interface ParseCacheOptions {
@@ -29,22 +33,45 @@ export interface ParseCacheStats {
   unreadable: number;
 }
 
-const Entry = z.object({
+const Header = z.object({
+  format: z.literal(2),
   file: z.string(),
   sha256: z.string(),
   inFolder: z.boolean(),
-  papers: z.array(PaperRecord),
-  rejected: z.array(Rejected),
+  check: z.string(),
 });
 
 const NAME = /^ingest-[0-9a-f]{32}\.json$/;
+
+/** The parse result an entry holds, or undefined when it is not a sound entry for this file. */
+function readEntry(
+  text: string,
+  file: string,
+  hash: string,
+  inFolder: boolean,
+): ParseResult | undefined {
+  const cut = text.indexOf("\n");
+  if (cut < 0 || !text.endsWith("\n")) return undefined;
+  const body = text.slice(cut + 1, -1);
+  try {
+    const header = Header.safeParse(JSON.parse(text.slice(0, cut)));
+    if (!header.success) return undefined;
+    const h = header.data;
+    if (h.file !== file || h.sha256 !== hash || h.inFolder !== inFolder) return undefined;
+    if (h.check !== sha256(body)) return undefined;
+    const { papers, rejected } = JSON.parse(body) as ParseResult;
+    return Array.isArray(papers) && Array.isArray(rejected) ? { papers, rejected } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Open the parse cache in `dir` (nothing is read until a file is looked up). */
 export function openParseCache(
   opts: ParseCacheOptions,
 ): ParseCache & { stats: ParseCacheStats; prune(): string[] } {
   const ns = sha256(
-    `litgraph-ingest-cache/1\0${opts.ingestVersion ?? sourceVersion("ingest")}\0${opts.asOf.toISOString().slice(0, 10)}`,
+    `litgraph-ingest-cache/2\0${opts.ingestVersion ?? sourceVersion("ingest")}\0${opts.asOf.toISOString().slice(0, 10)}`,
   );
   const stats: ParseCacheStats = { hits: 0, misses: 0, written: 0, unreadable: 0 };
   const path = (file: string, hash: string, inFolder: boolean) =>
@@ -60,14 +87,8 @@ export function openParseCache(
         stats.misses++;
         return undefined;
       }
-      let parsed: ReturnType<typeof Entry.safeParse> | undefined;
-      try {
-        parsed = Entry.safeParse(JSON.parse(text));
-      } catch {
-        parsed = undefined;
-      }
-      const e = parsed?.success ? parsed.data : undefined;
-      if (!e || e.file !== file || e.sha256 !== hash || e.inFolder !== inFolder) {
+      const result = readEntry(text, file, hash, inFolder);
+      if (!result) {
         stats.unreadable++;
         stats.misses++;
         return undefined;
@@ -76,11 +97,12 @@ export function openParseCache(
       // Used recently: pruning goes by modification time.
       const now = new Date();
       utimesSync(p, now, now);
-      return { papers: e.papers, rejected: e.rejected };
+      return result;
     },
     set(file, hash, inFolder, result: ParseResult) {
-      const entry = { file, sha256: hash, inFolder, ...result };
-      writeFileAtomic(path(file, hash, inFolder), JSON.stringify(entry));
+      const body = JSON.stringify({ papers: result.papers, rejected: result.rejected });
+      const header = { format: 2, file, sha256: hash, inFolder, check: sha256(body) };
+      writeFileAtomic(path(file, hash, inFolder), `${JSON.stringify(header)}\n${body}\n`);
       stats.written++;
     },
     /** Delete all but the `keep` most recently used entries; returns the deleted paths. */
