@@ -56,6 +56,19 @@ function effectiveKey(a: Author): string {
   return a.key;
 }
 
+/** Whether two ascending lists have an element in common. */
+function sharesOne(a: number[] | undefined, b: number[] | undefined): boolean {
+  if (!a || !b) return false;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) return true;
+    if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return false;
+}
+
 function pickLabel(names: Map<string, number>): string {
   return [...names].sort(
     (a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
@@ -69,26 +82,26 @@ function pickLabel(names: Map<string, number>): string {
 export function resolveAuthors(papers: Author[][]): AuthorIdentity {
   const infos = new Map<string, KeyInfo>();
   const keyOfAuthor = new Map<string, string>();
-  const together = new Map<string, Set<string>>();
-  for (const list of papers) {
-    const keys = list.map(effectiveKey);
-    for (const k of keys) {
-      const set = together.get(k) ?? new Set<string>();
-      for (const other of keys) if (other !== k) set.add(other);
-      together.set(k, set);
+  // The papers (indices, ascending) each effective key is on: two keys that share one are two
+  // people. Lists, not a set of co-authors per key: far fewer allocations on a big corpus.
+  const onPapers = new Map<string, number[]>();
+  papers.forEach((list, paper) => {
+    for (const a of list) {
+      const key = effectiveKey(a);
+      keyOfAuthor.set(a.key, key);
+      let info = infos.get(key);
+      if (!info) {
+        info = { key, ...splitKey(key), count: 0, names: new Map() };
+        infos.set(key, info);
+      }
+      info.count++;
+      info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
+      const on = onPapers.get(key);
+      if (!on) onPapers.set(key, [paper]);
+      else if (on[on.length - 1] !== paper) on.push(paper);
     }
-  }
-  for (const a of papers.flat()) {
-    const key = effectiveKey(a);
-    keyOfAuthor.set(a.key, key);
-    let info = infos.get(key);
-    if (!info) {
-      info = { key, ...splitKey(key), count: 0, names: new Map() };
-      infos.set(key, info);
-    }
-    info.count++;
-    info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
-  }
+  });
+  const together = (a: string, b: string) => sharesOne(onPapers.get(a), onPapers.get(b));
   const parent = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
@@ -98,7 +111,7 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
   const groupOf = new Map<string, string[]>();
   const conflicts = (key: string, root: string) =>
     (groupOf.get(key) ?? [key]).some((k) =>
-      (groupOf.get(root) ?? [root]).some((m) => together.get(k)?.has(m)),
+      (groupOf.get(root) ?? [root]).some((m) => k !== m && together(k, m)),
     );
   const union = (key: string, root: string) => {
     parent.set(key, root);
