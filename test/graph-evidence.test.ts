@@ -66,6 +66,14 @@ describe("edgeMentions", () => {
     expect(m.sentence).toBe("Not in the abstract.");
     expect(m.sentenceStart).toBeUndefined();
   });
+  it("keeps none when the maximum is 0", () => {
+    expect(edgeMentions(all, { title, abstract }, 0)).toEqual([]);
+  });
+  it("builds each mention with its keys in sorted order (serialize shares it as it is)", () => {
+    const odd = { ...all[0], sentence: "Not in the abstract." };
+    for (const m of edgeMentions([...all, odd], { title, abstract }, 10))
+      expect(Object.keys(m)).toEqual(Object.keys(m).sort());
+  });
   it("is the same whatever the input order", () => {
     const fields = { title, abstract };
     expect(edgeMentions([...all].reverse(), fields, 3)).toEqual(edgeMentions(all, fields, 3));

@@ -35,6 +35,17 @@ export function locateSentence(
 
 const fieldRank = (f: string) => (f === "title" ? 0 : 1);
 
+/** Strongest first: confidence, then title before abstract, then position. */
+const strength = (a: Mention, b: Mention) =>
+  b.confidence - a.confidence ||
+  fieldRank(a.field) - fieldRank(b.field) ||
+  a.start - b.start ||
+  a.end - b.end;
+
+/** Text order (title first), ties strongest first. */
+const textOrder = (a: Mention, b: Mention) =>
+  fieldRank(a.field) - fieldRank(b.field) || a.start - b.start || a.end - b.end || strength(a, b);
+
 /**
  * The evidence kept on one `has` edge: the `max` strongest mentions (confidence, then title
  * before abstract, then position), listed in text order, sentences as offsets where found.
@@ -44,23 +55,32 @@ export function edgeMentions(
   fields: { title: string; abstract: string },
   max: number,
 ): GraphMention[] {
-  const byStrength = [...mentions].sort(
-    (a, b) =>
-      b.confidence - a.confidence ||
-      fieldRank(a.field) - fieldRank(b.field) ||
-      a.start - b.start ||
-      a.end - b.end,
-  );
-  return byStrength
-    .slice(0, Math.max(0, max))
-    .sort((a, b) => fieldRank(a.field) - fieldRank(b.field) || a.start - b.start || a.end - b.end)
-    .map((m) => {
-      // Keys in sorted order, so serialize shares these objects instead of re-sorting them.
-      const where = locateSentence(fields[m.field], m.sentence, m.start, m.end);
-      const head = { confidence: m.confidence, end: m.end, field: m.field, rule: m.rule };
-      const tail = { start: m.start, text: m.text };
-      return where
-        ? { ...head, sentenceEnd: where.sentenceEnd, sentenceStart: where.sentenceStart, ...tail }
-        : { ...head, sentence: m.sentence, ...tail };
-    });
+  if (max <= 0) return [];
+  // Most edges have no more mentions than are kept: no need to rank them.
+  const kept = mentions.length <= max ? [...mentions] : [...mentions].sort(strength).slice(0, max);
+  kept.sort(textOrder);
+  return kept.map((m) => {
+    // Keys in sorted order, so serialize shares these objects instead of re-sorting them.
+    const where = locateSentence(fields[m.field], m.sentence, m.start, m.end);
+    return where
+      ? {
+          confidence: m.confidence,
+          end: m.end,
+          field: m.field,
+          rule: m.rule,
+          sentenceEnd: where.sentenceEnd,
+          sentenceStart: where.sentenceStart,
+          start: m.start,
+          text: m.text,
+        }
+      : {
+          confidence: m.confidence,
+          end: m.end,
+          field: m.field,
+          rule: m.rule,
+          sentence: m.sentence,
+          start: m.start,
+          text: m.text,
+        };
+  });
 }

@@ -95,13 +95,25 @@ export interface SerializeInput {
 
 /** Node and edge counts by type, plus community counts. */
 export function graphCounts(graph: Graph): Record<string, number> {
+  const nodes = new Map<string, number>();
+  const edges = new Map<string, number>();
+  graph.forEachNode((_, a) => tally(nodes, a.type));
+  graph.forEachEdge((_, a) => tally(edges, a.type));
+  return countsOf(graph, nodes, edges);
+}
+
+const tally = (counts: Map<string, number>, type: string) =>
+  counts.set(type, (counts.get(type) ?? 0) + 1);
+
+/** graphCounts from node and edge tallies by type. */
+function countsOf(
+  graph: Graph,
+  nodes: Map<string, number>,
+  edges: Map<string, number>,
+): Record<string, number> {
   const counts: Record<string, number> = {};
-  graph.forEachNode((_, a) => {
-    counts[`nodes.${a.type}`] = (counts[`nodes.${a.type}`] ?? 0) + 1;
-  });
-  graph.forEachEdge((_, a) => {
-    counts[`edges.${a.type}`] = (counts[`edges.${a.type}`] ?? 0) + 1;
-  });
+  for (const [type, n] of nodes) counts[`nodes.${type}`] = n;
+  for (const [type, n] of edges) counts[`edges.${type}`] = n;
   counts.nodes = graph.order;
   counts.edges = graph.size;
   counts.communities = ((graph.getAttribute("communities") as unknown[]) ?? []).length;
@@ -118,8 +130,12 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
   // afterwards.
   // buildGraph stores every attribute canonical already: no need to walk them again.
   const tidy = graph.getAttribute("canonicalAttributes") === true ? <T>(x: T) => x : roundDeep;
+  // Counted on the way (graphCounts would walk the graph again: 0.1 s on 160k edges).
+  const nodeTypes = new Map<string, number>();
+  const edgeTypes = new Map<string, number>();
   const nodes: SerializedGraph["nodes"] = [];
   graph.forEachNode((key, attributes) => {
+    tally(nodeTypes, attributes.type);
     nodes.push({
       attributes: tidy(attributes) as SerializedGraph["nodes"][number]["attributes"],
       key,
@@ -129,6 +145,7 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
   // Edges in key order; the key itself is written only when it is not the derived one (edgeKey).
   const keyed: { key: string; edge: SerializedGraph["edges"][number] }[] = [];
   graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+    tally(edgeTypes, attributes.type);
     const tidied = tidy(attributes) as SerializedGraph["edges"][number]["attributes"];
     // One object shape per case, no spreads: 160k edges on 6,318 papers.
     const edge: SerializedGraph["edges"][number] = isEdgeKey(
@@ -150,7 +167,7 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
       litgraph: LITGRAPH_VERSION,
       options: roundDeep({ ...(graph.getAttribute("options") ?? {}), ...input.options }),
       inputs: [...(input.inputs ?? [])].sort((a, b) => cmp(a.path, b.path)),
-      counts: { ...graphCounts(graph), ...input.counts },
+      counts: { ...countsOf(graph, nodeTypes, edgeTypes), ...input.counts },
       communities: roundDeep(graph.getAttribute("communities") ?? []),
       collabCommunities: graph.getAttribute("collabCommunities") ?? [],
     },
