@@ -1,13 +1,14 @@
 // The whole pipeline for Node callers (CLI build/query/serve/site, bench): paths → serialised graph.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkedText, readChecked } from "./cache/checked.ts";
 import { type CacheOptions, DEFAULT_CACHE_DIR, openExtractCache } from "./cache/index.ts";
 import { openParseCache } from "./cache/ingest.ts";
 import { writeFileAtomic } from "./common/fs.ts";
 import type { Progress } from "./common/progress.ts";
 import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
-import { LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
+import { type LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
 import type { GraphOptionsInput } from "./graph/options.ts";
 import type { SerializedGraph } from "./graph/schema.ts";
 import { serialize } from "./graph/serialize.ts";
@@ -130,7 +131,8 @@ async function buildFrom(
   if (layoutFile)
     writeFileAtomic(
       layoutFile,
-      JSON.stringify(
+      checkedText(
+        { kind: SNAPSHOT_KIND },
         layoutSnapshot(
           graph,
           graph.getAttribute("options")?.layout,
@@ -164,12 +166,23 @@ async function buildFrom(
   return { serialized, ingest };
 }
 
+/** The header kind of layout.json (a checked file: src/cache/checked.ts). */
+const SNAPSHOT_KIND = "litgraph-layout/1";
+
 /** The cached layout snapshot, or undefined when there is none or it is unreadable (full layout). */
 function readSnapshot(file: string): LayoutSnapshot | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const parsed = LayoutSnapshot.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    return parsed.success ? parsed.data : undefined;
+    const read = readChecked(readFileSync(file, "utf8"));
+    if (read?.header.kind !== SNAPSHOT_KIND) return undefined;
+    // Written by this program (a checked file): only its shape is looked at, not every node.
+    const s = read.body as Partial<LayoutSnapshot> | undefined;
+    return s?.version === 1 &&
+      typeof s.options === "string" &&
+      typeof s.nodes === "object" &&
+      s.nodes !== null
+      ? (s as LayoutSnapshot)
+      : undefined;
   } catch {
     return undefined;
   }
