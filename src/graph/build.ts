@@ -147,28 +147,33 @@ export function buildGraph(
   );
   const similarResult = (hooks.similarity ?? runHere)(internItems(similarItems), opts.similarity);
 
-  const base = { x: 0, y: 0, size: 1, community: -1 };
+  // Attribute objects are written as literals with their keys in sorted order: roundDeep then
+  // returns them as they are instead of copying them key by key (a paper's 20 keys added one by
+  // one also made a slow dictionary-mode object of each).
   for (const p of papers) {
     graph.addNode(
       paperNode(p.id),
       canonical({
-        type: "paper",
-        label: p.title,
-        ...base,
-        paperId: p.id,
-        title: p.title,
-        authors: p.authors.map((a) => a.name),
-        date: p.date?.iso ?? null,
-        year: p.date ? Number(p.date.iso.slice(0, 4)) : null,
         abstract: p.abstract,
-        venue: p.venue,
-        category: p.category,
-        doi: p.doi,
         arxivId: p.arxivId,
+        authors: p.authors.map((a) => a.name),
+        category: p.category,
+        community: -1,
+        date: p.date?.iso ?? null,
+        doi: p.doi,
+        label: p.title,
         links: p.links,
-        tags: p.tags,
         mapX: 0,
         mapY: 0,
+        paperId: p.id,
+        size: 1,
+        tags: p.tags,
+        title: p.title,
+        type: "paper",
+        venue: p.venue,
+        x: 0,
+        y: 0,
+        year: p.date ? Number(p.date.iso.slice(0, 4)) : null,
       }),
     );
   }
@@ -185,27 +190,47 @@ export function buildGraph(
     graph.addNode(
       authorNode(root),
       canonical({
-        type: "author",
-        label: info.label,
-        ...base,
-        variants: info.variants,
-        paperCount: authorPapers.get(root)?.length ?? 0,
         collabCommunity: -1,
         collabX: 0,
         collabY: 0,
+        community: -1,
+        label: info.label,
+        paperCount: authorPapers.get(root)?.length ?? 0,
+        size: 1,
+        type: "author",
+        variants: info.variants,
+        x: 0,
+        y: 0,
       }),
     );
   }
   for (const [id, c] of [...concepts].sort((a, b) => byString(a[0], b[0]))) {
-    const attrs: Record<string, unknown> = {
-      type: c.type,
-      label: c.label,
-      ...base,
-      aliases: [...c.aliases].sort(),
-      paperCount: c.papers,
-    };
+    const aliases = [...c.aliases].sort();
     // A loop, not Math.max(...): a concept in 200k papers would overflow the call stack.
-    if (c.relevance.length) attrs.relevance = c.relevance.reduce((m, r) => Math.max(m, r));
+    const relevance = c.relevance.length ? c.relevance.reduce((m, r) => Math.max(m, r)) : undefined;
+    const attrs =
+      relevance === undefined
+        ? {
+            aliases,
+            community: -1,
+            label: c.label,
+            paperCount: c.papers,
+            size: 1,
+            type: c.type,
+            x: 0,
+            y: 0,
+          }
+        : {
+            aliases,
+            community: -1,
+            label: c.label,
+            paperCount: c.papers,
+            relevance,
+            size: 1,
+            type: c.type,
+            x: 0,
+            y: 0,
+          };
     graph.addNode(id, canonical(attrs));
   }
 
