@@ -276,28 +276,35 @@ export function buildGraph(
       });
     }
   }
-  // coauthor
-  const coauthor = new Map<string, { a: string; b: string; papers: string[] }>();
+  // coauthor: pairs grouped by first then second root, which is the order of their keys
+  // ("\n" sorts before any character of an author key).
+  const coauthor = new Map<string, Map<string, string[]>>();
   for (const p of papers) {
     const roots = [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].sort();
     if (roots.length > opts.authors.maxCoauthorList) continue;
+    const pk = paperNode(p.id);
     for (let i = 0; i < roots.length; i++) {
+      const withA = coauthor.get(roots[i]) ?? new Map<string, string[]>();
+      coauthor.set(roots[i], withA);
       for (let j = i + 1; j < roots.length; j++) {
-        const k = `${roots[i]}\n${roots[j]}`;
-        const e = coauthor.get(k) ?? { a: roots[i], b: roots[j], papers: [] };
-        e.papers.push(paperNode(p.id));
-        coauthor.set(k, e);
+        const list = withA.get(roots[j]);
+        if (list) list.push(pk);
+        else withA.set(roots[j], [pk]);
       }
     }
   }
-  for (const k of [...coauthor.keys()].sort()) {
-    const { a, b, papers: list } = coauthor.get(k) as { a: string; b: string; papers: string[] };
-    const [s, t] = [authorNode(a), authorNode(b)];
-    graph.addUndirectedEdgeWithKey(edgeKey("coauthor", s, t, true), s, t, {
-      papers: list,
-      type: "coauthor",
-      weight: list.length,
-    });
+  for (const a of [...coauthor.keys()].sort()) {
+    const withA = coauthor.get(a) as Map<string, string[]>;
+    const s = authorNode(a);
+    for (const b of [...withA.keys()].sort()) {
+      const list = withA.get(b) as string[];
+      const t = authorNode(b);
+      graph.addUndirectedEdgeWithKey(edgeKey("coauthor", s, t, true), s, t, {
+        papers: list,
+        type: "coauthor",
+        weight: list.length,
+      });
+    }
   }
   step("edges");
   // similar
