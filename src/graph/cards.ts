@@ -27,7 +27,7 @@ function overlaps(a: string, b: string): boolean {
 }
 
 /** The concepts a paper holds: its entities and their is-a ancestors (one level up). */
-function paperConcepts(graph: Graph, paper: string): Set<string> {
+function paperConcepts(graph: Graph, paper: string): string[] {
   const out = new Set<string>();
   graph.forEachOutNeighbor(paper, (c, a) => {
     if (a.type === "paper" || a.type === "author") return;
@@ -36,14 +36,28 @@ function paperConcepts(graph: Graph, paper: string): Set<string> {
       out.add(parent);
     });
   });
-  return out;
+  return [...out];
+}
+
+/** Each paper's concepts (paperConcepts), worked out once for the corpus and every card. */
+type ConceptsOf = (paper: string) => string[];
+
+function conceptsOnce(graph: Graph): ConceptsOf {
+  const memo = new Map<string, string[]>();
+  return (paper) => {
+    let list = memo.get(paper);
+    if (!list) {
+      list = paperConcepts(graph, paper);
+      memo.set(paper, list);
+    }
+    return list;
+  };
 }
 
 /** Per concept, how many papers hold it (directly or through an is-a child). */
-function conceptCoverage(graph: Graph, papers: string[]): Map<string, number> {
+function conceptCoverage(papers: string[], conceptsOf: ConceptsOf): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const p of papers)
-    for (const c of paperConcepts(graph, p)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const p of papers) for (const c of conceptsOf(p)) counts.set(c, (counts.get(c) ?? 0) + 1);
   return counts;
 }
 
@@ -57,9 +71,10 @@ function scoreEntities(
   n: number,
   corpus: Map<string, number>,
   topicFactor: number,
+  conceptsOf: ConceptsOf,
 ): Scored[] {
   const out: Scored[] = [];
-  for (const [node, count] of conceptCoverage(graph, papers)) {
+  for (const [node, count] of conceptCoverage(papers, conceptsOf)) {
     const a = graph.getNodeAttributes(node);
     const df = Math.max(corpus.get(node) ?? 0, count);
     const idf = Math.log((n + 1) / df);
@@ -130,16 +145,17 @@ export function communityCards(
       else members.set(a.community, [node]);
     }
   });
+  const conceptsOf = conceptsOnce(graph);
   const corpus = conceptCoverage(
-    graph,
     graph.filterNodes((_, a) => a.type === "paper"),
+    conceptsOf,
   );
   const topicFactor = opts.labelTopicWeight;
   const communities: CommunityCard[] = [];
   const usedInLabels = new Set<string>();
   for (const [id, papers] of [...members].sort((a, b) => a[0] - b[0])) {
     const inside = new Set(papers);
-    const scored = scoreEntities(graph, papers, n, corpus, topicFactor);
+    const scored = scoreEntities(graph, papers, n, corpus, topicFactor, conceptsOf);
     const topEntities: CommunityCard["topEntities"] = {};
     // Top entities by tf-idf, so "machine learning" does not head every card.
     const byTfidf = [...scored].sort(
