@@ -14,6 +14,8 @@ interface KeyInfo {
   key: string;
   family: string;
   tokens: string[];
+  /** information(tokens), worked out once: it orders and filters every comparison below. */
+  info: number;
   count: number;
   names: Map<string, number>;
 }
@@ -43,13 +45,17 @@ export function givenCompatible(a: string[], b: string[]): boolean {
 
 /** How much a given name tells: full tokens count most, then the number of tokens. */
 function information(tokens: string[]): number {
-  return tokens.filter((t) => t.length > 1).length * 100 + tokens.length;
+  let full = 0;
+  for (const t of tokens) if (t.length > 1) full++;
+  return full * 100 + tokens.length;
 }
 
 /** Repair "Clifton DA" read as family "DA", given "Clifton" (PubMed style without a comma). */
 function effectiveKey(a: Author): string {
-  const { family, tokens } = splitKey(a.key);
   const fam = a.family ?? "";
+  // Cheap tests first (at most 3 letters, each at most 2 UTF-16 units): most names are not this.
+  if (fam.length === 0 || fam.length > 6 || (a.given ?? "").length <= 3) return a.key;
+  const { family, tokens } = splitKey(a.key);
   if (tokens.length === 1 && /^\p{Lu}{1,3}$/u.test(fam) && (a.given ?? "").length > 3) {
     return `${tokens[0]}|${family.split("").join("-")}`;
   }
@@ -91,7 +97,8 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
       keyOfAuthor.set(a.key, key);
       let info = infos.get(key);
       if (!info) {
-        info = { key, ...splitKey(key), count: 0, names: new Map() };
+        const { family, tokens } = splitKey(key);
+        info = { key, family, tokens, info: information(tokens), count: 0, names: new Map() };
         infos.set(key, info);
       }
       info.count++;
@@ -146,7 +153,7 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
     }
   }
   for (const group of byFamily.values()) {
-    group.sort((a, b) => information(b.tokens) - information(a.tokens) || (a.key < b.key ? -1 : 1));
+    group.sort((a, b) => b.info - a.info || (a.key < b.key ? -1 : 1));
     // Only names whose first given token could match are compared (a common surname has
     // thousands of keys in a large corpus: comparing all pairs was quadratic in them).
     const byFirst = new Map<string, KeyInfo[]>();
@@ -175,7 +182,7 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
             ? [...(byFirst.get(first) ?? []), ...(byFirst.get(first.charAt(0)) ?? [])]
             : (byInitial.get(first) ?? []);
       for (const b of candidates) {
-        if (b === a || information(b.tokens) <= information(a.tokens)) continue;
+        if (b === a || b.info <= a.info) continue;
         if (givenCompatible(a.tokens, b.tokens)) roots.add(find(b.key));
       }
       const [root] = [...roots];
@@ -194,6 +201,12 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
   const roots: AuthorIdentity["roots"] = new Map();
   for (const [r, list] of [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const rootInfo = infos.get(r) as KeyInfo;
+    // Most authors are one key written one way: nothing to rank or merge.
+    if (list.length === 1 && rootInfo.names.size === 1) {
+      const [name] = rootInfo.names.keys();
+      roots.set(r, { label: name, variants: [name], keys: [r] });
+      continue;
+    }
     const allNames = new Map<string, number>();
     for (const m of list) for (const [n, c] of m.names) allNames.set(n, (allNames.get(n) ?? 0) + c);
     roots.set(r, {
