@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { srcPath } from "../common/package-root.ts";
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -23,7 +23,7 @@ const versionMemo = new Map<string, string>();
 export function sourceVersion(stage: "extract" | "ingest"): string {
   const memo = versionMemo.get(stage);
   if (memo) return memo;
-  const root = fileURLToPath(new URL(`../${stage}/`, import.meta.url));
+  const root = srcPath(stage);
   const h = createHash("sha256");
   for (const f of filesUnder(root)) {
     h.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");

@@ -1,8 +1,10 @@
 // Parallel extraction (Node only): stage 1 (per paper) in worker_threads, stage 2 (corpus topics)
 // in the calling thread, optionally through the per-paper cache. Same output as extractPapers.
 import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExtractCache } from "../cache/index.ts";
+import { srcPath } from "../common/package-root.ts";
 import type { Progress } from "../common/progress.ts";
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex } from "./index.ts";
@@ -27,7 +29,7 @@ export interface ParallelOptions {
 
 export const DEFAULT_THREADS = () => Math.min(availableParallelism(), 2);
 
-const WORKER_URL = new URL("./parallel-worker.mjs", import.meta.url);
+const WORKER_URL = pathToFileURL(srcPath("extract", "parallel-worker.mjs"));
 
 /**
  * Stage 1 for `texts` on `threads` threads: this one plus threads − 1 workers, chunks handed

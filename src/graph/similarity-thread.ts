@@ -4,12 +4,14 @@
 // picked up synchronously (Atomics.wait, then receiveMessageOnPort), so buildGraph stays
 // synchronous. If the worker fails, or gives no answer within the time limit, the similarity is
 // computed in this thread: the output is the same either way.
+import { pathToFileURL } from "node:url";
 import {
   MessageChannel,
   type MessagePort,
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
+import { srcPath } from "../common/package-root.ts";
 import type { SimilarityOptions } from "./options.ts";
 import {
   type SimilarityInput,
@@ -18,7 +20,7 @@ import {
   similarPairs,
 } from "./similarity.ts";
 
-const WORKER_URL = new URL("./similarity-worker.mjs", import.meta.url);
+const WORKER_URL = pathToFileURL(srcPath("graph", "similarity-worker.mjs"));
 
 /** States of the shared flag: waiting, answered, failed. */
 export const PENDING = 0;

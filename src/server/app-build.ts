@@ -12,12 +12,13 @@ import {
   statSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { writeFileAtomic } from "../common/fs.ts";
+import { PACKAGE_ROOT } from "../common/package-root.ts";
 import type { SerializedGraph } from "../graph/schema.ts";
 
-/** The repository / package root (this file is src/server/app-build.ts). */
-export const PACKAGE_ROOT = resolve(import.meta.dirname, "../..");
+/** The repository / package root. */
+export { PACKAGE_ROOT };
 
 function listFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
