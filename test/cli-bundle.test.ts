@@ -1,0 +1,49 @@
+// The bundled CLI (bin/cli-bundle.mjs, written by bin/build-cli.mjs): it runs only when built from
+// the sources as they are, and it does what the sources run through tsx do.
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freshBundle, sourceStamp } from "../bin/cli-bundle.mjs";
+import { tempDirs } from "./temp-dirs.ts";
+
+const tmp = tempDirs("cli-bundle");
+
+function run(args: string[], env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      { env: { ...process.env, ...env }, timeout: 120_000 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+describe("bundled CLI", () => {
+  it("the source stamp changes with any file under src/", () => {
+    const root = tmp();
+    mkdirSync(join(root, "src", "graph"), { recursive: true });
+    writeFileSync(join(root, "src", "graph", "a.ts"), "export const a = 1;\n");
+    const before = sourceStamp(root);
+    expect(sourceStamp(root)).toBe(before);
+    writeFileSync(join(root, "src", "graph", "a.ts"), "export const a = 2;\n");
+    const edited = sourceStamp(root);
+    expect(edited).not.toBe(before);
+    writeFileSync(join(root, "src", "graph", "b.json"), "{}\n");
+    expect(sourceStamp(root)).not.toBe(edited);
+  });
+
+  it("is built from the current sources and writes the same graph as the sources through tsx", async () => {
+    await run(["bin/build-cli.mjs"]);
+    expect(freshBundle()).not.toBeNull();
+    const out = tmp();
+    const common = ["build", "--as-of", "2026-11-27", "--no-cache"];
+    await run(["bin/litgraph.mjs", ...common, "-o", join(out, "bundle.json")]);
+    await run(["bin/litgraph.mjs", ...common, "-o", join(out, "tsx.json")], { LITGRAPH_TSX: "1" });
+    const bundled = readFileSync(join(out, "bundle.json"), "utf8");
+    expect(bundled).toBe(readFileSync(join(out, "tsx.json"), "utf8"));
+    expect(JSON.parse(bundled).meta.counts["nodes.paper"]).toBe(14);
+  }, 180_000);
+});
