@@ -56,6 +56,10 @@ describe("cache keys", () => {
     expect(other).not.toBe(ns);
   });
 
+  it("an empty list of user ontologies is the same namespace as none (the CLI passes [])", () => {
+    expect(cacheNamespace({ ontologies: [] }, "v1")).toBe(ns);
+  });
+
   it("option key order does not matter", () => {
     expect(cacheNamespace({ patterns: true, builtinOntology: true }, "v1")).toBe(
       cacheNamespace({ builtinOntology: true, patterns: true }, "v1"),

@@ -75,7 +75,10 @@ export function cacheNamespace(
   version = extractorVersion(),
   compromise = COMPROMISE_VERSION,
 ): string {
-  return sha256(`litgraph-extract-cache/1\0${version}\0${canonical(extract)}\0${compromise}`);
+  // No user ontologies is no user ontologies, whether the list is empty (the CLI) or absent.
+  const { ontologies, ...rest } = extract;
+  const options = ontologies?.length ? extract : rest;
+  return sha256(`litgraph-extract-cache/1\0${version}\0${canonical(options)}\0${compromise}`);
 }
 
 /** The key of one paper's part within a namespace. */
