@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freshBundle } from "../bin/cli-bundle.mjs";
 import { GENERATOR_VERSION, generateCorpus } from "../src/synth/index.ts";
 import { calibrate } from "./calibrate.ts";
 import { type ChildSpec, type RunFigures, runChild } from "./child.ts";
@@ -29,8 +30,29 @@ interface Rebuild {
   warm: RunFigures;
   /** Every rebuild's total seconds, in run order. */
   warmTotals: number[];
+  /**
+   * The same rebuild as a user runs it (`litgraph build … --incremental`): wall seconds of each
+   * whole command, process start and exit included, in run order.
+   */
+  cliTotals: number[];
+  /** Whether that command ran the bundled CLI (bin/cli-bundle.mjs) or the sources through tsx. */
+  cli: "bundle" | "tsx";
   added: number;
 }
+
+/** Wall seconds of `litgraph build <paths> --incremental` from spawn to exit (the cache in `cacheDir`). */
+function cliRebuild(paths: string[], cacheDir: string, out: string): number {
+  const args = ["--max-semi-space-size=64", join(ROOT, "bin/litgraph.mjs"), "build", ...paths];
+  args.push("--cache-dir", cacheDir, "--incremental", "--as-of", "2026-01-01", "-o", out);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0)
+    throw new Error(`bench: litgraph build failed (exit ${r.status}): ${r.stderr}`);
+  return seconds;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 
 /** JS heap cap of each child in MB (--heap-mb; default 8192, the 100k RSS target). */
 let heapMb = 8192;
@@ -210,6 +232,19 @@ async function main(argv: string[]): Promise<void> {
       );
       rmSync(copy, { recursive: true, force: true });
     }
+    // The command as an install runs it: the bundle rebuilt first if the sources changed since.
+    if (!freshBundle())
+      spawnSync(process.execPath, [join(ROOT, "bin/build-cli.mjs")], { cwd: ROOT });
+    const cliTotals: number[] = [];
+    for (let i = 0; i < times; i++) {
+      log(`rebuild: + 100 papers as a litgraph command (${i + 1}/${times})…`);
+      const copy = `${cacheDir}-cli-${i}`;
+      cpSync(cacheDir, copy, { recursive: true });
+      cliTotals.push(
+        cliRebuild([...base.paths, extra], copy, join(work, "cli-rebuild.graph.json")),
+      );
+      rmSync(copy, { recursive: true, force: true });
+    }
     rmSync(cacheDir, { recursive: true, force: true });
     const byTotal = [...warms].sort((a, b) => a.totalSeconds - b.totalSeconds);
     rebuild = {
@@ -217,6 +252,8 @@ async function main(argv: string[]): Promise<void> {
       cold,
       warm: byTotal[(byTotal.length - 1) >> 1],
       warmTotals: warms.map((w) => w.totalSeconds),
+      cliTotals,
+      cli: freshBundle() ? "bundle" : "tsx",
       added: 100,
     };
   }
@@ -249,6 +286,9 @@ async function main(argv: string[]): Promise<void> {
         `(extract ${f1(rebuild.warm.seconds.extract)} s = parts ${f1(rebuild.warm.seconds["extract.parts"])} + topics ${f1(rebuild.warm.seconds["extract.topics"])}; ` +
         `graph ${f1(rebuild.warm.seconds.graph)} s); the cold cached build took ${f1(rebuild.cold.totalSeconds)} s ` +
         `(extract ${f1(rebuild.cold.seconds.extract)} s)`,
+      `the same rebuild as a litgraph command (${rebuild.cli === "bundle" ? "bundled CLI" : "CLI through tsx"}), ` +
+        `process start and exit included: median ${f1(median(rebuild.cliTotals))} s ` +
+        `(${rebuild.cliTotals.map((t) => t.toFixed(2)).join(", ")})`,
     );
   }
   process.stdout.write(`${out.join("\n")}\n`);
