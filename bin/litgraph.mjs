@@ -8,6 +8,12 @@
 import { pathToFileURL } from "node:url";
 import { freshBundle } from "./cli-bundle.mjs";
 
+// A reader that stops early (`litgraph extract --json | head`) is not an error of ours.
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 const bundle = process.env.LITGRAPH_TSX === "1" ? null : freshBundle();
 let cli;
 if (bundle) cli = await import(pathToFileURL(bundle).href);
@@ -16,4 +22,9 @@ else {
   register();
   cli = await import("../src/cli/index.ts");
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+const code = await cli.main(process.argv.slice(2));
+// Exit as soon as the command is done and its output is flushed, rather than when the event loop
+// drains: tearing down the heap of a build (0.5 GB for 6,318 papers) took another 0.4 s.
+const flushed = (stream) => new Promise((done) => stream.write("", done));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

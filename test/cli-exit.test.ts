@@ -1,7 +1,7 @@
 // The CLI as a shell sees it (`node bin/litgraph.mjs` in a child process): exit 0 on success,
 // 1 when input had rejected records under --strict (or the command failed), 2 on usage errors;
 // data on stdout, messages on stderr; inputs over --max-input-mb refused before reading.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -232,5 +232,17 @@ describe("usage errors exit 2 with the message on stderr (in process)", () => {
   it("--strict exits 1 on rejects and 0 on clean input (in process)", async () => {
     expect((await runInProcess(["extract", BROKEN, "--strict", ...AS_OF])).code).toBe(1);
     expect((await runInProcess(["extract", GOOD, "--strict", ...AS_OF])).code).toBe(0);
+  });
+
+  it("a reader that stops early (| head) ends the command quietly with exit 0", async () => {
+    const child = spawn(process.execPath, ["bin/litgraph.mjs", "extract", "--json", ...AS_OF]);
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 });
