@@ -1,4 +1,4 @@
-// npm run bench [-- --full] [--json] [--only NAME] [--no-rebuild] [--rebuilds N] [--no-profile] [--heap-mb N]
+// npm run bench [-- --full] [--json] [--only NAME] [--no-rebuild | --rebuild-only] [--rebuilds N] [--no-profile] [--heap-mb N]
 // Whole-pipeline figures per corpus, each run in its own child process (peak RSS per run):
 // the 6,318 paperlists papers (when ../shared/corpora exists beside the project), synthetic
 // corpora of 10k papers and, with --full, 100k; then the rebuild after adding 100 papers to a
@@ -189,7 +189,7 @@ async function main(argv: string[]): Promise<void> {
 
   const rows: Row[] = [];
   for (const c of corpora) {
-    if (only && c.name !== only) continue;
+    if ((only && c.name !== only) || argv.includes("--rebuild-only")) continue;
     log(`running ${c.name}…`);
     const row = childRun({ name: c.name, paths: c.paths, outDir: work }, profile);
     log(`${c.name}: ${row.totalSeconds.toFixed(1)} s, ${Math.round(row.peakRssMb)} MB`);
