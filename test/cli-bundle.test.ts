@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshBundle, sourceStamp } from "../bin/cli-bundle.mjs";
+import { BUNDLE_DIR, freshBundle, sourceStamp } from "../bin/cli-bundle.mjs";
 import { tempDirs } from "./temp-dirs.ts";
 
 const tmp = tempDirs("cli-bundle");
@@ -34,6 +34,17 @@ describe("bundled CLI", () => {
     writeFileSync(join(root, "src", "graph", "b.json"), "{}\n");
     expect(sourceStamp(root)).not.toBe(edited);
   });
+
+  it("its compromise lexicon snapshot is the installed compromise's lexicon", async () => {
+    await run(["bin/build-cli.mjs"]);
+    const nlp = (await import("compromise")).default as unknown as {
+      version: string;
+      model(): { one: { lexicon: Record<string, string> } };
+    };
+    const snap = JSON.parse(readFileSync(join(BUNDLE_DIR, "compromise-lexicon.json"), "utf8"));
+    expect(snap.version).toBe(nlp.version);
+    expect(snap.lexicon).toEqual(nlp.model().one.lexicon);
+  }, 120_000);
 
   it("is built from the current sources and writes the same graph as the sources through tsx", async () => {
     await run(["bin/build-cli.mjs"]);

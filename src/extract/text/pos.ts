@@ -3,8 +3,12 @@
 import nlp from "compromise";
 
 type Lexicon = Record<string, string | undefined>;
-const lexicon: Lexicon =
-  (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon ?? {};
+// Read on first use, not when this module loads: the bundled CLI then serves it from a snapshot
+// without loading compromise at all (bin/compromise-lazy.mjs).
+let lexiconMemo: Lexicon | undefined;
+const lex = (): Lexicon =>
+  (lexiconMemo ??=
+    (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon ?? {});
 
 const NEVER_IN_NAME = new Set([
   "PresentTense",
@@ -20,7 +24,7 @@ const NEVER_IN_NAME = new Set([
 
 /** compromise's lexicon tag of a lower-case word, if it has one. */
 export function lexTag(word: string): string | undefined {
-  return lexicon[word];
+  return lex()[word];
 }
 
 /**
@@ -35,6 +39,7 @@ export function breaksNounPhrase(
 ): boolean {
   const w = word.toLowerCase();
   if (/ly$/.test(w) && w.length > 4) return true;
+  const lexicon = lex();
   let tag = lexicon[w];
   // "optimizes", "learns": a third-person verb the lexicon knows only as an infinitive.
   if (!tag && /[^s]s$/.test(w) && lexicon[w.replace(/e?s$/, "")] === "Infinitive")
@@ -53,6 +58,7 @@ const VERB_SUFFIX = /(?:ize|ise|ify|ate)$/;
 export function isParticiple(word: string): boolean {
   const w = word.toLowerCase();
   if (!w.endsWith("ed") || w.length < 5) return false;
+  const lexicon = lex();
   return [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3)].some((s) => lexicon[s] === "Infinitive");
 }
 
