@@ -9,6 +9,7 @@ import type { ExtractOptions } from "../extract/options.ts";
 import type { PaperPart, PaperText } from "../extract/staged.ts";
 import { COMPROMISE_VERSION } from "../extract/topic-tags.ts";
 import { appendLines, pruneCacheFiles, readLines } from "./jsonl.ts";
+import { packPart, unpackPart } from "./parts.ts";
 import { openTagStore, type TagStore } from "./tags.ts";
 import { extractorVersion, sha256 } from "./version.ts";
 
@@ -145,16 +146,22 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
     stats,
     tags,
     get(p) {
-      const part = map.get(paperKey(ns, p));
-      if (part) stats.hits++;
-      else stats.misses++;
-      return part;
+      const k = paperKey(ns, p);
+      const part = map.get(k);
+      // Mentions are stored as offsets into the paper's text (parts.ts): filled in on first get.
+      if (part && unpackPart(part, p)) {
+        stats.hits++;
+        return part;
+      }
+      if (part) map.delete(k);
+      stats.misses++;
+      return undefined;
     },
     set(p, part) {
       const k = paperKey(ns, p);
       if (map.has(k)) return;
       map.set(k, part);
-      pending.push(`${JSON.stringify({ k, v: part })}\n`);
+      pending.push(`${JSON.stringify({ k, v: packPart(part, p) })}\n`);
     },
     flush() {
       tags.flush();
