@@ -22,7 +22,7 @@ function run(args: string[], env: Record<string, string> = {}): Promise<string> 
 }
 
 describe("bundled CLI", () => {
-  it("the source stamp changes with any file under src/", () => {
+  it("the source stamp changes with any file under src/ and with the compromise shim", () => {
     const root = tmp();
     mkdirSync(join(root, "src", "graph"), { recursive: true });
     writeFileSync(join(root, "src", "graph", "a.ts"), "export const a = 1;\n");
@@ -32,7 +32,11 @@ describe("bundled CLI", () => {
     const edited = sourceStamp(root);
     expect(edited).not.toBe(before);
     writeFileSync(join(root, "src", "graph", "b.json"), "{}\n");
-    expect(sourceStamp(root)).not.toBe(edited);
+    const added = sourceStamp(root);
+    expect(added).not.toBe(edited);
+    mkdirSync(join(root, "bin"));
+    writeFileSync(join(root, "bin", "compromise-lazy.mjs"), "export default 1;\n");
+    expect(sourceStamp(root)).not.toBe(added);
   });
 
   it("its compromise lexicon snapshot is the installed compromise's lexicon", async () => {
