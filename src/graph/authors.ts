@@ -56,7 +56,7 @@ function effectiveKey(a: Author): string {
   // Cheap tests first (at most 3 letters, each at most 2 UTF-16 units): most names are not this.
   if (fam.length === 0 || fam.length > 6 || (a.given ?? "").length <= 3) return a.key;
   const { family, tokens } = splitKey(a.key);
-  if (tokens.length === 1 && /^\p{Lu}{1,3}$/u.test(fam) && (a.given ?? "").length > 3) {
+  if (tokens.length === 1 && /^\p{Lu}{1,3}$/u.test(fam)) {
     return `${tokens[0]}|${family.split("").join("-")}`;
   }
   return a.key;
