@@ -13,6 +13,7 @@ import { GENERATOR_VERSION, generateCorpus } from "../src/synth/index.ts";
 import { calibrate } from "./calibrate.ts";
 import { type ChildSpec, type RunFigures, runChild } from "./child.ts";
 import { mainProfile, type ProfileSummary, summariseProfile } from "./profile.ts";
+import { median } from "./stats.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = resolve(ROOT, "../shared/corpora/paperlists");
@@ -51,8 +52,6 @@ function cliRebuild(paths: string[], cacheDir: string, out: string): number {
     throw new Error(`bench: litgraph build failed (exit ${r.status}): ${r.stderr}`);
   return seconds;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 
 /** JS heap cap of each child in MB (--heap-mb; default 8192, the 100k RSS target). */
 let heapMb = 8192;

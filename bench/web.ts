@@ -25,6 +25,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { browserUnavailable, launch, serveSite } from "../test/browser/harness.ts";
 import { buildBare } from "./bare/build.ts";
+import { median } from "./stats.ts";
 import { type SearchRun, searchQueries, typeAndChoose } from "./web-search.ts";
 
 interface Hooks {
@@ -50,13 +51,6 @@ declare const window: Hooks;
 
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT = 240_000;
-
-export const median = (xs: readonly number[]): number => {
-  if (!xs.length) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 interface Paint {
   /** navigation start → two frames after the first render (ms) */
