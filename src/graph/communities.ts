@@ -52,6 +52,13 @@ export function louvainOn(
   return out;
 }
 
+/** The list of `key` in `map`, added empty when absent. */
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 /** The most common community among `of`, ties to the smallest id; -1 when none. */
 function majority(of: number[]): number {
   const counts = new Map<number, number>();
@@ -86,21 +93,21 @@ export function assignCommunities(
   if (incremental) kept.push("papers");
   const paperCommunity = incremental || louvainOn(graph, papers, "similar", opts, nets.papers?.());
   for (const [n, c] of paperCommunity) graph.setNodeAttribute(n, "community", c);
+  // One walk over the directed edges, not each node's in-neighbours: a node's neighbour object
+  // takes a for-in (and an enumeration cache) per node, 4 µs a neighbour on 30k nodes.
+  const own = new Map<string, number[]>();
+  const children = new Map<string, string[]>();
+  graph.forEachDirectedEdge((_e, _a, s, t, sa) => {
+    if (sa.type === "paper") listIn(own, t).push(paperCommunity.get(s) ?? -1);
+    else listIn(children, t).push(s);
+  });
   graph.forEachNode((n, a) => {
     if (a.type === "paper") return;
-    const own: number[] = [];
-    graph.forEachInNeighbor(n, (m, ma) => {
-      if (ma.type === "paper") own.push(paperCommunity.get(m) ?? -1);
-    });
+    let mine = own.get(n) ?? [];
     // Parent concepts with no papers of their own: the majority of their children's papers.
-    if (own.length === 0 && a.type !== "author") {
-      graph.forEachInNeighbor(n, (child) => {
-        graph.forEachInNeighbor(child, (m, ma) => {
-          if (ma.type === "paper") own.push(paperCommunity.get(m) ?? -1);
-        });
-      });
-    }
-    graph.setNodeAttribute(n, "community", majority(own));
+    if (mine.length === 0 && a.type !== "author")
+      mine = (children.get(n) ?? []).flatMap((child) => own.get(child) ?? []);
+    graph.setNodeAttribute(n, "community", majority(mine));
   });
   const authors = graph.filterNodes((_, a) => a.type === "author");
   const collabKnown = reuse && snapshotCommunities(reuse, "collabCommunity");
