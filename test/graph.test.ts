@@ -2,6 +2,7 @@ import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
+import { coauthorEdge, coauthorTable } from "../src/graph/coauthors.ts";
 import {
   buildGraph,
   clusters,
@@ -65,8 +66,10 @@ describe("edge keys in graph.json", () => {
     // a fifth of graph.json: none of litgraph's own edges needs its key written
     expect(serialized.edges.filter((e) => e.key !== undefined)).toEqual([]);
     const { graph } = loadGraph(JSON.parse(JSON.stringify(serialized)));
-    expect(graph.edges().sort()).toEqual(built.edges().sort());
-    expect(graph.hasEdge("coauthor:author:chauhan|vinod-kumar--author:clifton|lei")).toBe(true);
+    // a built graph's coauthor pairs (its table) come back as edges
+    const coauthorKeys = coauthorTable(built).map((p) => coauthorEdge(p).key);
+    expect(coauthorKeys).toContain("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
+    expect(graph.edges().sort()).toEqual([...built.edges(), ...coauthorKeys].sort());
   });
 
   it("a key other than the derived one is kept and read back", () => {
@@ -115,10 +118,34 @@ describe("buildGraph on the hand-made seed extraction", () => {
     expect(graph.getNodeAttribute("modality:physiological-signal", "paperCount")).toBe(0);
   });
 
-  it("weights co-authorship by shared papers and lists them", () => {
-    const e = graph.getEdgeAttributes("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
+  it("weights co-authorship by shared papers and lists them, as the table and as edges", () => {
+    const pair = coauthorTable(graph).find(
+      (p) => p.source === "author:chauhan|vinod-kumar" && p.target === "author:clifton|lei",
+    );
+    expect(pair?.papers).toHaveLength(2);
+    const e = loadGraph(JSON.parse(json)).graph.getEdgeAttributes(
+      "coauthor:author:chauhan|vinod-kumar--author:clifton|lei",
+    );
     expect(e.weight).toBe(2);
-    expect(e.papers).toHaveLength(2);
+    expect(e.papers).toEqual(pair?.papers);
+  });
+
+  it("holds the coauthor pairs in a table, not as graphology edges", () => {
+    expect(graph.filterEdges((_, a) => a.type === "coauthor")).toEqual([]);
+    const pairs = coauthorTable(graph);
+    expect(pairs.length).toBeGreaterThan(0);
+    // in key order, each pair once, between two author nodes, once per shared paper
+    const keys = pairs.map((p) => coauthorEdge(p).key);
+    expect(keys).toEqual([...new Set(keys)].sort());
+    for (const p of pairs) {
+      expect(p.source < p.target).toBe(true);
+      for (const n of [p.source, p.target])
+        expect(graph.getNodeAttribute(n, "type")).toBe("author");
+      for (const paper of p.papers) {
+        expect(graph.hasDirectedEdge(paper, p.source)).toBe(true);
+        expect(graph.hasDirectedEdge(paper, p.target)).toBe(true);
+      }
+    }
   });
 
   it("gives every similar edge a breakdown whose shares sum to 1", () => {
@@ -239,7 +266,7 @@ describe("determinism", () => {
       })),
     };
     const g = buildGraph([big], { authors: { maxCoauthorList: max } });
-    expect(g.filterEdges((_, e) => e.type === "coauthor").length).toBe(edges);
+    expect(coauthorTable(g).length).toBe(edges);
     expect(g.filterEdges((_, e) => e.type === "authored").length).toBe(80);
   });
 
@@ -254,7 +281,7 @@ describe("serialise and load", () => {
   it("round-trips through loadGraph", () => {
     const { graph: back, meta } = loadGraph(JSON.parse(json));
     expect(back.order).toBe(graph.order);
-    expect(back.size).toBe(graph.size);
+    expect(back.size).toBe(graph.size + coauthorTable(graph).length);
     expect(meta.communities).toEqual(clusters(graph));
     expect(JSON.stringify(serialize(back))).toBe(json);
   });

@@ -4,6 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors } from "./authors.ts";
 import { communityCards } from "./cards.ts";
+import { COAUTHORS, coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
 import { assignLayouts } from "./layout.ts";
@@ -66,8 +67,10 @@ const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, 
 
 /**
  * Build the litgraph graph (graphology, type "mixed"): directed authored/has/is-a edges,
- * undirected coauthor/similar edges. Graph attributes `communities` and `collabCommunities`
- * hold the community cards; `serialize` moves them into `meta`.
+ * undirected similar edges; the coauthor pairs as a table in the graph attribute COAUTHORS
+ * (coauthors.ts), which `serialize` writes as undirected coauthor edges. Graph attributes
+ * `communities` and `collabCommunities` hold the community cards; `serialize` moves them into
+ * `meta`.
  */
 export function buildGraph(
   input: ExtractedPaper[],
@@ -276,36 +279,17 @@ export function buildGraph(
       });
     }
   }
-  // coauthor: pairs grouped by first then second root, which is the order of their keys
-  // ("\n" sorts before any character of an author key).
-  const coauthor = new Map<string, Map<string, string[]>>();
-  for (const p of papers) {
-    const roots = [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].sort();
-    if (roots.length > opts.authors.maxCoauthorList) continue;
-    const pk = paperNode(p.id);
-    for (let i = 0; i < roots.length; i++) {
-      const withA = coauthor.get(roots[i]) ?? new Map<string, string[]>();
-      coauthor.set(roots[i], withA);
-      for (let j = i + 1; j < roots.length; j++) {
-        const list = withA.get(roots[j]);
-        if (list) list.push(pk);
-        else withA.set(roots[j], [pk]);
-      }
-    }
-  }
-  for (const a of [...coauthor.keys()].sort()) {
-    const withA = coauthor.get(a) as Map<string, string[]>;
-    const s = authorNode(a);
-    for (const b of [...withA.keys()].sort()) {
-      const list = withA.get(b) as string[];
-      const t = authorNode(b);
-      graph.addUndirectedEdgeWithKey(edgeKey("coauthor", s, t, true), s, t, {
-        papers: list,
-        type: "coauthor",
-        weight: list.length,
-      });
-    }
-  }
+  // coauthor: a table beside the graph (coauthors.ts), written as edges by serialize.
+  graph.setAttribute(
+    COAUTHORS,
+    coauthorPairs(
+      papers.map((p) => ({
+        node: paperNode(p.id),
+        authors: p.authors.map((a) => authorNode(identity.rootOf.get(a.key) as string)),
+      })),
+      opts.authors.maxCoauthorList,
+    ),
+  );
   step("edges");
   // similar
   for (const e of materialize(similarItems, similarResult())) {

@@ -54,8 +54,8 @@ export function louvainOn(
 
 /** The list of `key` in `map`, added empty when absent. */
 function listIn<T>(map: Map<string, T[]>, key: string): T[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
+  const list = map.get(key) ?? [];
+  map.set(key, list);
   return list;
 }
 

@@ -3,6 +3,7 @@ import type Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import { createRng } from "../common/rng.ts";
+import { tableNeighbours } from "./coauthors.ts";
 import { CLUSTER_DEFAULTS, communityCentres } from "./layout-clusters.ts";
 import {
   INCREMENTAL_DEFAULTS,
@@ -157,14 +158,16 @@ function clusterMembers(
   return kept.size > 0 && kept.size <= opts.clusterLayoutMaxCommunities ? members : undefined;
 }
 
-/** size = 2..20 from √degree in the whole graph. */
+/** size = 2..20 from √degree in the whole graph (coauthor pairs of its table counted as edges). */
 export function assignSizes(graph: Graph): void {
+  const coauthors = tableNeighbours(graph);
+  const degree = (n: string) => graph.degree(n) + coauthors(n).length;
   let max = 0;
   graph.forEachNode((n) => {
-    max = Math.max(max, graph.degree(n));
+    max = Math.max(max, degree(n));
   });
   graph.forEachNode((n) => {
-    const d = graph.degree(n);
+    const d = degree(n);
     graph.setNodeAttribute(
       n,
       "size",

@@ -2,6 +2,7 @@
 import type Graph from "graphology";
 import { foldName, makeAuthor } from "../ingest/names.ts";
 import { matchAuthorKey } from "./authors.ts";
+import { tableNeighbours } from "./coauthors.ts";
 import type { CommunityCard, GraphMeta, ShareItem } from "./schema.ts";
 
 export interface RelatedPaper {
@@ -117,19 +118,18 @@ export function findAuthor(graph: Graph, name: string): string {
 export function collaborators(graph: Graph, authorName: string): Collaborator[] {
   const node = findAuthor(graph, authorName);
   const out: Collaborator[] = [];
-  graph.forEachEdge(node, (_, e, s, t) => {
-    if (e.type !== "coauthor") return;
-    const other = s === node ? t : s;
+  const add = (other: string, papers: string[]) =>
     out.push({
       node: other,
       name: graph.getNodeAttribute(other, "label"),
-      count: e.weight,
-      papers: (e.papers as string[]).map((p) => ({
-        node: p,
-        title: graph.getNodeAttribute(p, "title"),
-      })),
+      count: papers.length,
+      papers: papers.map((p) => ({ node: p, title: graph.getNodeAttribute(p, "title") })),
     });
+  // coauthor edges (a loaded graph) or the coauthor table (a built one: coauthors.ts)
+  graph.forEachEdge(node, (_, e, s, t) => {
+    if (e.type === "coauthor") add(s === node ? t : s, e.papers as string[]);
   });
+  for (const c of tableNeighbours(graph)(node)) add(c.node, c.papers);
   return out.sort((a, b) => b.count - a.count || cmp(a.name, b.name) || cmp(a.node, b.node));
 }
 

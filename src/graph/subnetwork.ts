@@ -4,6 +4,7 @@
 // Node keys are short ("n0", "n1", … in the order given; not integer-like, so JavaScript keeps
 // them in insertion order and every iteration order is that of `nodes`).
 import Graph from "graphology";
+import { coauthorTable } from "./coauthors.ts";
 
 export interface SubNetwork {
   graph: Graph;
@@ -13,7 +14,11 @@ export interface SubNetwork {
 
 export const subKey = (i: number): string => `n${i}`;
 
-/** The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`. */
+/**
+ * The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`; for
+ * "coauthor", the graph's coauthor table first (coauthors.ts: the order its pairs had as edges,
+ * inserted before the similar ones), then its edges.
+ */
 export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>): SubNetwork {
   const sub = new Graph({ type: "undirected" });
   const index = new Map<string, number>();
@@ -21,13 +26,17 @@ export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>
     index.set(n, i);
     sub.addNode(subKey(i));
   });
-  graph.forEachUndirectedEdge((_key, attrs, s, t) => {
-    if (!edgeTypes.has(attrs.type)) return;
+  const link = (s: string, t: string, weight: number) => {
     const a = index.get(s);
     const b = index.get(t);
     if (a === undefined || b === undefined) return;
     const [sa, sb] = [subKey(a), subKey(b)];
-    if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight: attrs.weight });
+    if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight });
+  };
+  if (edgeTypes.has("coauthor"))
+    for (const p of coauthorTable(graph)) link(p.source, p.target, p.papers.length);
+  graph.forEachUndirectedEdge((_key, attrs, s, t) => {
+    if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
   });
   return { graph: sub, keys: nodes };
 }
