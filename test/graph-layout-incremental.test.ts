@@ -13,6 +13,7 @@ import {
   placeIncrementally,
   viewPositions,
 } from "../src/graph/layout-incremental.ts";
+import { forEachEdgeOfType } from "../src/graph/tables.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { seedExtracted } from "./seed-extracted.ts";
 
@@ -159,9 +160,8 @@ describe("buildGraph with a previous layout", () => {
     });
     const added = `paper:${seed[0].id}`;
     const votes = new Map<number, number>();
-    grown.forEachEdge(added, (_e, a, s, t) => {
-      if (a.type !== "similar") return;
-      const c = grown.getNodeAttribute(s === added ? t : s, "community") as number;
+    forEachEdgeOfType(grown, added, "similar", (other, a) => {
+      const c = grown.getNodeAttribute(other, "community") as number;
       if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + a.weight);
     });
     expect(votes.size).toBeGreaterThan(0);

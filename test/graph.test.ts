@@ -2,7 +2,6 @@ import Graph from "graphology";
 import noverlap from "graphology-layout-noverlap";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
-import { coauthorEdge, coauthorTable } from "../src/graph/coauthors.ts";
 import {
   buildGraph,
   clusters,
@@ -16,9 +15,17 @@ import {
 import { withSeededMathRandom } from "../src/graph/layout.ts";
 import { layoutSnapshot } from "../src/graph/layout-incremental.ts";
 import { roundDeep } from "../src/graph/serialize.ts";
+import { edgeTable, forEachTableEdge, tableEdgeCount } from "../src/graph/tables.ts";
 import { seedExtracted } from "./seed-extracted.ts";
 
 const seed = seedExtracted();
+
+/** A built graph's similar edges (its "similar" table) with their attributes. */
+const similarOf = (g: Graph) =>
+  edgeTable(g, "similar").map(
+    (e) =>
+      e.attributes as unknown as { breakdown: { node: string; share: number }[]; weight: number },
+  );
 
 function shuffled<T>(xs: T[], s: number): T[] {
   const rng = createRng(s);
@@ -66,10 +73,11 @@ describe("edge keys in graph.json", () => {
     // a fifth of graph.json: none of litgraph's own edges needs its key written
     expect(serialized.edges.filter((e) => e.key !== undefined)).toEqual([]);
     const { graph } = loadGraph(JSON.parse(JSON.stringify(serialized)));
-    // a built graph's coauthor pairs (its table) come back as edges
-    const coauthorKeys = coauthorTable(built).map((p) => coauthorEdge(p).key);
-    expect(coauthorKeys).toContain("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
-    expect(graph.edges().sort()).toEqual([...built.edges(), ...coauthorKeys].sort());
+    // a built graph's coauthor and similar edges (its tables) come back as edges
+    const tableKeys: string[] = [];
+    forEachTableEdge(built, (key) => tableKeys.push(key));
+    expect(tableKeys).toContain("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
+    expect(graph.edges().sort()).toEqual([...built.edges(), ...tableKeys].sort());
   });
 
   it("a key other than the derived one is kept and read back", () => {
@@ -119,40 +127,53 @@ describe("buildGraph on the hand-made seed extraction", () => {
   });
 
   it("weights co-authorship by shared papers and lists them, as the table and as edges", () => {
-    const pair = coauthorTable(graph).find(
+    const pair = edgeTable(graph, "coauthor").find(
       (p) => p.source === "author:chauhan|vinod-kumar" && p.target === "author:clifton|lei",
     );
-    expect(pair?.papers).toHaveLength(2);
+    const papers = (pair?.attributes as { papers?: string[] } | undefined)?.papers;
+    expect(papers).toHaveLength(2);
+    expect(pair?.attributes.weight).toBe(2);
     const e = loadGraph(JSON.parse(json)).graph.getEdgeAttributes(
       "coauthor:author:chauhan|vinod-kumar--author:clifton|lei",
     );
     expect(e.weight).toBe(2);
-    expect(e.papers).toEqual(pair?.papers);
+    expect(e.papers).toEqual(papers);
   });
 
   it("holds the coauthor pairs in a table, not as graphology edges", () => {
     expect(graph.filterEdges((_, a) => a.type === "coauthor")).toEqual([]);
-    const pairs = coauthorTable(graph);
+    const pairs = edgeTable(graph, "coauthor");
     expect(pairs.length).toBeGreaterThan(0);
     // in key order, each pair once, between two author nodes, once per shared paper
-    const keys = pairs.map((p) => coauthorEdge(p).key);
+    const keys = pairs.map((p) => `${p.source}--${p.target}`);
     expect(keys).toEqual([...new Set(keys)].sort());
     for (const p of pairs) {
       expect(p.source < p.target).toBe(true);
       for (const n of [p.source, p.target])
         expect(graph.getNodeAttribute(n, "type")).toBe("author");
-      for (const paper of p.papers) {
+      const papers = (p.attributes as unknown as { papers: string[] }).papers;
+      expect(p.attributes.weight).toBe(papers.length);
+      for (const paper of papers) {
         expect(graph.hasDirectedEdge(paper, p.source)).toBe(true);
         expect(graph.hasDirectedEdge(paper, p.target)).toBe(true);
       }
     }
   });
 
+  it("holds the similar edges in a table between paper nodes", () => {
+    expect(graph.filterEdges((_, a) => a.type === "similar")).toEqual([]);
+    const similar = edgeTable(graph, "similar");
+    expect(similar.length).toBeGreaterThan(0);
+    for (const e of similar) {
+      expect(e.attributes.type).toBe("similar");
+      for (const n of [e.source, e.target]) expect(graph.getNodeAttribute(n, "type")).toBe("paper");
+    }
+  });
+
   it("gives every similar edge a breakdown whose shares sum to 1", () => {
-    const edges = graph.filterEdges((_, a) => a.type === "similar");
+    const edges = similarOf(graph);
     expect(edges.length).toBeGreaterThan(0);
-    for (const e of edges) {
-      const { breakdown, weight } = graph.getEdgeAttributes(e);
+    for (const { breakdown, weight } of edges) {
       expect(weight).toBeGreaterThan(0);
       const sum = breakdown.reduce((acc: number, s: { share: number }) => acc + s.share, 0);
       expect(sum).toBeCloseTo(1, 6);
@@ -179,11 +200,9 @@ describe("buildGraph on the hand-made seed extraction", () => {
       if (best) expected.add([n, best.node].sort().join(" "));
     });
     const g = buildGraph(seed, { similarity: { topK: 1 } });
-    const kept = g
-      .filterEdges((_, e) => e.type === "similar")
-      .map((e) => [g.source(e), g.target(e)].sort().join(" "));
+    const kept = edgeTable(g, "similar").map((e) => [e.source, e.target].sort().join(" "));
     expect(new Set(kept)).toEqual(expected);
-    expect(kept.length).toBeLessThan(all.filterEdges((_, e) => e.type === "similar").length);
+    expect(kept.length).toBeLessThan(edgeTable(all, "similar").length);
   });
 
   it("ignores items held by too many papers", () => {
@@ -192,16 +211,10 @@ describe("buildGraph on the hand-made seed extraction", () => {
       authors: [...p.authors, { name: "Ann Everyone", key: "everyone|ann" }],
     }));
     const capped = buildGraph(everyone, { similarity: { maxDfRatio: 0.5, minDfCap: 2 } });
-    const reasons = capped
-      .filterEdges((_, e) => e.type === "similar")
-      .flatMap((e) => capped.getEdgeAttribute(e, "breakdown"))
-      .map((s: { node: string }) => s.node);
+    const reasons = similarOf(capped).flatMap((e) => e.breakdown.map((s) => s.node));
     expect(reasons).not.toContain("author:everyone|ann");
     const uncapped = buildGraph(everyone, { similarity: { maxDfRatio: 1, hardMaxDfRatio: 1 } });
-    const all = uncapped
-      .filterEdges((_, e) => e.type === "similar")
-      .flatMap((e) => uncapped.getEdgeAttribute(e, "breakdown"))
-      .map((s: { node: string }) => s.node);
+    const all = similarOf(uncapped).flatMap((e) => e.breakdown.map((s) => s.node));
     expect(all).toContain("author:everyone|ann");
   });
 });
@@ -266,7 +279,7 @@ describe("determinism", () => {
       })),
     };
     const g = buildGraph([big], { authors: { maxCoauthorList: max } });
-    expect(coauthorTable(g).length).toBe(edges);
+    expect(edgeTable(g, "coauthor").length).toBe(edges);
     expect(g.filterEdges((_, e) => e.type === "authored").length).toBe(80);
   });
 
@@ -281,7 +294,7 @@ describe("serialise and load", () => {
   it("round-trips through loadGraph", () => {
     const { graph: back, meta } = loadGraph(JSON.parse(json));
     expect(back.order).toBe(graph.order);
-    expect(back.size).toBe(graph.size + coauthorTable(graph).length);
+    expect(back.size).toBe(graph.size + tableEdgeCount(graph));
     expect(meta.communities).toEqual(clusters(graph));
     expect(JSON.stringify(serialize(back))).toBe(json);
   });

@@ -4,7 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors } from "./authors.ts";
 import { communityCards } from "./cards.ts";
-import { COAUTHORS, coauthorPairs } from "./coauthors.ts";
+import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
 import { assignLayouts } from "./layout.ts";
@@ -25,6 +25,7 @@ import {
   type SimilarityRunner,
 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
+import { setEdgeTable } from "./tables.ts";
 
 export type LitGraph = Graph;
 
@@ -66,9 +67,9 @@ export const authorNode = (key: string) => `author:${key}`;
 const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, " ");
 
 /**
- * Build the litgraph graph (graphology, type "mixed"): directed authored/has/is-a edges,
- * undirected similar edges; the coauthor pairs as a table in the graph attribute COAUTHORS
- * (coauthors.ts), which `serialize` writes as undirected coauthor edges. Graph attributes
+ * Build the litgraph graph (graphology, type "mixed"): directed authored/has/is-a edges; the
+ * undirected coauthor and similar edges as tables beside it (graph attribute EDGE_TABLES,
+ * tables.ts), which `serialize` writes as edges. Graph attributes
  * `communities` and `collabCommunities` hold the community cards; `serialize` moves them into
  * `meta`.
  */
@@ -279,9 +280,10 @@ export function buildGraph(
       });
     }
   }
-  // coauthor: a table beside the graph (coauthors.ts), written as edges by serialize.
-  graph.setAttribute(
-    COAUTHORS,
+  // coauthor and similar: tables beside the graph (tables.ts), written as edges by serialize.
+  setEdgeTable(
+    graph,
+    "coauthor",
     coauthorPairs(
       papers.map((p) => ({
         node: paperNode(p.id),
@@ -292,14 +294,15 @@ export function buildGraph(
   );
   step("edges");
   // similar
-  for (const e of materialize(similarItems, similarResult())) {
-    const [s, t] = [paperNode(papers[e.a].id), paperNode(papers[e.b].id)];
-    graph.addUndirectedEdgeWithKey(edgeKey("similar", s, t, true), s, t, {
-      breakdown: e.breakdown,
-      type: "similar",
-      weight: e.weight,
-    });
-  }
+  setEdgeTable(
+    graph,
+    "similar",
+    materialize(similarItems, similarResult()).map((e) => ({
+      source: paperNode(papers[e.a].id),
+      target: paperNode(papers[e.b].id),
+      attributes: { breakdown: e.breakdown, type: "similar", weight: e.weight },
+    })),
+  );
 
   step("similarity");
   // Built once when first needed, used by Louvain and by the paper-map and collaboration layouts

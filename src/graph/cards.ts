@@ -3,6 +3,7 @@ import type Graph from "graphology";
 import type { CommunityOptions } from "./options.ts";
 import type { CommunityCard, GraphMeta } from "./schema.ts";
 import { round4 } from "./similarity.ts";
+import { forEachEdgeOfType } from "./tables.ts";
 
 const TOP = 5;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -168,8 +169,8 @@ export function communityCards(
     }
     const strength = (p: string) => {
       let w = 0;
-      graph.forEachEdge(p, (_, e, s, t) => {
-        if (e.type === "similar" && inside.has(s === p ? t : s)) w += e.weight;
+      forEachEdgeOfType(graph, p, "similar", (other, e) => {
+        if (inside.has(other)) w += e.weight;
       });
       return w;
     };

@@ -4,8 +4,8 @@
 import type Graph from "graphology";
 import { z } from "zod";
 import { createRng } from "../common/rng.ts";
-import { tableNeighbours } from "./coauthors.ts";
 import { round4 } from "./similarity.ts";
+import { tableNeighbours } from "./tables.ts";
 
 /**
  * One node's positions in the three views (absent where the view does not show the node), and
@@ -112,7 +112,7 @@ export function viewPositions(snapshot: LayoutSnapshot, view: View): Map<string,
 /**
  * The shared walk of placeIncrementally and assignIncrementally: known nodes keep their value;
  * the others get `decide(neighbours)` from their already-valued neighbours over `edgeTypes`
- * (value and edge weight; coauthor pairs of the graph's table too), in passes, so a node valued in pass k can serve another in pass k+1
+ * (value and edge weight; the graph's edge tables too), in passes, so a node valued in pass k can serve another in pass k+1
  * (values of one pass are stored after it: no dependence on order within a pass). Returns the
  * values and the nodes still without one, or null when too few nodes are known.
  */
@@ -133,7 +133,7 @@ function fillIncrementally<V>(
   }
   if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
   const inView = new Set(nodes);
-  const coauthors = edgeTypes.has("coauthor") ? tableNeighbours(graph) : undefined;
+  const fromTables = tableNeighbours(graph, edgeTypes);
   for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
     const found = new Map<string, V>();
     const left: string[] = [];
@@ -148,10 +148,11 @@ function fillIncrementally<V>(
           weight: typeof a.weight === "number" && a.weight > 0 ? a.weight : 1,
         });
       });
-      // After the node's edges, as its coauthor edges came when they were graphology's.
-      for (const { node: m, weight } of coauthors?.(n) ?? []) {
+      // After the node's edges, as its undirected edges came when they were graphology's.
+      for (const { node: m, weight } of fromTables(n)) {
         const value = out.get(m);
-        if (value !== undefined && inView.has(m)) neighbours.push({ value, weight });
+        if (value !== undefined && inView.has(m))
+          neighbours.push({ value, weight: weight > 0 ? weight : 1 });
       }
       const v = decide(neighbours);
       if (v === undefined) left.push(n);

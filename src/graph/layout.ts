@@ -3,7 +3,6 @@ import type Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import { createRng } from "../common/rng.ts";
-import { tableNeighbours } from "./coauthors.ts";
 import { CLUSTER_DEFAULTS, communityCentres } from "./layout-clusters.ts";
 import {
   INCREMENTAL_DEFAULTS,
@@ -17,6 +16,7 @@ import { components, packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
+import { tableDegree } from "./tables.ts";
 
 /**
  * noverlap jitters nodes that sit on the exact same spot with Math.random (its Float32 matrix
@@ -158,10 +158,10 @@ function clusterMembers(
   return kept.size > 0 && kept.size <= opts.clusterLayoutMaxCommunities ? members : undefined;
 }
 
-/** size = 2..20 from √degree in the whole graph (coauthor pairs of its table counted as edges). */
+/** size = 2..20 from √degree in the whole graph (its edge tables' edges counted). */
 export function assignSizes(graph: Graph): void {
-  const coauthors = tableNeighbours(graph);
-  const degree = (n: string) => graph.degree(n) + coauthors(n).length;
+  const fromTables = tableDegree(graph);
+  const degree = (n: string) => graph.degree(n) + fromTables(n);
   let max = 0;
   graph.forEachNode((n) => {
     max = Math.max(max, degree(n));

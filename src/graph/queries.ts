@@ -2,8 +2,8 @@
 import type Graph from "graphology";
 import { foldName, makeAuthor } from "../ingest/names.ts";
 import { matchAuthorKey } from "./authors.ts";
-import { tableNeighbours } from "./coauthors.ts";
 import type { CommunityCard, GraphMeta, ShareItem } from "./schema.ts";
+import { forEachEdgeOfType } from "./tables.ts";
 
 export interface RelatedPaper {
   node: string;
@@ -71,14 +71,12 @@ export function findPaper(graph: Graph, query: string): string {
 export function related(graph: Graph, paperKey: string, top = 10): RelatedPaper[] {
   if (!graph.hasNode(paperKey)) throw new Error(`graph/related: no node '${paperKey}'`);
   const out: RelatedPaper[] = [];
-  graph.forEachEdge(paperKey, (_, e, s, t) => {
-    if (e.type !== "similar") return;
-    const other = s === paperKey ? t : s;
+  forEachEdgeOfType(graph, paperKey, "similar", (other, e) => {
     out.push({
       node: other,
       title: graph.getNodeAttribute(other, "title"),
       score: e.weight,
-      reasons: e.breakdown,
+      reasons: e.breakdown as ShareItem[],
     });
   });
   return out.sort((a, b) => b.score - a.score || cmp(a.node, b.node)).slice(0, top);
@@ -125,11 +123,7 @@ export function collaborators(graph: Graph, authorName: string): Collaborator[] 
       count: papers.length,
       papers: papers.map((p) => ({ node: p, title: graph.getNodeAttribute(p, "title") })),
     });
-  // coauthor edges (a loaded graph) or the coauthor table (a built one: coauthors.ts)
-  graph.forEachEdge(node, (_, e, s, t) => {
-    if (e.type === "coauthor") add(s === node ? t : s, e.papers as string[]);
-  });
-  for (const c of tableNeighbours(graph)(node)) add(c.node, c.papers);
+  forEachEdgeOfType(graph, node, "coauthor", (other, e) => add(other, e.papers as string[]));
   return out.sort((a, b) => b.count - a.count || cmp(a.name, b.name) || cmp(a.node, b.node));
 }
 

@@ -1,8 +1,8 @@
 // Canonical JSON form of the graph (sorted nodes and edges, floats rounded) and its loader.
 import Graph from "graphology";
-import { coauthorEdge, coauthorTable } from "./coauthors.ts";
 import { LITGRAPH_VERSION } from "./options.ts";
 import { edgeKey, type GraphMeta, isEdgeKey, SerializedGraph } from "./schema.ts";
+import { forEachTableEdge, tableEdgeCount } from "./tables.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -100,7 +100,7 @@ export function graphCounts(graph: Graph): Record<string, number> {
   const edges = new Map<string, number>();
   graph.forEachNode((_, a) => tally(nodes, a.type));
   graph.forEachEdge((_, a) => tally(edges, a.type));
-  for (const _ of coauthorTable(graph)) tally(edges, "coauthor");
+  forEachTableEdge(graph, (_, e) => tally(edges, e.attributes.type));
   return countsOf(graph, nodes, edges);
 }
 
@@ -117,7 +117,7 @@ function countsOf(
   for (const [type, n] of nodes) counts[`nodes.${type}`] = n;
   for (const [type, n] of edges) counts[`edges.${type}`] = n;
   counts.nodes = graph.order;
-  counts.edges = graph.size + coauthorTable(graph).length;
+  counts.edges = graph.size + tableEdgeCount(graph);
   counts.communities = ((graph.getAttribute("communities") as unknown[]) ?? []).length;
   counts.collabCommunities = ((graph.getAttribute("collabCommunities") as unknown[]) ?? []).length;
   return Object.fromEntries(Object.entries(counts).sort((a, b) => cmp(a[0], b[0])));
@@ -162,12 +162,19 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
     if (undirected) edge.undirected = true;
     keyed.push({ key, edge });
   });
-  // A built graph's coauthor pairs (coauthors.ts), as the edges they stand for.
-  for (const pair of coauthorTable(graph)) {
-    tally(edgeTypes, "coauthor");
-    const { key, source, target, attributes } = coauthorEdge(pair);
-    keyed.push({ key, edge: { attributes, source, target, undirected: true } });
-  }
+  // A built graph's edge tables (tables.ts), as the undirected edges they stand for.
+  forEachTableEdge(graph, (key, { attributes, source, target }) => {
+    tally(edgeTypes, attributes.type);
+    keyed.push({
+      key,
+      edge: {
+        attributes: attributes as SerializedGraph["edges"][number]["attributes"],
+        source,
+        target,
+        undirected: true,
+      },
+    });
+  });
   keyed.sort((a, b) => cmp(a.key, b.key));
   const edges = keyed.map((k) => k.edge);
   const meta = canon(

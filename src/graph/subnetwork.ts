@@ -4,7 +4,7 @@
 // Node keys are short ("n0", "n1", … in the order given; not integer-like, so JavaScript keeps
 // them in insertion order and every iteration order is that of `nodes`).
 import Graph from "graphology";
-import { coauthorTable } from "./coauthors.ts";
+import { edgeTable } from "./tables.ts";
 
 export interface SubNetwork {
   graph: Graph;
@@ -15,9 +15,9 @@ export interface SubNetwork {
 export const subKey = (i: number): string => `n${i}`;
 
 /**
- * The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`; for
- * "coauthor", the graph's coauthor table first (coauthors.ts: the order its pairs had as edges,
- * inserted before the similar ones), then its edges.
+ * The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`: those of
+ * the graph's edge tables first (tables.ts; in table order, the order they had as edges), then
+ * its edges.
  */
 export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>): SubNetwork {
   const sub = new Graph({ type: "undirected" });
@@ -33,8 +33,8 @@ export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>
     const [sa, sb] = [subKey(a), subKey(b)];
     if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight });
   };
-  if (edgeTypes.has("coauthor"))
-    for (const p of coauthorTable(graph)) link(p.source, p.target, p.papers.length);
+  for (const type of edgeTypes)
+    for (const e of edgeTable(graph, type)) link(e.source, e.target, e.attributes.weight);
   graph.forEachUndirectedEdge((_key, attrs, s, t) => {
     if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
   });
