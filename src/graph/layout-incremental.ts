@@ -133,7 +133,8 @@ function fillIncrementally<V>(
   }
   if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
   const inView = new Set(nodes);
-  const fromTables = tableNeighbours(graph, edgeTypes);
+  // Only the nodes to fill need their neighbours: one pass over each table.
+  const fromTables = tableNeighbours(graph, edgeTypes, new Set(todo));
   for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
     const found = new Map<string, V>();
     const left: string[] = [];

@@ -16,7 +16,7 @@ import { components, packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
 import { round4 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
-import { tableDegree } from "./tables.ts";
+import { tableDegrees } from "./tables.ts";
 
 /**
  * noverlap jitters nodes that sit on the exact same spot with Math.random (its Float32 matrix
@@ -160,8 +160,8 @@ function clusterMembers(
 
 /** size = 2..20 from √degree in the whole graph (its edge tables' edges counted). */
 export function assignSizes(graph: Graph): void {
-  const fromTables = tableDegree(graph);
-  const degree = (n: string) => graph.degree(n) + fromTables(n);
+  const fromTables = tableDegrees(graph);
+  const degree = (n: string) => graph.degree(n) + (fromTables.get(n) ?? 0);
   let max = 0;
   graph.forEachNode((n) => {
     max = Math.max(max, degree(n));
@@ -243,12 +243,10 @@ export function assignLayouts(
   };
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const map = view("map", papers, new Set(["similar"]), "community", undefined, nets.papers);
-  for (const [n, p] of map) graph.mergeNodeAttributes(n, { mapX: p.x, mapY: p.y });
   const all = graph.nodes();
   const types = new Set(["authored", "has", "is-a", "coauthor", "similar"]);
   // all nodes: laid out in place, over every edge type
   const kg = view("kg", all, types, "community", () => startFromMap(graph, map));
-  for (const [n, p] of kg) graph.mergeNodeAttributes(n, p);
   const authors = graph.filterNodes((_, a) => a.type === "author");
   const collab = view(
     "collab",
@@ -258,6 +256,16 @@ export function assignLayouts(
     undefined,
     nets.authors,
   );
-  for (const [n, p] of collab) graph.mergeNodeAttributes(n, { collabX: p.x, collabY: p.y });
+  // One pass for the three views (no view reads another's positions from the attributes).
+  graph.updateEachNodeAttributes(
+    (n, a) => {
+      const [m, k, c] = [map.get(n), kg.get(n), collab.get(n)];
+      if (m) Object.assign(a, { mapX: m.x, mapY: m.y });
+      if (k) Object.assign(a, { x: k.x, y: k.y });
+      if (c) Object.assign(a, { collabX: c.x, collabY: c.y });
+      return a;
+    },
+    { attributes: ["mapX", "mapY", "x", "y", "collabX", "collabY"] },
+  );
   return reused;
 }

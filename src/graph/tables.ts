@@ -53,53 +53,60 @@ export function tableEdgeCount(graph: Graph): number {
 
 const indexes = new WeakMap<readonly TableEdge[], Map<string, TableNeighbour[]>>();
 
-/** A table's neighbours by node, built on first use, each list in table order. */
-function neighbourIndex(edges: readonly TableEdge[]): Map<string, TableNeighbour[]> {
-  let index = indexes.get(edges);
-  if (!index) {
-    const built = new Map<string, TableNeighbour[]>();
-    const add = (a: string, b: string, attributes: TableEdge["attributes"]) => {
-      const entry = { node: b, weight: attributes.weight, attributes };
-      const list = built.get(a);
-      if (list) list.push(entry);
-      else built.set(a, [entry]);
-    };
-    for (const e of edges) {
-      add(e.source, e.target, e.attributes);
-      add(e.target, e.source, e.attributes);
-    }
-    indexes.set(edges, built);
-    index = built;
+/**
+ * A table's neighbours by node, each list in table order: of every node (built on first use and
+ * kept), or only of the nodes in `only` (one pass over the table, not kept).
+ */
+function neighbourIndex(
+  edges: readonly TableEdge[],
+  only?: ReadonlySet<string>,
+): Map<string, TableNeighbour[]> {
+  const kept = only ? undefined : indexes.get(edges);
+  if (kept) return kept;
+  const built = new Map<string, TableNeighbour[]>();
+  const add = (a: string, b: string, attributes: TableEdge["attributes"]) => {
+    if (only && !only.has(a)) return;
+    const entry = { node: b, weight: attributes.weight, attributes };
+    const list = built.get(a);
+    if (list) list.push(entry);
+    else built.set(a, [entry]);
+  };
+  for (const e of edges) {
+    add(e.source, e.target, e.attributes);
+    add(e.target, e.source, e.attributes);
   }
-  return index;
+  if (!only) indexes.set(edges, built);
+  return built;
 }
 
 /**
- * The neighbours the graph's tables of `types` (default all) give a node: table by table in the
- * order they were set, each in table order, which is the order graphology iterated a node's
- * edges in when the same edges were inserted in that order.
+ * The neighbours the graph's tables of `types` give a node (of the nodes in `only`, when given):
+ * table by table in the order they were set, each in table order, which is the order graphology
+ * iterated a node's edges in when the same edges were inserted in that order.
  */
 export function tableNeighbours(
   graph: Graph,
-  types?: Iterable<string>,
+  types: Iterable<string>,
+  only?: ReadonlySet<string>,
 ): (node: string) => readonly TableNeighbour[] {
-  const wanted = types && new Set(types);
+  const wanted = new Set(types);
   const tables = Object.entries(tablesOf(graph))
-    .filter(([type]) => !wanted || wanted.has(type))
-    .map(([, edges]) => neighbourIndex(edges));
+    .filter(([type]) => wanted.has(type))
+    .map(([, edges]) => neighbourIndex(edges, only));
   if (tables.length === 0) return () => [];
   if (tables.length === 1) return (node) => tables[0].get(node) ?? [];
   return (node) => tables.flatMap((index) => index.get(node) ?? []);
 }
 
-/** How many edges the graph's tables give a node. */
-export function tableDegree(graph: Graph): (node: string) => number {
-  const indexes = Object.values(tablesOf(graph)).map(neighbourIndex);
-  return (node) => {
-    let d = 0;
-    for (const index of indexes) d += index.get(node)?.length ?? 0;
-    return d;
-  };
+/** How many edges the graph's tables give each node (absent: none). */
+export function tableDegrees(graph: Graph): Map<string, number> {
+  const degrees = new Map<string, number>();
+  for (const edges of Object.values(tablesOf(graph)))
+    for (const e of edges) {
+      degrees.set(e.source, (degrees.get(e.source) ?? 0) + 1);
+      degrees.set(e.target, (degrees.get(e.target) ?? 0) + 1);
+    }
+  return degrees;
 }
 
 /**
