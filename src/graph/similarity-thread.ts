@@ -2,16 +2,11 @@
 // before it adds the nodes and edges and asks for the result after them (BuildHooks.similarity),
 // so the second core computes the similarity while the first builds the graph. The result is
 // picked up synchronously (Atomics.wait, then receiveMessageOnPort), so buildGraph stays
-// synchronous. If the worker fails, or gives no answer within the time limit, the similarity is
-// computed in this thread: the output is the same either way.
+// synchronous (src/common/sync-worker.ts). If the worker fails, or gives no answer within the
+// time limit, the similarity is computed in this thread: the output is the same either way.
 import { pathToFileURL } from "node:url";
-import {
-  MessageChannel,
-  type MessagePort,
-  receiveMessageOnPort,
-  Worker,
-} from "node:worker_threads";
 import { srcPath } from "../common/package-root.ts";
+import { openSyncWorker } from "../common/sync-worker.ts";
 import type { SimilarityOptions } from "./options.ts";
 import {
   type SimilarityInput,
@@ -20,17 +15,12 @@ import {
   similarPairs,
 } from "./similarity.ts";
 
-const WORKER_URL = pathToFileURL(srcPath("graph", "similarity-worker.mjs"));
-
-/** States of the shared flag: waiting, answered, failed. */
-export const PENDING = 0;
-export const DONE = 1;
-export const FAILED = 2;
+const WORKER_URL = pathToFileURL(srcPath("graph", "similarity-worker.ts"));
 
 export interface SimilarityThreadOptions {
   /** Wait at most this long for the worker, in ms, before computing here (default 60 s + 2 ms a paper). */
   timeoutMs?: (papers: number) => number;
-  /** The worker script (default ./similarity-worker.mjs; tests). */
+  /** The worker's body module (default ./similarity-worker.ts; tests). */
   workerUrl?: URL;
 }
 
@@ -42,44 +32,23 @@ export interface SimilarityThread {
   close(): Promise<void>;
 }
 
-/** The message the worker receives, and what it answers. */
+/** The message the worker receives. */
 export interface Job {
   input: SimilarityInput;
   opts: SimilarityOptions;
 }
-export type Answer = { out: SimilarityOutput } | { error: string };
 
 /** Start the worker now (it loads while the caller does other work). */
 export function openSimilarityThread(opts: SimilarityThreadOptions = {}): SimilarityThread {
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(opts.workerUrl ?? WORKER_URL, {
-    workerData: { port: port2, flag },
-    transferList: [port2 as unknown as MessagePort],
-  });
-  // A worker that fails to start sets FAILED itself (see the bootstrap); its error must not
-  // crash this process: the similarity is then computed here.
-  worker.on("error", () => {});
-  worker.unref();
+  const worker = openSyncWorker<Job, SimilarityOutput>(opts.workerUrl ?? WORKER_URL);
   const timeout = opts.timeoutMs ?? ((n: number) => 60_000 + 2 * n);
   let ranIn: "worker" | "here" | null = null;
   const run: SimilarityRunner = (input, simOpts) => {
-    Atomics.store(flag, 0, PENDING);
-    port1.postMessage({ input, opts: simOpts } satisfies Job);
+    const answer = worker.post({ input, opts: simOpts }, timeout(input.n));
     return () => {
-      const deadline = performance.now() + timeout(input.n);
-      while (Atomics.load(flag, 0) === PENDING) {
-        const left = deadline - performance.now();
-        if (left <= 0) break;
-        Atomics.wait(flag, 0, PENDING, left);
-      }
-      const answer = receiveMessageOnPort(port1)?.message as Answer | undefined;
-      if (Atomics.load(flag, 0) === DONE && answer && "out" in answer) {
-        ranIn = "worker";
-        return answer.out;
-      }
-      ranIn = "here";
-      return similarPairs(input, simOpts);
+      const out = answer();
+      ranIn = out ? "worker" : "here";
+      return out ?? similarPairs(input, simOpts);
     };
   };
   return {
@@ -87,9 +56,6 @@ export function openSimilarityThread(opts: SimilarityThreadOptions = {}): Simila
     get ranIn() {
       return ranIn;
     },
-    async close() {
-      port1.close();
-      await worker.terminate();
-    },
+    close: () => worker.close(),
   };
 }
