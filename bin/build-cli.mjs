@@ -1,8 +1,15 @@
 // Writes the bundled CLI (see bin/cli-bundle.mjs) with esbuild; run by `npm install` (prepare).
 // A failure only warns: bin/litgraph.mjs then runs the sources through tsx, as before.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BUNDLE, BUNDLE_DIR, ROOT, STAMP, sourceStamp } from "./cli-bundle.mjs";
+
+/** Worker bodies bundled beside the CLI, by output name (<name>.mjs). */
+const WORKERS = {
+  "parallel-worker": "src/extract/parallel-worker.ts",
+  "tagger-worker": "src/extract/tagger-worker.ts",
+  "similarity-worker": "src/graph/similarity-worker.ts",
+};
 
 /** Every `import … from "compromise"` in src/ gets bin/compromise-lazy.mjs instead. */
 const lazyCompromise = {
@@ -18,16 +25,19 @@ try {
   const { build } = await import("esbuild");
   const stamp = sourceStamp();
   mkdirSync(BUNDLE_DIR, { recursive: true });
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
+  const tmp = join(BUNDLE_DIR, `.build-${process.pid}`);
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ["src/cli/index.ts"],
+    // The CLI, and the worker bodies it starts (src/common/package-root.ts workerModule): a
+    // worker loading its body through tsx took up to a second to start.
+    entryPoints: { cli: "src/cli/index.ts", ...WORKERS },
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     packages: "external",
-    outfile: tmp,
+    outdir: tmp,
+    outExtension: { ".js": ".mjs" },
     logLevel: "warning",
     plugins: [lazyCompromise],
   });
@@ -37,7 +47,11 @@ try {
     join(BUNDLE_DIR, "compromise-lexicon.json"),
     JSON.stringify({ version: nlp.version, lexicon: nlp.model().one.lexicon }),
   );
-  renameSync(tmp, BUNDLE);
+  // The CLI last: bin/litgraph.mjs runs it only with a matching stamp, written after it.
+  for (const name of Object.keys(WORKERS))
+    renameSync(join(tmp, `${name}.mjs`), join(BUNDLE_DIR, `${name}.mjs`));
+  renameSync(join(tmp, "cli.mjs"), BUNDLE);
+  rmSync(tmp, { recursive: true, force: true });
   writeFileSync(STAMP, `${stamp}\n`);
 } catch (err) {
   console.warn(

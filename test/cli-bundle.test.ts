@@ -3,8 +3,23 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { BUNDLE_DIR, freshBundle, sourceStamp } from "../bin/cli-bundle.mjs";
+import { openSyncWorker } from "../src/common/sync-worker.ts";
+import { extractParts } from "../src/extract/staged.ts";
+import { tagHere } from "../src/extract/topic-tags.ts";
+import { DEFAULTS } from "../src/graph/options.ts";
+import {
+  internItems,
+  materialize,
+  paperItems,
+  type SimilarityOutput,
+  similarPairs,
+} from "../src/graph/similarity.ts";
+import { seedPapers } from "./fixtures/extract/records.ts";
+import { seedExtracted } from "./seed-extracted.ts";
 import { tempDirs } from "./temp-dirs.ts";
 
 const tmp = tempDirs("cli-bundle");
@@ -60,5 +75,40 @@ describe("bundled CLI", () => {
     const bundled = readFileSync(join(out, "bundle.json"), "utf8");
     expect(bundled).toBe(readFileSync(join(out, "tsx.json"), "utf8"));
     expect(JSON.parse(bundled).meta.counts["nodes.paper"]).toBe(14);
+  }, 180_000);
+
+  // Each worker body bundled beside the CLI answers as its source does in this thread; the
+  // bundled CLI starts them (src/common/package-root.ts workerModule) only on big corpora.
+  it("its bundled worker bodies answer as the sources do", async () => {
+    await run(["bin/build-cli.mjs"]);
+    const url = (name: string) => pathToFileURL(join(BUNDLE_DIR, `${name}.mjs`));
+    const texts = ["dataset condensation", "we propose", "graph neural network", "is learned"];
+    const tagger = openSyncWorker<string[], boolean[]>(url("tagger-worker"));
+    const items = seedExtracted().map((p) =>
+      paperItems([], p.entities, (n) => n, DEFAULTS.similarity),
+    );
+    const similarity = openSyncWorker<unknown, SimilarityOutput>(url("similarity-worker"));
+    const papers = seedPapers
+      .slice(0, 4)
+      .map(({ id, title, abstract }) => ({ id, title, abstract }));
+    const extraction = new Worker(url("parallel-worker"));
+    try {
+      expect(tagHere(texts)).toEqual([true, false, true, false]);
+      expect(tagger.post(texts, 60_000)()).toEqual(tagHere(texts));
+      const input = internItems(items);
+      const there = similarity.post({ input, opts: DEFAULTS.similarity }, 60_000)();
+      expect(there?.pairs.length).toBeGreaterThan(0);
+      expect(there && materialize(items, there)).toEqual(
+        materialize(items, similarPairs(input, DEFAULTS.similarity)),
+      );
+      const answer = await new Promise<{ parts: unknown }>((resolve, reject) => {
+        extraction.once("message", resolve);
+        extraction.once("error", reject);
+        extraction.postMessage({ id: 1, opts: {}, papers });
+      });
+      expect(answer.parts).toEqual(extractParts(papers, {}));
+    } finally {
+      await Promise.all([tagger.close(), similarity.close(), extraction.terminate()]);
+    }
   }, 180_000);
 });

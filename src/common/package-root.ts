@@ -3,7 +3,7 @@
 // this module holding litgraph's package.json. Node only.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The nearest folder at or above `from` whose package.json is litgraph's. */
 export function findPackageRoot(from: string): string {
@@ -28,3 +28,18 @@ export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.ur
 
 /** A path under src/ (sources, data files and worker bootstraps). */
 export const srcPath = (...parts: string[]): string => join(PACKAGE_ROOT, "src", ...parts);
+
+/** Whether this code runs from the bundled CLI (.mjs files) rather than from src/ through tsx. */
+export const BUNDLED = import.meta.url.endsWith(".mjs");
+
+/**
+ * A worker body's module: src/<stage>/<name>.ts, or, when this code runs bundled, its bundled
+ * twin <name>.mjs beside the CLI bundle (bin/build-cli.mjs writes them from the same sources, so
+ * they are exactly as fresh as the bundle running). A bundled body starts without tsx: a tenth of
+ * the time.
+ */
+export function workerModule(stage: string, name: string): URL {
+  return BUNDLED
+    ? new URL(`./${name}.mjs`, import.meta.url)
+    : pathToFileURL(srcPath(stage, `${name}.ts`));
+}

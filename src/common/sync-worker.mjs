@@ -1,11 +1,14 @@
 // Worker bootstrap for src/common/sync-worker.ts: workers start without the parent's module
-// hooks, so register tsx here, then load the worker's TypeScript body (workerData.body). If that
+// hooks, so register tsx here for a TypeScript body, then load the body (workerData.body). If that
 // fails, say so through the shared flag (2 = failed), so the parent does the work at once.
 import { workerData } from "node:worker_threads";
 
 try {
-  const { register } = await import("tsx/esm/api");
-  register();
+  // A bundled body (.mjs, bin/build-cli.mjs) is plain JavaScript: no tsx needed.
+  if (workerData.body.endsWith(".ts")) {
+    const { register } = await import("tsx/esm/api");
+    register();
+  }
   await import(workerData.body);
 } catch (err) {
   Atomics.store(workerData.flag, 0, 2);

@@ -4,12 +4,13 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExtractCache } from "../cache/index.ts";
-import { srcPath } from "../common/package-root.ts";
+import { BUNDLED, srcPath, workerModule } from "../common/package-root.ts";
 import type { Progress } from "../common/progress.ts";
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex } from "./index.ts";
 import { type ExtractOptions, resolveOptions } from "./options.ts";
 import { assemble, extractPart, type PaperPart, type PaperText } from "./staged.ts";
+import type { PhraseTagger } from "./topic-tags.ts";
 import type { ExtractedPaper } from "./types.ts";
 
 export interface ParallelOptions {
@@ -25,11 +26,16 @@ export interface ParallelOptions {
   cache?: ExtractCache;
   /** Progress reporter (src/common/progress.ts); default none. */
   progress?: Progress;
+  /** Where compromise tags new topic candidates (default this thread; tagger-thread.ts). */
+  tagger?: PhraseTagger;
 }
 
 export const DEFAULT_THREADS = () => Math.min(availableParallelism(), 2);
 
-const WORKER_URL = pathToFileURL(srcPath("extract", "parallel-worker.mjs"));
+// From src/: a bootstrap that registers tsx for the TypeScript body; bundled: the body itself.
+const WORKER_URL = BUNDLED
+  ? workerModule("extract", "parallel-worker")
+  : pathToFileURL(srcPath("extract", "parallel-worker.mjs"));
 
 /**
  * Stage 1 for `texts` on `threads` threads: this one plus threads − 1 workers, chunks handed
@@ -148,7 +154,10 @@ export async function extractPapersParallel(
   });
   cache?.flush();
   progress?.stage("topics", 1);
-  const out = assemble(papers, parts as PaperPart[], opts, { tags: cache?.tags });
+  const out = assemble(papers, parts as PaperPart[], opts, {
+    tags: cache?.tags,
+    tagger: popts.tagger,
+  });
   cache?.flush();
   progress?.tick(1);
   return out;

@@ -71,11 +71,22 @@ export function tagPhrases(texts: string[]): TaggedTerm[][] {
   return out.map((tags, i) => tags ?? tagAlone(texts[i]));
 }
 
+/** Whether compromise reads each written phrase as a noun phrase (the tagging behind it). */
+export type PhraseTagger = (texts: string[]) => boolean[];
+
+/** The PhraseTagger of this thread: tagPhrases, then the noun-phrase test. */
+export const tagHere: PhraseTagger = (texts) => tagPhrases(texts).map(nounPhraseTags);
+
 /**
  * Whether compromise reads each written phrase as a noun phrase: from the process memo, then the
- * store, then tagged (batched with tagPhrases) and recorded in both.
+ * store, then tagged by `tagger` (default here; src/extract/tagger-thread.ts has one in a worker)
+ * and recorded in both.
  */
-export function readAsNounPhrases(texts: string[], store?: PhraseTagStore): boolean[] {
+export function readAsNounPhrases(
+  texts: string[],
+  store?: PhraseTagStore,
+  tagger: PhraseTagger = tagHere,
+): boolean[] {
   const known = new Map<string, boolean>();
   const todo = new Set<string>();
   for (const t of texts) {
@@ -88,9 +99,9 @@ export function readAsNounPhrases(texts: string[], store?: PhraseTagStore): bool
     else known.set(t, hit);
   }
   const fresh = [...todo];
-  const tagged = tagPhrases(fresh);
+  const flags = fresh.length > 0 ? tagger(fresh) : [];
   fresh.forEach((t, i) => {
-    const ok = nounPhraseTags(tagged[i]);
+    const ok = flags[i];
     known.set(t, ok);
     store?.set(t, ok);
   });

@@ -4,8 +4,7 @@
 // picked up synchronously (Atomics.wait, then receiveMessageOnPort), so buildGraph stays
 // synchronous (src/common/sync-worker.ts). If the worker fails, or gives no answer within the
 // time limit, the similarity is computed in this thread: the output is the same either way.
-import { pathToFileURL } from "node:url";
-import { srcPath } from "../common/package-root.ts";
+import { workerModule } from "../common/package-root.ts";
 import { openSyncWorker } from "../common/sync-worker.ts";
 import type { SimilarityOptions } from "./options.ts";
 import {
@@ -15,12 +14,12 @@ import {
   similarPairs,
 } from "./similarity.ts";
 
-const WORKER_URL = pathToFileURL(srcPath("graph", "similarity-worker.ts"));
+const WORKER_URL = workerModule("graph", "similarity-worker");
 
 export interface SimilarityThreadOptions {
   /** Wait at most this long for the worker, in ms, before computing here (default 60 s + 2 ms a paper). */
   timeoutMs?: (papers: number) => number;
-  /** The worker's body module (default ./similarity-worker.ts; tests). */
+  /** The worker's body module (default ./similarity-worker.ts or its bundled twin; tests). */
   workerUrl?: URL;
 }
 
