@@ -5,7 +5,6 @@ import { checkedText, readChecked } from "./cache/checked.ts";
 import { type CacheOptions, DEFAULT_CACHE_DIR, openExtractCache } from "./cache/index.ts";
 import { openParseCache } from "./cache/ingest.ts";
 import { writeFileAtomic } from "./common/fs.ts";
-import { BUNDLED } from "./common/package-root.ts";
 import type { Progress } from "./common/progress.ts";
 import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
 import { openTaggerThread, type TaggerThread } from "./extract/tagger-thread.ts";
@@ -36,14 +35,8 @@ export interface PipelineOptions {
    * after ingest so that it has loaded by the time it is asked.
    */
   threads?: number;
-  /** Smallest corpus given helper threads (default 2,000; each costs the second core 0.05-0.4 s to start). */
+  /** Smallest corpus given helper threads (default 2,000; each costs the second core 0.2-0.4 s to start). */
   helperThreadMinPapers?: number;
-  /**
-   * Whether the tagging goes to its helper thread (default: when running bundled). Through tsx
-   * the worker takes about a second of the second core to start, more than the quarter second
-   * of the main thread it saves; bundled, it starts in a tenth of that.
-   */
-  taggerThread?: boolean;
   /**
    * Per-paper extraction cache (src/cache); default none. The CLI turns it on. The cache dir
    * also keeps the last build's positions (layout.json) for `incremental`.
@@ -94,7 +87,7 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
   const helpers =
     (opts.threads ?? DEFAULT_THREADS()) > 1 &&
     ingest.papers.length >= (opts.helperThreadMinPapers ?? 2000);
-  const taggerThread = helpers && (opts.taggerThread ?? BUNDLED) ? openTaggerThread() : undefined;
+  const taggerThread = helpers ? openTaggerThread() : undefined;
   const similarityThread = helpers ? openSimilarityThread() : undefined;
   try {
     return await buildFrom(ingest, opts, lap, { similarityThread, taggerThread });

@@ -57,16 +57,11 @@ describe("similarity in a worker thread", () => {
     }
   });
 
-  it("the pipeline writes the same graph with the helper threads as in one thread", async () => {
+  it("the pipeline writes the same graph with the worker as in one thread", async () => {
     const dir = "test/fixtures/ingest-a";
     const asOf = new Date("2026-01-15T00:00:00Z");
     const one = await runPipeline([dir], { asOf, threads: 1 });
-    const two = await runPipeline([dir], {
-      asOf,
-      threads: 2,
-      helperThreadMinPapers: 0,
-      taggerThread: true,
-    });
+    const two = await runPipeline([dir], { asOf, threads: 2, helperThreadMinPapers: 0 });
     expect(
       one.serialized.edges.filter((e) => e.attributes.type === "similar").length,
     ).toBeGreaterThan(10);
