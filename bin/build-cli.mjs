@@ -7,7 +7,6 @@ import { BUNDLE, BUNDLE_DIR, ROOT, STAMP, sourceStamp } from "./cli-bundle.mjs";
 /** Worker bodies bundled beside the CLI, by output name (<name>.mjs). */
 const WORKERS = {
   "parallel-worker": "src/extract/parallel-worker.ts",
-  "tagger-worker": "src/extract/tagger-worker.ts",
   "similarity-worker": "src/graph/similarity-worker.ts",
 };
 

@@ -7,7 +7,6 @@ import { openParseCache } from "./cache/ingest.ts";
 import { writeFileAtomic } from "./common/fs.ts";
 import type { Progress } from "./common/progress.ts";
 import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
-import { openTaggerThread, type TaggerThread } from "./extract/tagger-thread.ts";
 import { buildGraph } from "./graph/build.ts";
 import { type LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
 import type { GraphOptionsInput } from "./graph/options.ts";
@@ -29,14 +28,13 @@ export interface PipelineOptions {
   maxInputMb?: number;
   /**
    * Threads, this one included (default min(cores, 2)): extraction runs in workers (see
-   * extract/parallel.ts), and with 2 or more, for a corpus of at least `helperThreadMinPapers`
-   * papers, compromise's tagging of new topic candidates (extract/tagger-thread.ts) and the
-   * paper similarity (graph/similarity-thread.ts) run in two helper threads, each started
-   * after ingest so that it has loaded by the time it is asked.
+   * extract/parallel.ts), and with 2 or more the paper similarity of a corpus of at least
+   * `similarityThreadMinPapers` papers runs in a worker while the graph is built
+   * (graph/similarity-thread.ts).
    */
   threads?: number;
-  /** Smallest corpus given helper threads (default 2,000; each costs the second core 0.2-0.4 s to start). */
-  helperThreadMinPapers?: number;
+  /** Smallest corpus whose similarity goes to a worker thread (default 2,000; the worker costs ~0.15 s to start). */
+  similarityThreadMinPapers?: number;
   /**
    * Per-paper extraction cache (src/cache); default none. The CLI turns it on. The cache dir
    * also keeps the last build's positions (layout.json) for `incremental`.
@@ -83,16 +81,16 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
   });
   parseCache?.prune();
   lap("ingest");
-  // Started now, so that they have loaded by the time they are asked.
-  const helpers =
+  // Started now, so that it has loaded by the time buildGraph hands it the similarity.
+  const similarityThread =
     (opts.threads ?? DEFAULT_THREADS()) > 1 &&
-    ingest.papers.length >= (opts.helperThreadMinPapers ?? 2000);
-  const taggerThread = helpers ? openTaggerThread() : undefined;
-  const similarityThread = helpers ? openSimilarityThread() : undefined;
+    ingest.papers.length >= (opts.similarityThreadMinPapers ?? 2000)
+      ? openSimilarityThread()
+      : undefined;
   try {
-    return await buildFrom(ingest, opts, lap, { similarityThread, taggerThread });
+    return await buildFrom(ingest, opts, lap, similarityThread);
   } finally {
-    await Promise.all([similarityThread?.close(), taggerThread?.close()]);
+    await similarityThread?.close();
   }
 }
 
@@ -101,9 +99,8 @@ async function buildFrom(
   ingest: IngestResult,
   opts: PipelineOptions,
   lap: (stage: string) => void,
-  threads: { similarityThread?: SimilarityThread; taggerThread?: TaggerThread },
+  similarityThread: SimilarityThread | undefined,
 ): Promise<PipelineResult> {
-  const { similarityThread, taggerThread } = threads;
   const cacheDir =
     opts.cache && opts.cache.enabled !== false ? (opts.cache.dir ?? DEFAULT_CACHE_DIR) : undefined;
   const extractOpts = { ontologies: opts.ontologies };
@@ -112,7 +109,6 @@ async function buildFrom(
     threads: opts.threads,
     cache: cache || undefined,
     progress: opts.progress,
-    tagger: taggerThread?.tag,
   });
   lap("extract");
   opts.progress?.stage("graph", 0);

@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import { BUNDLE_DIR, freshBundle, sourceStamp } from "../bin/cli-bundle.mjs";
 import { openSyncWorker } from "../src/common/sync-worker.ts";
 import { extractParts } from "../src/extract/staged.ts";
-import { tagHere } from "../src/extract/topic-tags.ts";
 import { DEFAULTS } from "../src/graph/options.ts";
 import {
   internItems,
@@ -82,8 +81,6 @@ describe("bundled CLI", () => {
   it("its bundled worker bodies answer as the sources do", async () => {
     await run(["bin/build-cli.mjs"]);
     const url = (name: string) => pathToFileURL(join(BUNDLE_DIR, `${name}.mjs`));
-    const texts = ["dataset condensation", "we propose", "graph neural network", "is learned"];
-    const tagger = openSyncWorker<string[], boolean[]>(url("tagger-worker"));
     const items = seedExtracted().map((p) =>
       paperItems([], p.entities, (n) => n, DEFAULTS.similarity),
     );
@@ -93,8 +90,6 @@ describe("bundled CLI", () => {
       .map(({ id, title, abstract }) => ({ id, title, abstract }));
     const extraction = new Worker(url("parallel-worker"));
     try {
-      expect(tagHere(texts)).toEqual([true, false, true, false]);
-      expect(tagger.post(texts, 60_000)()).toEqual(tagHere(texts));
       const input = internItems(items);
       const there = similarity.post({ input, opts: DEFAULTS.similarity }, 60_000)();
       expect(there?.pairs.length).toBeGreaterThan(0);
@@ -108,7 +103,7 @@ describe("bundled CLI", () => {
       });
       expect(answer.parts).toEqual(extractParts(papers, {}));
     } finally {
-      await Promise.all([tagger.close(), similarity.close(), extraction.terminate()]);
+      await Promise.all([similarity.close(), extraction.terminate()]);
     }
   }, 180_000);
 });

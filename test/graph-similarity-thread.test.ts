@@ -61,7 +61,7 @@ describe("similarity in a worker thread", () => {
     const dir = "test/fixtures/ingest-a";
     const asOf = new Date("2026-01-15T00:00:00Z");
     const one = await runPipeline([dir], { asOf, threads: 1 });
-    const two = await runPipeline([dir], { asOf, threads: 2, helperThreadMinPapers: 0 });
+    const two = await runPipeline([dir], { asOf, threads: 2, similarityThreadMinPapers: 0 });
     expect(
       one.serialized.edges.filter((e) => e.attributes.type === "similar").length,
     ).toBeGreaterThan(10);

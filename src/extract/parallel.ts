@@ -10,7 +10,6 @@ import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex } from "./index.ts";
 import { type ExtractOptions, resolveOptions } from "./options.ts";
 import { assemble, extractPart, type PaperPart, type PaperText } from "./staged.ts";
-import type { PhraseTagger } from "./topic-tags.ts";
 import type { ExtractedPaper } from "./types.ts";
 
 export interface ParallelOptions {
@@ -26,8 +25,6 @@ export interface ParallelOptions {
   cache?: ExtractCache;
   /** Progress reporter (src/common/progress.ts); default none. */
   progress?: Progress;
-  /** Where compromise tags new topic candidates (default this thread; tagger-thread.ts). */
-  tagger?: PhraseTagger;
 }
 
 export const DEFAULT_THREADS = () => Math.min(availableParallelism(), 2);
@@ -154,10 +151,7 @@ export async function extractPapersParallel(
   });
   cache?.flush();
   progress?.stage("topics", 1);
-  const out = assemble(papers, parts as PaperPart[], opts, {
-    tags: cache?.tags,
-    tagger: popts.tagger,
-  });
+  const out = assemble(papers, parts as PaperPart[], opts, { tags: cache?.tags });
   cache?.flush();
   progress?.tick(1);
   return out;

@@ -12,13 +12,7 @@ import { type Draft, extractPaperEntities, type Field, type PaperState } from ".
 import { splitSentences } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import type { TopicCandidates } from "./topic-candidates.ts";
-import {
-  corpusTopics,
-  type PhraseTagger,
-  type PhraseTagStore,
-  type TopicInput,
-  topicInput,
-} from "./topics.ts";
+import { corpusTopics, type PhraseTagStore, type TopicInput, topicInput } from "./topics.ts";
 import type { Entity, ExtractedPaper } from "./types.ts";
 
 /** The per-paper result: non-topic entities, as extractPapers would emit them (in its order). */
@@ -105,8 +99,6 @@ function stateOf(
 export interface AssembleOptions {
   /** Lasting record of compromise's tag results (src/cache keeps one); default none (this process only). */
   tags?: PhraseTagStore;
-  /** Where compromise tags new topic candidates (default this thread; tagger-thread.ts). */
-  tagger?: PhraseTagger;
 }
 
 /** Stage 2: corpus topics, then each paper's entities sorted by (type, label, id). */
@@ -132,7 +124,6 @@ export function assemble(
         r.topics,
         r.confidence.topic,
         aopts.tags,
-        aopts.tagger,
       )
     : [];
   return papers.map((p, i) => {

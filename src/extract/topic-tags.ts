@@ -71,22 +71,11 @@ export function tagPhrases(texts: string[]): TaggedTerm[][] {
   return out.map((tags, i) => tags ?? tagAlone(texts[i]));
 }
 
-/** Whether compromise reads each written phrase as a noun phrase (the tagging behind it). */
-export type PhraseTagger = (texts: string[]) => boolean[];
-
-/** The PhraseTagger of this thread: tagPhrases, then the noun-phrase test. */
-export const tagHere: PhraseTagger = (texts) => tagPhrases(texts).map(nounPhraseTags);
-
 /**
  * Whether compromise reads each written phrase as a noun phrase: from the process memo, then the
- * store, then tagged by `tagger` (default here; src/extract/tagger-thread.ts has one in a worker)
- * and recorded in both.
+ * store, then tagged (batched with tagPhrases) and recorded in both.
  */
-export function readAsNounPhrases(
-  texts: string[],
-  store?: PhraseTagStore,
-  tagger: PhraseTagger = tagHere,
-): boolean[] {
+export function readAsNounPhrases(texts: string[], store?: PhraseTagStore): boolean[] {
   const known = new Map<string, boolean>();
   const todo = new Set<string>();
   for (const t of texts) {
@@ -99,9 +88,9 @@ export function readAsNounPhrases(
     else known.set(t, hit);
   }
   const fresh = [...todo];
-  const flags = fresh.length > 0 ? tagger(fresh) : [];
+  const tagged = tagPhrases(fresh);
   fresh.forEach((t, i) => {
-    const ok = flags[i];
+    const ok = nounPhraseTags(tagged[i]);
     known.set(t, ok);
     store?.set(t, ok);
   });

@@ -12,15 +12,10 @@ import { canonicalLabel } from "./phrases.ts";
 import type { Span } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { type TopicCandidates, topicCandidates } from "./topic-candidates.ts";
-import {
-  type PhraseTagger,
-  type PhraseTagStore,
-  readAsNounPhrases,
-  TAG_BATCH,
-} from "./topic-tags.ts";
+import { type PhraseTagStore, readAsNounPhrases, TAG_BATCH } from "./topic-tags.ts";
 
 export type { TopicCandidates } from "./topic-candidates.ts";
-export { type PhraseTagger, type PhraseTagStore, tagPhrases } from "./topic-tags.ts";
+export { type PhraseTagStore, tagPhrases } from "./topic-tags.ts";
 
 export interface PaperTopic {
   draft: Draft;
@@ -155,7 +150,6 @@ export function corpusTopics(
   opts: TopicOptions,
   confidence: number,
   tags?: PhraseTagStore,
-  tagger?: PhraseTagger,
 ): PaperTopic[][] {
   const c = collect(papers);
   const { keyOf, df } = c;
@@ -170,7 +164,6 @@ export function corpusTopics(
     const ok = readAsNounPhrases(
       batch.map((id) => writtenAt(papers[c.firstPaper[id]], c.firstPos[id] + 1)),
       tags,
-      tagger,
     );
     for (let b = 0; b < batch.length && terms.length < opts.maxCandidates; b++)
       if (ok[b]) terms.push(batch[b]);
