@@ -10,12 +10,18 @@ const WORKERS = {
   "similarity-worker": "src/graph/similarity-worker.ts",
 };
 
-/** Every `import … from "compromise"` in src/ gets bin/compromise-lazy.mjs instead. */
-const lazyCompromise = {
-  name: "lazy-compromise",
+/**
+ * Every `import … from "compromise"` in src/ gets bin/compromise-lazy.mjs instead, and the
+ * citation-js imports bin/citation-lazy.mjs: both libraries load on first use.
+ */
+const lazyLibraries = {
+  name: "lazy-libraries",
   setup(build) {
     build.onResolve({ filter: /^compromise$/ }, () => ({
       path: join(ROOT, "bin", "compromise-lazy.mjs"),
+    }));
+    build.onResolve({ filter: /^@citation-js\/(core|plugin-bibtex)$/ }, () => ({
+      path: join(ROOT, "bin", "citation-lazy.mjs"),
     }));
   },
 };
@@ -38,7 +44,7 @@ try {
     outdir: tmp,
     outExtension: { ".js": ".mjs" },
     logLevel: "warning",
-    plugins: [lazyCompromise],
+    plugins: [lazyLibraries],
   });
   // The lexicon snapshot bin/compromise-lazy.mjs serves, taken from the installed compromise.
   const nlp = (await import("compromise")).default;

@@ -2,8 +2,8 @@
 // so that a command does not pay tsx's per-module loader round trips (about 0.5 s of the 1 s it
 // took litgraph to start). node_modules stay outside the bundle. bin/build-cli.mjs writes it at
 // `npm install`; bin/litgraph.mjs runs it only when it was built from the sources as they are now
-// (the stamp is a hash of every file under src/ and of bin/compromise-lazy.mjs, which it also
-// contains), and otherwise runs src/ through tsx, so an edit never runs stale code.
+// (the stamp is a hash of every file under src/ and of the lazy-library shims bin/*-lazy.mjs,
+// which it also contains), and otherwise runs src/ through tsx, so an edit never runs stale code.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -15,7 +15,7 @@ export const BUNDLE = join(BUNDLE_DIR, "cli.mjs");
 export const STAMP = join(BUNDLE_DIR, "cli.stamp");
 
 /** Files outside src/ that the bundle also contains. */
-const ALSO_BUNDLED = ["bin/compromise-lazy.mjs"];
+const ALSO_BUNDLED = ["bin/compromise-lazy.mjs", "bin/citation-lazy.mjs"];
 
 /** sha256 over the paths and contents of every file under src/, and ALSO_BUNDLED (a few ms). */
 export function sourceStamp(root = ROOT) {
