@@ -45,7 +45,13 @@ function knownToCitationJs(): Set<string> {
   }
   return known;
 }
-const KNOWN = knownToCitationJs();
+// Asked on first use: reading it loads citation-js, which the bundled CLI defers until BibTeX
+// input needs it (bin/citation-lazy.mjs).
+let known: Set<string> | undefined;
+const KNOWN = (): Set<string> => {
+  known ??= knownToCitationJs();
+  return known;
+};
 const KEEP = new Set(TABLE.keepArgument);
 const DROP = new Set(TABLE.dropWithArgument);
 const NOTE = new Set(TABLE.noteArgument);
@@ -98,11 +104,11 @@ export function preLatex(value: string): string {
             : `{${arg[0]}}`;
         next = arg[1];
       }
-    } else if (name in TABLE.symbols && !KNOWN.has(name)) {
+    } else if (name in TABLE.symbols && !KNOWN().has(name)) {
       replacement = TABLE.symbols[name] ?? "";
     } else if (name in TABLE.spacing) {
       replacement = TABLE.spacing[name] ?? "";
-    } else if (/^[A-Za-z]+$/.test(name) && !KNOWN.has(name)) {
+    } else if (/^[A-Za-z]+$/.test(name) && !KNOWN().has(name)) {
       // Unknown macro: keep a braced argument as text, else keep the macro's name as a word
       // (papers define \ours or \method for their system's name; the name reads better than a gap).
       const arg = groupAt(s, after);
