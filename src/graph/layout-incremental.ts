@@ -84,13 +84,24 @@ export function layoutSnapshot(
   };
 }
 
+/** A snapshot's nodes as [key, positions] pairs, listed once per snapshot (five readers). */
+const entryLists = new WeakMap<LayoutSnapshot, [string, NodePositions][]>();
+function entriesOf(snapshot: LayoutSnapshot): [string, NodePositions][] {
+  let list = entryLists.get(snapshot);
+  if (!list) {
+    list = Object.entries(snapshot.nodes);
+    entryLists.set(snapshot, list);
+  }
+  return list;
+}
+
 /** A snapshot's communities (`community` or `collabCommunity`) by node key. */
 export function snapshotCommunities(
   snapshot: LayoutSnapshot,
   attr: "community" | "collabCommunity",
 ): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [key, p] of Object.entries(snapshot.nodes)) {
+  for (const [key, p] of entriesOf(snapshot)) {
     const c = p[attr];
     if (c !== undefined) out.set(key, c);
   }
@@ -101,7 +112,7 @@ export function snapshotCommunities(
 export function viewPositions(snapshot: LayoutSnapshot, view: View): Map<string, XY> {
   const [ax, ay] = VIEW_ATTRS[view];
   const out = new Map<string, XY>();
-  for (const [key, p] of Object.entries(snapshot.nodes)) {
+  for (const [key, p] of entriesOf(snapshot)) {
     const x = p[ax];
     const y = p[ay];
     if (x !== undefined && y !== undefined) out.set(key, { x, y });

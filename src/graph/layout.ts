@@ -161,19 +161,22 @@ function clusterMembers(
 /** size = 2..20 from √degree in the whole graph (its edge tables' edges counted). */
 export function assignSizes(graph: Graph): void {
   const fromTables = tableDegrees(graph);
-  const degree = (n: string) => graph.degree(n) + (fromTables.get(n) ?? 0);
+  const degrees = new Map<string, number>();
   let max = 0;
   graph.forEachNode((n) => {
-    max = Math.max(max, degree(n));
+    const d = graph.degree(n) + (fromTables.get(n) ?? 0);
+    degrees.set(n, d);
+    max = Math.max(max, d);
   });
-  graph.forEachNode((n) => {
-    const d = degree(n);
-    graph.setNodeAttribute(
-      n,
-      "size",
-      round4(2 + (max > 0 ? (18 * Math.sqrt(d)) / Math.sqrt(max) : 0)),
-    );
-  });
+  // One pass, not a setNodeAttribute (and its event) per node.
+  graph.updateEachNodeAttributes(
+    (n, a) => {
+      const d = degrees.get(n) ?? 0;
+      a.size = round4(2 + (max > 0 ? (18 * Math.sqrt(d)) / Math.sqrt(max) : 0));
+      return a;
+    },
+    { attributes: ["size"] },
+  );
 }
 
 /**
