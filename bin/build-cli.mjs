@@ -2,13 +2,7 @@
 // A failure only warns: bin/litgraph.mjs then runs the sources through tsx, as before.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BUNDLE, BUNDLE_DIR, ROOT, STAMP, sourceStamp } from "./cli-bundle.mjs";
-
-/** Worker bodies bundled beside the CLI, by output name (<name>.mjs). */
-const WORKERS = {
-  "parallel-worker": "src/extract/parallel-worker.ts",
-  "similarity-worker": "src/graph/similarity-worker.ts",
-};
+import { BUNDLE, BUNDLE_DIR, ROOT, STAMP, sourceStamp, WORKERS } from "./cli-bundle.mjs";
 
 /**
  * Every `import … from "compromise"` in src/ gets bin/compromise-lazy.mjs instead, and the

@@ -33,10 +33,21 @@ export function sourceStamp(root = ROOT) {
   return h.digest("hex");
 }
 
-/** The bundle's path when it exists and was built from the current sources, else null. */
+/** Worker bodies bundled beside the CLI, by output name (<name>.mjs), from their sources. */
+export const WORKERS = {
+  "parallel-worker": "src/extract/parallel-worker.ts",
+  "similarity-worker": "src/graph/similarity-worker.ts",
+};
+
+/**
+ * The bundle's path when it and its worker bodies exist and were built from the current sources,
+ * else null.
+ */
 export function freshBundle() {
   try {
     if (!existsSync(BUNDLE)) return null;
+    for (const name of Object.keys(WORKERS))
+      if (!existsSync(join(BUNDLE_DIR, `${name}.mjs`))) return null;
     return readFileSync(STAMP, "utf8").trim() === sourceStamp() ? BUNDLE : null;
   } catch {
     return null;

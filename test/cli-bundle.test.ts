@@ -1,7 +1,7 @@
 // The bundled CLI (bin/cli-bundle.mjs, written by bin/build-cli.mjs): it runs only when built from
 // the sources as they are, and it does what the sources run through tsx do.
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -69,6 +69,15 @@ describe("bundled CLI", () => {
 
   it("is built from the current sources and writes the same graph as the sources through tsx", async () => {
     await run(["bin/build-cli.mjs"]);
+    expect(freshBundle()).not.toBeNull();
+    // Not fresh without one of its worker bodies: the sources run through tsx instead.
+    const worker = join(BUNDLE_DIR, "similarity-worker.mjs");
+    renameSync(worker, `${worker}.away`);
+    try {
+      expect(freshBundle()).toBeNull();
+    } finally {
+      renameSync(`${worker}.away`, worker);
+    }
     expect(freshBundle()).not.toBeNull();
     const out = tmp();
     const common = ["build", "--as-of", "2026-11-27", "--no-cache"];
