@@ -4,7 +4,7 @@
 // Node keys are short ("n0", "n1", … in the order given; not integer-like, so JavaScript keeps
 // them in insertion order and every iteration order is that of `nodes`).
 import Graph from "graphology";
-import { edgeTable } from "./tables.ts";
+import { edgeTables } from "./tables.ts";
 
 export interface SubNetwork {
   graph: Graph;
@@ -33,8 +33,8 @@ export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>
     const [sa, sb] = [subKey(a), subKey(b)];
     if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight });
   };
-  for (const type of edgeTypes)
-    for (const e of edgeTable(graph, type)) link(e.source, e.target, e.attributes.weight);
+  for (const [type, edges] of edgeTables(graph))
+    if (edgeTypes.has(type)) for (const e of edges) link(e.source, e.target, e.attributes.weight);
   graph.forEachUndirectedEdge((_key, attrs, s, t) => {
     if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
   });

@@ -35,6 +35,11 @@ export function setEdgeTable(graph: Graph, type: string, edges: TableEdge[]): vo
   graph.setAttribute(EDGE_TABLES, { ...tablesOf(graph), [type]: edges });
 }
 
+/** The graph's tables as [type, edges], in the order they were set (none for a loaded graph). */
+export function edgeTables(graph: Graph): [string, readonly TableEdge[]][] {
+  return Object.entries(tablesOf(graph));
+}
+
 /** The graph's table of `type` (empty for a loaded graph). */
 export function edgeTable(graph: Graph, type: string): readonly TableEdge[] {
   return tablesOf(graph)[type] ?? [];
