@@ -1,6 +1,6 @@
 // A worker thread that synchronous code can hand work to (Node only). The job is posted at once
 // and the answer picked up later, blocking, with Atomics.wait and receiveMessageOnPort: buildGraph
-// and the corpus topics stay synchronous while the second core works. The worker starts loading
+// stays synchronous while the second core computes the similarity (graph/similarity-thread.ts). The worker starts loading
 // when opened, while the caller does other work. A worker that fails to load, throws, or gives
 // no answer in time gives `undefined`, and the caller does the work itself.
 import { pathToFileURL } from "node:url";
