@@ -8,10 +8,14 @@
 import { pathToFileURL } from "node:url";
 import { freshBundle } from "./cli-bundle.mjs";
 
-// A reader that stops early (`litgraph extract --json | head`) is not an error of ours.
+// A reader that stops early (`litgraph extract --json | head`) is not an error of ours; any other
+// failure to write stdout (a full disk) fails the command.
+// (After a command that failed already and said why, only its exit code is kept.)
+let failedWith = 0;
 process.stdout.on("error", (err) => {
-  if (err.code === "EPIPE") process.exit(0);
-  throw err;
+  if (err.code === "EPIPE") process.exit(failedWith);
+  if (!failedWith) process.stderr.write(`litgraph: cannot write stdout: ${err.message}\n`);
+  process.exit(failedWith || 1);
 });
 
 const bundle = process.env.LITGRAPH_TSX === "1" ? null : freshBundle();
@@ -23,6 +27,7 @@ else {
   cli = await import("../src/cli/index.ts");
 }
 const code = await cli.main(process.argv.slice(2));
+failedWith = code;
 // Exit as soon as the command is done and its output is flushed, rather than when the event loop
 // drains: tearing down the heap of a build (0.5 GB for 6,318 papers) took another 0.4 s.
 const flushed = (stream) => new Promise((done) => stream.write("", done));

@@ -3,6 +3,7 @@ import { buildCommand } from "./commands/build.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { clustersCommand, collaboratorsCommand, relatedCommand } from "./commands/query.ts";
 import { serveCommand, siteCommand } from "./commands/serve.ts";
+import { logLines } from "./output.ts";
 
 export const HELP = `litgraph — build and explore knowledge graphs of research literature
 
@@ -58,17 +59,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`litgraph: unknown command '${name}'\n\n${HELP}`);
+    logLines(`litgraph: unknown command '${name}'`);
+    process.stderr.write(`\n${HELP}`);
     return 2;
   }
   try {
     return await command(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`litgraph ${name}: ${err.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`litgraph ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    logLines(`litgraph ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return err instanceof UsageError ? 2 : 1;
   }
 }

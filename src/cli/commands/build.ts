@@ -1,8 +1,16 @@
+import { DEFAULT_CACHE_DIR } from "../../cache/index.ts";
 import { createProgress } from "../../common/progress.ts";
 import { writeGraph } from "../../export/index.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import {
+  logLines,
+  prepareBuildOutput,
+  prepareOutputFile,
+  prepareOutputFolder,
+  writeStdout,
+} from "../output.ts";
 import { loadOntologies, rejectLines, summaryLine, writeRejects } from "./extract.ts";
 
 export const FORMATS = ["json", "gexf", "graphml", "csv"] as const;
@@ -52,6 +60,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
   const ontologies = loadOntologies(values.ontology);
   const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  // A path that cannot be written fails now, not after the build.
+  prepareBuildOutput(out, format);
+  if (values.rejects) prepareOutputFile(values.rejects);
+  if (!values["no-cache"]) prepareOutputFolder(values["cache-dir"] ?? DEFAULT_CACHE_DIR);
   const started = Date.now();
   const { serialized, ingest } = await runPipeline(paths, {
     asOf,
@@ -66,13 +78,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const written = writeGraph(serialized, { format, out });
   if (values.rejects) writeRejects(values.rejects, ingest.rejected);
   const c = serialized.meta.counts;
-  process.stderr.write(
-    `${summaryLine(ingest.summary)}\n${rejectLines(ingest.rejected)}` +
-      `graph: ${c.nodes} nodes (${c["nodes.paper"] ?? 0} papers, ${c["nodes.author"] ?? 0} authors), ` +
+  logLines(
+    summaryLine(ingest.summary),
+    ...rejectLines(ingest.rejected),
+    `graph: ${c.nodes} nodes (${c["nodes.paper"] ?? 0} papers, ${c["nodes.author"] ?? 0} authors), ` +
       `${c.edges} edges (${c["edges.similar"] ?? 0} similar), ${c.communities} communities, ` +
-      `${c.collabCommunities} collaboration groups in ${Date.now() - started} ms\n` +
-      `wrote ${written.join(", ")} (${format})\n`,
+      `${c.collabCommunities} collaboration groups in ${Date.now() - started} ms`,
+    `wrote ${written.join(", ")} (${format})`,
   );
-  if (values.json) process.stdout.write(`${JSON.stringify(serialized.meta, null, 2)}\n`);
+  if (values.json) await writeStdout(`${JSON.stringify(serialized.meta, null, 2)}\n`);
   return values.strict && ingest.rejected.length > 0 ? 1 : 0;
 }

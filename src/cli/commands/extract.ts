@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { writeFileAtomic } from "../../common/fs.ts";
+import { escapeForTerminal } from "../../common/terminal.ts";
 import { extractPapers } from "../../extract/index.ts";
 import type { ExtractedPaper } from "../../extract/types.ts";
 import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
 import type { IngestSummary, Rejected } from "../../ingest/types.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { logLines, prepareOutputFile, writeStdout } from "../output.ts";
 
 export function loadOntologies(files: string[] | undefined): unknown[] {
   return (files ?? []).map((f) => {
@@ -21,17 +23,20 @@ export function writeRejects(path: string, rejected: Rejected[]): void {
   writeFileAtomic(path, `${JSON.stringify(rejected, null, 2)}\n`);
 }
 
-/** The first rejects for stderr, each once with its location (reasons often name the file already). */
-export function rejectLines(rejected: Rejected[], max = 20): string {
+/**
+ * The first rejects for stderr, one line each with its location (reasons often name the file
+ * already); logLines escapes what they quote.
+ */
+export function rejectLines(rejected: Rejected[], max = 20): string[] {
   const lines = rejected.slice(0, max).map((r) => {
     const where = [r.file, r.line, r.entry].filter((x) => x !== undefined).join(":");
     return r.reason.includes(r.file)
-      ? `  rejected: ${r.reason}\n`
-      : `  rejected ${where}: ${r.reason}\n`;
+      ? `  rejected: ${r.reason}`
+      : `  rejected ${where}: ${r.reason}`;
   });
   if (rejected.length > max)
-    lines.push(`  … and ${rejected.length - max} more (--rejects FILE lists all)\n`);
-  return lines.join("");
+    lines.push(`  … and ${rejected.length - max} more (--rejects FILE lists all)`);
+  return lines;
 }
 
 export function summaryLine(s: IngestSummary): string {
@@ -44,17 +49,18 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const ontologies = loadOntologies(values.ontology);
   const paths = positionals.length ? positionals : DEFAULT_INPUTS;
   const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
+  if (values.rejects) prepareOutputFile(values.rejects);
   const ingested = await ingestPaths(paths, { asOf, maxInputMb });
   const papers = extractPapers(ingested.papers, { ontologies });
   if (values.rejects) writeRejects(values.rejects, ingested.rejected);
   if (values.json) {
-    process.stdout.write(
+    await writeStdout(
       `${JSON.stringify({ papers, rejected: ingested.rejected, summary: ingested.summary }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(formatPapers(papers));
+    await writeStdout(formatPapers(papers));
   }
-  process.stderr.write(`${summaryLine(ingested.summary)}\n${rejectLines(ingested.rejected)}`);
+  logLines(summaryLine(ingested.summary), ...rejectLines(ingested.rejected));
   return values.strict && ingested.rejected.length > 0 ? 1 : 0;
 }
 
@@ -63,13 +69,14 @@ function formatPapers(papers: ExtractedPaper[]): string {
   for (const p of papers) {
     const authors = p.authors.map((a) => a.name).join(", ") + (p.authorsTruncated ? " et al." : "");
     out.push(
-      `${p.title}`,
-      `  ${p.id} · ${p.date?.iso ?? "no date"}${p.venue ? ` · ${p.venue}` : ""}`,
+      escapeForTerminal(p.title),
+      escapeForTerminal(`  ${p.id} · ${p.date?.iso ?? "no date"}${p.venue ? ` · ${p.venue}` : ""}`),
     );
-    if (authors) out.push(`  ${authors}`);
+    if (authors) out.push(escapeForTerminal(`  ${authors}`));
     const byType = new Map<string, string[]>();
     for (const e of p.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e.label]);
-    for (const [type, labels] of [...byType].sort()) out.push(`  ${type}: ${labels.join("; ")}`);
+    for (const [type, labels] of [...byType].sort())
+      out.push(escapeForTerminal(`  ${type}: ${labels.join("; ")}`));
     out.push("");
   }
   return out.join("\n");

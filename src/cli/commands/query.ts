@@ -1,13 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import type Graph from "graphology";
+import { escapeForTerminal } from "../../common/terminal.ts";
 import { clusters, collaborators, findAuthor, findPaper, related } from "../../graph/queries.ts";
 import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts";
 import { loadGraph } from "../../graph/serialize.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { logLines, writeStdout } from "../output.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
+
+/** Text output: one line per entry, titles and names from the inputs escaped. */
+const textLines = (lines: string[]) => `${lines.map(escapeForTerminal).join("\n")}\n`;
 
 const QUERY_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -46,7 +51,7 @@ export async function loadQueryGraph(
     ontologies: loadOntologies(values.ontology),
     maxInputMb: parseMaxInputMb(values["max-input-mb"]),
   });
-  process.stderr.write(`${summaryLine(ingest.summary)}\n`);
+  logLines(summaryLine(ingest.summary));
   return loadGraph(serialized, "pipeline");
 }
 
@@ -74,7 +79,7 @@ export async function relatedCommand(argv: string[]): Promise<number> {
   const list = related(graph, node, top);
   const title = graph.getNodeAttribute(node, "title") as string;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ paper: { node, title }, related: list }, null, 2)}\n`);
+    await writeStdout(`${JSON.stringify({ paper: { node, title }, related: list }, null, 2)}\n`);
     return 0;
   }
   const out = [`Related to: ${title}`, `  ${node}`, ""];
@@ -83,7 +88,7 @@ export async function relatedCommand(argv: string[]): Promise<number> {
     out.push(`${String(i + 1).padStart(3)}. ${r.score.toFixed(2).padStart(6)}  ${r.title}`);
     out.push(`             because: shared ${formatReasons(r.reasons)}`);
   });
-  process.stdout.write(`${out.join("\n")}\n`);
+  await writeStdout(textLines(out));
   return 0;
 }
 
@@ -95,7 +100,7 @@ export async function collaboratorsCommand(argv: string[]): Promise<number> {
   const list = collaborators(graph, node);
   if (values.json) {
     const author = { node, name: a.label, variants: a.variants, paperCount: a.paperCount };
-    process.stdout.write(`${JSON.stringify({ author, collaborators: list }, null, 2)}\n`);
+    await writeStdout(`${JSON.stringify({ author, collaborators: list }, null, 2)}\n`);
     return 0;
   }
   const others = (a.variants as string[]).filter((v) => v !== a.label);
@@ -109,7 +114,7 @@ export async function collaboratorsCommand(argv: string[]): Promise<number> {
     out.push(`${String(c.count).padStart(4)}  ${c.name}`);
     for (const p of c.papers) out.push(`        ${p.title}`);
   }
-  process.stdout.write(`${out.join("\n")}\n`);
+  await writeStdout(textLines(out));
   return 0;
 }
 
@@ -135,14 +140,18 @@ export async function clustersCommand(argv: string[]): Promise<number> {
   const { meta } = await loadQueryGraph(values, positionals);
   const cards = clusters(meta);
   if (values.json) {
-    process.stdout.write(
+    await writeStdout(
       `${JSON.stringify({ communities: cards, collabCommunities: meta.collabCommunities }, null, 2)}\n`,
     );
     return 0;
   }
   const unassigned = (meta.counts["nodes.paper"] ?? 0) - cards.reduce((n, c) => n + c.size, 0);
-  process.stdout.write(
-    `${cards.map(formatCard).join("\n\n")}\n\n${cards.length} communities; ${unassigned} papers in none\n`,
+  await writeStdout(
+    textLines([
+      ...cards.flatMap((card, i) => [...(i > 0 ? [""] : []), ...formatCard(card).split("\n")]),
+      "",
+      `${cards.length} communities; ${unassigned} papers in none`,
+    ]),
   );
   return 0;
 }

@@ -8,6 +8,7 @@ import { runPipeline } from "../../pipeline.ts";
 import { buildApp, cacheDir, pruneCache, writeSite } from "../../server/app-build.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { logLines, prepareOutputFolder } from "../output.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
@@ -72,7 +73,7 @@ async function graphFor(
   return serialized;
 }
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const log = (line: string) => logLines(line);
 
 export function parsePort(value: string | undefined): number {
   if (value === undefined) return 4173;
@@ -128,6 +129,7 @@ export async function siteCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new UsageError("site needs -o DIR");
+  prepareOutputFolder(resolve(values.out));
   const graph = await graphFor(values, positionals, log);
   const app = await buildApp({ log });
   const out = resolve(values.out);
