@@ -129,13 +129,16 @@ export function preLatex(value: string): string {
   return s;
 }
 
-/** citation-js rich text → plain text: tags dropped, stray braces, "$" and macros removed. */
+/**
+ * citation-js rich text → plain text: tags dropped, stray braces and macros removed. A "$" left
+ * in it is a literal dollar (citation-js decodes math and `\$`), so it stays.
+ */
 export function postText(value: string): string {
   const s = value
     .replace(/<\/?(?:i|b|sup|sub|span|a)(?:\s[^>]*)?>/g, "")
     .replace(/\\([A-Za-z]+)/g, "$1")
     .replace(/\\(.)/g, "$1")
-    .replace(/[{}$]/g, "");
+    .replace(/[{}]/g, "");
   return squash(s);
 }
 

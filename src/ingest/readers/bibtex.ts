@@ -10,6 +10,7 @@ import { listTruncated, repairNameList } from "./bibtex-authors.ts";
 import { errorText, makeDate, monthNumber } from "./bibtex-common.ts";
 import { postText, postTitle, preLatex } from "./bibtex-latex.ts";
 import { type BibChunk, splitBibtex } from "./bibtex-split.ts";
+import { STRING_DEFAULTS, type StringLimits, StringTable } from "./bibtex-strings.ts";
 
 const FORMAT = "bibtex";
 /** Entry types that describe a volume, not a paper: sources of inherited fields only. */
@@ -49,14 +50,20 @@ interface CslItem {
 export interface BibtexOptions {
   /** Inherit year/venue from the file's only @Proceedings when an entry has no crossref. Default true. */
   inheritFromSingleProceedings?: boolean;
+  /** Bounds on @string expansion (default STRING_DEFAULTS, src/ingest/readers/bibtex-strings.ts). */
+  strings?: Partial<StringLimits>;
 }
 
-/** Parse one entry's text with citation-js's BibTeX grammar (throws on a syntax error). */
-function parseSyntax(chunk: BibChunk, strings: string): RawEntry | null {
-  const entries = plugins.input.chainLink(`${strings}\n${chunk.text}`, {
-    forceType: "@biblatex/text",
-  }) as RawEntry[];
-  return entries.find((e) => e && typeof e === "object" && e.label !== undefined) ?? null;
+/**
+ * Parse one entry with citation-js's BibTeX grammar (throws on a syntax error). `text` is the
+ * entry with the definitions of the macros it uses before it (StringTable.prepare).
+ */
+function parseSyntax(text: string, restore: (v: string | number) => string | number) {
+  const entries = plugins.input.chainLink(text, { forceType: "@biblatex/text" }) as RawEntry[];
+  const entry = entries.find((e) => e && typeof e === "object" && e.label !== undefined);
+  if (!entry) return null;
+  for (const [k, v] of Object.entries(entry.properties)) entry.properties[k] = restore(v);
+  return entry;
 }
 
 const str = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
@@ -93,6 +100,30 @@ function toCsl(entry: RawEntry): CslItem {
     forceType: "@bibtex/entries+list",
   }) as CslItem[];
   return items[0] ?? {};
+}
+
+/** The entry with every unescaped "$" of its text fields escaped: dollars, not math. */
+function literalDollars(entry: RawEntry): RawEntry {
+  const properties = { ...entry.properties };
+  for (const k of TEXT_FIELDS) {
+    const v = properties[k];
+    if (typeof v === "string") properties[k] = v.replace(/(?<!\\)\$/g, "\\$");
+  }
+  return { ...entry, properties };
+}
+
+/**
+ * citation-js's mapping; when it cannot read the math of a field (a lone "$" as in "costs $5"
+ * is an unclosed formula to it), the same entry with its dollars taken as text.
+ */
+function toCslTolerant(entry: RawEntry): CslItem {
+  try {
+    return toCsl(entry);
+  } catch (err) {
+    const retry = literalDollars(entry);
+    if (JSON.stringify(retry.properties) === JSON.stringify(entry.properties)) throw err;
+    return toCsl(retry);
+  }
 }
 
 /** "eric" → "Eric": a name typed all lower-case (particles like "van" are kept apart by CSL). */
@@ -156,12 +187,13 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
   const reject = (c: BibChunk, reason: string) =>
     rejected.push({ file, line: c.line, entry: c.key || undefined, format: FORMAT, reason });
 
-  // Pass 1: syntax. @string definitions are kept and prepended to every later entry.
-  let strings = "";
+  // Pass 1: syntax. @string definitions are expanded (bounded) and each entry gets the ones it uses.
+  const strings = new StringTable({ ...STRING_DEFAULTS, ...options.strings });
   const parsed: { chunk: BibChunk; entry: RawEntry }[] = [];
   for (const chunk of splitBibtex(text)) {
     if (chunk.type === "string") {
-      if (chunk.closed) strings += `${chunk.text}\n`;
+      const bad = strings.define(chunk.text, chunk.line, chunk.closed);
+      if (bad) reject(chunk, bad);
       continue;
     }
     if (SKIPPED_TYPES.has(chunk.type)) continue;
@@ -169,8 +201,13 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
       reject(chunk, "entry is not closed (unbalanced braces or truncated file)");
       continue;
     }
+    const prepared = strings.prepare(chunk.text, chunk.line);
+    if ("reason" in prepared) {
+      reject(chunk, prepared.reason);
+      continue;
+    }
     try {
-      const entry = parseSyntax(chunk, strings);
+      const entry = parseSyntax(prepared.text, prepared.restore);
       if (entry) parsed.push({ chunk, entry });
       else reject(chunk, "no entry could be read");
     } catch (err) {
@@ -188,7 +225,7 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
     try {
       const crossref = str(entry.properties.crossref).trim().toLowerCase();
       const full = prepare(inherit(entry, (crossref && byKey.get(crossref)) || single));
-      const csl = toCsl(full);
+      const csl = toCslTolerant(full);
       const title = postTitle(csl.title ?? "");
       if (!title) {
         reject(chunk, "no title");
