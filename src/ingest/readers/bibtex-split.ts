@@ -65,3 +65,33 @@ export function splitBibtex(text: string): BibChunk[] {
   }
   return chunks;
 }
+
+/** "@comment", "@string" or "@preamble" with what follows it. */
+const NON_ENTRY = /@[ \t]*(comment|string|preamble)\b[ \t\r\n]*([{(])?/iy;
+
+/**
+ * The offset of the first thing in `text` that is not preamble: blank lines, % comment lines,
+ * @comment, @string and @preamble entries. A .bib file may open with any amount of these before
+ * its first entry. Linear in what it skips; stops at the first other character.
+ */
+export function skipPreamble(text: string): number {
+  let at = 0;
+  while (at < text.length) {
+    const c = text[at];
+    if (c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\uFEFF") at++;
+    else if (c === "%") at = lineEnd(text, at);
+    else if (c === "@") {
+      NON_ENTRY.lastIndex = at;
+      const m = NON_ENTRY.exec(text);
+      if (!m) return at;
+      // "@comment text" without a brace runs to the end of its line.
+      at = m[2] ? scanEntry(text, NON_ENTRY.lastIndex - 1).end : lineEnd(text, at);
+    } else return at;
+  }
+  return at;
+}
+
+function lineEnd(text: string, from: number): number {
+  const n = text.indexOf("\n", from);
+  return n < 0 ? text.length : n + 1;
+}

@@ -9,7 +9,7 @@ import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../
 import { listTruncated, repairNameList } from "./bibtex-authors.ts";
 import { errorText, makeDate, monthNumber } from "./bibtex-common.ts";
 import { postText, postTitle, preLatex } from "./bibtex-latex.ts";
-import { type BibChunk, splitBibtex } from "./bibtex-split.ts";
+import { type BibChunk, skipPreamble, splitBibtex } from "./bibtex-split.ts";
 import { STRING_DEFAULTS, type StringLimits, StringTable } from "./bibtex-strings.ts";
 
 const FORMAT = "bibtex";
@@ -260,12 +260,18 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
   return { papers, rejected };
 }
 
-/** Content sniff: an "@type{key," entry at a line start, and not JSON or XML. */
+/**
+ * Content sniff: an "@type{key," entry at a line start within 64 KiB of the end of the file's
+ * preamble (% comments, @comment, @string, @preamble: any length), and not JSON or XML.
+ */
 function detect(text: string): boolean {
   const head = text.slice(0, 4096).replace(/^\uFEFF/, "");
   if (/^\s*[[{<]/.test(head)) return false;
+  const from = skipPreamble(text);
+  // from the start of the line the preamble ends on, so the pattern sees a line start
+  const line = text.lastIndexOf("\n", from - 1) + 1;
   return /(^|[\r\n])[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(][ \t]*[^\s,{}()"=]+[ \t]*,/.test(
-    text.slice(0, 65536),
+    text.slice(line, from + 65536),
   );
 }
 
