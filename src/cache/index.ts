@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { ExtractOptions } from "../extract/options.ts";
 import type { PaperPart, PaperText } from "../extract/staged.ts";
 import { COMPROMISE_VERSION } from "../extract/topic-tags.ts";
-import { appendLines, pruneCacheFiles, readLines } from "./jsonl.ts";
+import { appendLines, openLine, pruneCacheFiles, readLines, sealLine } from "./jsonl.ts";
 import { packPart, unpackPart } from "./parts.ts";
 import { openTagStore, type TagStore } from "./tags.ts";
 import { extractorVersion, sha256 } from "./version.ts";
@@ -39,7 +39,7 @@ export interface CacheStats {
   misses: number;
   /** Parts appended by flush. */
   written: number;
-  /** Lines skipped as unreadable (a torn last line after a crash). */
+  /** Lines skipped as unreadable (a torn last line after a crash, a line failing its checksum). */
   skipped: number;
 }
 
@@ -79,7 +79,8 @@ export function cacheNamespace(
   // No user ontologies is no user ontologies, whether the list is empty (the CLI) or absent.
   const { ontologies, ...rest } = extract;
   const options = ontologies?.length ? extract : rest;
-  return sha256(`litgraph-extract-cache/1\0${version}\0${canonical(options)}\0${compromise}`);
+  // 2: lines carry a checksum (jsonl.ts sealLine)
+  return sha256(`litgraph-extract-cache/2\0${version}\0${canonical(options)}\0${compromise}`);
 }
 
 /** The key of one paper's part within a namespace. */
@@ -131,7 +132,9 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
   const stats: CacheStats = { loaded: 0, hits: 0, misses: 0, written: 0, skipped: 0 };
   const map = new Map<string, PaperPart>();
   const read = readLines(file, (line) => {
-    const { k, v } = JSON.parse(line) as { k: unknown; v: unknown };
+    const json = openLine(line);
+    if (json === null) return false;
+    const { k, v } = JSON.parse(json) as { k: unknown; v: unknown };
     if (typeof k !== "string" || !isPart(v)) return false;
     map.set(k, v);
     return true;
@@ -161,7 +164,7 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
       const k = paperKey(ns, p);
       if (map.has(k)) return;
       map.set(k, part);
-      pending.push(`${JSON.stringify({ k, v: packPart(part, p) })}\n`);
+      pending.push(sealLine(JSON.stringify({ k, v: packPart(part, p) })));
     },
     flush() {
       tags.flush();

@@ -1,7 +1,25 @@
 // Append-only JSONL files of the cache: read every line (skipping unreadable ones, such as a torn
-// last line after a crash), append whole lines in one write.
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+// last line after a crash), append whole lines in one write. Each line carries a checksum of its
+// JSON (`sealLine`): a line edited or damaged on disk fails it and reads as a miss, never as data.
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { ensureDir } from "../common/fs.ts";
+import { sha256 } from "./version.ts";
+
+/** Hex digits of sha256 a line keeps: 64 bits, against damage (not against forgery). */
+const CHECK_CHARS = 16;
+
+/** A cache line: the first 16 hex digits of sha256(json), a space, the JSON, a line break. */
+export function sealLine(json: string): string {
+  return `${sha256(json).slice(0, CHECK_CHARS)} ${json}\n`;
+}
+
+/** The JSON of a line `sealLine` wrote, or null when the line fails its checksum. */
+export function openLine(line: string): string | null {
+  if (line.charCodeAt(CHECK_CHARS) !== 32) return null;
+  const json = line.slice(CHECK_CHARS + 1);
+  return sha256(json).slice(0, CHECK_CHARS) === line.slice(0, CHECK_CHARS) ? json : null;
+}
 
 export interface ReadResult {
   /** Lines `accept` took. */
@@ -44,7 +62,7 @@ export function readLines(file: string, accept: (line: string) => boolean): Read
 /** Append lines (each ending in "\n") to `file` in one write, on a fresh line after a torn tail. */
 export function appendLines(file: string, lines: string[], tornTail: boolean): void {
   if (!lines.length) return;
-  mkdirSync(dirname(file), { recursive: true });
+  ensureDir(dirname(file));
   appendFileSync(file, (tornTail ? "\n" : "") + lines.join(""));
 }
 

@@ -1,9 +1,9 @@
 // compromise's tag results of topic candidates, kept across runs (src/extract/topic-tags.ts):
 // one JSONL file per (extractor version, compromise version) in the cache directory, a line
-// ["exact written text", nounPhrase] per phrase. Read on first use, appended by flush.
+// ["exact written text", nounPhrase] per phrase, checksummed (jsonl.ts sealLine). Read on first use, appended by flush.
 import { join } from "node:path";
 import { COMPROMISE_VERSION, type PhraseTagStore } from "../extract/topic-tags.ts";
-import { appendLines, pruneCacheFiles, readLines } from "./jsonl.ts";
+import { appendLines, openLine, pruneCacheFiles, readLines, sealLine } from "./jsonl.ts";
 import { extractorVersion, sha256 } from "./version.ts";
 
 export interface TagStoreOptions {
@@ -37,7 +37,7 @@ export interface TagStore extends PhraseTagStore {
 /** The file of tag results: named by the extractor version (the tag rules) and compromise's version. */
 export function tagFile(opts: TagStoreOptions): string {
   const ns = sha256(
-    `litgraph-tag-cache/1\0${opts.extractorVersion ?? extractorVersion()}\0${
+    `litgraph-tag-cache/2\0${opts.extractorVersion ?? extractorVersion()}\0${
       opts.compromiseVersion ?? COMPROMISE_VERSION
     }`,
   );
@@ -55,7 +55,9 @@ export function openTagStore(opts: TagStoreOptions): TagStore {
     if (map) return map;
     const m = new Map<string, boolean>();
     const read = readLines(file, (line) => {
-      const v = JSON.parse(line) as unknown;
+      const json = openLine(line);
+      if (json === null) return false;
+      const v = JSON.parse(json) as unknown;
       if (!Array.isArray(v) || typeof v[0] !== "string" || typeof v[1] !== "boolean") return false;
       m.set(v[0], v[1]);
       return true;
@@ -74,7 +76,7 @@ export function openTagStore(opts: TagStoreOptions): TagStore {
       const m = load();
       if (m.get(text) === ok) return;
       m.set(text, ok);
-      pending.push(`${JSON.stringify([text, ok])}\n`);
+      pending.push(sealLine(JSON.stringify([text, ok])));
     },
     flush() {
       if (!pending.length) return;
