@@ -25,13 +25,15 @@ export function parse<O extends NonNullable<ParseArgsConfig["options"]>>(
   }
 }
 
-/** --as-of YYYY-MM-DD to a Date (UTC midnight); default now. */
+/** --as-of YYYY-MM-DD, a real calendar date (not 2026-13-45 or 2026-02-30), to a Date (UTC midnight); default now. */
 export function parseAsOf(value: string | undefined): Date {
   if (value === undefined) return new Date();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!d || Number.isNaN(d.getTime()))
-    throw new UsageError(`--as-of wants YYYY-MM-DD, got '${value}'`);
+  // Date.UTC rolls an out-of-range month or day over (2026-13-45 → 2027-02-14): only a date
+  // that reads back the same is real.
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw new UsageError(`--as-of wants YYYY-MM-DD (a calendar date), got '${value}'`);
   return d;
 }
 

@@ -4,7 +4,7 @@
 import { fstatSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { isatty } from "node:tty";
-import { ensureDir, OutputError, writeAll } from "../common/fs.ts";
+import { ensureDir, writeAll } from "../common/fs.ts";
 import { outputTarget } from "../common/fs-target.ts";
 import { escapeForTerminal } from "../common/terminal.ts";
 
@@ -20,21 +20,13 @@ function stdoutIsFile(): boolean {
 
 /**
  * Write `text` to stdout. A file (or /dev/full) is written with every byte checked (Node's own
- * stream ignores a short write); a pipe or TTY through process.stdout, waiting for the write.
- * Fails with OutputError("write-failed") on a full disk; a closed pipe (EPIPE: `| head`) is left
- * to bin/litgraph.mjs, which exits 0.
+ * stream ignores a short write) and fails with OutputError("write-failed") on a full disk. A pipe
+ * or TTY goes through process.stdout (synchronous on Linux); its errors arrive as the stream's
+ * "error" event, which bin/litgraph.mjs turns into exit 1 (EPIPE, a reader that stopped: 0).
  */
-export async function writeStdout(text: string): Promise<void> {
-  if (stdoutIsFile()) {
-    writeAll(1, Buffer.from(text), "stdout");
-    return;
-  }
-  await new Promise<void>((done, fail) =>
-    process.stdout.write(text, (err) => {
-      if (!err || (err as { code?: string }).code === "EPIPE") done();
-      else fail(new OutputError("write-failed", "stdout", `cannot write stdout: ${err.message}`));
-    }),
-  );
+export function writeStdout(text: string): void {
+  if (stdoutIsFile()) writeAll(1, Buffer.from(text), "stdout");
+  else process.stdout.write(text);
 }
 
 /** Write messages to stderr, each on its own line with unsafe characters escaped. */

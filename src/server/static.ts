@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, isAbsolute, join, relative, sep } from "node:path";
+import { CSP_HEADER } from "./csp.ts";
 
 export interface StaticOptions {
   /** Folder to serve (required). Nothing outside it is ever read. */
@@ -61,11 +62,14 @@ const inside = (root: string, path: string) => {
   return r !== "" && !r.startsWith(`..${sep}`) && r !== ".." && !isAbsolute(r);
 };
 
+/** Headers of every response: the page's Content-Security-Policy and no MIME sniffing. */
+const SECURITY_HEADERS = {
+  "content-security-policy": CSP_HEADER,
+  "x-content-type-options": "nosniff",
+};
+
 function send(res: ServerResponse, status: number, text: string) {
-  res.writeHead(status, {
-    "content-type": "text/plain; charset=utf-8",
-    "x-content-type-options": "nosniff",
-  });
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...SECURITY_HEADERS });
   res.end(`${text}\n`);
 }
 
@@ -94,8 +98,8 @@ export function createStaticHandler(opts: StaticOptions) {
       "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
       "content-length": info.size,
       "cache-control": "no-cache",
-      "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
+      ...SECURITY_HEADERS,
     });
     if (req.method === "HEAD") return res.end();
     createReadStream(file).pipe(res);

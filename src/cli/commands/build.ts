@@ -86,6 +86,6 @@ export async function buildCommand(argv: string[]): Promise<number> {
       `${c.collabCommunities} collaboration groups in ${Date.now() - started} ms`,
     `wrote ${written.join(", ")} (${format})`,
   );
-  if (values.json) await writeStdout(`${JSON.stringify(serialized.meta, null, 2)}\n`);
+  if (values.json) writeStdout(`${JSON.stringify(serialized.meta, null, 2)}\n`);
   return values.strict && ingest.rejected.length > 0 ? 1 : 0;
 }

@@ -54,11 +54,11 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const papers = extractPapers(ingested.papers, { ontologies });
   if (values.rejects) writeRejects(values.rejects, ingested.rejected);
   if (values.json) {
-    await writeStdout(
+    writeStdout(
       `${JSON.stringify({ papers, rejected: ingested.rejected, summary: ingested.summary }, null, 2)}\n`,
     );
   } else {
-    await writeStdout(formatPapers(papers));
+    writeStdout(formatPapers(papers));
   }
   logLines(summaryLine(ingested.summary), ...rejectLines(ingested.rejected));
   return values.strict && ingested.rejected.length > 0 ? 1 : 0;

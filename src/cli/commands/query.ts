@@ -79,7 +79,7 @@ export async function relatedCommand(argv: string[]): Promise<number> {
   const list = related(graph, node, top);
   const title = graph.getNodeAttribute(node, "title") as string;
   if (values.json) {
-    await writeStdout(`${JSON.stringify({ paper: { node, title }, related: list }, null, 2)}\n`);
+    writeStdout(`${JSON.stringify({ paper: { node, title }, related: list }, null, 2)}\n`);
     return 0;
   }
   const out = [`Related to: ${title}`, `  ${node}`, ""];
@@ -88,7 +88,7 @@ export async function relatedCommand(argv: string[]): Promise<number> {
     out.push(`${String(i + 1).padStart(3)}. ${r.score.toFixed(2).padStart(6)}  ${r.title}`);
     out.push(`             because: shared ${formatReasons(r.reasons)}`);
   });
-  await writeStdout(textLines(out));
+  writeStdout(textLines(out));
   return 0;
 }
 
@@ -100,7 +100,7 @@ export async function collaboratorsCommand(argv: string[]): Promise<number> {
   const list = collaborators(graph, node);
   if (values.json) {
     const author = { node, name: a.label, variants: a.variants, paperCount: a.paperCount };
-    await writeStdout(`${JSON.stringify({ author, collaborators: list }, null, 2)}\n`);
+    writeStdout(`${JSON.stringify({ author, collaborators: list }, null, 2)}\n`);
     return 0;
   }
   const others = (a.variants as string[]).filter((v) => v !== a.label);
@@ -114,7 +114,7 @@ export async function collaboratorsCommand(argv: string[]): Promise<number> {
     out.push(`${String(c.count).padStart(4)}  ${c.name}`);
     for (const p of c.papers) out.push(`        ${p.title}`);
   }
-  await writeStdout(textLines(out));
+  writeStdout(textLines(out));
   return 0;
 }
 
@@ -140,13 +140,13 @@ export async function clustersCommand(argv: string[]): Promise<number> {
   const { meta } = await loadQueryGraph(values, positionals);
   const cards = clusters(meta);
   if (values.json) {
-    await writeStdout(
+    writeStdout(
       `${JSON.stringify({ communities: cards, collabCommunities: meta.collabCommunities }, null, 2)}\n`,
     );
     return 0;
   }
   const unassigned = (meta.counts["nodes.paper"] ?? 0) - cards.reduce((n, c) => n + c.size, 0);
-  await writeStdout(
+  writeStdout(
     textLines([
       ...cards.flatMap((card, i) => [...(i > 0 ? [""] : []), ...formatCard(card).split("\n")]),
       "",

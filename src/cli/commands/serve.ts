@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { escapeForTerminal } from "../../common/terminal.ts";
 import type { SerializedGraph } from "../../graph/schema.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
@@ -105,7 +106,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   log(`graph: ${c.nodes ?? graph.nodes.length} nodes (${c["nodes.paper"] ?? 0} papers)`);
   if (host !== "127.0.0.1" && host !== "localhost" && host !== "::1")
     log(`warning: serving on ${host}, reachable from other machines`);
-  process.stdout.write(`litgraph: serving http://${shownHost}:${bound}/ (Ctrl-C to stop)\n`);
+  process.stdout.write(
+    `${escapeForTerminal(`litgraph: serving http://${shownHost}:${bound}/ (Ctrl-C to stop)`)}\n`,
+  );
   await new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);
