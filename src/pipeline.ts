@@ -139,6 +139,7 @@ async function buildFrom(
           graph.getAttribute("options")?.communities,
         ),
       ),
+      { sync: false },
     );
   lap("graph");
   const serialized = serialize(graph, {

@@ -98,6 +98,7 @@ export function openParseCache(
           { format: 2, file, sha256: hash, inFolder },
           { papers: result.papers, rejected: result.rejected },
         ),
+        { sync: false },
       );
       stats.written++;
     },

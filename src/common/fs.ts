@@ -15,6 +15,11 @@ const BUFFER_BYTES = 16 * 1024 * 1024;
 export interface WriteFileOptions {
   /** The write call (default NODE_IO, the real file system); tests inject short writes. */
   io?: WriteIo;
+  /**
+   * Flush the temporary file to disk before the rename (default true): a file system that
+   * reports a full disk only then fails here, not after "wrote". Caches, checked on read, skip it.
+   */
+  sync?: boolean;
 }
 
 /**
@@ -43,7 +48,7 @@ export function writeFileAtomic(
     `.${basename(dest)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
   try {
-    writeToFile(tmp, path, data, io, true);
+    writeToFile(tmp, path, data, io, options.sync ?? true);
     renameSync(tmp, dest);
   } catch (err) {
     rmSync(tmp, { force: true });
