@@ -6,10 +6,26 @@ import { parse as parseCsv } from "csv-parse/sync";
 /** BibTeX entry types that are not records (macros, comments, the venue container). */
 const NOT_RECORDS = new Set(["comment", "preamble", "string", "proceedings", "mvproceedings"]);
 
+/** One part of a @string value: "quoted", {braced} (one level of nested braces), a number or a name. */
+const PART = String.raw`(?:"[^"]*"|\{(?:[^{}]|\{[^{}]*\})*\}|\d+|[A-Za-z_][\w:+-]*)`;
+/** A well-formed `@string{name = part # part …}` from its "@" on. */
+const GOOD_STRING = new RegExp(
+  String.raw`^@[ \t]*string[ \t]*[{(]\s*[A-Za-z_][\w:+-]*\s*=\s*${PART}(?:\s*#\s*${PART})*\s*[})]`,
+  "i",
+);
+
+/**
+ * Entries at a line start, except those that are not records; a @string that is not well formed
+ * counts, since the reader reports it as a rejected record.
+ */
 function countBibtex(text: string): number {
   let n = 0;
-  for (const m of text.matchAll(/^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gm))
-    if (!NOT_RECORDS.has((m[1] as string).toLowerCase())) n++;
+  for (const m of text.matchAll(/^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gm)) {
+    const type = (m[1] as string).toLowerCase();
+    if (type === "string") {
+      if (!GOOD_STRING.test(text.slice(m.index + m[0].indexOf("@"), m.index + 100_000))) n++;
+    } else if (!NOT_RECORDS.has(type)) n++;
+  }
   return n;
 }
 
