@@ -231,6 +231,7 @@ describe("an output under a path that cannot exist fails at once", () => {
     ["-o", ["build", SMALL, ...FLAGS, "-o", "/proc/x/y/graph.json"]],
     ["--rejects", ["extract", SMALL, ...FLAGS.slice(0, 2), "--rejects", "/proc/x/y/r.json"]],
     ["--cache-dir", ["build", SMALL, "--as-of", "2026-11-27", "--cache-dir", "/proc/x/y"]],
+    ["site -o", ["site", SMALL, "--as-of", "2026-11-27", "-o", "/proc/x/y"]],
   ])("%s /proc/x/y/…: exit 1 naming the folder, no build", async (_o, args) => {
     const started = Date.now();
     const r = await cli(args);

@@ -13,7 +13,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { writeFileAtomic } from "../common/fs.ts";
+import { ensureDir, writeFileAtomic } from "../common/fs.ts";
 import { PACKAGE_ROOT } from "../common/package-root.ts";
 import type { SerializedGraph } from "../graph/schema.ts";
 
@@ -113,7 +113,7 @@ export function pruneCache(cache: string, prefix: "app" | "serve", keep: number)
 
 /** Writes the built app and graph.json into `out` (a folder any static host can serve). */
 export function writeSite(out: string, appDir: string, graph: SerializedGraph): void {
-  mkdirSync(out, { recursive: true });
+  ensureDir(out);
   // Stale hashed bundles from an earlier site would only waste space.
   rmSync(join(out, "assets"), { recursive: true, force: true });
   cpSync(appDir, out, { recursive: true });
