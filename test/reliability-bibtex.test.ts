@@ -6,9 +6,11 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { plugins } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../src/ingest/index.ts";
 import { parseBibtex } from "../src/ingest/readers/bibtex.ts";
+import { BibSyntaxError, scanEntryFields } from "../src/ingest/readers/bibtex-fields.ts";
 import type { ParseResult } from "../src/ingest/types.ts";
 
 const DIR = "test/fixtures/hostile";
@@ -148,5 +150,44 @@ describe("a 10 MB abstract (item 11)", () => {
     expect(r.rejected).toEqual([]);
     expect(r.papers.map((p) => p.title)).toEqual(["A huge abstract", "The next entry"]);
     expect(r.papers[0]?.abstract).toBe(words.trim());
+  });
+});
+
+describe("the field scanner reads what citation-js reads (src/ingest/readers/bibtex-fields.ts)", () => {
+  const citationJsReads = (text: string) => {
+    try {
+      const out = plugins.input.chainLink(text, { forceType: "@biblatex/text" }) as unknown[];
+      return out.length === 1;
+    } catch {
+      return false;
+    }
+  };
+  const scannerReads = (text: string) => {
+    try {
+      scanEntryFields(text);
+      return true;
+    } catch (err) {
+      expect(err).toBeInstanceOf(BibSyntaxError);
+      return false;
+    }
+  };
+  it.each([
+    "@article{k, title = {a {b} c}, year = 2020}",
+    '@article{k, title = "q {x"} y" }',
+    "@article{k, title = {a \\} b}}",
+    '@article{k, title = "a \\" b"}',
+    "@article{k, % a comment\n title = {x}}",
+    "@article{k, title = {x} # , year = 1}",
+    "@article{k, title = {x},}",
+    "@article{k}",
+    "@article{k, title = 2020a}",
+    "@article{k, title = -5 # jan}",
+    "@article{k, title = {x} year = 2}",
+    "@article{k, author+an = {1=highlight}, title = {x}}",
+    "@article{k, title = {never closed}",
+    '@article{k, title = "never closed}',
+    "@article{k, = {no name}}",
+  ])("%j", (text) => {
+    expect(scannerReads(text)).toBe(citationJsReads(text));
   });
 });
