@@ -15,7 +15,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ensureDir, OutputError, type WriteIo, writeFileAtomic } from "../src/common/fs.ts";
 import { tempDirs } from "./temp-dirs.ts";
 
@@ -132,40 +132,51 @@ describe("a full disk in a real process (file size limit: short write, then EFBI
   });
 });
 
-/** A 1 MB tmpfs, where this machine allows mounting one (root, not in a restricted container). */
-function mountTmpfs(): string | null {
+/** Mount a 1 MB tmpfs on `dir`; false where this machine does not allow it (not root, a container). */
+const mountTmpfs = (dir: string) =>
+  spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]).status === 0;
+const umount = (dir: string) => spawnSync("umount", [dir]);
+
+/** Whether a tmpfs can be mounted here: probed once, mounted and unmounted at once. */
+function canMountTmpfs(): boolean {
   const dir = temp();
-  const r = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]);
-  if (r.status !== 0) return null;
-  afterAll(() => {
-    spawnSync("umount", [dir]);
-  });
-  return dir;
+  const ok = mountTmpfs(dir);
+  if (ok) umount(dir);
+  return ok;
 }
 
 describe("a full disk on a real filesystem (tmpfs)", () => {
-  const disk = mountTmpfs();
-  if (!disk) console.log("tmpfs: cannot mount here; the file size limit above stands in for it");
+  const mountable = canMountTmpfs();
+  if (!mountable)
+    console.log("tmpfs: cannot mount here; the file size limit above stands in for it");
 
-  it.runIf(disk)("build -o and extract --json > file: exit 1, previous output kept", async () => {
-    const dir = disk as string;
-    const out = join(dir, "graph.json");
-    writeFileSync(out, PREVIOUS);
-    // leave 100 KB of the 1 MB free: less than either output
-    writeFileSync(join(dir, "filler"), Buffer.alloc(1024 * 1024 - 100 * 1024 - 8192));
-    const build = await cli(["build", ...FLAGS, "-o", out]);
-    expect(build.code, build.stderr).toBe(1);
-    expect(build.stderr).toMatch(/ENOSPC/);
-    expect(build.stderr).not.toMatch(/wrote/);
-    expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
-    expect(readdirSync(dir).sort()).toEqual(["filler", "graph.json"]);
-    const extract = await cli(
-      ["extract", ...FLAGS.slice(0, 2), "--json"],
-      (c) => `${c} > '${join(dir, "papers.json")}'`,
-    );
-    expect(extract.code, extract.stderr).toBe(1);
-    expect(extract.stderr).toMatch(/cannot write stdout: ENOSPC/);
-  });
+  it.runIf(mountable)(
+    "build -o and extract --json > file: exit 1, previous output kept",
+    async () => {
+      const dir = temp();
+      expect(mountTmpfs(dir)).toBe(true);
+      try {
+        const out = join(dir, "graph.json");
+        writeFileSync(out, PREVIOUS);
+        // leave 100 KB of the 1 MB free: less than either output
+        writeFileSync(join(dir, "filler"), Buffer.alloc(1024 * 1024 - 100 * 1024 - 8192));
+        const build = await cli(["build", ...FLAGS, "-o", out]);
+        expect(build.code, build.stderr).toBe(1);
+        expect(build.stderr).toMatch(/ENOSPC/);
+        expect(build.stderr).not.toMatch(/wrote/);
+        expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
+        expect(readdirSync(dir).sort()).toEqual(["filler", "graph.json"]);
+        const extract = await cli(
+          ["extract", ...FLAGS.slice(0, 2), "--json"],
+          (c) => `${c} > '${join(dir, "papers.json")}'`,
+        );
+        expect(extract.code, extract.stderr).toBe(1);
+        expect(extract.stderr).toMatch(/cannot write stdout: ENOSPC/);
+      } finally {
+        umount(dir);
+      }
+    },
+  );
 });
 
 describe("-o onto a special file: never replaced", () => {
