@@ -105,7 +105,11 @@ function score(items: Labelled[]): Scores {
 }
 
 /** litgraph's communities and related papers (top 5) against the areas. */
-export function scoreGraph(graph: LitGraph, areas: Map<string, string>): Scores {
+export function scoreGraph(
+  graph: LitGraph,
+  areas: Map<string, string>,
+  communityOf: (node: string) => number = (node) => graph.getNodeAttribute(node, "community"),
+): Scores {
   const items: Labelled[] = [];
   const areaOfNode = (node: string) => areas.get(titleKey(graph.getNodeAttribute(node, "title")));
   graph.forEachNode((node, a) => {
@@ -116,7 +120,7 @@ export function scoreGraph(graph: LitGraph, areas: Map<string, string>): Scores 
       title: a.title,
       area,
       half: halfOf(a.title),
-      community: a.community >= 0 ? `c${a.community}` : `solo:${node}`,
+      community: communityOf(node) >= 0 ? `c${communityOf(node)}` : `solo:${node}`,
       answers: related(graph, node, K).map((r) => areaOfNode(r.node) ?? "?"),
     });
   });
