@@ -3,27 +3,19 @@
 // docs/quality.md). The extraction is done once per run. NMI is the mean over Louvain seeds
 // 1–5 on the built graph's similar edges (one seed moves it by about ±0.02).
 import { resolve } from "node:path";
-import { louvainOn } from "../../src/graph/communities.ts";
-import { type GraphOptionsInput, resolveOptions } from "../../src/graph/index.ts";
-import { buildAaai, loadAaai, type Scores, scoreGraph } from "./aaai.ts";
+import type { GraphOptionsInput } from "../../src/graph/index.ts";
+import { buildAaai, loadAaai, scoreGraphSeeds } from "./aaai.ts";
 
 const [configs = "[{}]", flag, dir] = process.argv.slice(2);
 const corpora = flag === "--corpora" && dir ? resolve(dir) : resolve("../shared/corpora");
 const data = await loadAaai(corpora);
-const SEEDS = [1, 2, 3, 4, 5];
 const f = (x: number) => x.toFixed(3);
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 for (const opts of JSON.parse(configs) as GraphOptionsInput[]) {
   const t = performance.now();
   const graph = buildAaai(data, opts);
-  const s = scoreGraph(graph, data.areas);
-  const papers = graph.filterNodes((_, a) => a.type === "paper");
-  const runs: Scores[] = SEEDS.map((seed) => {
-    const c = louvainOn(graph, papers, "similar", { ...resolveOptions(opts).communities, seed });
-    return scoreGraph(graph, data.areas, (node) => c.get(node) ?? -1);
-  });
-  const nmi = (h: "tune" | "check" | "all") => f(mean(runs.map((r) => r.nmi[h])));
+  const s = scoreGraphSeeds(graph, data.areas);
+  const nmi = (h: "tune" | "check" | "all") => f(s.nmi[h]);
   console.log(
-    `NMI(5 seeds) tune ${nmi("tune")} check ${nmi("check")} all ${nmi("all")} (${mean(runs.map((r) => r.communities))}) | P@5 tune ${f(s.p5.tune)} check ${f(s.p5.check)} all ${f(s.p5.all)} | none ${s.noRelated} | ${((performance.now() - t) / 1000).toFixed(1)} s | ${JSON.stringify(opts)}`,
+    `NMI(5 seeds) tune ${nmi("tune")} check ${nmi("check")} all ${nmi("all")} (${s.communities}) | P@5 tune ${f(s.p5.tune)} check ${f(s.p5.check)} all ${f(s.p5.all)} | none ${s.noRelated} | ${((performance.now() - t) / 1000).toFixed(1)} s | ${JSON.stringify(opts)}`,
   );
 }

@@ -36,5 +36,7 @@ export function citationItems(
       put(cited, `citedby:${p.id}`, p.title);
     }
   });
-  return out.map((m) => [...m.values()].sort((x, y) => (x.node < y.node ? -1 : x.node > y.node ? 1 : 0)));
+  return out.map((m) =>
+    [...m.values()].sort((x, y) => (x.node < y.node ? -1 : x.node > y.node ? 1 : 0)),
+  );
 }

@@ -128,8 +128,7 @@ export function internItems(items: PaperItem[][], text: TextVectors = NO_TEXT): 
   const channel = new Uint8Array(m + text.keys.length);
   const offsets = new Int32Array(items.length + 1);
   const termsOf = (i: number) => text.ids[i]?.length ?? 0;
-  for (let i = 0; i < items.length; i++)
-    offsets[i + 1] = offsets[i] + items[i].length + termsOf(i);
+  for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i] + items[i].length + termsOf(i);
   const ids = new Int32Array(offsets[items.length]);
   const factors = new Float64Array(offsets[items.length]);
   items.forEach((list, i) => {
@@ -181,7 +180,12 @@ export function materialize(
         breakdown.push({ kind: it.kind, label: it.label, node: it.node, share });
       } else {
         const t = text.ids[a][part - items[a].length];
-        breakdown.push({ kind: "term", label: text.labels[t], node: `term:${text.keys[t]}`, share });
+        breakdown.push({
+          kind: "term",
+          label: text.labels[t],
+          node: `term:${text.keys[t]}`,
+          share,
+        });
       }
     }
     edges[e] = { a, b: out.pairs[2 * e + 1], weight: out.weights[e], breakdown };
@@ -189,14 +193,21 @@ export function materialize(
   return edges;
 }
 
-/** Specificity log((N+1)/df) of each item that can be shared (see similarPairs), 0 otherwise. */
+/**
+ * Specificity of each item that can be shared (see similarPairs), 0 otherwise: log((N+1)/df);
+ * for text terms the smooth idf log((N+1)/(df+1)) + 1 (as scikit-learn's), so that the words
+ * held by many papers, which name a field ("image", "agents"), still count a little (measured
+ * on AAAI: related P@5 0.545 → 0.555).
+ */
 function specificity(input: SimilarityInput, df: Int32Array, opts: SimilarityOptions) {
   const { n } = input;
   const cap = Math.min(opts.hardMaxDfRatio * n, Math.max(opts.minDfCap, opts.maxDfRatio * n));
   const textCap = Math.max(opts.minDfCap, opts.textMaxDfRatio * n);
-  return Float64Array.from(df, (d, id) =>
-    d >= 2 && d <= (input.channel[id] === TEXT ? textCap : cap) ? Math.log((n + 1) / d) : 0,
-  );
+  return Float64Array.from(df, (d, id) => {
+    if (input.channel[id] === TEXT)
+      return d >= 2 && d <= textCap ? Math.log((n + 1) / (d + 1)) + 1 : 0;
+    return d >= 2 && d <= cap ? Math.log((n + 1) / d) : 0;
+  });
 }
 
 /**
@@ -291,7 +302,12 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
     for (const j of best.items) kept.add(pairKey(i, j));
     for (const j of touched) score[j] = 0;
   }
-  return edgesOf(input, unit, [...kept].sort((x, y) => x - y), opts.maxReasons);
+  return edgesOf(
+    input,
+    unit,
+    [...kept].sort((x, y) => x - y),
+    opts.maxReasons,
+  );
 }
 
 /** The kept pairs with their weights and breakdowns (the shared items, largest first). */
@@ -331,7 +347,8 @@ function edgesOf(
     const named = Math.min(shared.length, Math.max(1, maxReasons));
     const rest = shared.slice(named).reduce((acc, x) => acc + x.w, 0);
     const out = shared.slice(0, named).map((x) => ({ part: x.k, share: round4(x.w / total) }));
-    if (named < shared.length) out.push({ part: named - shared.length, share: round4(rest / total) });
+    if (named < shared.length)
+      out.push({ part: named - shared.length, share: round4(rest / total) });
     // Rounding: the largest share takes the remainder, so the shares sum to 1.
     out[0].share = round4(1 - out.slice(1).reduce((acc, x) => acc + x.share, 0));
     for (const x of out) {
