@@ -37,8 +37,8 @@ export function textVectors(
     const add = (text: string, w: number) => {
       for (const t of tokens(text)) {
         tf.set(t.key, (tf.get(t.key) ?? 0) + w);
-        let f = forms.get(t.key);
-        if (!f) forms.set(t.key, (f = new Map()));
+        const f = forms.get(t.key) ?? new Map<string, number>();
+        forms.set(t.key, f);
         f.set(t.form, (f.get(t.form) ?? 0) + 1);
       }
     };
