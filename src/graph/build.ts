@@ -357,7 +357,14 @@ export function buildGraph(
   );
   if (hooks.previousLayout) graph.setAttribute("incrementalViews", reused);
   step("layout");
-  const { communities, collabCommunities } = communityCards(graph, opts.communities);
+  const paperIndex = new Map(papers.map((p, i) => [paperNode(p.id), i]));
+  const { communities, collabCommunities } = communityCards(graph, opts.communities, {
+    labels: text.labels,
+    termsOf: (node) => {
+      const i = paperIndex.get(node);
+      return i === undefined ? undefined : text.ids[i];
+    },
+  });
   graph.setAttribute("communities", communities);
   graph.setAttribute("collabCommunities", collabCommunities);
   graph.setAttribute("options", opts);

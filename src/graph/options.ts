@@ -66,7 +66,7 @@ export interface SimilarityOptions {
    * in the weight of the edges kept (not in the ranking).
    */
   candidateBudget: number;
-  /** Shared items named in an edge's breakdown (default 8); the rest are one "other" share. */
+  /** Shared items named in an edge's breakdown (default 5); the rest are one "other" share. */
   maxReasons: number;
 }
 
@@ -85,6 +85,11 @@ export interface CommunityOptions {
   labelMaxSpread: number;
   /** Labels prefer entities found in at least this share of the community's papers (0.1). */
   labelMinCoverage: number;
+  /**
+   * A second label term joins the first only when at least this share of the community's papers
+   * holding the rarer of the two hold both (default 0.25): no two unrelated terms glued.
+   */
+  labelMinCooccurrence: number;
 }
 
 export interface LayoutOptions {
@@ -173,7 +178,7 @@ export const DEFAULTS: GraphOptions = {
     hardMaxDfRatio: 0.5,
     candidateMaxDf: 1000,
     candidateBudget: 20000,
-    maxReasons: 8,
+    maxReasons: 5,
   },
   communities: {
     resolution: 1,
@@ -183,6 +188,7 @@ export const DEFAULTS: GraphOptions = {
     labelTopicWeight: 0.5,
     labelMaxSpread: 0.25,
     labelMinCoverage: 0.1,
+    labelMinCooccurrence: 0.25,
   },
   layout: {
     iterations: 150,
