@@ -32,7 +32,10 @@ import { textVectors } from "./text/vectors.ts";
 export type LitGraph = Graph;
 
 export interface BuildHooks {
-  /** Called after each step (nodes, edges, similarity, communities, layout, cards) with its wall ms. */
+  /**
+   * Called after each step (similarity-input: text vectors and items; nodes, edges, similarity:
+   * the result picked up and named; communities, layout, cards) with its wall ms.
+   */
   onStep?: (step: string, ms: number) => void;
   /**
    * The previous build's positions (layoutSnapshot): views whose nodes are mostly known keep
@@ -173,6 +176,7 @@ export function buildGraph(
     internItems(similarItems, text),
     opts.similarity,
   );
+  step("similarity-input");
 
   // Attribute objects are written as literals with their keys in sorted order: roundDeep then
   // returns them as they are instead of copying them key by key (a paper's 20 keys added one by
