@@ -62,7 +62,7 @@ export interface SimilarityOptions {
   candidateMaxDf: number;
   /**
    * …and walking stops before the paper lists walked for one paper pass this many entries
-   * (default 20,000), so the cost grows about linearly with papers. Items not walked still count
+   * (default 5,000), so the cost grows about linearly with papers. Items not walked still count
    * in the weight of the edges kept (not in the ranking).
    */
   candidateBudget: number;
@@ -177,7 +177,7 @@ export const DEFAULTS: GraphOptions = {
     minDfCap: 10,
     hardMaxDfRatio: 0.5,
     candidateMaxDf: 1000,
-    candidateBudget: 20000,
+    candidateBudget: 5000,
     maxReasons: 5,
   },
   communities: {

@@ -23,7 +23,9 @@ export function tokens(text: string, stop: ReadonlySet<string> = allStopWords): 
   const out: Token[] = [];
   // Only text beyond ASCII needs its accents taken off (most abstracts are ASCII).
   const ascii = !/[^\x00-\x7f]/.test(text);
-  const folded = (ascii ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")).toLowerCase();
+  const folded = (
+    ascii ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+  ).toLowerCase();
   for (const form of folded.split(/[^a-z0-9]+/)) {
     if (form.length < 2 || form.length > MAX_TOKEN || !/[a-z]/.test(form) || stop.has(form))
       continue;
