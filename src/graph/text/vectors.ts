@@ -2,7 +2,7 @@
 // sublinear term frequency 1 + ln(tf), title words counted `titleWeight` times. Terms held by
 // fewer than `minDf` papers are dropped (they cannot be shared). The idf and the normalisation
 // are applied where the vectors are compared (similarity.ts), over the whole corpus.
-import { tokens } from "./terms.ts";
+import { termKey, words } from "./terms.ts";
 
 export interface TextOptions {
   /** A title word counts as this many abstract words (default 2: titles are short and on topic). */
@@ -30,16 +30,22 @@ export function textVectors(
   papers: readonly { title: string; abstract: string }[],
   opts: TextOptions = TEXT_DEFAULTS,
 ): TextVectors {
-  const forms = new Map<string, Map<string, number>>();
+  // Each written form once: its key (null: no term) and how often it was written.
+  const keyOf = new Map<string, string | null>();
+  const written = new Map<string, number>();
   const df = new Map<string, number>();
   const counts = papers.map((p) => {
     const tf = new Map<string, number>();
     const add = (text: string, w: number) => {
-      for (const t of tokens(text)) {
-        tf.set(t.key, (tf.get(t.key) ?? 0) + w);
-        const f = forms.get(t.key) ?? new Map<string, number>();
-        forms.set(t.key, f);
-        f.set(t.form, (f.get(t.form) ?? 0) + 1);
+      for (const form of words(text)) {
+        let key = keyOf.get(form);
+        if (key === undefined) {
+          key = termKey(form);
+          keyOf.set(form, key);
+        }
+        if (key === null) continue;
+        tf.set(key, (tf.get(key) ?? 0) + w);
+        written.set(form, (written.get(form) ?? 0) + 1);
       }
     };
     add(p.title, opts.titleWeight);
@@ -50,20 +56,24 @@ export function textVectors(
   const keys = [...df].filter(([, d]) => d >= opts.minDf).map(([k]) => k);
   keys.sort(byString);
   const idOf = new Map(keys.map((k, i) => [k, i]));
-  const labels = keys.map((k) => {
-    let best = k;
-    let n = 0;
-    for (const [form, c] of forms.get(k) ?? [])
-      if (c > n || (c === n && form < best)) [best, n] = [form, c];
-    return best;
-  });
+  // A term's label: its most written form (ties: the first in code-unit order).
+  const labels = [...keys];
+  const best = new Float64Array(keys.length);
+  for (const [form, c] of [...written].sort((a, b) => byString(a[0], b[0]))) {
+    const id = idOf.get(keyOf.get(form) as string);
+    if (id !== undefined && c > best[id]) {
+      best[id] = c;
+      labels[id] = form;
+    }
+  }
   const ids: Int32Array[] = [];
   const values: Float64Array[] = [];
   for (const tf of counts) {
-    const kept = [...tf].flatMap(([k, c]) => {
+    const kept: [number, number][] = [];
+    for (const [k, c] of tf) {
       const id = idOf.get(k);
-      return id === undefined ? [] : [[id, 1 + Math.log(c)] as const];
-    });
+      if (id !== undefined) kept.push([id, 1 + Math.log(c)]);
+    }
     kept.sort((a, b) => a[0] - b[0]);
     ids.push(Int32Array.from(kept, (x) => x[0]));
     values.push(Float64Array.from(kept, (x) => x[1]));
