@@ -1,6 +1,6 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { communityLabel, type Scored } from "../src/graph/cards.ts";
+import { communityLabel, type Scored, topTerms } from "../src/graph/cards.ts";
 
 const e = (label: string, count: number, spread: number, score: number): Scored => ({
   node: `method:${label.replace(/ /g, "-")}`,
@@ -76,5 +76,47 @@ describe("communityLabel", () => {
       e("ecg", 2, 0.1, 1),
     ];
     expect(communityLabel(g, scored, 2, 0.25, 2)).toBe("bezier curve · ecg");
+  });
+
+  it.each([
+    {
+      name: "a second term that goes with the first joins it",
+      both: 2,
+      expected: "video · action recognition",
+    },
+    { name: "an unrelated second term does not (one term)", both: 0, expected: "video" },
+  ])("$name", ({ both, expected }) => {
+    const scored = [e("video", 6, 0.1, 9), e("action recognition", 4, 0.1, 5)];
+    // together: at least a quarter of the rarer term's papers hold both.
+    const together = (a: Scored, b: Scored) => both >= 0.25 * Math.min(a.count, b.count);
+    expect(communityLabel(empty, scored, 2, 0.25, 2, new Set(), together)).toBe(expected);
+  });
+});
+
+describe("topTerms (c-TF-IDF)", () => {
+  const labels = ["datasets", "video", "frame", "rare"];
+  // Papers p0..p9; the community is p0..p3. "datasets" is everywhere, "video" and "frame" mostly
+  // in the community, "rare" in one of its papers only.
+  const held: Record<string, number[]> = {
+    p0: [0, 1, 2, 3],
+    p1: [0, 1, 2],
+    p2: [0, 1],
+    p3: [0, 2],
+    p4: [0],
+    p5: [0],
+    p6: [0, 1],
+    p7: [0],
+    p8: [0],
+    p9: [0],
+  };
+  const terms = { labels, termsOf: (p: string) => Int32Array.from(held[p] ?? []) };
+  const df = new Int32Array(labels.length);
+  for (const list of Object.values(held)) for (const t of list) df[t]++;
+
+  it("ranks words concentrated in the community first; leaves out words of one paper or everywhere", () => {
+    expect(topTerms(["p0", "p1", "p2", "p3"], terms, df, 10, 5)).toEqual([
+      { label: "frame", count: 3 },
+      { label: "video", count: 3 },
+    ]);
   });
 });

@@ -77,10 +77,23 @@ describe("similarEdges candidateMaxDf", () => {
       return df >= 2 && df <= cap ? Math.log((n + 1) / df) : 0;
     };
     const expected = new Set<string>();
+    // The entity signal's cosine of tf-idf vectors (factor · specificity).
+    const vec = papers.map(
+      (list) => new Map(list.map((it) => [it.node, it.factor * spec(it.node)])),
+    );
+    const norm = vec.map((v) => Math.sqrt([...v.values()].reduce((acc, x) => acc + x * x, 0)) || 1);
     for (let i = 0; i < n; i++) {
-      const mine = new Map(papers[i].map((it) => [it.node, it.factor * spec(it.node)]));
+      const mine = vec[i];
       const scored = papers
-        .map((list, j) => ({ j, s: list.reduce((acc, it) => acc + (mine.get(it.node) ?? 0), 0) }))
+        .map((list, j) => ({
+          j,
+          s:
+            list.reduce(
+              (acc, it) => acc + (mine.get(it.node) ?? 0) * (vec[j].get(it.node) ?? 0),
+              0,
+            ) /
+            (norm[i] * norm[j]),
+        }))
         .filter((x) => x.j !== i && x.s > 0)
         .sort((x, y) => y.s - x.s || x.j - y.j)
         .slice(0, topK);

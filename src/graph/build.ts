@@ -4,6 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors } from "./authors.ts";
 import { communityCards } from "./cards.ts";
+import { type CitationSource, citationItems } from "./citations.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
@@ -26,11 +27,15 @@ import {
 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
 import { setEdgeTable } from "./tables.ts";
+import { textVectors } from "./text/vectors.ts";
 
 export type LitGraph = Graph;
 
 export interface BuildHooks {
-  /** Called after each step (nodes, edges, similarity, communities, layout, cards) with its wall ms. */
+  /**
+   * Called after each step (similarity-input: text vectors and items; nodes, edges, similarity:
+   * the result picked up and named; communities, layout, cards) with its wall ms.
+   */
   onStep?: (step: string, ms: number) => void;
   /**
    * The previous build's positions (layoutSnapshot): views whose nodes are mostly known keep
@@ -43,6 +48,11 @@ export interface BuildHooks {
    * runner in another thread overlaps with that work (src/graph/similarity-thread.ts).
    */
   similarity?: SimilarityRunner;
+  /**
+   * Each paper's citation links, for the citation signal of the relatedness score (citations.ts);
+   * default none.
+   */
+  citations?: CitationSource;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -63,6 +73,14 @@ function canonicalPapers(papers: ExtractedPaper[]): ExtractedPaper[] {
 
 export const paperNode = (id: string) => `paper:${id}`;
 export const authorNode = (key: string) => `author:${key}`;
+
+/** A paper's venue as a similarity item (folded, so "AAAI" and "aaai" are one venue). */
+const venueItem = (venue: string) => ({
+  node: `venue:${venue.toLowerCase().replace(/\s+/g, " ").trim()}`,
+  kind: "venue",
+  label: venue,
+  factor: 1,
+});
 
 const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, " ");
 
@@ -138,8 +156,9 @@ export function buildGraph(
 
   // Similarity input first, so that a runner in another thread works while the nodes and
   // edges go in.
-  const similarItems = papers.map((p) =>
-    paperItems(
+  const cited = hooks.citations && citationItems(papers, hooks.citations);
+  const similarItems = papers.map((p, i) => {
+    const items = paperItems(
       [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].map((r) => ({
         node: authorNode(r),
         label: identity.roots.get(r)?.label ?? r,
@@ -147,9 +166,17 @@ export function buildGraph(
       p.entities,
       labelOf,
       opts.similarity,
-    ),
+    );
+    if (p.venue) items.push(venueItem(p.venue));
+    if (cited) items.push(...cited[i]);
+    return items.sort((x, y) => byString(x.node, y.node));
+  });
+  const text = textVectors(papers, opts.similarity.text);
+  const similarResult = (hooks.similarity ?? runHere)(
+    internItems(similarItems, text),
+    opts.similarity,
   );
-  const similarResult = (hooks.similarity ?? runHere)(internItems(similarItems), opts.similarity);
+  step("similarity-input");
 
   // Attribute objects are written as literals with their keys in sorted order: roundDeep then
   // returns them as they are instead of copying them key by key (a paper's 20 keys added one by
@@ -297,7 +324,7 @@ export function buildGraph(
   setEdgeTable(
     graph,
     "similar",
-    materialize(similarItems, similarResult()).map((e) => ({
+    materialize(similarItems, similarResult(), text).map((e) => ({
       source: paperNode(papers[e.a].id),
       target: paperNode(papers[e.b].id),
       attributes: { breakdown: e.breakdown, type: "similar", weight: e.weight },
@@ -334,7 +361,14 @@ export function buildGraph(
   );
   if (hooks.previousLayout) graph.setAttribute("incrementalViews", reused);
   step("layout");
-  const { communities, collabCommunities } = communityCards(graph, opts.communities);
+  const paperIndex = new Map(papers.map((p, i) => [paperNode(p.id), i]));
+  const { communities, collabCommunities } = communityCards(graph, opts.communities, {
+    labels: text.labels,
+    termsOf: (node) => {
+      const i = paperIndex.get(node);
+      return i === undefined ? undefined : text.ids[i];
+    },
+  });
   graph.setAttribute("communities", communities);
   graph.setAttribute("collabCommunities", collabCommunities);
   graph.setAttribute("options", opts);

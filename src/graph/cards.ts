@@ -1,4 +1,5 @@
-// Community cards: a label from the most distinctive entities, top entities/papers/authors, years.
+// Community cards: a label from the most distinctive entities, top entities/terms/papers/authors,
+// years.
 import type Graph from "graphology";
 import type { CommunityOptions } from "./options.ts";
 import type { CommunityCard, GraphMeta } from "./schema.ts";
@@ -6,6 +7,7 @@ import { round4 } from "./similarity.ts";
 import { forEachEdgeOfType } from "./tables.ts";
 
 const TOP = 5;
+const TOP_TERMS = 8;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface Scored {
@@ -95,7 +97,8 @@ function scoreEntities(
 
 /**
  * Up to `terms` distinctive labels, skipping one that overlaps a chosen label or is its is-a
- * parent/child. Preference: non-generic entities (held by at most `maxSpread` of all papers)
+ * parent/child, or that is not `together` with every chosen one (two unrelated terms glued,
+ * "speech · decision tree", say nothing: a label is then one term). Preference: non-generic entities (held by at most `maxSpread` of all papers)
  * not yet in another community's label (`used`, updated), found in at least `minCount` papers of
  * the community, then in two; then the same allowing used ones; then anything.
  */
@@ -106,6 +109,7 @@ export function communityLabel(
   maxSpread: number,
   minCount: number,
   used: Set<string> = new Set(),
+  together: (a: Scored, b: Scored) => boolean = () => true,
 ): string {
   const chosen: Scored[] = [];
   const fresh = (s: Scored) => !used.has(s.node);
@@ -123,6 +127,7 @@ export function communityLabel(
       if (chosen.some((c) => overlaps(c.label, s.label))) continue;
       if (chosen.some((c) => graph.hasEdge(c.node, s.node) || graph.hasEdge(s.node, c.node)))
         continue;
+      if (!chosen.every((c) => together(c, s))) continue;
       chosen.push(s);
     }
   }
@@ -130,9 +135,60 @@ export function communityLabel(
   return chosen.map((c) => c.label).join(" · ");
 }
 
+/**
+ * Whether two concepts go together in a community: the papers holding both are at least
+ * `minShare` of those holding the rarer one.
+ */
+function togetherIn(papers: string[], conceptsOf: ConceptsOf, minShare: number) {
+  return (a: Scored, b: Scored): boolean => {
+    let both = 0;
+    for (const p of papers) {
+      const held = conceptsOf(p);
+      if (held.includes(a.node) && held.includes(b.node)) both++;
+    }
+    return both >= minShare * Math.min(a.count, b.count);
+  };
+}
+
+/** The words of each paper's text vector (TextVectors ids), by paper node, for the cards' top terms. */
+export interface CardTerms {
+  labels: string[];
+  termsOf: (paper: string) => Int32Array | undefined;
+}
+
+/**
+ * The community's most distinctive words (class-based TF-IDF in its relative-entropy form):
+ * p_c · ln(p_c / p), p_c the share of the community's papers holding the word and p its share
+ * of all papers, so a word frequent everywhere ("datasets") scores low however common it is
+ * here (not at all when no more frequent here than overall); words of at least 2 of its
+ * papers, best first.
+ */
+export function topTerms(
+  papers: string[],
+  terms: CardTerms,
+  corpusDf: Int32Array,
+  n: number,
+  top: number,
+): { label: string; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const p of papers)
+    for (const t of terms.termsOf(p) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c >= 2)
+    .map(([t, c]) => {
+      const share = c / papers.length;
+      return { t, c, score: share * Math.log(share / (corpusDf[t] / n)) };
+    })
+    .filter((x) => x.score > 0)
+    .sort((x, y) => y.score - x.score || x.t - y.t)
+    .slice(0, top)
+    .map(({ t, c }) => ({ label: terms.labels[t], count: c }));
+}
+
 export function communityCards(
   graph: Graph,
   opts: CommunityOptions,
+  terms?: CardTerms,
 ): { communities: CommunityCard[]; collabCommunities: GraphMeta["collabCommunities"] } {
   const members = new Map<number, string[]>();
   let n = 0;
@@ -152,6 +208,11 @@ export function communityCards(
     conceptsOf,
   );
   const topicFactor = opts.labelTopicWeight;
+  const corpusDf = new Int32Array(terms?.labels.length ?? 0);
+  if (terms)
+    graph.forEachNode((node, a) => {
+      if (a.type === "paper") for (const t of terms.termsOf(node) ?? []) corpusDf[t]++;
+    });
   const communities: CommunityCard[] = [];
   const usedInLabels = new Set<string>();
   for (const [id, papers] of [...members].sort((a, b) => a[0] - b[0])) {
@@ -200,6 +261,7 @@ export function communityCards(
         papers.reduce((acc, p) => acc + (graph.getNodeAttribute(p, attr) as number), 0) /
           papers.length,
       );
+    const cardTerms = terms ? topTerms(papers, terms, corpusDf, n, TOP_TERMS) : [];
     const label =
       communityLabel(
         graph,
@@ -208,7 +270,12 @@ export function communityCards(
         opts.labelMaxSpread,
         Math.max(2, Math.ceil(opts.labelMinCoverage * papers.length)),
         usedInLabels,
+        togetherIn(papers, conceptsOf, opts.labelMinCooccurrence),
       ) ||
+      cardTerms
+        .map((t) => t.label)
+        .slice(0, 1)
+        .join("") ||
       topAuthors
         .map((a) => a.name)
         .slice(0, 2)
@@ -221,6 +288,7 @@ export function communityCards(
       topEntities,
       topPapers,
       topAuthors,
+      ...(terms ? { topTerms: cardTerms } : {}),
       years: {
         // loops, not Math.min(...): a community of 200k papers would overflow the call stack
         min: years.length ? years.reduce((m, y) => Math.min(m, y)) : null,

@@ -1,22 +1,55 @@
 // Options of the graph stage, with their documented defaults.
 
+import { TEXT_DEFAULTS, type TextOptions } from "./text/vectors.ts";
+
 export const LITGRAPH_VERSION = "0.1.0";
 
+/** Weight of each signal in the hybrid relatedness score (see SimilarityOptions.weights). */
+export interface SignalWeights {
+  /** TF-IDF cosine of title + abstract words. */
+  text: number;
+  /** Cosine of the extracted entities (typed concepts and topics), weighted by type. */
+  entities: number;
+  /** Cosine of the (resolved) authors. */
+  authors: number;
+  /** Same venue (a venue held by at most maxDfRatio of the papers). */
+  venue: number;
+  /** Cosine of citation links: shared references, co-citation, direct citation (BuildHooks.citations). */
+  citations: number;
+}
+
 export interface SimilarityOptions {
-  /** Weight of a shared author relative to a shared entity (default 1). */
-  authorWeight: number;
+  /**
+   * The hybrid score of two papers is Σ weight · cosine over the signals, each signal a sparse
+   * vector per paper with idf log((N+1)/df) (src/graph/similarity.ts). Text dominates: it is
+   * the one signal every paper has. Defaults: text 1; entities 0.2 (chosen on the tune half of
+   * AAAI 2022 among 0, 0.1, 0.15, 0.2, 0.3, 0.6: docs/quality.md); authors 0.35 (the tune half
+   * is flat from 0.15 to 0.35 and worse at 0.4; 0.35 is the smallest that keeps the seed gold,
+   * where two papers of the same team outrank one sharing a generic method); venue 0.05 (a
+   * tie-breaker for papers without abstract); citations 0.5 (not measured yet: no reader gives
+   * references so far).
+   */
+  weights: SignalWeights;
+  /** Text vectors: title words weight (default 2), minimum document frequency (default 2). */
+  text: TextOptions;
+  /** Text terms held by more than this share of papers are ignored (default 0.5). */
+  textMaxDfRatio: number;
   /** Per entity type multiplier; topics (noun phrases) count less than ontology concepts. */
   typeWeights: Record<string, number>;
-  /** Multiplier for an is-a parent shared only through children (default 0.25). */
+  /**
+   * Multiplier of an is-a parent a paper holds only through a child (default 0: a generic
+   * parent such as "transfer learning" shared by hundreds of papers links nothing).
+   */
   parentWeight: number;
   /**
-   * "salton" (default): weight = Σ shared / √(mass_a·mass_b), in 0..1, so papers with many
-   * entities do not dominate; "none": the raw sum over shared items.
+   * "cosine" (default): each signal's vector is divided by its length, so papers with many
+   * entities or long abstracts do not dominate and each signal's part is at most its weight;
+   * "none": raw sums of products.
    */
-  normalise: "salton" | "none";
-  /** Keep the k strongest similar edges of each paper (default 10). */
+  normalise: "cosine" | "none";
+  /** Keep the k strongest similar edges of each paper (default 15, as the kNN peer). */
   topK: number;
-  /** Ignore items held by more than this share of papers (default 0.1)… */
+  /** Ignore items other than text terms held by more than this share of papers (default 0.1)… */
   maxDfRatio: number;
   /** …but never ignore an item held by at most this many papers (default 10)… */
   minDfCap: number;
@@ -33,6 +66,8 @@ export interface SimilarityOptions {
    * in the weight of the edges kept (not in the ranking).
    */
   candidateBudget: number;
+  /** Shared items named in an edge's breakdown (default 5); the rest are one "other" share. */
+  maxReasons: number;
 }
 
 export interface CommunityOptions {
@@ -50,6 +85,11 @@ export interface CommunityOptions {
   labelMaxSpread: number;
   /** Labels prefer entities found in at least this share of the community's papers (0.1). */
   labelMinCoverage: number;
+  /**
+   * A second label term joins the first only when at least this share of the community's papers
+   * holding the rarer of the two hold both (default 0.25): no two unrelated terms glued.
+   */
+  labelMinCooccurrence: number;
 }
 
 export interface LayoutOptions {
@@ -118,7 +158,9 @@ export const DEFAULTS: GraphOptions = {
   authors: { maxCoauthorList: 100 },
   evidence: { maxMentions: 3 },
   similarity: {
-    authorWeight: 1.25,
+    weights: { text: 1, entities: 0.2, authors: 0.35, venue: 0.05, citations: 0.5 },
+    text: TEXT_DEFAULTS,
+    textMaxDfRatio: 0.5,
     typeWeights: {
       method: 1,
       modality: 1,
@@ -128,14 +170,15 @@ export const DEFAULTS: GraphOptions = {
       model: 1,
       topic: 0.5,
     },
-    parentWeight: 0.25,
-    normalise: "none",
-    topK: 10,
+    parentWeight: 0,
+    normalise: "cosine",
+    topK: 15,
     maxDfRatio: 0.1,
     minDfCap: 10,
     hardMaxDfRatio: 0.5,
     candidateMaxDf: 1000,
     candidateBudget: 5000,
+    maxReasons: 5,
   },
   communities: {
     resolution: 1,
@@ -145,6 +188,7 @@ export const DEFAULTS: GraphOptions = {
     labelTopicWeight: 0.5,
     labelMaxSpread: 0.25,
     labelMinCoverage: 0.1,
+    labelMinCooccurrence: 0.25,
   },
   layout: {
     iterations: 150,
@@ -164,7 +208,10 @@ export const DEFAULTS: GraphOptions = {
 export interface GraphOptionsInput {
   authors?: Partial<AuthorOptions>;
   evidence?: Partial<EvidenceOptions>;
-  similarity?: Partial<SimilarityOptions>;
+  similarity?: Partial<Omit<SimilarityOptions, "weights" | "text">> & {
+    weights?: Partial<SignalWeights>;
+    text?: Partial<TextOptions>;
+  };
   communities?: Partial<CommunityOptions>;
   layout?: Partial<LayoutOptions>;
 }
@@ -177,6 +224,8 @@ export function resolveOptions(input: GraphOptionsInput = {}): GraphOptions {
     similarity: {
       ...DEFAULTS.similarity,
       ...input.similarity,
+      weights: { ...DEFAULTS.similarity.weights, ...input.similarity?.weights },
+      text: { ...DEFAULTS.similarity.text, ...input.similarity?.text },
       typeWeights: { ...DEFAULTS.similarity.typeWeights, ...input.similarity?.typeWeights },
     },
     communities: { ...DEFAULTS.communities, ...input.communities },

@@ -175,6 +175,11 @@ export const CommunityCard = z.object({
   ),
   topPapers: z.array(z.object({ node: z.string(), title: z.string() })),
   topAuthors: z.array(z.object({ node: z.string(), name: z.string(), count: z.number() })),
+  /**
+   * The community's most distinctive words of titles and abstracts (c-TF-IDF), with the number
+   * of its papers holding each (absent in graphs written before it existed).
+   */
+  topTerms: z.array(z.object({ label: z.string(), count: z.number() })).optional(),
   years: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
   /** Centre of the community in the paper map and knowledge graph layouts. */
   centre: z.object({ x: z.number(), y: z.number(), mapX: z.number(), mapY: z.number() }),

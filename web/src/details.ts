@@ -12,7 +12,10 @@ export interface Ref {
 export interface RelatedPaper extends Ref {
   weight: number;
   year: number | null;
-  /** Reasons grouped by kind ("author", "method", …), strongest kind first. */
+  /**
+   * Reasons grouped by kind ("term", "author", "method", …), strongest kind first, "other" (the
+   * shared items not named) last; an item that is no node of the graph (a shared word) has key "".
+   */
   reasons: { kind: string; share: number; items: (Ref & { share: number })[] }[];
 }
 
@@ -68,15 +71,22 @@ function groupReasons(items: ShareItem[], graph: FullGraph): RelatedPaper["reaso
   for (const it of items) {
     const g = groups.get(it.kind) ?? { kind: it.kind, share: 0, items: [] };
     g.share += it.share;
+    // Shared words ("term:…") and the unnamed rest ("other") are no nodes: key "".
+    const isNode = it.node !== "" && graph.hasNode(it.node);
     g.items.push({
-      key: it.node,
-      name: graph.hasNode(it.node) ? nameOf(graph, it.node) : it.label,
+      key: isNode ? it.node : "",
+      name: isNode ? nameOf(graph, it.node) : it.label,
       share: it.share,
     });
     groups.set(it.kind, g);
   }
   for (const g of groups.values()) g.items.sort((a, b) => b.share - a.share);
-  return [...groups.values()].sort((a, b) => b.share - a.share || a.kind.localeCompare(b.kind));
+  return [...groups.values()].sort(
+    (a, b) =>
+      Number(a.kind === "other") - Number(b.kind === "other") ||
+      b.share - a.share ||
+      a.kind.localeCompare(b.kind),
+  );
 }
 
 export function paperDetails(graph: FullGraph, key: string): PaperDetails {

@@ -7,7 +7,12 @@ import { type Span, segments } from "./highlight.ts";
 export type SelectFn = (key: string) => void;
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-const PLURAL: Record<string, string> = { author: "authors", modality: "modalities" };
+const PLURAL: Record<string, string> = {
+  author: "authors",
+  modality: "modalities",
+  term: "shared words",
+  other: "other",
+};
 const plural = (kind: string) => PLURAL[kind] ?? `${kind}s`;
 
 function section(title: string, count: number | null, ...body: Child[]) {
@@ -113,7 +118,9 @@ function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
           el("span", { class: "reason-kind" }, `${plural(g.kind)} ${pct(g.share)}: `),
           ...g.items.flatMap((it, i) => [
             i ? ", " : null,
-            nodeButton(it.key, it.name, onSelect, "ref subtle"),
+            it.key
+              ? nodeButton(it.key, it.name, onSelect, "ref subtle")
+              : el("span", { class: "reason-term" }, it.name),
           ]),
         ),
       );

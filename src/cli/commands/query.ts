@@ -64,9 +64,39 @@ function queryArgs(argv: string[], what: string) {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-/** "shared method dataset condensation (41%), author Lei Clifton (30%)" */
+const KIND_NAMES: Record<string, string> = {
+  term: "terms",
+  author: "authors",
+  citation: "citations",
+  other: "other",
+};
+
+/**
+ * The reasons grouped by kind, largest group first ("other", the shared items not named, last),
+ * each with its summed share:
+ * "terms graph, nodes (45%); authors Lei Clifton (30%); method dataset condensation (20%); other (5%)"
+ */
 export function formatReasons(reasons: ShareItem[]): string {
-  return reasons.map((r) => `${r.kind} ${r.label} (${pct(r.share)})`).join(", ");
+  const groups = new Map<string, { share: number; labels: string[] }>();
+  for (const r of reasons) {
+    const g = groups.get(r.kind) ?? { share: 0, labels: [] };
+    g.share += r.share;
+    if (r.kind !== "other") g.labels.push(r.label);
+    groups.set(r.kind, g);
+  }
+  return [...groups]
+    .sort(
+      (a, b) =>
+        Number(a[0] === "other") - Number(b[0] === "other") ||
+        b[1].share - a[1].share ||
+        (a[0] < b[0] ? -1 : 1),
+    )
+    .map(([kind, g]) =>
+      [KIND_NAMES[kind] ?? kind, g.labels.join(", "), `(${pct(g.share)})`]
+        .filter(Boolean)
+        .join(" "),
+    )
+    .join("; ");
 }
 
 export async function relatedCommand(argv: string[]): Promise<number> {
@@ -83,7 +113,8 @@ export async function relatedCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const out = [`Related to: ${title}`, `  ${node}`, ""];
-  if (list.length === 0) out.push("  (no paper shares an author or a specific entity with it)");
+  if (list.length === 0)
+    out.push("  (no paper shares a specific word, entity, author or citation with it)");
   list.forEach((r, i) => {
     out.push(`${String(i + 1).padStart(3)}. ${r.score.toFixed(2).padStart(6)}  ${r.title}`);
     out.push(`             because: shared ${formatReasons(r.reasons)}`);
@@ -129,6 +160,8 @@ export function formatCard(card: CommunityCard): string {
   for (const [type, list] of Object.entries(card.topEntities).sort()) {
     out.push(`  ${type}: ${list.map((e) => `${e.label} (${e.count})`).join(", ")}`);
   }
+  if (card.topTerms?.length)
+    out.push(`  terms: ${card.topTerms.map((t) => `${t.label} (${t.count})`).join(", ")}`);
   out.push(`  authors: ${card.topAuthors.map((a) => `${a.name} (${a.count})`).join(", ") || "—"}`);
   out.push("  papers:");
   for (const p of card.topPapers) out.push(`    ${p.title}`);

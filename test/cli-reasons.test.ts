@@ -1,0 +1,39 @@
+// How `litgraph related` prints the reasons of a related paper: grouped by kind, largest first,
+// the unnamed rest ("other") last, each group with its summed share.
+import { describe, expect, it } from "vitest";
+import { formatReasons } from "../src/cli/commands/query.ts";
+import type { ShareItem } from "../src/graph/schema.ts";
+
+const item = (kind: string, label: string, share: number): ShareItem => ({
+  kind,
+  label,
+  node: kind === "other" ? "" : `${kind}:${label}`,
+  share,
+});
+
+describe("formatReasons", () => {
+  it.each([
+    {
+      name: "words, then authors, then the rest",
+      reasons: [
+        item("author", "Lei Clifton", 0.3),
+        item("term", "retinopathy", 0.25),
+        item("term", "fundus", 0.2),
+        item("other", "4 more shared", 0.25),
+      ],
+      expected: "terms retinopathy, fundus (45%); authors Lei Clifton (30%); other (25%)",
+    },
+    {
+      name: "an entity type keeps its name",
+      reasons: [item("method", "transfer learning", 0.6), item("term", "graph", 0.4)],
+      expected: "method transfer learning (60%); terms graph (40%)",
+    },
+    {
+      name: "'other' stays last even when largest",
+      reasons: [item("other", "9 more shared", 0.7), item("citation", "Paper x", 0.3)],
+      expected: "citations Paper x (30%); other (70%)",
+    },
+  ])("$name", ({ reasons, expected }) => {
+    expect(formatReasons(reasons)).toBe(expected);
+  });
+});
