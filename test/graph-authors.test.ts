@@ -28,9 +28,19 @@ describe("author identity", () => {
       expected: [["L. Clifton"], ["Lei Clifton"], ["Lucy Clifton"]],
     },
     {
-      name: "a full first name joins the one more informative name starting with its initial",
+      name: "a full first name never joins a root that adds a full given token",
       papers: [["Lei Clifton"], ["L. Kumar Clifton"], ["Anna Clifton"]],
-      expected: [["Anna Clifton"], ["L. Kumar Clifton", "Lei Clifton"]],
+      expected: [["Anna Clifton"], ["L. Kumar Clifton"], ["Lei Clifton"]],
+    },
+    {
+      name: "an initial with a full middle name does not chain full names together",
+      papers: [["H. Howie Huang"], ["Hao Huang"], ["Hui Huang"]],
+      expected: [["H. Howie Huang"], ["Hao Huang"], ["Hui Huang"]],
+    },
+    {
+      name: "a name joins an identity only when it fits every member, not just one",
+      papers: [["Jing K. Wang"], ["Jing Wang"], ["J. L. Wang"]],
+      expected: [["J. L. Wang"], ["Jing K. Wang", "Jing Wang"]],
     },
     {
       name: "an initial joins the one compatible fuller name among many with that surname",
@@ -63,9 +73,9 @@ describe("author identity", () => {
       expected: [["L. Clifton"], ["Lei Clifton"]],
     },
     {
-      name: "hyphenated and joined given names",
+      name: "hyphenated and joined given names stay apart by default",
       papers: [["Hong-Jian Zhou"], ["Hongjian Zhou"], ["Hongjian Zhou"]],
-      expected: [["Hong-Jian Zhou", "Hongjian Zhou"]],
+      expected: [["Hong-Jian Zhou"], ["Hongjian Zhou"]],
     },
     {
       name: "PubMed style without a comma",
@@ -94,6 +104,10 @@ describe("author identity", () => {
 
   it.each([
     [["l"], ["lei"], true],
+    [["alan"], ["alan", "w"], true],
+    [["xiang"], ["xiang", "lisa"], false],
+    [["min"], ["min", "ling"], false],
+    [["h", "howie"], ["hao"], false],
     [["v", "k"], ["vinod", "kumar"], true],
     [["v", "j"], ["vinod", "kumar"], false],
     [["lei"], ["lucy"], false],

@@ -4,10 +4,14 @@
 // never sees them. The peer is exact-name matching (one author per name as written), computed
 // in the same run on the same slots.
 //   node bin/run-ts.mjs bench/eval/identity.ts [corporaDir] [--errors N]
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveAuthors } from "../../src/graph/authors.ts";
+import {
+  IDENTITY_DEFAULTS,
+  type IdentityOptions,
+  resolveAuthors,
+} from "../../src/graph/authors.ts";
 import { parseText } from "../../src/ingest/index.ts";
 import type { Author } from "../../src/ingest/types.ts";
 import { bcubed } from "./bcubed.ts";
@@ -83,8 +87,11 @@ export function loadSlots(corporaDir: string): Slots {
 }
 
 /** Per slot: litgraph's author (root key), the exact name, the gold id. */
-export function labelSlots(slots: Slots): { litgraph: string[]; exact: string[]; gold: string[] } {
-  const identity = resolveAuthors(slots.papers);
+export function labelSlots(
+  slots: Slots,
+  opts: IdentityOptions = IDENTITY_DEFAULTS,
+): { litgraph: string[]; exact: string[]; gold: string[] } {
+  const identity = resolveAuthors(slots.papers, opts);
   const litgraph: string[] = [];
   const exact: string[] = [];
   for (const list of slots.papers)
@@ -93,6 +100,39 @@ export function labelSlots(slots: Slots): { litgraph: string[]; exact: string[];
       exact.push(a.name);
     }
   return { litgraph, exact, gold: slots.gold.flat() };
+}
+
+/** Name pairs of two different people that a hyphen join once merged (issue 15). */
+export const HYPHEN_PAIRS: [string, string][] = [
+  ["Min Zhang", "Min-Ling Zhang"],
+  ["Wei Wang", "Wei-Yao Wang"],
+  ["Tie Liu", "Tie-Yan Liu"],
+  ["Wei Ma", "Wei-Ying Ma"],
+];
+
+/** On every paperlists file (ids hidden): how many HYPHEN_PAIRS stay two authors, and papers. */
+export function hyphenPairsApart(corporaDir: string): { apart: number; papers: number } {
+  const dir = join(corporaDir, "paperlists");
+  const papers: Author[][] = [];
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    const items: unknown = JSON.parse(readFileSync(join(dir, name), "utf8"));
+    if (!Array.isArray(items)) throw new TypeError(`eval/identity: ${name}: not a JSON array`);
+    const hidden = items.map((i) => (isRecord(i) ? { ...i, authorids: undefined } : i));
+    const parsed = parseText(JSON.stringify(hidden), name, { asOf: new Date("2026-01-01") });
+    for (const p of parsed.papers) papers.push(p.authors);
+  }
+  const identity = resolveAuthors(papers);
+  const rootOfName = new Map<string, string>();
+  for (const a of papers.flat()) rootOfName.set(a.name, identity.rootOf.get(a.key) as string);
+  const apart = HYPHEN_PAIRS.filter(([a, b]) => {
+    const ra = rootOfName.get(a);
+    const rb = rootOfName.get(b);
+    if (!ra || !rb) throw new Error(`eval/identity: ${a} or ${b} is not in ${dir}`);
+    return ra !== rb;
+  }).length;
+  return { apart, papers: papers.length };
 }
 
 export async function evalIdentity(corporaDir: string): Promise<EvalRow[]> {
@@ -111,7 +151,21 @@ export async function evalIdentity(corporaDir: string): Promise<EvalRow[]> {
     peerName: "exact name",
     ...(note ? { note } : {}),
   });
-  return [row("precision", "precision"), row("recall", "recall"), row("F1", "f1")];
+  const pairs = hyphenPairsApart(corporaDir);
+  return [
+    row("precision", "precision"),
+    row("recall", "recall"),
+    row("F1", "f1"),
+    {
+      section: "author identity",
+      metric: `hyphen pairs kept apart (of ${HYPHEN_PAIRS.length})`,
+      corpus: `paperlists, all files (${pairs.papers} papers)`,
+      litgraph: pairs.apart,
+      peer: HYPHEN_PAIRS.length,
+      peerName: "exact name",
+      note: HYPHEN_PAIRS.map((p) => p.join(" / ")).join(", "),
+    },
+  ];
 }
 
 /** The predicted authors holding slots of more than one gold id, largest first (for --errors). */
@@ -138,6 +192,8 @@ export function falseMerges(corporaDir: string, top: number): string[] {
     .map((m) => `${m.root}: ${m.ids.join("; ")}`);
 }
 
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(4));
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const e = args.indexOf("--errors");
@@ -150,7 +206,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`| metric | corpus | litgraph | ${rows[0]?.peerName ?? "peer"} |`);
   console.log("| --- | --- | --- | --- |");
   for (const r of rows)
-    console.log(`| ${r.metric} | ${r.corpus} | ${r.litgraph.toFixed(4)} | ${r.peer.toFixed(4)} |`);
-  if (rows[0]?.note) console.log(rows[0].note);
+    console.log(`| ${r.metric} | ${r.corpus} | ${fmt(r.litgraph)} | ${fmt(r.peer)} |`);
+  for (const note of new Set(rows.map((r) => r.note).filter(Boolean))) console.log(note);
   for (const line of falseMerges(dir, errors)) console.log(line);
 }

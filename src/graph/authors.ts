@@ -28,6 +28,7 @@ export function splitKey(key: string): { family: string; tokens: string[] } {
   return { family, tokens: given.split("-").filter(Boolean) };
 }
 
+/** One given-name token could stand for the other: equal, or one is the other's initial. */
 function tokenCompatible(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 1) return b.startsWith(a);
@@ -35,11 +36,17 @@ function tokenCompatible(a: string, b: string): boolean {
   return false;
 }
 
-/** Two given-name token lists could name the same person ("l" ~ "lei", "v-k" ~ "vinod-kumar"). */
+/**
+ * Two given-name token lists could name the same person: token by token each pair is equal or
+ * an initial of the other ("l" ~ "lei", "v-k" ~ "vinod-kumar"), and the longer list adds only
+ * initials ("alan" ~ "alan-w", never "xiang" ~ "xiang-lisa" nor "min" ~ "min-ling").
+ */
 export function givenCompatible(a: string[], b: string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (!tokenCompatible(a[i], b[i])) return false;
+  const longer = a.length > b.length ? a : b;
+  for (let i = n; i < longer.length; i++) if (longer[i].length > 1) return false;
   return true;
 }
 
@@ -81,19 +88,45 @@ function pickLabel(names: Map<string, number>): string {
   )[0][0];
 }
 
+/** Options of author identity (`DEFAULTS.authors.identity` in options.ts). */
+export interface IdentityOptions {
+  /**
+   * The same given name spelt with or without hyphens or spaces, letter for letter
+   * ("hai-tao" = "haitao", never "min" = "min-ling"): "name" joins them, "coauthor" only when
+   * they share a co-author, "never" keeps them apart.
+   */
+  spellings: Evidence | "never";
+  /**
+   * "name" (default): a less informative name joins the one compatible fuller identity;
+   * "coauthor": only when the two also share a co-author on some paper.
+   */
+  evidence: Evidence;
+}
+
+/** What a merge needs: compatible names alone, or also a co-author in common. */
+export type Evidence = "name" | "coauthor";
+
+export const IDENTITY_DEFAULTS: IdentityOptions = { spellings: "never", evidence: "name" };
+
 /**
  * Resolve every author of every paper (one list per paper) to a root key. Two keys that appear
- * on the same paper are two people and are never merged.
+ * on the same paper are two people and are never merged; every two names of one identity are
+ * compatible (`givenCompatible`), so an initial never chains two full names together.
  */
-export function resolveAuthors(papers: Author[][]): AuthorIdentity {
+export function resolveAuthors(
+  papers: Author[][],
+  opts: IdentityOptions = IDENTITY_DEFAULTS,
+): AuthorIdentity {
   const infos = new Map<string, KeyInfo>();
   const keyOfAuthor = new Map<string, string>();
   // The papers (indices, ascending) each effective key is on: two keys that share one are two
   // people. Lists, not a set of co-authors per key: far fewer allocations on a big corpus.
   const onPapers = new Map<string, number[]>();
-  papers.forEach((list, paper) => {
+  const paperKeys: string[][] = papers.map((list, paper) => {
+    const keys: string[] = [];
     for (const a of list) {
       const key = effectiveKey(a);
+      keys.push(key);
       keyOfAuthor.set(a.key, key);
       let info = infos.get(key);
       if (!info) {
@@ -107,6 +140,7 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
       if (!on) onPapers.set(key, [paper]);
       else if (on[on.length - 1] !== paper) on.push(paper);
     }
+    return keys;
   });
   const together = (a: string, b: string) => sharesOne(onPapers.get(a), onPapers.get(b));
   const parent = new Map<string, string>();
@@ -115,42 +149,67 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
     while (parent.has(r)) r = parent.get(r) as string;
     return r;
   };
+  // Per root: its member keys, and per stage-1 spelling class in it, that class's keys.
   const groupOf = new Map<string, string[]>();
+  const spellingsOf = new Map<string, KeyInfo[]>();
+  const keysOf = (root: string) => groupOf.get(root) ?? [root];
   const conflicts = (key: string, root: string) =>
-    (groupOf.get(key) ?? [key]).some((k) =>
-      (groupOf.get(root) ?? [root]).some((m) => k !== m && together(k, m)),
-    );
+    keysOf(key).some((k) => keysOf(root).some((m) => k !== m && together(k, m)));
   const union = (key: string, root: string) => {
     parent.set(key, root);
-    groupOf.set(root, [...(groupOf.get(root) ?? [root]), ...(groupOf.get(key) ?? [key])]);
+    groupOf.set(root, [...keysOf(root), ...keysOf(key)]);
     groupOf.delete(key);
   };
+  const coauthorsOf = (keys: string[]) => {
+    const out = new Set<string>();
+    for (const k of keys)
+      for (const p of onPapers.get(k) ?? []) for (const c of paperKeys[p]) if (c !== k) out.add(c);
+    return out;
+  };
+  const shareCoauthor = (key: string, root: string) => {
+    const mine = coauthorsOf(keysOf(key));
+    for (const c of coauthorsOf(keysOf(root))) if (mine.has(c)) return true;
+    return false;
+  };
   // Stage 1: the same full given name spelt with or without hyphens ("hong-jian", "hongjian").
-  const byJoined = new Map<string, KeyInfo[]>();
-  for (const info of infos.values()) {
-    if (!info.tokens.some((t) => t.length > 1)) continue;
-    const j = `${info.family}|${info.tokens.join("")}`;
-    {
+  if (opts.spellings !== "never") {
+    const byJoined = new Map<string, KeyInfo[]>();
+    for (const info of infos.values()) {
+      if (!info.tokens.some((t) => t.length > 1)) continue;
+      const j = `${info.family}|${info.tokens.join("")}`;
       const list = byJoined.get(j);
       if (list) list.push(info);
       else byJoined.set(j, [info]);
     }
+    for (const group of byJoined.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+      for (const other of group.slice(1)) {
+        if (conflicts(other.key, group[0].key)) continue;
+        if (opts.spellings === "coauthor" && !shareCoauthor(other.key, group[0].key)) continue;
+        union(other.key, group[0].key);
+      }
+      spellingsOf.set(
+        group[0].key,
+        keysOf(group[0].key).map((k) => infos.get(k) as KeyInfo),
+      );
+    }
   }
-  for (const group of byJoined.values()) {
-    if (group.length < 2) continue;
-    group.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-    for (const other of group.slice(1))
-      if (!conflicts(other.key, group[0].key)) union(other.key, group[0].key);
-  }
-  // Stage 2: a less informative given name joins the unique more informative compatible root.
+  const spellings = (unit: KeyInfo) => spellingsOf.get(unit.key) ?? [unit];
+  // Stage-2 units (stage-1 roots) per identity root.
+  const unitsOf = new Map<string, KeyInfo[]>();
+  const unitCompatible = (a: KeyInfo, b: KeyInfo) =>
+    spellings(a).some((x) => spellings(b).some((y) => givenCompatible(x.tokens, y.tokens)));
+  const fitsAll = (a: KeyInfo, root: string) =>
+    (unitsOf.get(root) ?? [infos.get(root) as KeyInfo]).every((u) => unitCompatible(a, u));
+  // Stage 2: a less informative given name joins the unique more informative identity whose
+  // every name is compatible with it.
   const byFamily = new Map<string, KeyInfo[]>();
   for (const info of infos.values()) {
     if (parent.has(info.key)) continue;
-    {
-      const list = byFamily.get(info.family);
-      if (list) list.push(info);
-      else byFamily.set(info.family, [info]);
-    }
+    const list = byFamily.get(info.family);
+    if (list) list.push(info);
+    else byFamily.set(info.family, [info]);
   }
   for (const group of byFamily.values()) {
     group.sort((a, b) => b.info - a.info || (a.key < b.key ? -1 : 1));
@@ -159,15 +218,16 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
     const byFirst = new Map<string, KeyInfo[]>();
     const byInitial = new Map<string, KeyInfo[]>();
     for (const b of group) {
-      const t = b.tokens[0];
-      if (t === undefined) continue;
-      for (const [index, k] of [
-        [byFirst, t],
-        [byInitial, t.charAt(0)],
-      ] as const) {
-        const list = index.get(k);
-        if (list) list.push(b);
-        else index.set(k, [b]);
+      for (const t of new Set(spellings(b).map((s) => s.tokens[0]))) {
+        if (t === undefined) continue;
+        for (const [index, k] of [
+          [byFirst, t],
+          [byInitial, t.charAt(0)],
+        ] as const) {
+          const list = index.get(k);
+          if (list) list.push(b);
+          else index.set(k, [b]);
+        }
       }
     }
     for (const a of group) {
@@ -183,10 +243,14 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
             : (byInitial.get(first) ?? []);
       for (const b of candidates) {
         if (b === a || b.info <= a.info) continue;
-        if (givenCompatible(a.tokens, b.tokens)) roots.add(find(b.key));
+        const root = find(b.key);
+        if (!roots.has(root) && fitsAll(a, root)) roots.add(root);
       }
       const [root] = [...roots];
-      if (roots.size === 1 && !conflicts(a.key, root)) union(a.key, root);
+      if (roots.size !== 1 || conflicts(a.key, root)) continue;
+      if (opts.evidence === "coauthor" && !shareCoauthor(a.key, root)) continue;
+      union(a.key, root);
+      unitsOf.set(root, [...(unitsOf.get(root) ?? [infos.get(root) as KeyInfo]), a]);
     }
   }
   const members = new Map<string, KeyInfo[]>();

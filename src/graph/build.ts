@@ -87,7 +87,10 @@ export function buildGraph(
   const opts = resolveOptions(optsIn);
   const papers = canonicalPapers(input);
   const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
-  const identity = resolveAuthors(papers.map((p) => p.authors));
+  const identity = resolveAuthors(
+    papers.map((p) => p.authors),
+    opts.authors,
+  );
 
   // Concepts: label, aliases, type, papers, relevance, parents.
   interface Concept {
@@ -289,7 +292,7 @@ export function buildGraph(
         node: paperNode(p.id),
         authors: p.authors.map((a) => authorNode(identity.rootOf.get(a.key) as string)),
       })),
-      opts.authors.maxCoauthorList,
+      opts.authors.maxCoauthors,
     ),
   );
   step("edges");
