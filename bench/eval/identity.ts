@@ -4,7 +4,7 @@
 // never sees them. The peer is exact-name matching (one author per name as written), computed
 // in the same run on the same slots.
 //   node bin/run-ts.mjs bench/eval/identity.ts [corporaDir] [--errors N]
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -15,6 +15,7 @@ import {
 import { parseText } from "../../src/ingest/index.ts";
 import type { Author } from "../../src/ingest/types.ts";
 import { bcubed } from "./bcubed.ts";
+import { evalCollaborators } from "./collaborators.ts";
 import type { EvalRow } from "./types.ts";
 
 /** The paperlists files whose items carry ACL Anthology author ids. */
@@ -152,6 +153,9 @@ export async function evalIdentity(corporaDir: string): Promise<EvalRow[]> {
     ...(note ? { note } : {}),
   });
   const pairs = hyphenPairsApart(corporaDir);
+  const collab = existsSync(join(corporaDir, "pmlr-health-bibtex"))
+    ? evalCollaborators(corporaDir)
+    : [];
   return [
     row("precision", "precision"),
     row("recall", "recall"),
@@ -165,6 +169,7 @@ export async function evalIdentity(corporaDir: string): Promise<EvalRow[]> {
       peerName: "exact name",
       note: HYPHEN_PAIRS.map((p) => p.join(" / ")).join(", "),
     },
+    ...collab,
   ];
 }
 

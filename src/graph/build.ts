@@ -7,6 +7,7 @@ import { communityCards } from "./cards.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
+import { isFrontMatter } from "./front-matter.ts";
 import { assignLayouts } from "./layout.ts";
 import { INCREMENTAL_DEFAULTS, type LayoutSnapshot } from "./layout-incremental.ts";
 import { type GraphOptionsInput, resolveOptions } from "./options.ts";
@@ -288,10 +289,12 @@ export function buildGraph(
     graph,
     "coauthor",
     coauthorPairs(
-      papers.map((p) => ({
-        node: paperNode(p.id),
-        authors: p.authors.map((a) => authorNode(identity.rootOf.get(a.key) as string)),
-      })),
+      papers
+        .filter((p) => !isFrontMatter(p))
+        .map((p) => ({
+          node: paperNode(p.id),
+          authors: p.authors.map((a) => authorNode(identity.rootOf.get(a.key) as string)),
+        })),
       opts.authors.maxCoauthors,
     ),
   );
