@@ -2,7 +2,12 @@
 // read through litgraph's own paperlists reader from test/fixtures/identity (see ORIGIN.md).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { IDENTITY_DEFAULTS, type IdentityOptions, resolveAuthors } from "../src/graph/authors.ts";
+import {
+  IDENTITY_DEFAULTS,
+  type IdentityOptions,
+  resolveAuthors,
+  slotKey,
+} from "../src/graph/authors.ts";
 import { parseText } from "../src/ingest/index.ts";
 
 const FILE = "test/fixtures/identity/paperlists-names.json";
@@ -16,7 +21,7 @@ function rootsByName(opts: IdentityOptions): Map<string, string> {
   );
   const out = new Map<string, string>();
   for (const p of parsed.papers)
-    for (const a of p.authors) out.set(a.name, id.rootOf.get(a.key) as string);
+    for (const a of p.authors) out.set(a.name, id.rootOf.get(slotKey(a)) as string);
   return out;
 }
 

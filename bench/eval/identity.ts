@@ -11,6 +11,7 @@ import {
   IDENTITY_DEFAULTS,
   type IdentityOptions,
   resolveAuthors,
+  slotKey,
 } from "../../src/graph/authors.ts";
 import { parseText } from "../../src/ingest/index.ts";
 import type { Author } from "../../src/ingest/types.ts";
@@ -97,7 +98,7 @@ export function labelSlots(
   const exact: string[] = [];
   for (const list of slots.papers)
     for (const a of list) {
-      litgraph.push(identity.rootOf.get(a.key) as string);
+      litgraph.push(identity.rootOf.get(slotKey(a)) as string);
       exact.push(a.name);
     }
   return { litgraph, exact, gold: slots.gold.flat() };
@@ -126,7 +127,7 @@ export function hyphenPairsApart(corporaDir: string): { apart: number; papers: n
   }
   const identity = resolveAuthors(papers);
   const rootOfName = new Map<string, string>();
-  for (const a of papers.flat()) rootOfName.set(a.name, identity.rootOf.get(a.key) as string);
+  for (const a of papers.flat()) rootOfName.set(a.name, identity.rootOf.get(slotKey(a)) as string);
   const apart = HYPHEN_PAIRS.filter(([a, b]) => {
     const ra = rootOfName.get(a);
     const rb = rootOfName.get(b);

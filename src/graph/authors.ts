@@ -2,71 +2,32 @@
 // "Lei Clifton", "L. Clifton" and "Clifton, Lei" (keys "clifton|lei", "clifton|l") become one
 // author when nothing contradicts it; never on the surname alone.
 import type { Author } from "../ingest/types.ts";
+import { idsClash, idTags, nameKeyOf, slotKey } from "./author-ids.ts";
+import { effectiveKey, givenCompatible, information, splitKey } from "./author-names.ts";
+
+export { givenCompatible, slotKey, splitKey };
 
 export interface AuthorIdentity {
-  /** The node key suffix ("clifton|lei") that this author key resolves to. */
+  /**
+   * The node key suffix ("clifton|lei") each author slot key resolves to (`slotKey(author)`: the
+   * author's key, plus its first id when it carries ids).
+   */
   rootOf: Map<string, string>;
   /** Per root key: display label, every name variant, every member key (all sorted). */
   roots: Map<string, { label: string; variants: string[]; keys: string[] }>;
 }
 
 interface KeyInfo {
+  /** The slot key: a name key, with an id tag when the slot carries ids. */
   key: string;
+  /** Every id tag seen on this slot key ("s2:2262347"). */
+  ids: Set<string>;
   family: string;
   tokens: string[];
   /** information(tokens), worked out once: it orders and filters every comparison below. */
   info: number;
   count: number;
   names: Map<string, number>;
-}
-
-/** Split a key "family|given-tokens" into its family and given tokens. */
-export function splitKey(key: string): { family: string; tokens: string[] } {
-  const bar = key.indexOf("|");
-  const family = bar < 0 ? key : key.slice(0, bar);
-  const given = bar < 0 ? "" : key.slice(bar + 1);
-  return { family, tokens: given.split("-").filter(Boolean) };
-}
-
-/** One given-name token could stand for the other: equal, or one is the other's initial. */
-function tokenCompatible(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === 1) return b.startsWith(a);
-  if (b.length === 1) return a.startsWith(b);
-  return false;
-}
-
-/**
- * Two given-name token lists could name the same person: token by token each pair is equal or
- * an initial of the other ("l" ~ "lei", "v-k" ~ "vinod-kumar"), and the longer list adds only
- * initials ("alan" ~ "alan-w", never "xiang" ~ "xiang-lisa" nor "min" ~ "min-ling").
- */
-export function givenCompatible(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (!tokenCompatible(a[i], b[i])) return false;
-  const longer = a.length > b.length ? a : b;
-  for (let i = n; i < longer.length; i++) if (longer[i].length > 1) return false;
-  return true;
-}
-
-/** How much a given name tells: full tokens count most, then the number of tokens. */
-function information(tokens: string[]): number {
-  let full = 0;
-  for (const t of tokens) if (t.length > 1) full++;
-  return full * 100 + tokens.length;
-}
-
-/** Repair "Clifton DA" read as family "DA", given "Clifton" (PubMed style without a comma). */
-function effectiveKey(a: Author): string {
-  const fam = a.family ?? "";
-  // Cheap tests first (at most 3 letters, each at most 2 UTF-16 units): most names are not this.
-  if (fam.length === 0 || fam.length > 6 || (a.given ?? "").length <= 3) return a.key;
-  const { family, tokens } = splitKey(a.key);
-  if (tokens.length === 1 && /^\p{Lu}{1,3}$/u.test(fam)) {
-    return `${tokens[0]}|${family.split("").join("-")}`;
-  }
-  return a.key;
 }
 
 /** Whether two ascending lists have an element in common. */
@@ -125,15 +86,17 @@ export function resolveAuthors(
   const paperKeys: string[][] = papers.map((list, paper) => {
     const keys: string[] = [];
     for (const a of list) {
-      const key = effectiveKey(a);
+      const key = slotKey(a, effectiveKey(a));
       keys.push(key);
-      keyOfAuthor.set(a.key, key);
+      keyOfAuthor.set(slotKey(a), key);
       let info = infos.get(key);
       if (!info) {
-        const { family, tokens } = splitKey(key);
-        info = { key, family, tokens, info: information(tokens), count: 0, names: new Map() };
+        const { family, tokens } = splitKey(nameKeyOf(key));
+        const ids = new Set<string>();
+        info = { key, ids, family, tokens, info: information(tokens), count: 0, names: new Map() };
         infos.set(key, info);
       }
+      for (const tag of idTags(a.ids)) info.ids.add(tag);
       info.count++;
       info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
       const on = onPapers.get(key);
@@ -153,8 +116,12 @@ export function resolveAuthors(
   const groupOf = new Map<string, string[]>();
   const spellingsOf = new Map<string, KeyInfo[]>();
   const keysOf = (root: string) => groupOf.get(root) ?? [root];
+  const idsOf = (root: string) =>
+    new Set(keysOf(root).flatMap((k) => [...(infos.get(k) as KeyInfo).ids]));
+  // Two people: keys of the two on one paper, or two different ids of one kind.
   const conflicts = (key: string, root: string) =>
-    keysOf(key).some((k) => keysOf(root).some((m) => k !== m && together(k, m)));
+    keysOf(key).some((k) => keysOf(root).some((m) => k !== m && together(k, m))) ||
+    idsClash(idsOf(key), idsOf(root));
   const union = (key: string, root: string) => {
     parent.set(key, root);
     groupOf.set(root, [...keysOf(root), ...keysOf(key)]);
@@ -171,11 +138,37 @@ export function resolveAuthors(
     for (const c of coauthorsOf(keysOf(root))) if (mine.has(c)) return true;
     return false;
   };
+  const ordered = [...infos.values()].sort(
+    (a, b) => b.info - a.info || b.count - a.count || (a.key < b.key ? -1 : 1),
+  );
+  // Stage 0: ids beat names. Keys sharing an id are one person (the most informative name is
+  // the root); a key without ids joins the one key of its name that has ids, if only one has.
+  const byTag = new Map<string, string>();
+  for (const info of ordered)
+    for (const tag of info.ids) {
+      const first = byTag.get(tag);
+      if (first === undefined) byTag.set(tag, info.key);
+      else if (find(first) !== find(info.key) && !parent.has(info.key)) {
+        if (!conflicts(info.key, find(first))) union(info.key, find(first));
+      }
+    }
+  const withIds = new Map<string, string[]>();
+  for (const info of ordered) {
+    if (info.ids.size === 0) continue;
+    const name = nameKeyOf(info.key);
+    const roots = withIds.get(name) ?? [];
+    if (!roots.includes(find(info.key))) roots.push(find(info.key));
+    withIds.set(name, roots);
+  }
+  for (const info of ordered) {
+    const roots = info.ids.size === 0 ? withIds.get(info.key) : undefined;
+    if (roots?.length === 1 && !conflicts(info.key, roots[0])) union(info.key, roots[0]);
+  }
   // Stage 1: the same full given name spelt with or without hyphens ("hong-jian", "hongjian").
   if (opts.spellings !== "never") {
     const byJoined = new Map<string, KeyInfo[]>();
     for (const info of infos.values()) {
-      if (!info.tokens.some((t) => t.length > 1)) continue;
+      if (parent.has(info.key) || !info.tokens.some((t) => t.length > 1)) continue;
       const j = `${info.family}|${info.tokens.join("")}`;
       const list = byJoined.get(j);
       if (list) list.push(info);
@@ -253,34 +246,47 @@ export function resolveAuthors(
       unitsOf.set(root, [...(unitsOf.get(root) ?? [infos.get(root) as KeyInfo]), a]);
     }
   }
+  return describe(infos, find, keyOfAuthor);
+}
+
+/**
+ * The identity's public shape: per root its label, variants and member name keys. A root keyed
+ * by an id ("liu|yang#s2:1") is called by its name key alone when no other root has that name.
+ */
+function describe(
+  infos: Map<string, KeyInfo>,
+  find: (k: string) => string,
+  keyOfAuthor: Map<string, string>,
+): AuthorIdentity {
   const members = new Map<string, KeyInfo[]>();
   for (const info of infos.values()) {
     const r = find(info.key);
-    {
-      const list = members.get(r);
-      if (list) list.push(info);
-      else members.set(r, [info]);
-    }
+    const list = members.get(r);
+    if (list) list.push(info);
+    else members.set(r, [info]);
   }
+  const byName = new Map<string, number>();
+  for (const r of members.keys()) byName.set(nameKeyOf(r), (byName.get(nameKeyOf(r)) ?? 0) + 1);
+  const nodeKey = (r: string) => (byName.get(nameKeyOf(r)) === 1 ? nameKeyOf(r) : r);
   const roots: AuthorIdentity["roots"] = new Map();
-  for (const [r, list] of [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [r, list] of [...members].sort((a, b) => (nodeKey(a[0]) < nodeKey(b[0]) ? -1 : 1))) {
     const rootInfo = infos.get(r) as KeyInfo;
     // Most authors are one key written one way: nothing to rank or merge.
     if (list.length === 1 && rootInfo.names.size === 1) {
       const [name] = rootInfo.names.keys();
-      roots.set(r, { label: name, variants: [name], keys: [r] });
+      roots.set(nodeKey(r), { label: name, variants: [name], keys: [nameKeyOf(r)] });
       continue;
     }
     const allNames = new Map<string, number>();
     for (const m of list) for (const [n, c] of m.names) allNames.set(n, (allNames.get(n) ?? 0) + c);
-    roots.set(r, {
+    roots.set(nodeKey(r), {
       label: pickLabel(rootInfo.names),
       variants: [...allNames.keys()].sort(),
-      keys: list.map((m) => m.key).sort(),
+      keys: [...new Set(list.map((m) => nameKeyOf(m.key)))].sort(),
     });
   }
   const rootOf = new Map<string, string>();
-  for (const [orig, eff] of keyOfAuthor) rootOf.set(orig, find(eff));
+  for (const [slot, eff] of keyOfAuthor) rootOf.set(slot, nodeKey(find(eff)));
   return { rootOf, roots };
 }
 

@@ -2,7 +2,7 @@
 // communities, layout and sizes. Same papers (in any order) and options → the same graph.
 import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
-import { resolveAuthors } from "./authors.ts";
+import { resolveAuthors, slotKey } from "./authors.ts";
 import { communityCards } from "./cards.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
@@ -144,7 +144,7 @@ export function buildGraph(
   // edges go in.
   const similarItems = papers.map((p) =>
     paperItems(
-      [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].map((r) => ({
+      [...new Set(p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string))].map((r) => ({
         node: authorNode(r),
         label: identity.roots.get(r)?.label ?? r,
       })),
@@ -188,7 +188,7 @@ export function buildGraph(
   const authorPapers = new Map<string, string[]>();
   for (const p of papers) {
     for (const a of p.authors) {
-      const root = identity.rootOf.get(a.key) as string;
+      const root = identity.rootOf.get(slotKey(a)) as string;
       const list = authorPapers.get(root) ?? [];
       if (list[list.length - 1] !== p.id) list.push(p.id);
       authorPapers.set(root, list);
@@ -251,7 +251,7 @@ export function buildGraph(
     const pk = paperNode(p.id);
     linked.clear();
     p.authors.forEach((a, i) => {
-      const ak = authorNode(identity.rootOf.get(a.key) as string);
+      const ak = authorNode(identity.rootOf.get(slotKey(a)) as string);
       if (linked.has(ak)) return;
       linked.add(ak);
       graph.addDirectedEdgeWithKey(edgeKey("authored", pk, ak), pk, ak, {
@@ -293,7 +293,7 @@ export function buildGraph(
         .filter((p) => !isFrontMatter(p))
         .map((p) => ({
           node: paperNode(p.id),
-          authors: p.authors.map((a) => authorNode(identity.rootOf.get(a.key) as string)),
+          authors: p.authors.map((a) => authorNode(identity.rootOf.get(slotKey(a)) as string)),
         })),
       opts.authors.maxCoauthors,
     ),
