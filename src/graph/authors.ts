@@ -4,6 +4,7 @@
 import type { Author } from "../ingest/types.ts";
 import { idsClash, idTags, nameKeyOf, slotKey } from "./author-ids.ts";
 import { effectiveKey, givenCompatible, information, splitKey } from "./author-names.ts";
+import { type ThesaurusEntry, thesaurusGroups } from "./thesaurus.ts";
 
 export { givenCompatible, slotKey, splitKey };
 
@@ -62,12 +63,18 @@ export interface IdentityOptions {
    * "coauthor": only when the two also share a co-author on some paper.
    */
   evidence: Evidence;
+  /** Names decided by hand (`--authors FILE`, thesaurus.ts); default none. */
+  thesaurus: ThesaurusEntry[];
 }
 
 /** What a merge needs: compatible names alone, or also a co-author in common. */
 export type Evidence = "name" | "coauthor";
 
-export const IDENTITY_DEFAULTS: IdentityOptions = { spellings: "never", evidence: "name" };
+export const IDENTITY_DEFAULTS: IdentityOptions = {
+  spellings: "never",
+  evidence: "name",
+  thesaurus: [],
+};
 
 /**
  * Resolve every author of every paper (one list per paper) to a root key. Two keys that appear
@@ -141,11 +148,27 @@ export function resolveAuthors(
   const ordered = [...infos.values()].sort(
     (a, b) => b.info - a.info || b.count - a.count || (a.key < b.key ? -1 : 1),
   );
+  // Stage T: the thesaurus decides the names it lists: one author per group, and no rule below
+  // merges them with anything else.
+  const fixed = new Set<string>();
+  const labels = new Map<string, string>();
+  const groups = thesaurusGroups(opts.thesaurus);
+  const groupRoot = new Map<string, string>();
+  for (const info of ordered) {
+    const group = groups.get(nameKeyOf(info.key));
+    if (!group) continue;
+    fixed.add(info.key);
+    const root = groupRoot.get(group.id);
+    if (root === undefined) {
+      groupRoot.set(group.id, info.key);
+      if (group.label) labels.set(info.key, group.label);
+    } else union(info.key, root);
+  }
   // Stage 0: ids beat names. Keys sharing an id are one person (the most informative name is
   // the root); a key without ids joins the one key of its name that has ids, if only one has.
   const byTag = new Map<string, string>();
   for (const info of ordered)
-    for (const tag of info.ids) {
+    for (const tag of fixed.has(info.key) ? [] : info.ids) {
       const first = byTag.get(tag);
       if (first === undefined) byTag.set(tag, info.key);
       else if (find(first) !== find(info.key) && !parent.has(info.key)) {
@@ -154,21 +177,22 @@ export function resolveAuthors(
     }
   const withIds = new Map<string, string[]>();
   for (const info of ordered) {
-    if (info.ids.size === 0) continue;
+    if (info.ids.size === 0 || fixed.has(info.key)) continue;
     const name = nameKeyOf(info.key);
     const roots = withIds.get(name) ?? [];
     if (!roots.includes(find(info.key))) roots.push(find(info.key));
     withIds.set(name, roots);
   }
   for (const info of ordered) {
-    const roots = info.ids.size === 0 ? withIds.get(info.key) : undefined;
+    const roots = info.ids.size === 0 && !fixed.has(info.key) ? withIds.get(info.key) : undefined;
     if (roots?.length === 1 && !conflicts(info.key, roots[0])) union(info.key, roots[0]);
   }
   // Stage 1: the same full given name spelt with or without hyphens ("hong-jian", "hongjian").
   if (opts.spellings !== "never") {
     const byJoined = new Map<string, KeyInfo[]>();
     for (const info of infos.values()) {
-      if (parent.has(info.key) || !info.tokens.some((t) => t.length > 1)) continue;
+      if (parent.has(info.key) || fixed.has(info.key) || !info.tokens.some((t) => t.length > 1))
+        continue;
       const j = `${info.family}|${info.tokens.join("")}`;
       const list = byJoined.get(j);
       if (list) list.push(info);
@@ -199,7 +223,7 @@ export function resolveAuthors(
   // every name is compatible with it.
   const byFamily = new Map<string, KeyInfo[]>();
   for (const info of infos.values()) {
-    if (parent.has(info.key)) continue;
+    if (parent.has(info.key) || fixed.has(info.key)) continue;
     const list = byFamily.get(info.family);
     if (list) list.push(info);
     else byFamily.set(info.family, [info]);
@@ -246,7 +270,7 @@ export function resolveAuthors(
       unitsOf.set(root, [...(unitsOf.get(root) ?? [infos.get(root) as KeyInfo]), a]);
     }
   }
-  return describe(infos, find, keyOfAuthor);
+  return describe(infos, find, keyOfAuthor, labels);
 }
 
 /**
@@ -257,6 +281,7 @@ function describe(
   infos: Map<string, KeyInfo>,
   find: (k: string) => string,
   keyOfAuthor: Map<string, string>,
+  labels: Map<string, string>,
 ): AuthorIdentity {
   const members = new Map<string, KeyInfo[]>();
   for (const info of infos.values()) {
@@ -274,13 +299,17 @@ function describe(
     // Most authors are one key written one way: nothing to rank or merge.
     if (list.length === 1 && rootInfo.names.size === 1) {
       const [name] = rootInfo.names.keys();
-      roots.set(nodeKey(r), { label: name, variants: [name], keys: [nameKeyOf(r)] });
+      roots.set(nodeKey(r), {
+        label: labels.get(r) ?? name,
+        variants: [name],
+        keys: [nameKeyOf(r)],
+      });
       continue;
     }
     const allNames = new Map<string, number>();
     for (const m of list) for (const [n, c] of m.names) allNames.set(n, (allNames.get(n) ?? 0) + c);
     roots.set(nodeKey(r), {
-      label: pickLabel(rootInfo.names),
+      label: labels.get(r) ?? pickLabel(rootInfo.names),
       variants: [...allNames.keys()].sort(),
       keys: [...new Set(list.map((m) => nameKeyOf(m.key)))].sort(),
     });

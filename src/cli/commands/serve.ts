@@ -8,11 +8,13 @@ import { runPipeline } from "../../pipeline.ts";
 import { buildApp, cacheDir, pruneCache, writeSite } from "../../server/app-build.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
 const SITE_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...AUTHOR_OPTIONS,
   resolution: { type: "string" },
   graph: { type: "string" },
 } as const;
@@ -67,6 +69,9 @@ async function graphFor(
     resolution,
     ontologies,
     maxInputMb,
+    graph: {
+      authors: authorOptions(values as { authors?: string; "max-coauthors"?: string }),
+    },
   });
   log(summaryLine(ingest.summary));
   return serialized;
