@@ -41,7 +41,13 @@ describe("web/url: state survives the URL hash", () => {
       "filters",
       {
         ...base,
-        filters: { types: ["paper", "method"], yearMin: 2019, yearMax: null, community: 2 },
+        filters: {
+          types: ["paper", "method"],
+          yearMin: 2019,
+          yearMax: null,
+          community: 2,
+          minPapers: 3,
+        },
       },
     ],
     [
@@ -227,6 +233,19 @@ describe("web/neighbourhood: hops and filters", () => {
   ])("%s", (_name, filters, size) => {
     const vis = visibleNodes(kg.graph, filters);
     expect(vis === null ? null : vis.size).toBe(size);
+  });
+  // the fixture's authors by their paperCount, read from graph.json, not from the view
+  const authorsWith = (n: number) =>
+    data.nodes.filter((x) => x.attributes.type === "author" && x.attributes.paperCount >= n).length;
+  it.each([3, 4])("collaboration view, authors of at least %i papers", (min) => {
+    const vis = visibleNodes(v.graph, { ...defaultFilters(), minPapers: min });
+    expect(authorsWith(min)).toBeGreaterThan(0);
+    expect(authorsWith(min)).toBeLessThan(v.graph.order);
+    expect(vis?.size).toBe(authorsWith(min));
+  });
+  it("the minimum-papers filter leaves other node types alone", () => {
+    const papers = visibleNodes(kg.graph, { ...defaultFilters(), types: ["paper"], minPapers: 5 });
+    expect(papers?.size).toBe(10);
   });
 });
 
