@@ -276,6 +276,22 @@ describe("web/details: what the panel shows", () => {
     expect(clifton?.count).toBe(1);
     expect(d.collaborators.map((c) => c.name)).toContain(XSS_AUTHOR);
   });
+  it("an author's collaborators carry their shared papers and collaboration community", () => {
+    const d = authorDetails(model.graph, "author:priya-nair", model.meta);
+    const labels = new Map(model.meta.collabCommunities.map((c) => [c.id, c.label]));
+    expect(d.collaborators.length).toBeGreaterThan(0);
+    for (const c of d.collaborators) {
+      expect(c.papers).toHaveLength(c.count);
+      for (const p of c.papers) {
+        // a shared paper is one both wrote
+        expect(model.graph.hasEdge(p.key, "author:priya-nair")).toBe(true);
+        expect(model.graph.hasEdge(p.key, c.key)).toBe(true);
+      }
+      const a = model.graph.getNodeAttributes(c.key);
+      const id = a.type === "author" ? a.collabCommunity : -1;
+      expect(c.community).toEqual(id >= 0 ? { id, label: labels.get(id) } : null);
+    }
+  });
   it("a concept: papers, is-a parents and children, co-occurring concepts", () => {
     const t = conceptDetails(model.graph, "method:transformer");
     expect(t.children.map((c) => c.key).sort()).toEqual([
