@@ -39,9 +39,14 @@ export interface Slots {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** One file: its items' ids taken out (the labels), the rest read by litgraph's own reader. */
-export function readSlots(file: string, text: string): Slots {
-  const items: unknown = JSON.parse(text);
+/**
+ * The labels taken out of one file's items: per item id (else "#index") its author ids, and the
+ * items without `authorids`, which is all litgraph's reader gets to see.
+ */
+export function hideLabels(
+  file: string,
+  items: unknown,
+): { hidden: Record<string, unknown>[]; labels: Map<string, string[]> } {
   if (!Array.isArray(items)) throw new TypeError(`eval/identity: ${file}: not a JSON array`);
   const labels = new Map<string, string[]>();
   const hidden = items.map((item, i) => {
@@ -59,6 +64,12 @@ export function readSlots(file: string, text: string): Slots {
     );
     return rest;
   });
+  return { hidden, labels };
+}
+
+/** One file: its items' ids taken out (the labels), the rest read by litgraph's own reader. */
+export function readSlots(file: string, text: string): Slots {
+  const { hidden, labels } = hideLabels(file, JSON.parse(text));
   const parsed = parseText(JSON.stringify(hidden), file, { asOf: new Date("2026-01-01") });
   const out: Slots = { papers: [], gold: [], skipped: [] };
   for (const p of parsed.papers) {
