@@ -63,7 +63,11 @@ describe("front matter", () => {
   it("the ML4H volume entry stays in the graph but makes no co-author edge", () => {
     const front = ml4h.papers.find((p) => p.title === "Machine Learning for Health (ML4H) 2024");
     expect(front?.authors.length).toBe(32);
-    const g = buildGraph(ml4h.papers.map((p) => ({ ...p, entities: [] })));
+    // maxCoauthors above its 32 authors: only the front-matter rule keeps it out
+    const g = buildGraph(
+      ml4h.papers.map((p) => ({ ...p, entities: [] })),
+      { authors: { maxCoauthors: 100 } },
+    );
     expect(g.hasNode(`paper:${front?.id}`)).toBe(true);
     expect(g.outDegree(`paper:${front?.id}`)).toBe(32);
     const coauthor = edgeTable(g, "coauthor");
