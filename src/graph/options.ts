@@ -95,8 +95,9 @@ export interface LayoutOptions {
 }
 
 /**
- * Author identity (`spellings`, `evidence`: see IdentityOptions in authors.ts; defaults "never"
- * and "name", the best B-cubed F1 of docs/quality-identity.md) and the collaboration network.
+ * Author identity (`spellings`, `evidence`, `thesaurus`: see IdentityOptions in authors.ts;
+ * defaults "never", "name" and none, the best B-cubed F1 of docs/quality-identity.md) and the
+ * collaboration network. Front matter (front-matter.ts) makes no co-author edges either.
  */
 export interface AuthorOptions extends IdentityOptions {
   /**
