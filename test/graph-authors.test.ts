@@ -48,6 +48,28 @@ describe("author identity", () => {
       expected: [["J. Wang", "Jing Wang"], ["Li Wang"], ["Min Wang"], ["Wei Wang"]],
     },
     {
+      // ACL/COLING paperlists: Philip Yu and Philip S. Yu both wrote with Hao Peng
+      name: "a name fitting several joins the only one it shares a co-author with",
+      papers: [
+        ["Zhongfen Deng", "Hao Peng", "Philip Yu"],
+        ["Diandian Guo", "Hao Peng", "Philip S. Yu"],
+        ["Jiahui Gao", "Philip L. H. Yu"],
+      ],
+      expected: [
+        ["Diandian Guo"],
+        ["Hao Peng"],
+        ["Jiahui Gao"],
+        ["Philip L. H. Yu"],
+        ["Philip S. Yu", "Philip Yu"],
+        ["Zhongfen Deng"],
+      ],
+    },
+    {
+      name: "a name fitting several, with no co-author in common, stays alone",
+      papers: [["Philip Yu"], ["Philip S. Yu"], ["Philip L. H. Yu"]],
+      expected: [["Philip L. H. Yu"], ["Philip S. Yu"], ["Philip Yu"]],
+    },
+    {
       name: "no merge on the surname alone",
       papers: [["David Clifton"], ["Lei Clifton"]],
       expected: [["David Clifton"], ["Lei Clifton"]],

@@ -159,12 +159,27 @@ function joinNames(m: IdentityMerge, evidence: Evidence): void {
         const root = m.find(b.key);
         if (!roots.has(root) && m.fitsAll(a, root)) roots.add(root);
       }
-      const [root] = [...roots];
-      if (roots.size !== 1 || m.conflicts(a.key, root)) continue;
-      if (evidence === "coauthor" && !m.shareCoauthor(a.key, root)) continue;
-      m.joinUnit(a, root);
+      const root = pickRoot(m, a, [...roots], evidence);
+      if (root !== null) m.joinUnit(a, root);
     }
   }
+}
+
+/**
+ * Of the identities a name fits, the one it joins: the only one (with a shared co-author too
+ * under "coauthor" evidence); among several, the only one it shares a co-author with ("J. Smith"
+ * beside "John Smith" and "Jane Smith" joins the one who wrote with the same people); else none.
+ */
+function pickRoot(
+  m: IdentityMerge,
+  a: KeyInfo,
+  roots: string[],
+  evidence: Evidence,
+): string | null {
+  const ok = roots.filter((r) => !m.conflicts(a.key, r));
+  if (roots.length === 1 && ok.length === 1 && evidence === "name") return ok[0];
+  const shared = ok.filter((r) => m.shareCoauthor(a.key, r));
+  return roots.length >= 1 && shared.length === 1 ? shared[0] : null;
 }
 
 /**
