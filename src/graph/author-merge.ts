@@ -7,8 +7,8 @@ import { effectiveKey, givenCompatible, information, splitKey } from "./author-n
 export interface KeyInfo {
   /** The slot key: a name key, with an id tag when the slot carries ids. */
   key: string;
-  /** Every id tag seen on this slot key ("s2:2262347"). */
-  ids: Set<string>;
+  /** Every id tag seen on this slot key ("s2:2262347"); NO_IDS (shared) when none. */
+  ids: ReadonlySet<string>;
   family: string;
   tokens: string[];
   /** information(tokens), worked out once: it orders and filters every comparison. */
@@ -16,6 +16,9 @@ export interface KeyInfo {
   count: number;
   names: Map<string, number>;
 }
+
+/** The ids of a key without any: one shared empty set, not one per key. */
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Whether two ascending lists have an element in common. */
 function sharesOne(a: number[] | undefined, b: number[] | undefined): boolean {
@@ -51,22 +54,29 @@ export class IdentityMerge {
   private readonly spellingsOf = new Map<string, KeyInfo[]>();
   /** Per identity root: the units (spelling roots) the name rules joined to it. */
   private readonly unitsOf = new Map<string, KeyInfo[]>();
+  /** Whether any slot carries ids: without, the id checks are skipped. */
+  hasIds = false;
 
   constructor(papers: Author[][]) {
     this.paperKeys = papers.map((list, paper) => list.map((a) => this.collect(a, paper)));
   }
 
   private collect(a: Author, paper: number): string {
-    const key = slotKey(a, effectiveKey(a));
-    this.keyOfAuthor.set(slotKey(a), key);
+    // most authors carry no ids: their slot key is their (effective) name key
+    const key = a.ids ? slotKey(a, effectiveKey(a)) : effectiveKey(a);
+    this.keyOfAuthor.set(a.ids ? slotKey(a) : a.key, key);
     let info = this.infos.get(key);
     if (!info) {
       const { family, tokens } = splitKey(nameKeyOf(key));
-      const ids = new Set<string>();
+      const ids = NO_IDS;
       info = { key, ids, family, tokens, info: information(tokens), count: 0, names: new Map() };
       this.infos.set(key, info);
     }
-    for (const tag of idTags(a.ids)) info.ids.add(tag);
+    if (a.ids) {
+      const tags = idTags(a.ids);
+      if (tags.length) info.ids = new Set([...info.ids, ...tags]);
+      this.hasIds ||= tags.length > 0;
+    }
     info.count++;
     info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
     const on = this.onPapers.get(key);
@@ -107,7 +117,7 @@ export class IdentityMerge {
       sharesOne(this.onPapers.get(a), this.onPapers.get(b));
     return (
       this.keysOf(key).some((k) => this.keysOf(root).some((m) => k !== m && together(k, m))) ||
-      idsClash(this.idsOf(key), this.idsOf(root))
+      (this.hasIds && idsClash(this.idsOf(key), this.idsOf(root)))
     );
   }
 
@@ -127,8 +137,17 @@ export class IdentityMerge {
 
   /** Whether the two identities have a co-author in common on some paper. */
   shareCoauthor(key: string, root: string): boolean {
-    const mine = this.coauthorsOf(this.keysOf(key));
-    for (const c of this.coauthorsOf(this.keysOf(root))) if (mine.has(c)) return true;
+    // the co-authors of the side on fewer papers, then a walk over the other side's papers
+    const papersOf = (keys: string[]) =>
+      keys.reduce((n, k) => n + (this.onPapers.get(k)?.length ?? 0), 0);
+    const [small, large] =
+      papersOf(this.keysOf(key)) <= papersOf(this.keysOf(root))
+        ? [this.keysOf(key), this.keysOf(root)]
+        : [this.keysOf(root), this.keysOf(key)];
+    const mine = this.coauthorsOf(small);
+    for (const k of large)
+      for (const p of this.onPapers.get(k) ?? [])
+        for (const c of this.paperKeys[p]) if (c !== k && mine.has(c)) return true;
     return false;
   }
 

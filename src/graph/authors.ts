@@ -61,7 +61,8 @@ export function resolveAuthors(
   opts: IdentityOptions = IDENTITY_DEFAULTS,
 ): AuthorIdentity {
   const m = new IdentityMerge(papers);
-  const ordered = m.ordered();
+  // most corpora have neither a thesaurus nor ids: no need to order every key for them
+  const ordered = opts.thesaurus.length > 0 || m.hasIds ? m.ordered() : [];
   applyThesaurus(m, ordered, opts.thesaurus);
   joinByIds(m, ordered);
   if (opts.spellings !== "never") joinSpellings(m, opts.spellings);
@@ -226,14 +227,20 @@ function describe(m: IdentityMerge): AuthorIdentity {
   }
   const byName = new Map<string, number>();
   for (const r of members.keys()) byName.set(nameKeyOf(r), (byName.get(nameKeyOf(r)) ?? 0) + 1);
-  const nodeKey = (r: string) => (byName.get(nameKeyOf(r)) === 1 ? nameKeyOf(r) : r);
+  // each root's node key, worked out once (the sort below compares them)
+  const nodeKeys = new Map<string, string>();
+  for (const r of members.keys())
+    nodeKeys.set(r, byName.get(nameKeyOf(r)) === 1 ? nameKeyOf(r) : r);
+  const nodeKey = (r: string) => nodeKeys.get(r) as string;
   const roots: AuthorIdentity["roots"] = new Map();
-  for (const [r, list] of [...members].sort((a, b) => (nodeKey(a[0]) < nodeKey(b[0]) ? -1 : 1))) {
+  const sorted = [...members].map(([r, list]) => ({ r, node: nodeKey(r), list }));
+  sorted.sort((a, b) => (a.node < b.node ? -1 : 1));
+  for (const { r, node, list } of sorted) {
     const rootInfo = infos.get(r) as KeyInfo;
     // Most authors are one key written one way: nothing to rank or merge.
     if (list.length === 1 && rootInfo.names.size === 1) {
       const [name] = rootInfo.names.keys();
-      roots.set(nodeKey(r), {
+      roots.set(node, {
         label: labels.get(r) ?? name,
         variants: [name],
         keys: [nameKeyOf(r)],
@@ -242,7 +249,7 @@ function describe(m: IdentityMerge): AuthorIdentity {
     }
     const allNames = new Map<string, number>();
     for (const m of list) for (const [n, c] of m.names) allNames.set(n, (allNames.get(n) ?? 0) + c);
-    roots.set(nodeKey(r), {
+    roots.set(node, {
       label: labels.get(r) ?? pickLabel(rootInfo.names),
       variants: [...allNames.keys()].sort(),
       keys: [...new Set(list.map((m) => nameKeyOf(m.key)))].sort(),
