@@ -95,6 +95,13 @@ describe("--max-coauthors", () => {
     expect(authored(few).length).toBe(authored(all).length);
   });
 
+  it.each([
+    ["collaborators", "Min Zhang", "--graph", "g.json", "--authors", thesaurus],
+    ["site", "-o", "site-out", "--graph", "g.json", "--max-coauthors", "5"],
+  ])("%s with --graph and an author option is a usage error (exit 2)", async (...argv) => {
+    expect((await run(argv)).code).toBe(2);
+  });
+
   it.each(["0", "2.5", "x"])("--max-coauthors %s is a usage error (exit 2)", async (v) => {
     expect((await run(["build", input, "--max-coauthors", v])).code).toBe(2);
   });

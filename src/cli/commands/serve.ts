@@ -43,6 +43,8 @@ async function graphFor(
   log: (s: string) => void,
 ): Promise<SerializedGraph> {
   if (typeof values.graph === "string") {
+    if (values.authors !== undefined || values["max-coauthors"] !== undefined)
+      throw new UsageError("--authors and --max-coauthors shape a build: not with --graph");
     const { SerializedGraph } = await import("../../graph/schema.ts");
     let data: unknown;
     try {
