@@ -28,14 +28,46 @@ describe("author identity", () => {
       expected: [["L. Clifton"], ["Lei Clifton"], ["Lucy Clifton"]],
     },
     {
-      name: "a full first name joins the one more informative name starting with its initial",
+      name: "a full first name never joins a root that adds a full given token",
       papers: [["Lei Clifton"], ["L. Kumar Clifton"], ["Anna Clifton"]],
-      expected: [["Anna Clifton"], ["L. Kumar Clifton", "Lei Clifton"]],
+      expected: [["Anna Clifton"], ["L. Kumar Clifton"], ["Lei Clifton"]],
+    },
+    {
+      name: "an initial with a full middle name does not chain full names together",
+      papers: [["H. Howie Huang"], ["Hao Huang"], ["Hui Huang"]],
+      expected: [["H. Howie Huang"], ["Hao Huang"], ["Hui Huang"]],
+    },
+    {
+      name: "a name joins an identity only when it fits every member, not just one",
+      papers: [["Jing K. Wang"], ["Jing Wang"], ["J. L. Wang"]],
+      expected: [["J. L. Wang"], ["Jing K. Wang", "Jing Wang"]],
     },
     {
       name: "an initial joins the one compatible fuller name among many with that surname",
       papers: [["J. Wang"], ["Jing Wang"], ["Li Wang"], ["Wei Wang"], ["Min Wang"]],
       expected: [["J. Wang", "Jing Wang"], ["Li Wang"], ["Min Wang"], ["Wei Wang"]],
+    },
+    {
+      // ACL/COLING paperlists: Philip Yu and Philip S. Yu both wrote with Hao Peng
+      name: "a name fitting several joins the only one it shares a co-author with",
+      papers: [
+        ["Zhongfen Deng", "Hao Peng", "Philip Yu"],
+        ["Diandian Guo", "Hao Peng", "Philip S. Yu"],
+        ["Jiahui Gao", "Philip L. H. Yu"],
+      ],
+      expected: [
+        ["Diandian Guo"],
+        ["Hao Peng"],
+        ["Jiahui Gao"],
+        ["Philip L. H. Yu"],
+        ["Philip S. Yu", "Philip Yu"],
+        ["Zhongfen Deng"],
+      ],
+    },
+    {
+      name: "a name fitting several, with no co-author in common, stays alone",
+      papers: [["Philip Yu"], ["Philip S. Yu"], ["Philip L. H. Yu"]],
+      expected: [["Philip L. H. Yu"], ["Philip S. Yu"], ["Philip Yu"]],
     },
     {
       name: "no merge on the surname alone",
@@ -63,9 +95,9 @@ describe("author identity", () => {
       expected: [["L. Clifton"], ["Lei Clifton"]],
     },
     {
-      name: "hyphenated and joined given names",
+      name: "hyphenated and joined given names stay apart by default",
       papers: [["Hong-Jian Zhou"], ["Hongjian Zhou"], ["Hongjian Zhou"]],
-      expected: [["Hong-Jian Zhou", "Hongjian Zhou"]],
+      expected: [["Hong-Jian Zhou"], ["Hongjian Zhou"]],
     },
     {
       name: "PubMed style without a comma",
@@ -94,6 +126,10 @@ describe("author identity", () => {
 
   it.each([
     [["l"], ["lei"], true],
+    [["alan"], ["alan", "w"], true],
+    [["xiang"], ["xiang", "lisa"], false],
+    [["min"], ["min", "ling"], false],
+    [["h", "howie"], ["hao"], false],
     [["v", "k"], ["vinod", "kumar"], true],
     [["v", "j"], ["vinod", "kumar"], false],
     [["lei"], ["lucy"], false],

@@ -268,7 +268,7 @@ describe("determinism", () => {
   it.each([
     [100, (80 * 79) / 2],
     [50, 0],
-  ])("a paper of 80 authors adds co-author edges only up to maxCoauthorList %i", (max, edges) => {
+  ])("a paper of 80 authors adds co-author edges only up to maxCoauthors %i", (max, edges) => {
     const big = {
       ...seed[0],
       authors: Array.from({ length: 80 }, (_, i) => ({
@@ -276,7 +276,7 @@ describe("determinism", () => {
         key: `many|ann${i}`,
       })),
     };
-    const g = buildGraph([big], { authors: { maxCoauthorList: max } });
+    const g = buildGraph([big], { authors: { maxCoauthors: max } });
     expect(edgeTable(g, "coauthor").length).toBe(edges);
     expect(g.filterEdges((_, e) => e.type === "authored").length).toBe(80);
   });

@@ -41,7 +41,13 @@ describe("web/url: state survives the URL hash", () => {
       "filters",
       {
         ...base,
-        filters: { types: ["paper", "method"], yearMin: 2019, yearMax: null, community: 2 },
+        filters: {
+          types: ["paper", "method"],
+          yearMin: 2019,
+          yearMax: null,
+          community: 2,
+          minPapers: 3,
+        },
       },
     ],
     [
@@ -228,6 +234,19 @@ describe("web/neighbourhood: hops and filters", () => {
     const vis = visibleNodes(kg.graph, filters);
     expect(vis === null ? null : vis.size).toBe(size);
   });
+  // the fixture's authors by their paperCount, read from graph.json, not from the view
+  const authorsWith = (n: number) =>
+    data.nodes.filter((x) => x.attributes.type === "author" && x.attributes.paperCount >= n).length;
+  it.each([3, 4])("collaboration view, authors of at least %i papers", (min) => {
+    const vis = visibleNodes(v.graph, { ...defaultFilters(), minPapers: min });
+    expect(authorsWith(min)).toBeGreaterThan(0);
+    expect(authorsWith(min)).toBeLessThan(v.graph.order);
+    expect(vis?.size).toBe(authorsWith(min));
+  });
+  it("the minimum-papers filter leaves other node types alone", () => {
+    const papers = visibleNodes(kg.graph, { ...defaultFilters(), types: ["paper"], minPapers: 5 });
+    expect(papers?.size).toBe(10);
+  });
 });
 
 describe("web/details: what the panel shows", () => {
@@ -256,6 +275,22 @@ describe("web/details: what the panel shows", () => {
     const clifton = d.collaborators.find((c) => c.name === "David Clifton");
     expect(clifton?.count).toBe(1);
     expect(d.collaborators.map((c) => c.name)).toContain(XSS_AUTHOR);
+  });
+  it("an author's collaborators carry their shared papers and collaboration community", () => {
+    const d = authorDetails(model.graph, "author:priya-nair", model.meta);
+    const labels = new Map(model.meta.collabCommunities.map((c) => [c.id, c.label]));
+    expect(d.collaborators.length).toBeGreaterThan(0);
+    for (const c of d.collaborators) {
+      expect(c.papers).toHaveLength(c.count);
+      for (const p of c.papers) {
+        // a shared paper is one both wrote
+        expect(model.graph.hasEdge(p.key, "author:priya-nair")).toBe(true);
+        expect(model.graph.hasEdge(p.key, c.key)).toBe(true);
+      }
+      const a = model.graph.getNodeAttributes(c.key);
+      const id = a.type === "author" ? a.collabCommunity : -1;
+      expect(c.community).toEqual(id >= 0 ? { id, label: labels.get(id) } : null);
+    }
   });
   it("a concept: papers, is-a parents and children, co-occurring concepts", () => {
     const t = conceptDetails(model.graph, "method:transformer");

@@ -30,6 +30,8 @@ Common options:
   --ontology FILE      add a user ontology (JSON) to the built-in one (repeatable)
   --max-input-mb N     refuse an input file larger than N MB (default 256)
   --graph FILE         query commands: read a built graph.json instead of inputs
+  --authors FILE       a thesaurus CSV (name,author) merging or splitting author names
+  --max-coauthors N    papers with more authors make no co-author edges (default 25)
   -h, --help           this help
 
 Exit codes: 0 success, 1 rejected records under --strict or a failed command, 2 usage error.

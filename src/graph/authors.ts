@@ -2,77 +2,21 @@
 // "Lei Clifton", "L. Clifton" and "Clifton, Lei" (keys "clifton|lei", "clifton|l") become one
 // author when nothing contradicts it; never on the surname alone.
 import type { Author } from "../ingest/types.ts";
+import { nameKeyOf, slotKey } from "./author-ids.ts";
+import { IdentityMerge, type KeyInfo } from "./author-merge.ts";
+import { givenCompatible, splitKey } from "./author-names.ts";
+import { type ThesaurusEntry, thesaurusGroups } from "./thesaurus.ts";
+
+export { givenCompatible, slotKey, splitKey };
 
 export interface AuthorIdentity {
-  /** The node key suffix ("clifton|lei") that this author key resolves to. */
+  /**
+   * The node key suffix ("clifton|lei") each author slot key resolves to (`slotKey(author)`: the
+   * author's key, plus its first id when it carries ids).
+   */
   rootOf: Map<string, string>;
   /** Per root key: display label, every name variant, every member key (all sorted). */
   roots: Map<string, { label: string; variants: string[]; keys: string[] }>;
-}
-
-interface KeyInfo {
-  key: string;
-  family: string;
-  tokens: string[];
-  /** information(tokens), worked out once: it orders and filters every comparison below. */
-  info: number;
-  count: number;
-  names: Map<string, number>;
-}
-
-/** Split a key "family|given-tokens" into its family and given tokens. */
-export function splitKey(key: string): { family: string; tokens: string[] } {
-  const bar = key.indexOf("|");
-  const family = bar < 0 ? key : key.slice(0, bar);
-  const given = bar < 0 ? "" : key.slice(bar + 1);
-  return { family, tokens: given.split("-").filter(Boolean) };
-}
-
-function tokenCompatible(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === 1) return b.startsWith(a);
-  if (b.length === 1) return a.startsWith(b);
-  return false;
-}
-
-/** Two given-name token lists could name the same person ("l" ~ "lei", "v-k" ~ "vinod-kumar"). */
-export function givenCompatible(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return false;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (!tokenCompatible(a[i], b[i])) return false;
-  return true;
-}
-
-/** How much a given name tells: full tokens count most, then the number of tokens. */
-function information(tokens: string[]): number {
-  let full = 0;
-  for (const t of tokens) if (t.length > 1) full++;
-  return full * 100 + tokens.length;
-}
-
-/** Repair "Clifton DA" read as family "DA", given "Clifton" (PubMed style without a comma). */
-function effectiveKey(a: Author): string {
-  const fam = a.family ?? "";
-  // Cheap tests first (at most 3 letters, each at most 2 UTF-16 units): most names are not this.
-  if (fam.length === 0 || fam.length > 6 || (a.given ?? "").length <= 3) return a.key;
-  const { family, tokens } = splitKey(a.key);
-  if (tokens.length === 1 && /^\p{Lu}{1,3}$/u.test(fam)) {
-    return `${tokens[0]}|${family.split("").join("-")}`;
-  }
-  return a.key;
-}
-
-/** Whether two ascending lists have an element in common. */
-function sharesOne(a: number[] | undefined, b: number[] | undefined): boolean {
-  if (!a || !b) return false;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) return true;
-    if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return false;
 }
 
 function pickLabel(names: Map<string, number>): string {
@@ -81,85 +25,174 @@ function pickLabel(names: Map<string, number>): string {
   )[0][0];
 }
 
+/** Options of author identity (`DEFAULTS.authors.identity` in options.ts). */
+export interface IdentityOptions {
+  /**
+   * The same given name spelt with or without hyphens or spaces, letter for letter
+   * ("hai-tao" = "haitao", never "min" = "min-ling"): "name" joins them, "coauthor" only when
+   * they share a co-author, "never" (default) keeps them apart.
+   */
+  spellings: Evidence | "never";
+  /**
+   * "name" (default): a less informative name joins the one compatible fuller identity;
+   * "coauthor": only when the two also share a co-author on some paper.
+   */
+  evidence: Evidence;
+  /** Names decided by hand (`--authors FILE`, thesaurus.ts); default none. */
+  thesaurus: ThesaurusEntry[];
+}
+
+/** What a merge needs: compatible names alone, or also a co-author in common. */
+export type Evidence = "name" | "coauthor";
+
+export const IDENTITY_DEFAULTS: IdentityOptions = {
+  spellings: "never",
+  evidence: "name",
+  thesaurus: [],
+};
+
 /**
  * Resolve every author of every paper (one list per paper) to a root key. Two keys that appear
- * on the same paper are two people and are never merged.
+ * on the same paper are two people and are never merged; every two names of one identity are
+ * compatible (`givenCompatible`), so an initial never chains two full names together.
  */
-export function resolveAuthors(papers: Author[][]): AuthorIdentity {
-  const infos = new Map<string, KeyInfo>();
-  const keyOfAuthor = new Map<string, string>();
-  // The papers (indices, ascending) each effective key is on: two keys that share one are two
-  // people. Lists, not a set of co-authors per key: far fewer allocations on a big corpus.
-  const onPapers = new Map<string, number[]>();
-  papers.forEach((list, paper) => {
-    for (const a of list) {
-      const key = effectiveKey(a);
-      keyOfAuthor.set(a.key, key);
-      let info = infos.get(key);
-      if (!info) {
-        const { family, tokens } = splitKey(key);
-        info = { key, family, tokens, info: information(tokens), count: 0, names: new Map() };
-        infos.set(key, info);
-      }
-      info.count++;
-      info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
-      const on = onPapers.get(key);
-      if (!on) onPapers.set(key, [paper]);
-      else if (on[on.length - 1] !== paper) on.push(paper);
+export function resolveAuthors(
+  papers: Author[][],
+  opts: IdentityOptions = IDENTITY_DEFAULTS,
+): AuthorIdentity {
+  const m = new IdentityMerge(papers);
+  // most corpora have neither a thesaurus nor ids: no need to order every key for them
+  const ordered = opts.thesaurus.length > 0 || m.hasIds ? m.ordered() : [];
+  applyThesaurus(m, ordered, opts.thesaurus);
+  joinByIds(m, ordered);
+  if (opts.spellings !== "never") joinSpellings(m, opts.spellings);
+  joinNames(m, opts.evidence);
+  return describe(m);
+}
+
+/**
+ * The thesaurus decides the names it lists: one author per group (its most informative name
+ * the root, labelled by hand), and no rule below merges them with anything else.
+ */
+function applyThesaurus(m: IdentityMerge, ordered: KeyInfo[], entries: ThesaurusEntry[]): void {
+  const groups = thesaurusGroups(entries);
+  const groupRoot = new Map<string, string>();
+  for (const info of ordered) {
+    const group = groups.get(nameKeyOf(info.key));
+    if (!group) continue;
+    m.fixed.add(info.key);
+    const root = groupRoot.get(group.id);
+    if (root === undefined) {
+      groupRoot.set(group.id, info.key);
+      if (group.label) m.labels.set(info.key, group.label);
+    } else m.union(info.key, root);
+  }
+}
+
+/**
+ * Ids beat names. Keys sharing an id are one person (the most informative name is the root); a
+ * key without ids joins the one identity of its name that has ids, if only one has.
+ */
+function joinByIds(m: IdentityMerge, ordered: KeyInfo[]): void {
+  const byTag = new Map<string, string>();
+  for (const info of ordered)
+    for (const tag of m.fixed.has(info.key) ? [] : info.ids) {
+      const first = byTag.get(tag);
+      if (first === undefined) byTag.set(tag, info.key);
+      else if (m.free(info) && m.find(first) !== info.key && !m.conflicts(info.key, m.find(first)))
+        m.union(info.key, m.find(first));
     }
-  });
-  const together = (a: string, b: string) => sharesOne(onPapers.get(a), onPapers.get(b));
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.has(r)) r = parent.get(r) as string;
-    return r;
-  };
-  const groupOf = new Map<string, string[]>();
-  const conflicts = (key: string, root: string) =>
-    (groupOf.get(key) ?? [key]).some((k) =>
-      (groupOf.get(root) ?? [root]).some((m) => k !== m && together(k, m)),
-    );
-  const union = (key: string, root: string) => {
-    parent.set(key, root);
-    groupOf.set(root, [...(groupOf.get(root) ?? [root]), ...(groupOf.get(key) ?? [key])]);
-    groupOf.delete(key);
-  };
-  // Stage 1: the same full given name spelt with or without hyphens ("hong-jian", "hongjian").
+  const withIds = new Map<string, string[]>();
+  for (const info of ordered) {
+    if (info.ids.size === 0 || m.fixed.has(info.key)) continue;
+    const roots = withIds.get(nameKeyOf(info.key)) ?? [];
+    if (!roots.includes(m.find(info.key))) roots.push(m.find(info.key));
+    withIds.set(nameKeyOf(info.key), roots);
+  }
+  for (const info of ordered) {
+    const roots = info.ids.size === 0 && !m.fixed.has(info.key) ? withIds.get(info.key) : undefined;
+    if (roots?.length === 1 && !m.conflicts(info.key, roots[0])) m.union(info.key, roots[0]);
+  }
+}
+
+/** The same full given name spelt with or without hyphens ("hong-jian", "hongjian"). */
+function joinSpellings(m: IdentityMerge, evidence: Evidence): void {
   const byJoined = new Map<string, KeyInfo[]>();
-  for (const info of infos.values()) {
-    if (!info.tokens.some((t) => t.length > 1)) continue;
+  for (const info of m.infos.values()) {
+    if (!m.free(info) || !info.tokens.some((t) => t.length > 1)) continue;
     const j = `${info.family}|${info.tokens.join("")}`;
-    {
-      const list = byJoined.get(j);
-      if (list) list.push(info);
-      else byJoined.set(j, [info]);
-    }
+    const list = byJoined.get(j);
+    if (list) list.push(info);
+    else byJoined.set(j, [info]);
   }
   for (const group of byJoined.values()) {
     if (group.length < 2) continue;
     group.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
-    for (const other of group.slice(1))
-      if (!conflicts(other.key, group[0].key)) union(other.key, group[0].key);
-  }
-  // Stage 2: a less informative given name joins the unique more informative compatible root.
-  const byFamily = new Map<string, KeyInfo[]>();
-  for (const info of infos.values()) {
-    if (parent.has(info.key)) continue;
-    {
-      const list = byFamily.get(info.family);
-      if (list) list.push(info);
-      else byFamily.set(info.family, [info]);
+    const root = group[0].key;
+    for (const other of group.slice(1)) {
+      if (m.conflicts(other.key, root)) continue;
+      if (evidence === "coauthor" && !m.shareCoauthor(other.key, root)) continue;
+      m.union(other.key, root);
     }
+    m.markSpellings(root);
+  }
+}
+
+/**
+ * A less informative given name joins the unique more informative identity whose every name is
+ * compatible with it, family by family.
+ */
+function joinNames(m: IdentityMerge, evidence: Evidence): void {
+  const byFamily = new Map<string, KeyInfo[]>();
+  for (const info of m.infos.values()) {
+    if (!m.free(info)) continue;
+    const list = byFamily.get(info.family);
+    if (list) list.push(info);
+    else byFamily.set(info.family, [info]);
   }
   for (const group of byFamily.values()) {
     group.sort((a, b) => b.info - a.info || (a.key < b.key ? -1 : 1));
-    // Only names whose first given token could match are compared (a common surname has
-    // thousands of keys in a large corpus: comparing all pairs was quadratic in them).
-    const byFirst = new Map<string, KeyInfo[]>();
-    const byInitial = new Map<string, KeyInfo[]>();
-    for (const b of group) {
-      const t = b.tokens[0];
+    const candidatesOf = candidateIndex(m, group);
+    for (const a of group) {
+      const roots = new Set<string>();
+      for (const b of candidatesOf(a)) {
+        if (b === a || b.info <= a.info) continue;
+        const root = m.find(b.key);
+        if (!roots.has(root) && m.fitsAll(a, root)) roots.add(root);
+      }
+      const root = pickRoot(m, a, [...roots], evidence);
+      if (root !== null) m.joinUnit(a, root);
+    }
+  }
+}
+
+/**
+ * Of the identities a name fits, the one it joins: the only one (with a shared co-author too
+ * under "coauthor" evidence); among several, the only one it shares a co-author with ("J. Smith"
+ * beside "John Smith" and "Jane Smith" joins the one who wrote with the same people); else none.
+ */
+function pickRoot(
+  m: IdentityMerge,
+  a: KeyInfo,
+  roots: string[],
+  evidence: Evidence,
+): string | null {
+  const ok = roots.filter((r) => !m.conflicts(a.key, r));
+  if (roots.length === 1 && ok.length === 1 && evidence === "name") return ok[0];
+  const shared = ok.filter((r) => m.shareCoauthor(a.key, r));
+  return roots.length >= 1 && shared.length === 1 ? shared[0] : null;
+}
+
+/**
+ * The names of one family whose first given token could match a name's: a full first token
+ * matches the same token or its initial, an initial every first token starting with it. (A
+ * common surname has thousands of keys in a large corpus: comparing all pairs was quadratic.)
+ */
+function candidateIndex(m: IdentityMerge, group: KeyInfo[]): (a: KeyInfo) => KeyInfo[] {
+  const byFirst = new Map<string, KeyInfo[]>();
+  const byInitial = new Map<string, KeyInfo[]>();
+  for (const b of group)
+    for (const t of new Set(m.spellings(b).map((s) => s.tokens[0]))) {
       if (t === undefined) continue;
       for (const [index, k] of [
         [byFirst, t],
@@ -170,53 +203,60 @@ export function resolveAuthors(papers: Author[][]): AuthorIdentity {
         else index.set(k, [b]);
       }
     }
-    for (const a of group) {
-      const roots = new Set<string>();
-      const first = a.tokens[0];
-      // A full first token matches the same token or its initial; an initial matches every
-      // first token starting with it.
-      const candidates =
-        first === undefined
-          ? []
-          : first.length > 1
-            ? [...(byFirst.get(first) ?? []), ...(byFirst.get(first.charAt(0)) ?? [])]
-            : (byInitial.get(first) ?? []);
-      for (const b of candidates) {
-        if (b === a || b.info <= a.info) continue;
-        if (givenCompatible(a.tokens, b.tokens)) roots.add(find(b.key));
-      }
-      const [root] = [...roots];
-      if (roots.size === 1 && !conflicts(a.key, root)) union(a.key, root);
-    }
-  }
+  return (a) => {
+    const first = a.tokens[0];
+    if (first === undefined) return [];
+    if (first.length === 1) return byInitial.get(first) ?? [];
+    return [...(byFirst.get(first) ?? []), ...(byFirst.get(first.charAt(0)) ?? [])];
+  };
+}
+
+/**
+ * The identity's public shape: per root its label, variants and member name keys. A root keyed
+ * by an id ("liu|yang#s2:1") is called by its name key alone when no other root has that name.
+ */
+function describe(m: IdentityMerge): AuthorIdentity {
+  const { infos, keyOfAuthor, labels } = m;
+  const find = (k: string) => m.find(k);
   const members = new Map<string, KeyInfo[]>();
   for (const info of infos.values()) {
     const r = find(info.key);
-    {
-      const list = members.get(r);
-      if (list) list.push(info);
-      else members.set(r, [info]);
-    }
+    const list = members.get(r);
+    if (list) list.push(info);
+    else members.set(r, [info]);
   }
+  const byName = new Map<string, number>();
+  for (const r of members.keys()) byName.set(nameKeyOf(r), (byName.get(nameKeyOf(r)) ?? 0) + 1);
+  // each root's node key, worked out once (the sort below compares them)
+  const nodeKeys = new Map<string, string>();
+  for (const r of members.keys())
+    nodeKeys.set(r, byName.get(nameKeyOf(r)) === 1 ? nameKeyOf(r) : r);
+  const nodeKey = (r: string) => nodeKeys.get(r) as string;
   const roots: AuthorIdentity["roots"] = new Map();
-  for (const [r, list] of [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const sorted = [...members].map(([r, list]) => ({ r, node: nodeKey(r), list }));
+  sorted.sort((a, b) => (a.node < b.node ? -1 : 1));
+  for (const { r, node, list } of sorted) {
     const rootInfo = infos.get(r) as KeyInfo;
     // Most authors are one key written one way: nothing to rank or merge.
     if (list.length === 1 && rootInfo.names.size === 1) {
       const [name] = rootInfo.names.keys();
-      roots.set(r, { label: name, variants: [name], keys: [r] });
+      roots.set(node, {
+        label: labels.get(r) ?? name,
+        variants: [name],
+        keys: [nameKeyOf(r)],
+      });
       continue;
     }
     const allNames = new Map<string, number>();
     for (const m of list) for (const [n, c] of m.names) allNames.set(n, (allNames.get(n) ?? 0) + c);
-    roots.set(r, {
-      label: pickLabel(rootInfo.names),
+    roots.set(node, {
+      label: labels.get(r) ?? pickLabel(rootInfo.names),
       variants: [...allNames.keys()].sort(),
-      keys: list.map((m) => m.key).sort(),
+      keys: [...new Set(list.map((m) => nameKeyOf(m.key)))].sort(),
     });
   }
   const rootOf = new Map<string, string>();
-  for (const [orig, eff] of keyOfAuthor) rootOf.set(orig, find(eff));
+  for (const [slot, eff] of keyOfAuthor) rootOf.set(slot, nodeKey(find(eff)));
   return { rootOf, roots };
 }
 

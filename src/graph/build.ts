@@ -2,12 +2,13 @@
 // communities, layout and sizes. Same papers (in any order) and options → the same graph.
 import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
-import { resolveAuthors } from "./authors.ts";
+import { resolveAuthors, slotKey } from "./authors.ts";
 import { communityCards } from "./cards.ts";
 import { type CitationSource, citationItems } from "./citations.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
+import { isFrontMatter } from "./front-matter.ts";
 import { assignLayouts } from "./layout.ts";
 import { INCREMENTAL_DEFAULTS, type LayoutSnapshot } from "./layout-incremental.ts";
 import { type GraphOptionsInput, resolveOptions } from "./options.ts";
@@ -105,7 +106,10 @@ export function buildGraph(
   const opts = resolveOptions(optsIn);
   const papers = canonicalPapers(input);
   const graph = new Graph({ type: "mixed", multi: false, allowSelfLoops: false });
-  const identity = resolveAuthors(papers.map((p) => p.authors));
+  const identity = resolveAuthors(
+    papers.map((p) => p.authors),
+    opts.authors,
+  );
 
   // Concepts: label, aliases, type, papers, relevance, parents.
   interface Concept {
@@ -159,7 +163,7 @@ export function buildGraph(
   const cited = hooks.citations && citationItems(papers, hooks.citations);
   const similarItems = papers.map((p, i) => {
     const items = paperItems(
-      [...new Set(p.authors.map((a) => identity.rootOf.get(a.key) as string))].map((r) => ({
+      [...new Set(p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string))].map((r) => ({
         node: authorNode(r),
         label: identity.roots.get(r)?.label ?? r,
       })),
@@ -211,7 +215,7 @@ export function buildGraph(
   const authorPapers = new Map<string, string[]>();
   for (const p of papers) {
     for (const a of p.authors) {
-      const root = identity.rootOf.get(a.key) as string;
+      const root = identity.rootOf.get(slotKey(a)) as string;
       const list = authorPapers.get(root) ?? [];
       if (list[list.length - 1] !== p.id) list.push(p.id);
       authorPapers.set(root, list);
@@ -274,7 +278,7 @@ export function buildGraph(
     const pk = paperNode(p.id);
     linked.clear();
     p.authors.forEach((a, i) => {
-      const ak = authorNode(identity.rootOf.get(a.key) as string);
+      const ak = authorNode(identity.rootOf.get(slotKey(a)) as string);
       if (linked.has(ak)) return;
       linked.add(ak);
       graph.addDirectedEdgeWithKey(edgeKey("authored", pk, ak), pk, ak, {
@@ -312,11 +316,13 @@ export function buildGraph(
     graph,
     "coauthor",
     coauthorPairs(
-      papers.map((p) => ({
-        node: paperNode(p.id),
-        authors: p.authors.map((a) => authorNode(identity.rootOf.get(a.key) as string)),
-      })),
-      opts.authors.maxCoauthorList,
+      papers
+        .filter((p) => !isFrontMatter(p))
+        .map((p) => ({
+          node: paperNode(p.id),
+          authors: p.authors.map((a) => authorNode(identity.rootOf.get(slotKey(a)) as string)),
+        })),
+      opts.authors.maxCoauthors,
     ),
   );
   step("edges");

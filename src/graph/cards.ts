@@ -1,6 +1,7 @@
 // Community cards: a label from the most distinctive entities, top entities/terms/papers/authors,
 // years.
 import type Graph from "graphology";
+import { collabLabel } from "./collab-labels.ts";
 import type { CommunityOptions } from "./options.ts";
 import type { CommunityCard, GraphMeta } from "./schema.ts";
 import { round4 } from "./similarity.ts";
@@ -307,13 +308,6 @@ export function communityCards(
   });
   const collabCommunities = [...collab]
     .sort((a, b) => a[0] - b[0])
-    .map(([id, authors]) => {
-      const top = authors
-        .map((m) => graph.getNodeAttributes(m))
-        .sort((x, y) => y.paperCount - x.paperCount || cmp(x.label, y.label))
-        .slice(0, 2)
-        .map((a) => a.label as string);
-      return { id, label: top.join(" · "), size: authors.length };
-    });
+    .map(([id, authors]) => ({ id, label: collabLabel(graph, authors), size: authors.length }));
   return { communities, collabCommunities };
 }

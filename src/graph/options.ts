@@ -1,4 +1,5 @@
 // Options of the graph stage, with their documented defaults.
+import { IDENTITY_DEFAULTS, type IdentityOptions } from "./authors.ts";
 
 import { TEXT_DEFAULTS, type TextOptions } from "./text/vectors.ts";
 
@@ -133,12 +134,18 @@ export interface LayoutOptions {
   seed: number;
 }
 
-export interface AuthorOptions {
+/**
+ * Author identity (`spellings`, `evidence`, `thesaurus`: see IdentityOptions in authors.ts;
+ * defaults "never", "name" and none, the best B-cubed F1 of docs/quality-identity.md) and the
+ * collaboration network. Front matter (front-matter.ts) makes no co-author edges either.
+ */
+export interface AuthorOptions extends IdentityOptions {
   /**
-   * Papers with more authors than this (consortium papers) add no co-authorship edges: one
-   * 1,000-author paper would add 500,000 of them (default 100). Their authored edges stay.
+   * Papers with more authors than this (consortium papers, a volume's front matter listing its
+   * editors) add no co-authorship edges (default 25; `--max-coauthors`). Their authored edges
+   * stay, so they remain in the knowledge graph.
    */
-  maxCoauthorList: number;
+  maxCoauthors: number;
 }
 
 export interface EvidenceOptions {
@@ -155,7 +162,7 @@ export interface GraphOptions {
 }
 
 export const DEFAULTS: GraphOptions = {
-  authors: { maxCoauthorList: 100 },
+  authors: { maxCoauthors: 25, ...IDENTITY_DEFAULTS },
   evidence: { maxMentions: 3 },
   similarity: {
     weights: { text: 1, entities: 0.2, authors: 0.35, venue: 0.05, citations: 0.5 },

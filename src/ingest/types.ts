@@ -9,6 +9,16 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/**
+ * Author identifiers a source carries: ORCID ("0000-0002-1825-0097"), Semantic Scholar
+ * authorId, Scopus author id, OpenAlex author id ("A5023888391"). Two different ids of one kind
+ * are two people, whatever their names.
+ */
+export const AuthorIds = z
+  .object({ orcid: z.string(), s2: z.string(), scopus: z.string(), openalex: z.string() })
+  .partial();
+export type AuthorIds = z.infer<typeof AuthorIds>;
+
 export const Author = z.object({
   /** The name as the source wrote it (LaTeX decoded, whitespace collapsed). */
   name: z.string().min(1),
@@ -16,6 +26,8 @@ export const Author = z.object({
   key: z.string().min(1),
   family: z.string().optional(),
   given: z.string().optional(),
+  /** Identifiers from the source, when it has them. */
+  ids: AuthorIds.optional(),
 });
 export type Author = z.infer<typeof Author>;
 

@@ -75,6 +75,25 @@ export function renderControls(
     });
     return i;
   };
+  let maxPapers = 0;
+  view.graph.forEachNode((_k, a) => {
+    if (a.kind === "author") maxPapers = Math.max(maxPapers, a.papers);
+  });
+  const minPapers = el("input", {
+    class: "year",
+    attrs: {
+      type: "number",
+      min: "1",
+      "aria-label": "Minimum papers per author",
+      placeholder: "1",
+    },
+  });
+  minPapers.value = state.filters.minPapers > 1 ? String(state.filters.minPapers) : "";
+  minPapers.addEventListener("change", () => {
+    const n = Math.trunc(Number(minPapers.value));
+    const next = Number.isFinite(n) && n > 1 ? n : 1;
+    store.set({ filters: { ...store.get().filters, minPapers: next } });
+  });
   host.replaceChildren();
   append(
     host,
@@ -102,6 +121,9 @@ export function renderControls(
           " – ",
           yearInput("yearMax", hi),
         )
+      : null,
+    maxPapers > 1 && present.has("author")
+      ? el("div", { class: "control" }, el("h3", {}, "Min. papers per author"), minPapers)
       : null,
     el(
       "button",

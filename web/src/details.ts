@@ -1,5 +1,5 @@
 // What the details panel shows for a paper, an author or a concept: pure queries on the full graph.
-import type { NodeType, ShareItem } from "../../src/graph/schema.ts";
+import type { GraphMeta, NodeType, ShareItem } from "../../src/graph/schema.ts";
 import type { Span } from "./highlight.ts";
 import { type SafeLink, safeLink } from "./links.ts";
 import { type FullGraph, nameOf } from "./model.ts";
@@ -41,7 +41,15 @@ export interface AuthorDetails {
   name: string;
   variants: string[];
   papers: (Ref & { year: number | null })[];
-  collaborators: (Ref & { count: number })[];
+  /** Most shared papers first: each with the shared papers and their collaboration community. */
+  collaborators: Collaborator[];
+}
+
+export interface Collaborator extends Ref {
+  count: number;
+  papers: (Ref & { year: number | null })[];
+  /** The collaborator's collaboration community, when it has one (id ≥ 0). */
+  community: { id: number; label: string } | null;
 }
 
 export interface ConceptDetails {
@@ -139,16 +147,37 @@ export function paperDetails(graph: FullGraph, key: string): PaperDetails {
   };
 }
 
-export function authorDetails(graph: FullGraph, key: string): AuthorDetails {
+/** The collaboration community of an author node, labelled from `meta` (null: none). */
+function collabCommunity(
+  graph: FullGraph,
+  key: string,
+  labels: Map<number, string>,
+): Collaborator["community"] {
+  const a = graph.getNodeAttributes(key);
+  if (a.type !== "author" || a.collabCommunity < 0) return null;
+  return { id: a.collabCommunity, label: labels.get(a.collabCommunity) ?? `#${a.collabCommunity}` };
+}
+
+export function authorDetails(graph: FullGraph, key: string, meta?: GraphMeta): AuthorDetails {
   const a = graph.getNodeAttributes(key);
   if (a.type !== "author") throw new Error(`web/details: ${key} is not an author`);
+  const labels = new Map((meta?.collabCommunities ?? []).map((c) => [c.id, c.label]));
   const papers: AuthorDetails["papers"] = [];
   const collaborators: AuthorDetails["collaborators"] = [];
   graph.forEachEdge(key, (_e, ea, s, t) => {
     const other = s === key ? t : s;
     if (ea.type === "authored") papers.push(paperRef(graph, other));
     else if (ea.type === "coauthor")
-      collaborators.push({ key: other, name: nameOf(graph, other), count: ea.weight });
+      collaborators.push({
+        key: other,
+        name: nameOf(graph, other),
+        count: ea.weight,
+        papers: ea.papers
+          .filter((p) => graph.hasNode(p))
+          .map((p) => paperRef(graph, p))
+          .sort(byYearThenName),
+        community: collabCommunity(graph, other, labels),
+      });
   });
   papers.sort(byYearThenName);
   collaborators.sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
@@ -199,10 +228,10 @@ export function conceptDetails(graph: FullGraph, key: string, maxCooccurring = 1
   };
 }
 
-export function detailsOf(graph: FullGraph, key: string): Details | null {
+export function detailsOf(graph: FullGraph, key: string, meta?: GraphMeta): Details | null {
   if (!graph.hasNode(key)) return null;
   const t = graph.getNodeAttribute(key, "type");
   if (t === "paper") return paperDetails(graph, key);
-  if (t === "author") return authorDetails(graph, key);
+  if (t === "author") return authorDetails(graph, key, meta);
   return conceptDetails(graph, key);
 }

@@ -25,7 +25,7 @@ export function neighbourhood(graph: ViewGraph, node: string, depth: number): Se
 export function visibleNodes(graph: ViewGraph, f: Filters): Set<string> | null {
   const allTypes = f.types.length === 9;
   const years = f.yearMin !== null || f.yearMax !== null;
-  if (allTypes && !years && f.community === null) return null;
+  if (allTypes && !years && f.community === null && f.minPapers <= 1) return null;
   const lo = f.yearMin ?? Number.NEGATIVE_INFINITY;
   const hi = f.yearMax ?? Number.POSITIVE_INFINITY;
   const types = new Set<string>(f.types);
@@ -33,6 +33,7 @@ export function visibleNodes(graph: ViewGraph, f: Filters): Set<string> | null {
   graph.forEachNode((key, a) => {
     if (!types.has(a.kind)) return;
     if (f.community !== null && a.community !== f.community) return;
+    if (a.kind === "author" && a.papers < f.minPapers) return;
     if (years && (a.yearMin === null || a.yearMax === null || a.yearMax < lo || a.yearMin > hi))
       return;
     out.add(key);

@@ -1,6 +1,13 @@
 // The details panel: a paper, an author or a concept, built from text nodes only.
 import { TYPE_COLOURS } from "./colours.ts";
-import type { AuthorDetails, ConceptDetails, Details, PaperDetails, Ref } from "./details.ts";
+import type {
+  AuthorDetails,
+  Collaborator,
+  ConceptDetails,
+  Details,
+  PaperDetails,
+  Ref,
+} from "./details.ts";
 import { type Child, el, nodeButton, safeAnchor } from "./dom.ts";
 import { type Span, segments } from "./highlight.ts";
 
@@ -187,16 +194,41 @@ function authorView(d: AuthorDetails, onSelect: SelectFn): Child[] {
       "Collaborators",
       d.collaborators.length,
       d.collaborators.length
-        ? refList(
-            d.collaborators.map((c) => ({
-              ...c,
-              extra: `× ${c.count} shared paper${c.count === 1 ? "" : "s"}`,
-            })),
-            onSelect,
-          )
+        ? collaboratorList(d.collaborators, onSelect)
         : el("p", { class: "muted" }, "No co-authors in this graph."),
     ),
   ];
+}
+
+/** Collaborators: name, shared papers (up to three listed) and collaboration community. */
+function collaboratorList(items: Collaborator[], onSelect: SelectFn, limit = 50, shown = 3) {
+  const ul = el("ul", { class: "ref-list collaborators" });
+  for (const c of items.slice(0, limit)) {
+    const shared = el("ul", { class: "shared" });
+    for (const p of c.papers.slice(0, shown))
+      shared.append(
+        el("li", {}, nodeButton(p.key, p.name, onSelect), p.year ? ` ${p.year}` : null),
+      );
+    if (c.papers.length > shown)
+      shared.append(el("li", { class: "muted" }, `… ${c.papers.length - shown} more`));
+    const group = c.community ? ` · group: ${c.community.label}` : "";
+    ul.append(
+      el(
+        "li",
+        {},
+        nodeButton(c.key, c.name, onSelect),
+        el(
+          "span",
+          { class: "muted" },
+          ` × ${c.count} shared paper${c.count === 1 ? "" : "s"}${group}`,
+        ),
+        shared,
+      ),
+    );
+  }
+  if (items.length > limit)
+    ul.append(el("li", { class: "muted" }, `… ${items.length - limit} more`));
+  return ul;
 }
 
 /** A node's papers, each with its year. */

@@ -151,7 +151,7 @@ export function createSession(
   const renderDetails = (s: State) =>
     renderPanel(
       ui.panel,
-      s.selection ? detailsOf(model.get().graph, s.selection) : null,
+      s.selection ? detailsOf(model.get().graph, s.selection, model.get().meta) : null,
       (key) => select(key),
       () => store.set({ selection: null }),
     );

@@ -25,6 +25,8 @@ export interface Filters {
   yearMax: number | null;
   /** Community (of the current view) shown alone; null = all. */
   community: number | null;
+  /** Authors with fewer papers are hidden (default 1: all). */
+  minPapers: number;
 }
 
 export interface State {
@@ -44,6 +46,7 @@ export const defaultFilters = (): Filters => ({
   yearMin: null,
   yearMax: null,
   community: null,
+  minPapers: 1,
 });
 
 export const defaultState = (view: ViewName = "knowledge"): State => ({
@@ -60,7 +63,8 @@ export const filtersActive = (f: Filters): boolean =>
   f.types.length !== NODE_TYPES.length ||
   f.yearMin !== null ||
   f.yearMax !== null ||
-  f.community !== null;
+  f.community !== null ||
+  f.minPapers > 1;
 
 export type Listener = (state: State, previous: State) => void;
 

@@ -23,6 +23,7 @@ export function encodeState(state: State): string {
   if (f.yearMin !== null || f.yearMax !== null)
     p.set("years", `${f.yearMin ?? ""}-${f.yearMax ?? ""}`);
   if (f.community !== null) p.set("c", String(f.community));
+  if (f.minPapers > 1) p.set("minp", String(f.minPapers));
   if (state.depth !== d.depth) p.set("depth", String(state.depth));
   if (state.colourBy !== d.colourBy) p.set("colour", state.colourBy);
   const c = state.camera;
@@ -57,6 +58,8 @@ export function decodeState(hash: string, fallbackView: ViewName = "knowledge"):
   }
   const c = p.get("c");
   if (c !== null && /^-?\d+$/.test(c)) s.filters.community = Number(c);
+  const minp = p.get("minp");
+  if (minp !== null && /^\d+$/.test(minp) && Number(minp) > 1) s.filters.minPapers = Number(minp);
   if (p.get("depth") === "2") s.depth = 2;
   if (p.get("colour") === "type") s.colourBy = "type";
   const cam = (p.get("cam") ?? "").split(",").map(finite);

@@ -20,6 +20,8 @@ export interface ViewNode {
   y: number;
   size: number;
   community: number;
+  /** An author's papers (other nodes: 0), for the minimum-papers filter. */
+  papers: number;
   /** Years of the node's papers (a paper: its own year), for the year filter. */
   yearMin: number | null;
   yearMax: number | null;
@@ -125,6 +127,7 @@ function assemble(src: ViewSource, name: ViewName): View {
       ...spec.position(a),
       size: a.size,
       community: spec.community(a),
+      papers: a.type === "author" ? a.paperCount : 0,
       yearMin,
       yearMax,
     });

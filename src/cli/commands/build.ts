@@ -11,6 +11,7 @@ import {
   prepareOutputFolder,
   writeStdout,
 } from "../output.ts";
+import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { loadOntologies, rejectLines, summaryLine, writeRejects } from "./extract.ts";
 
 export const FORMATS = ["json", "gexf", "graphml", "csv"] as const;
@@ -18,6 +19,7 @@ export type Format = (typeof FORMATS)[number];
 
 const BUILD_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...AUTHOR_OPTIONS,
   out: { type: "string", short: "o" },
   format: { type: "string" },
   resolution: { type: "string" },
@@ -70,6 +72,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     resolution,
     ontologies,
     maxInputMb,
+    graph: { authors: authorOptions(values) },
     threads: parseThreads(values.threads),
     cache: { enabled: !values["no-cache"], dir: values["cache-dir"] },
     incremental: values.incremental,

@@ -8,6 +8,7 @@ import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { logLines, writeStdout } from "../output.ts";
+import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
@@ -16,6 +17,7 @@ const textLines = (lines: string[]) => `${lines.map(escapeForTerminal).join("\n"
 
 const QUERY_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...AUTHOR_OPTIONS,
   graph: { type: "string" },
   top: { type: "string" },
   resolution: { type: "string" },
@@ -30,6 +32,8 @@ export async function loadQueryGraph(
 ): Promise<{ graph: Graph; meta: GraphMeta }> {
   if (values.graph) {
     if (paths.length) throw new UsageError("give either input paths or --graph, not both");
+    if (values.authors !== undefined || values["max-coauthors"] !== undefined)
+      throw new UsageError("--authors and --max-coauthors shape a build: not with --graph");
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(values.graph, "utf8"));
@@ -50,6 +54,7 @@ export async function loadQueryGraph(
     resolution: parseResolution(values.resolution),
     ontologies: loadOntologies(values.ontology),
     maxInputMb: parseMaxInputMb(values["max-input-mb"]),
+    graph: { authors: authorOptions(values) },
   });
   logLines(summaryLine(ingest.summary));
   return loadGraph(serialized, "pipeline");

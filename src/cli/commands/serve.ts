@@ -10,11 +10,13 @@ import { buildApp, cacheDir, pruneCache, writeSite } from "../../server/app-buil
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { logLines, prepareOutputFolder } from "../output.ts";
+import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
 const SITE_OPTIONS = {
   ...COMMON_OPTIONS,
+  ...AUTHOR_OPTIONS,
   resolution: { type: "string" },
   graph: { type: "string" },
 } as const;
@@ -43,6 +45,8 @@ async function graphFor(
   log: (s: string) => void,
 ): Promise<SerializedGraph> {
   if (typeof values.graph === "string") {
+    if (values.authors !== undefined || values["max-coauthors"] !== undefined)
+      throw new UsageError("--authors and --max-coauthors shape a build: not with --graph");
     const { SerializedGraph } = await import("../../graph/schema.ts");
     let data: unknown;
     try {
@@ -69,6 +73,9 @@ async function graphFor(
     resolution,
     ontologies,
     maxInputMb,
+    graph: {
+      authors: authorOptions(values as { authors?: string; "max-coauthors"?: string }),
+    },
   });
   log(summaryLine(ingest.summary));
   return serialized;

@@ -30,13 +30,27 @@ export function scopusAuthor(raw: string): Author | null {
   return makeAuthor(name);
 }
 
-/** "A B., C D." or "A B.; C D." → names; "Author full names" uses "Last, First (id); …". */
-export function scopusAuthors(abbrev: string, full: string): Author[] {
+/**
+ * "A B., C D." or "A B.; C D." → names; "Author full names" uses "Last, First (id); …". Each
+ * author's Scopus id (`ids.scopus`) comes from that "(id)", else from the "Author(s) ID" column
+ * ("id;id;…") when it lists one id per name.
+ */
+export function scopusAuthors(abbrev: string, full: string, idColumn = ""): Author[] {
   const source = full.trim() ? full : abbrev;
   if (!source.trim() || NO_AUTHOR.test(source.trim())) return [];
   const parts =
     source.includes(";") || full.trim() ? source.split(";") : source.split(/,\s+(?=\S)/);
-  return uniqueAuthors(parts.map(scopusAuthor).filter((a): a is Author => a !== null));
+  const listed = idColumn
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const ids = listed.length === parts.length && listed.every((s) => /^\d+$/.test(s)) ? listed : [];
+  const authors = parts.map((part, i) => {
+    const a = scopusAuthor(part);
+    const id = /\((\d+)\)\s*$/.exec(part)?.[1] ?? ids[i];
+    return a && id ? { ...a, ids: { scopus: id } } : a;
+  });
+  return uniqueAuthors(authors.filter((a): a is Author => a !== null));
 }
 
 /** Parse a Scopus CSV export; never throws on bad input. */
@@ -62,6 +76,7 @@ export function parseScopus(text: string, file: string): ParseResult {
   const idx = {
     authors: col("Authors"),
     full: col("Author full names"),
+    ids: col("Author(s) ID"),
     title: col("Title"),
     year: col("Year"),
     source: col("Source title"),
@@ -106,7 +121,7 @@ export function parseScopus(text: string, file: string): ParseResult {
     papers.push(
       buildRecord({
         title,
-        authors: scopusAuthors(get(idx.authors), get(idx.full)),
+        authors: scopusAuthors(get(idx.authors), get(idx.full), get(idx.ids)),
         date,
         abstract: /^\[No abstract available\]$/i.test(get(idx.abstract)) ? "" : get(idx.abstract),
         doi: get(idx.doi),

@@ -57,6 +57,14 @@ function venueOf(p: Record<string, unknown>): string | null {
   return str(p.venue) ?? pv ?? journal;
 }
 
+/** An S2 author `{authorId, name}` (or a bare name) with its authorId kept as `ids.s2`. */
+export function s2Author(a: unknown): Author | null {
+  if (!isObject(a)) return makeAuthor(String(a ?? ""));
+  const author = makeAuthor(str(a.name) ?? "");
+  const id = str(a.authorId);
+  return author && id ? { ...author, ids: { s2: id } } : author;
+}
+
 function parsePaper(
   p: Record<string, unknown>,
   ptr: string,
@@ -74,7 +82,7 @@ function parsePaper(
   if (!date.ok) return fail(`unparseable date ${date.raw}`);
   const ids = isObject(p.externalIds) ? p.externalIds : {};
   const authors = (Array.isArray(p.authors) ? p.authors : [])
-    .map((a) => (isObject(a) ? makeAuthor(str(a.name) ?? "") : makeAuthor(String(a ?? ""))))
+    .map(s2Author)
     .filter((a): a is Author => a !== null);
   const links: string[] = [];
   const url = str(p.url);

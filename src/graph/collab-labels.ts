@@ -1,0 +1,28 @@
+// Labels of the collaboration communities: their most central authors.
+import type Graph from "graphology";
+import { forEachEdgeOfType } from "./tables.ts";
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The label of one collaboration community: its `n` most central authors (default 2), joined by
+ * " · ". Central = the most papers shared with fellow members (the author's co-author weight
+ * inside the community); ties go to more papers, then to the name. A prolific author who only
+ * passes through the group does not name it.
+ */
+export function collabLabel(graph: Graph, members: readonly string[], n = 2): string {
+  const inside = new Set(members);
+  const ranked = members.map((m) => {
+    let strength = 0;
+    forEachEdgeOfType(graph, m, "coauthor", (other, e) => {
+      if (inside.has(other)) strength += e.weight;
+    });
+    const a = graph.getNodeAttributes(m);
+    return { strength, papers: a.paperCount as number, label: a.label as string };
+  });
+  return ranked
+    .sort((x, y) => y.strength - x.strength || y.papers - x.papers || cmp(x.label, y.label))
+    .slice(0, n)
+    .map((r) => r.label)
+    .join(" · ");
+}
