@@ -4,6 +4,7 @@ import { writeGraph } from "../../export/index.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import {
   logLines,
   prepareBuildOutput,
@@ -11,7 +12,6 @@ import {
   prepareOutputFolder,
   writeStdout,
 } from "../output.ts";
-import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { loadOntologies, rejectLines, summaryLine, writeRejects } from "./extract.ts";
 
 export const FORMATS = ["json", "gexf", "graphml", "csv"] as const;

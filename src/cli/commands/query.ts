@@ -7,8 +7,8 @@ import { loadGraph } from "../../graph/serialize.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
-import { logLines, writeStdout } from "../output.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
+import { logLines, writeStdout } from "../output.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 

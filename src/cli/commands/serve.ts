@@ -9,8 +9,8 @@ import { runPipeline } from "../../pipeline.ts";
 import { buildApp, cacheDir, pruneCache, writeSite } from "../../server/app-build.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
-import { logLines, prepareOutputFolder } from "../output.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
+import { logLines, prepareOutputFolder } from "../output.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
 
