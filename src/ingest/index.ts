@@ -64,7 +64,7 @@ function runReader(
       reason: `ingest/${reader.format}: ${file}: invalid record (${issue?.path.join(".") ?? ""}: ${issue?.message ?? "?"})`,
     });
   }
-  if (out.papers.length === 0 && out.rejected.length === 0)
+  if (out.papers.length === 0 && out.rejected.length === 0 && !result.empty)
     out.rejected.push(
       fileReject(file, `no records found (read as ${reader.format})`, reader.format),
     );

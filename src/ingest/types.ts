@@ -16,8 +16,42 @@ export const Author = z.object({
   key: z.string().min(1),
   family: z.string().optional(),
   given: z.string().optional(),
+  /** Author identifiers the source gives (ORCID "0000-0002-…", OpenAlex "A…", S2, Scopus). */
+  ids: z
+    .object({
+      orcid: z.string().optional(),
+      openalex: z.string().optional(),
+      s2: z.string().optional(),
+      scopus: z.string().optional(),
+    })
+    .optional(),
+  /** Institutions / affiliations as the source names them. */
+  affiliations: z.array(z.string()).optional(),
 });
 export type Author = z.infer<typeof Author>;
+
+/**
+ * A work a paper cites. `id` is "doi:10.x/y", "pmid:123", "openalex:W123", "s2:<paperId>",
+ * else "ref:<first-author family>|<year>|v<volume>|p<page>" (or "|<venue slug>" when volume or
+ * page is missing) built from what a WoS CR line or an unstructured reference gives
+ * (src/ingest/references.ts). `alt` holds the other ids the source knows for it; `label` a
+ * human-readable citation (the CR line, the unstructured text or title/venue/year).
+ */
+export const Reference = z.object({
+  id: z.string().min(1),
+  alt: z.array(z.string()).optional(),
+  label: z.string().optional(),
+});
+export type Reference = z.infer<typeof Reference>;
+
+/** Source identifiers of a paper besides DOI and arXiv id (merge keys and citation targets). */
+export const PaperIds = z.object({
+  pmid: z.string().optional(),
+  openalex: z.string().optional(),
+  s2: z.string().optional(),
+  wos: z.string().optional(),
+});
+export type PaperIds = z.infer<typeof PaperIds>;
 
 export const DatePrecision = z.enum(["year", "month", "day"]);
 export const PaperDate = z.object({
@@ -45,6 +79,10 @@ export const PaperRecord = z.object({
   arxivId: z.string().nullable(),
   venue: z.string().nullable(),
   sources: z.array(SourceRef).min(1),
+  /** PubMed, OpenAlex, Semantic Scholar and Web of Science ids, where the source gives them. */
+  ids: PaperIds.optional(),
+  /** The works this paper cites, in the source's order, unique by id (when the source lists them). */
+  references: z.array(Reference).optional(),
 });
 export type PaperRecord = z.infer<typeof PaperRecord>;
 
@@ -67,6 +105,8 @@ export interface IngestOptions {
 export interface ParseResult {
   papers: PaperRecord[];
   rejected: Rejected[];
+  /** True when the file is a valid response that holds no records (a PubMed empty set). */
+  empty?: boolean;
 }
 
 /**
