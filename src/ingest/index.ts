@@ -115,6 +115,7 @@ export function combineResults(
       rejected: rejected.length,
       papers: merged.papers.length,
     },
+    merges: merged.merges,
     fileHashes,
   };
 }

@@ -1,12 +1,5 @@
 import { slugify, squash } from "../common/text.ts";
-import type {
-  Author,
-  PaperDate,
-  PaperIds,
-  PaperRecord,
-  Reference,
-  SourceRef,
-} from "./types.ts";
+import type { Author, PaperDate, PaperIds, PaperRecord, Reference, SourceRef } from "./types.ts";
 
 /** The fields a reader knows; everything else gets its default in `buildRecord`. */
 export interface RecordFields {
@@ -106,7 +99,8 @@ function optionalParts(
 ): { ids?: PaperIds; references?: Reference[] } {
   const out: { ids?: PaperIds; references?: Reference[] } = {};
   const kept = Object.entries(ids ?? {}).filter(([, v]) => !!v);
-  if (kept.length) out.ids = Object.fromEntries(kept.sort((a, b) => (a[0] < b[0] ? -1 : 1))) as PaperIds;
+  if (kept.length)
+    out.ids = Object.fromEntries(kept.sort((a, b) => (a[0] < b[0] ? -1 : 1))) as PaperIds;
   const seen = new Set<string>();
   const unique = (refs ?? []).filter((r) => !seen.has(r.id) && !!seen.add(r.id));
   if (unique.length) out.references = unique;

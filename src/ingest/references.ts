@@ -85,7 +85,11 @@ export function refKey(p: RefParts): string | null {
 }
 
 /** A reference from ids, else from its parts, else from the slug of its text; null if empty. */
-export function makeReference(ids: RefIds, parts: RefParts, label?: string | null): Reference | null {
+export function makeReference(
+  ids: RefIds,
+  parts: RefParts,
+  label?: string | null,
+): Reference | null {
   const byId = refFromIds(ids, label);
   if (byId) return byId;
   const key = refKey(parts);
@@ -113,14 +117,17 @@ export function parseCrLine(line: string): Reference | null {
 }
 
 /**
- * The first author and year of a free-text reference ("Gigliarelli, E., … (2017). Title…",
- * "LeVarge B, Wright C. Title. Journal 2018; 39: 659-67.").
+ * A free-text reference by its DOI, else its first author, year, volume and first page
+ * ("Gigliarelli, E., … (2017). Title. Energy Procedia, 133, 135–144", "LeVarge B, Wright C.
+ * Title. Journal 2018; 39: 659-67.", Scopus's "Kalé, L., …, (1999) J Comp Phys, 151, p. 283").
  */
 export function parseUnstructured(text: string): Reference | null {
   const doi = normaliseDoi(/\b10\.\d{4,9}\/\S+/.exec(text)?.[0] ?? null);
   const author = /^[^,.(]+/.exec(text.trim())?.[0] ?? "";
   const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(text)?.[1] ?? null;
-  const vp = /\b(\d+)\s*(?:\([^)]*\))?\s*[:,]\s*(?:pp?\.?\s*)?(\d+)\s*[-–]\s*\d+/.exec(text);
+  const vp = /\b(\d+)\s*(?:\([^)]*\))?\s*[:,]\s*(?:pp?\.\s*)?(\d+)(?:\s*[-–]\s*\d+)?/.exec(
+    text.replace(/\(\s*(?:1[5-9]|20)\d\d\s*\)/, ""),
+  );
   return makeReference(
     { doi },
     { author, year, volume: vp?.[1] ?? null, page: vp?.[2] ?? null },

@@ -140,10 +140,20 @@ export interface IngestSummary {
   papers: number;
 }
 
+/** One merged paper: its id, its records' sources and the kinds of key that joined them. */
+export interface MergeReport {
+  id: string;
+  /** Match-key kinds that joined its records: doi, arxiv, pmid, openalex, s2, wos, ta, ty. */
+  by: string[];
+  sources: SourceRef[];
+}
+
 export interface IngestResult {
   papers: PaperRecord[];
   rejected: Rejected[];
   summary: IngestSummary;
+  /** Every paper made of two or more records (duplicate merge), sorted by id. */
+  merges?: MergeReport[];
   /** sha256 of each input file's bytes, keyed by path as given. */
   fileHashes: Record<string, string>;
 }

@@ -97,7 +97,9 @@ function referenceOf(r: CrossrefReference): Reference | null {
 
 /** "<jats:title>Abstract</jats:title><jats:p>…" → "…". */
 function abstractText(raw: string | null | undefined): string {
-  return stripTags((raw ?? "").replace(/^\s*<(?:jats:)?title>\s*abstract\s*<\/(?:jats:)?title>/i, ""));
+  return stripTags(
+    (raw ?? "").replace(/^\s*<(?:jats:)?title>\s*abstract\s*<\/(?:jats:)?title>/i, ""),
+  );
 }
 
 function toRecord(w: CrossrefWork, source: { file: string; line?: number; entry: string }) {

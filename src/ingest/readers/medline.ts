@@ -29,7 +29,7 @@ export function medlineRecords(text: string): MedlineRecord[] {
     }
     const m = /^\s/.test(raw) ? null : TAG_LINE.exec(raw);
     if (!m) {
-      if (last && last.length) last[last.length - 1] = `${last[last.length - 1]} ${raw.trim()}`;
+      if (last?.length) last[last.length - 1] = `${last[last.length - 1]} ${raw.trim()}`;
       return;
     }
     const tag = m[1] as string;
@@ -69,7 +69,12 @@ function toRecord(r: MedlineRecord, file: string): ParseResult["papers"][number]
     doi: doiOf(r),
     venue: first(r, "JT") || first(r, "TA") || null,
     links: pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${pmid}/`] : [],
-    tags: [...new Set([...all(r, "MH").map((m) => m.replace(/\/.*$/, "").replace(/^\*/, "")), ...all(r, "OT")])],
+    tags: [
+      ...new Set([
+        ...all(r, "MH").map((m) => m.replace(/\/.*$/, "").replace(/^\*/, "")),
+        ...all(r, "OT"),
+      ]),
+    ],
     ids: { pmid: /^\d+$/.test(pmid) ? pmid : undefined },
     sources: [{ file, line: r.line, entry: pmid || undefined, format: FORMAT }],
   });
@@ -85,7 +90,13 @@ export function parseMedline(text: string, file: string): ParseResult {
       continue;
     }
     const entry = first(rec, "PMID") || undefined;
-    out.rejected.push({ file, line: rec.line, entry, format: FORMAT, reason: `ingest/medline: ${file}:${rec.line}: ${r}` } satisfies Rejected);
+    out.rejected.push({
+      file,
+      line: rec.line,
+      entry,
+      format: FORMAT,
+      reason: `ingest/medline: ${file}:${rec.line}: ${r}`,
+    } satisfies Rejected);
   }
   return out;
 }

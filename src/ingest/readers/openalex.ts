@@ -36,7 +36,9 @@ export const OpenAlexWork = z.object({
   authorships: opt(
     z.array(
       z.object({
-        author: opt(z.object({ id: opt(z.string()), display_name: opt(z.string()), orcid: opt(z.string()) })),
+        author: opt(
+          z.object({ id: opt(z.string()), display_name: opt(z.string()), orcid: opt(z.string()) }),
+        ),
         raw_author_name: opt(z.string()),
         institutions: opt(z.array(Named)),
       }),
@@ -93,9 +95,12 @@ function referencesOf(w: OpenAlexWork): Reference[] {
 function toRecord(w: OpenAlexWork, where: Rejected & { format: string }) {
   const title = stripTags(w.title ?? w.display_name ?? "");
   if (!title) return "no title";
-  const date = parseIsoDate(w.publication_date ?? "") ?? parseIsoDate(String(w.publication_year ?? ""));
+  const date =
+    parseIsoDate(w.publication_date ?? "") ?? parseIsoDate(String(w.publication_year ?? ""));
   const pl = w.primary_location;
-  const links = [pl?.landing_page_url, pl?.pdf_url].filter((u): u is string => !!u && /^https?:\/\//.test(u));
+  const links = [pl?.landing_page_url, pl?.pdf_url].filter(
+    (u): u is string => !!u && /^https?:\/\//.test(u),
+  );
   return buildRecord({
     title,
     authors: (w.authorships ?? []).map(authorOf).filter((a): a is Author => a !== null),
@@ -130,9 +135,17 @@ function parse(text: string, file: string): ParseResult {
   for (const { ptr, value } of worksOf(json.value)) {
     const line = lines.get(ptr);
     const rawId = isObject(value) && typeof value.id === "string" ? value.id : ptr || "/";
-    const where = { file, ...(line ? { line } : {}), entry: openalexWorkId(rawId) ?? rawId, format: FORMAT };
+    const where = {
+      file,
+      ...(line ? { line } : {}),
+      entry: openalexWorkId(rawId) ?? rawId,
+      format: FORMAT,
+    };
     const fail = (why: string) =>
-      out.rejected.push({ ...where, reason: `ingest/openalex: ${file}${line ? `:${line}` : ""}: work ${where.entry}: ${why}` });
+      out.rejected.push({
+        ...where,
+        reason: `ingest/openalex: ${file}${line ? `:${line}` : ""}: work ${where.entry}: ${why}`,
+      });
     const work = OpenAlexWork.safeParse(value);
     if (!work.success) {
       const issue = work.error.issues[0];

@@ -4,12 +4,12 @@
 // labels ("BACKGROUND: …"), MeSH descriptors and keywords become tags, the ReferenceList
 // becomes references. An empty set holds no records and is not an error.
 import { squash } from "../../common/text.ts";
+import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
 import { makeReference, parseUnstructured } from "../references.ts";
 import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../types.ts";
-import { parseLooseDate } from "./bibtex-common.ts";
 import { attr, children, parseXmlChunk, texts, type XmlNode, xmlChunks } from "./atom-xml.ts";
-import { makeAuthor } from "../names.ts";
+import { parseLooseDate } from "./bibtex-common.ts";
 
 const FORMAT = "pubmed";
 const INLINE = /<\/?(?:i|b|u|sup|sub|em|strong|mml:[\w-]+)(?:\s[^<>]*)?\/?>/gi;
@@ -31,10 +31,15 @@ function authorOf(a: XmlNode): Author | null {
   const collective = text1(a, "CollectiveName");
   const base = collective
     ? makeAuthor(collective)
-    : makeAuthor({ family: text1(a, "LastName"), given: text1(a, "ForeName") || text1(a, "Initials") });
+    : makeAuthor({
+        family: text1(a, "LastName"),
+        given: text1(a, "ForeName") || text1(a, "Initials"),
+      });
   if (!base) return null;
   const orcidNode = children(a, "Identifier").find((i) => attr(i, "Source") === "ORCID");
-  const orcid = /\d{4}-\d{4}-\d{4}-\d{3}[\dX]/.exec(orcidNode ? texts({ x: [orcidNode] }, "x")[0] ?? "" : "")?.[0];
+  const orcid = /\d{4}-\d{4}-\d{4}-\d{3}[\dX]/.exec(
+    orcidNode ? (texts({ x: [orcidNode] }, "x")[0] ?? "") : "",
+  )?.[0];
   const affiliations = children(a, "AffiliationInfo").flatMap((i) => texts(i, "Affiliation"));
   return {
     ...base,
@@ -64,7 +69,10 @@ function articleIds(list: unknown): Record<string, string> {
 
 function referencesOf(pubmedData: XmlNode | undefined): Reference[] {
   const lists = children(pubmedData, "ReferenceList");
-  const refs = lists.flatMap((l) => [...children(l, "Reference"), ...children(children(l, "ReferenceList")[0], "Reference")]);
+  const refs = lists.flatMap((l) => [
+    ...children(l, "Reference"),
+    ...children(children(l, "ReferenceList")[0], "Reference"),
+  ]);
   return refs
     .map((r) => {
       const ids = articleIds(child(r, "ArticleIdList"));
@@ -77,14 +85,22 @@ function referencesOf(pubmedData: XmlNode | undefined): Reference[] {
 
 function dateOf(article: XmlNode | undefined) {
   const pub = child(article, "Journal", "JournalIssue", "PubDate");
-  const parts = [text1(pub, "Day"), text1(pub, "Month"), text1(pub, "Year")].filter(Boolean).join(" ");
+  const parts = [text1(pub, "Day"), text1(pub, "Month"), text1(pub, "Year")]
+    .filter(Boolean)
+    .join(" ");
   const fromPub = parseLooseDate(parts || text1(pub, "MedlineDate"));
   if (fromPub) return fromPub;
   const ad = child(article, "ArticleDate");
-  return parseLooseDate([text1(ad, "Year"), text1(ad, "Month"), text1(ad, "Day")].filter(Boolean).join("-"));
+  return parseLooseDate(
+    [text1(ad, "Year"), text1(ad, "Month"), text1(ad, "Day")].filter(Boolean).join("-"),
+  );
 }
 
-function toRecord(tree: XmlNode, file: string, line: number): ParseResult["papers"][number] | string {
+function toRecord(
+  tree: XmlNode,
+  file: string,
+  line: number,
+): ParseResult["papers"][number] | string {
   const root = child(tree, "PubmedArticle");
   const citation = child(root, "MedlineCitation");
   const article = child(citation, "Article");
@@ -94,7 +110,9 @@ function toRecord(tree: XmlNode, file: string, line: number): ParseResult["paper
   if (!title) return "no ArticleTitle";
   const ids = articleIds(child(pubmedData, "ArticleIdList"));
   const eDoi = children(article, "ELocationID").find((e) => attr(e, "EIdType") === "doi");
-  const mesh = children(child(citation, "MeshHeadingList"), "MeshHeading").flatMap((h) => texts(h, "DescriptorName"));
+  const mesh = children(child(citation, "MeshHeadingList"), "MeshHeading").flatMap((h) =>
+    texts(h, "DescriptorName"),
+  );
   const keywords = children(citation, "KeywordList").flatMap((k) => texts(k, "Keyword"));
   return buildRecord({
     title,
@@ -117,7 +135,13 @@ function toRecord(tree: XmlNode, file: string, line: number): ParseResult["paper
 export function parsePubmed(text: string, file: string): ParseResult {
   const out: ParseResult = { papers: [], rejected: [] };
   const reject = (line: number, entry: string | undefined, why: string) =>
-    out.rejected.push({ file, line, entry, format: FORMAT, reason: `ingest/pubmed: ${file}:${line}: ${why}` } satisfies Rejected);
+    out.rejected.push({
+      file,
+      line,
+      entry,
+      format: FORMAT,
+      reason: `ingest/pubmed: ${file}:${line}: ${why}`,
+    } satisfies Rejected);
   for (const chunk of xmlChunks(text, "PubmedBookArticle"))
     reject(chunk.line, undefined, "PubmedBookArticle (a book record) is not read");
   for (const chunk of xmlChunks(text, "PubmedArticle")) {
@@ -135,7 +159,11 @@ export function parsePubmed(text: string, file: string): ParseResult {
     if (typeof r === "string") reject(chunk.line, pmid, r);
     else out.papers.push(r);
   }
-  if (!out.papers.length && !out.rejected.length && /<PubmedArticleSet\s*(\/>|>\s*<\/PubmedArticleSet>)/.test(text))
+  if (
+    !out.papers.length &&
+    !out.rejected.length &&
+    /<PubmedArticleSet\s*(\/>|>\s*<\/PubmedArticleSet>)/.test(text)
+  )
     out.empty = true;
   return out;
 }

@@ -128,7 +128,12 @@ function collect(records: WosRecord[], file: string): ParseResult {
 export function tabRecords(text: string): WosRecord[] | string {
   let rows: string[][];
   try {
-    rows = parse(text, { delimiter: "\t", quote: false, relax_column_count: true, record_delimiter: ["\r\n", "\n", "\r"] });
+    rows = parse(text, {
+      delimiter: "\t",
+      quote: false,
+      relax_column_count: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+    });
   } catch (err) {
     return errorText(err);
   }
