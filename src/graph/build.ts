@@ -4,6 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors } from "./authors.ts";
 import { communityCards } from "./cards.ts";
+import { inSetCitations } from "./citations.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
@@ -279,6 +280,11 @@ export function buildGraph(
         weight: 1,
       });
     }
+  }
+  // cites: papers of the set that cite each other (works outside the set are not nodes)
+  for (const c of inSetCitations(papers)) {
+    const [s, t] = [paperNode(papers[c.source].id), paperNode(papers[c.target].id)];
+    graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }
   // coauthor and similar: tables beside the graph (tables.ts), written as edges by serialize.
   setEdgeTable(

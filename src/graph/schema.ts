@@ -151,6 +151,8 @@ export const EdgeAttributes = z.discriminatedUnion("type", [
     weight: z.number(),
   }),
   z.object({ type: z.literal("is-a"), weight: z.number() }),
+  /** paper → paper: the source paper's references include the target (src/graph/citations.ts). */
+  z.object({ type: z.literal("cites"), weight: z.number() }),
   z.object({
     type: z.literal("coauthor"),
     weight: z.number(),
