@@ -54,11 +54,13 @@ function withLabel(ref: Reference, label?: string | null): Reference {
 
 const INITIALS = /^(?:\p{Lu}[.-]?){1,4}\.?$/u;
 
-/** "Cox JD" / "AF Arnsten" / "J.-P Baudry" / "van der Berg J" → "cox" / "arnsten" / … */
+/** "Cox JD" / "AF Arnsten" / "J.-P Baudry" / "van der Berg J" / "[Anonymous]" → "cox" / "arnsten" / … */
 export function familyKey(author: string): string {
-  const clean = author.replace(/\[.*?\]/g, " ").split(",")[0] ?? "";
-  const tokens = clean.split(/\s+/).filter((t) => t && !INITIALS.test(t));
-  return foldName(tokens.join(" ")).replace(/ /g, "");
+  const clean = author.replace(/[[\]]/g, "").split(",")[0] ?? "";
+  const all = clean.split(/\s+/).filter(Boolean);
+  const tokens = all.filter((t) => !INITIALS.test(t));
+  // "WHO", "NICE": a name of capitals only is the name, not initials
+  return foldName((tokens.length ? tokens : all.slice(0, 1)).join(" ")).replace(/ /g, "");
 }
 
 export interface RefParts {

@@ -2,10 +2,10 @@
 // tags ("PMID- ", "TI  - "), values continued on lines indented by spaces, records separated by
 // blank lines and each starting at PMID.
 import { squash } from "../../common/text.ts";
+import { parseMedlineDate } from "../dates.ts";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
 import type { Author, FormatReader, ParseResult, Rejected } from "../types.ts";
-import { parseLooseDate } from "./bibtex-common.ts";
 
 const FORMAT = "medline";
 const TAG_LINE = /^([A-Z][A-Z0-9]{0,3}) *- (.*)$/;
@@ -58,7 +58,7 @@ function toRecord(r: MedlineRecord, file: string): ParseResult["papers"][number]
   const title = first(r, "TI") || first(r, "BTI");
   if (!title) return "no title (TI)";
   const dp = first(r, "DP");
-  const date = parseLooseDate(dp);
+  const date = parseMedlineDate(dp);
   if (dp && !date) return `unparseable date "${dp}"`;
   const names = all(r, "FAU").length ? all(r, "FAU") : all(r, "AU");
   return buildRecord({

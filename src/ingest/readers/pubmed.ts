@@ -4,12 +4,19 @@
 // labels ("BACKGROUND: …"), MeSH descriptors and keywords become tags, the ReferenceList
 // becomes references. An empty set holds no records and is not an error.
 import { squash } from "../../common/text.ts";
+import { makeDate, monthNumber, parseMedlineDate } from "../dates.ts";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
 import { makeReference, parseUnstructured } from "../references.ts";
-import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../types.ts";
+import type {
+  Author,
+  FormatReader,
+  PaperDate,
+  ParseResult,
+  Reference,
+  Rejected,
+} from "../types.ts";
 import { attr, children, parseXmlChunk, texts, type XmlNode, xmlChunks } from "./atom-xml.ts";
-import { parseLooseDate } from "./bibtex-common.ts";
 
 const FORMAT = "pubmed";
 const INLINE = /<\/?(?:i|b|u|sup|sub|em|strong|mml:[\w-]+)(?:\s[^<>]*)?\/?>/gi;
@@ -83,16 +90,20 @@ function referencesOf(pubmedData: XmlNode | undefined): Reference[] {
     .filter((r): r is Reference => r !== null);
 }
 
-function dateOf(article: XmlNode | undefined) {
-  const pub = child(article, "Journal", "JournalIssue", "PubDate");
-  const parts = [text1(pub, "Day"), text1(pub, "Month"), text1(pub, "Year")]
-    .filter(Boolean)
-    .join(" ");
-  const fromPub = parseLooseDate(parts || text1(pub, "MedlineDate"));
-  if (fromPub) return fromPub;
-  const ad = child(article, "ArticleDate");
-  return parseLooseDate(
-    [text1(ad, "Year"), text1(ad, "Month"), text1(ad, "Day")].filter(Boolean).join("-"),
+/** A <PubDate>/<ArticleDate>: Year, Month (number or name), Day; else its MedlineDate text. */
+function xmlDate(node: XmlNode | undefined): PaperDate | null {
+  const year = Number(text1(node, "Year"));
+  if (!year) return parseMedlineDate(text1(node, "MedlineDate"));
+  const m = text1(node, "Month");
+  const month = /^\d+$/.test(m) ? Number(m) : m ? monthNumber(m) : null;
+  const day = Number(text1(node, "Day")) || null;
+  return makeDate(year, month, month ? day : null) ?? makeDate(year);
+}
+
+function dateOf(article: XmlNode | undefined): PaperDate | null {
+  return (
+    xmlDate(child(article, "Journal", "JournalIssue", "PubDate")) ??
+    xmlDate(child(article, "ArticleDate"))
   );
 }
 
