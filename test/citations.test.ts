@@ -267,3 +267,37 @@ describe("litgraph cited", () => {
     expect((await run(["cited", join(DIR, "wos-slice.isi"), "--top", "0"])).code).toBe(2);
   });
 });
+
+describe("references the older readers already carried", () => {
+  const fixture = (dir: string, name: string) =>
+    readFileSync(join(import.meta.dirname, "fixtures", dir, name), "utf8");
+
+  it("Semantic Scholar: citing papers cite the paper; the paper cites its references", () => {
+    const r = parseText(fixture("ingest-a", "s2-paper-slice.json"), "s2.json", opts);
+    const turing = r.papers.find((p) => p.doi === "10.1093/mind/lix.236.433") as PaperRecord;
+    expect(turing.ids?.s2).toBe("2d5673caa9e6af3a7b82a43f19ee920992db07ad");
+    const citing = r.papers.filter((p) =>
+      p.references?.some((x) => x.id === "doi:10.1093/mind/lix.236.433"),
+    );
+    expect(citing.length).toBeGreaterThanOrEqual(3);
+    expect(turing.references?.length).toBeGreaterThanOrEqual(2);
+    // in the set, each of those is a cites edge to the paper
+    const cites = inSetCitations(r.papers);
+    const at = r.papers.indexOf(turing);
+    expect(cites.filter((c) => c.target === at)).toHaveLength(citing.length);
+  });
+
+  it("Scopus: the References column, one reference per '; '-separated citation", () => {
+    const text = fixture("sources", "scopus-refs-slice.csv");
+    const r = parseText(text, "scopus.csv", opts);
+    const withRefs = r.papers.filter((p) => p.references?.length);
+    expect(withRefs).toHaveLength(2);
+    // "Kalé, L., Skeel, R., …, (1999) J Comp Phys, 151, p. 283" is the first of the first record
+    expect(withRefs[0]?.references?.[0]?.id).toBe("ref:kale|1999|v151|p283");
+    for (const p of withRefs)
+      for (const ref of p.references ?? []) {
+        expect(ref.id).toMatch(/^(doi:10\.|ref:[a-z0-9]+\|\d{4}|ref:[a-z0-9-]+$)/);
+        expect(ref.label?.length).toBeGreaterThan(5);
+      }
+  });
+});
