@@ -309,3 +309,21 @@ describe("reference keys", () => {
     expect(parseUnstructured(text)?.id).toBe(id);
   });
 });
+
+describe("WoS group authors", () => {
+  it("a CA group author follows the people, its name whole", () => {
+    const text = read("wos-slice.isi").replace(
+      "AF Roach, Mack, III",
+      "CA Radiat Therapy Oncol Grp\nAF Roach, Mack, III",
+    );
+    const p = parseText(text, "ca.isi", opts).papers.find(
+      (x) => x.ids?.wos === "WOS:000238878800002",
+    );
+    const last = p?.authors[p.authors.length - 1];
+    expect(last).toMatchObject({
+      name: "Radiat Therapy Oncol Grp",
+      family: "Radiat Therapy Oncol Grp",
+    });
+    expect(p?.authors[0]?.family).toBe("Roach");
+  });
+});

@@ -132,6 +132,8 @@ function citesOf(r: Resolved): { source: number; target: number }[] {
 
 /** Only the in-set citations (what the graph's `cites` edges need). */
 export function inSetCitations(papers: CitingPaper[]): { source: number; target: number }[] {
+  // most corpora list no references at all: nothing to resolve
+  if (!papers.some((p) => p.references?.length)) return [];
   return citesOf(resolve(papers));
 }
 
@@ -157,7 +159,9 @@ export function citationSignals(
   const citedBy = new Map<number, number[]>();
   for (const c of cites) citedBy.set(c.source, [...(citedBy.get(c.source) ?? []), c.target]);
   const cocitation = pairs(
-    [...citedBy].map(([s, ts]) => [papers[s]?.id ?? "", ts] as [string, number[]]),
+    [...citedBy]
+      .map(([s, ts]) => [papers[s]?.id ?? "", ts] as [string, number[]])
+      .sort((x, y) => cmp(x[0], y[0])),
     papers.length,
     opts.minShared,
   );
@@ -223,8 +227,11 @@ function pairs(postings: [string, number[]][], n: number, minShared: number): Ci
         if (l) l.push(key);
         else shared.set(k, [key]);
       }
-  return [...shared]
-    .filter(([, l]) => l.length >= minShared)
-    .map(([k, l]) => ({ a: Math.floor(k / n), b: k % n, shared: l.sort(cmp) }))
-    .sort((x, y) => x.a - y.a || x.b - y.b);
+  return (
+    [...shared]
+      .filter(([, l]) => l.length >= minShared)
+      // each list is in key order already: the postings are walked in key order
+      .map(([k, l]) => ({ a: Math.floor(k / n), b: k % n, shared: l }))
+      .sort((x, y) => x.a - y.a || x.b - y.b)
+  );
 }

@@ -71,12 +71,12 @@ function orcids(r: WosRecord): Map<string, string> {
   return out;
 }
 
+/** AF (full names), else AU; group authors (CA) follow, each name whole as a family name. */
 function authorsOf(r: WosRecord): Author[] {
-  const names = list(r, "AF").length ? list(r, "AF") : list(r, "AU");
+  const people = list(r, "AF").length ? list(r, "AF") : list(r, "AU");
   const ids = orcids(r);
   return uniqueAuthors(
-    names
-      .map((n) => makeAuthor(n))
+    [...people.map((n) => makeAuthor(n)), ...list(r, "CA").map((n) => makeAuthor({ family: n }))]
       .filter((a): a is Author => a !== null)
       .map((a) => (ids.has(a.key) ? { ...a, ids: { orcid: ids.get(a.key) as string } } : a)),
   );
