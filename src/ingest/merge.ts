@@ -156,9 +156,18 @@ export function combine(records: PaperRecord[]): PaperRecord {
   };
 }
 
-/** Union of the records' ids (smallest value per kind) and references (first of each id). */
-function mergedExtras(records: PaperRecord[]): { ids?: PaperIds; references?: Reference[] } {
-  const out: { ids?: PaperIds; references?: Reference[] } = {};
+/** Union of the records' ids (smallest value per kind), keywords and references (first of each). */
+function mergedExtras(records: PaperRecord[]): {
+  ids?: PaperIds;
+  keywords?: string[];
+  references?: Reference[];
+} {
+  const out: { ids?: PaperIds; keywords?: string[]; references?: Reference[] } = {};
+  const keywords = new Map<string, string>();
+  for (const r of records)
+    for (const k of r.keywords ?? [])
+      if (!keywords.has(k.toLowerCase())) keywords.set(k.toLowerCase(), k);
+  if (keywords.size) out.keywords = [...keywords.values()];
   const ids: Record<string, string> = {};
   for (const r of records)
     for (const [k, v] of Object.entries(r.ids ?? {}))

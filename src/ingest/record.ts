@@ -18,6 +18,7 @@ export interface RecordFields {
   arxivId?: string | null;
   venue?: string | null;
   ids?: PaperIds;
+  keywords?: string[];
   references?: Reference[];
 }
 
@@ -89,7 +90,22 @@ export function buildRecord(f: RecordFields): PaperRecord {
     venue: f.venue ? squash(f.venue) : null,
     sources: f.sources,
     ...optionalParts(f.ids, f.references),
+    ...keywordsPart(f.keywords),
   };
+}
+
+/** Keywords trimmed and unique (case-insensitively, first spelling kept); left out when none. */
+function keywordsPart(raw: string[] | undefined): { keywords?: string[] } {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of raw ?? []) {
+    const t = squash(k);
+    if (t && !seen.has(t.toLowerCase())) {
+      seen.add(t.toLowerCase());
+      out.push(t);
+    }
+  }
+  return out.length ? { keywords: out } : {};
 }
 
 /** `ids` without empty values and `references` unique by id, each left out when empty. */

@@ -81,6 +81,12 @@ export const PaperRecord = z.object({
   sources: z.array(SourceRef).min(1),
   /** PubMed, OpenAlex, Semantic Scholar and Web of Science ids, where the source gives them. */
   ids: PaperIds.optional(),
+  /**
+   * Keywords the source assigns (MeSH headings, OpenAlex keywords and topics, author keywords),
+   * unique, in the source's order. The extraction makes an entity of each one the title or
+   * abstract shows (rule "source").
+   */
+  keywords: z.array(z.string()).optional(),
   /** The works this paper cites, in the source's order, unique by id (when the source lists them). */
   references: z.array(Reference).optional(),
 });

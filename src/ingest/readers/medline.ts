@@ -53,6 +53,11 @@ function doiOf(r: MedlineRecord): string | null {
   return v ? v.replace(/\s*\[doi\]$/, "") : null;
 }
 
+/** MeSH headings without qualifiers or the major-topic star, then other terms (OT). */
+function keywordsOf(r: MedlineRecord): string[] {
+  return [...all(r, "MH").map((m) => m.replace(/\/.*$/, "").replace(/^\*/, "")), ...all(r, "OT")];
+}
+
 function toRecord(r: MedlineRecord, file: string): ParseResult["papers"][number] | string {
   const pmid = first(r, "PMID");
   const title = first(r, "TI") || first(r, "BTI");
@@ -69,12 +74,8 @@ function toRecord(r: MedlineRecord, file: string): ParseResult["papers"][number]
     doi: doiOf(r),
     venue: first(r, "JT") || first(r, "TA") || null,
     links: pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${pmid}/`] : [],
-    tags: [
-      ...new Set([
-        ...all(r, "MH").map((m) => m.replace(/\/.*$/, "").replace(/^\*/, "")),
-        ...all(r, "OT"),
-      ]),
-    ],
+    tags: [...new Set(keywordsOf(r))],
+    keywords: keywordsOf(r),
     ids: { pmid: /^\d+$/.test(pmid) ? pmid : undefined },
     sources: [{ file, line: r.line, entry: pmid || undefined, format: FORMAT }],
   });

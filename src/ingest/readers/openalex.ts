@@ -110,6 +110,7 @@ function toRecord(w: OpenAlexWork, where: Rejected & { format: string }) {
     venue: pl?.source?.display_name ?? null,
     links: [...new Set(links)],
     tags: tagsOf(w),
+    keywords: [...(w.keywords ?? []), ...(w.topics ?? [])].map((k) => k.display_name ?? ""),
     ids: {
       openalex: openalexWorkId(w.id) ?? undefined,
       pmid: pmidOf(/(\d+)\/?$/.exec(w.ids?.pmid ?? "")?.[1]) ?? undefined,

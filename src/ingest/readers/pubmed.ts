@@ -136,6 +136,7 @@ function toRecord(
     venue: text1(child(article, "Journal"), "Title") || null,
     links: pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${pmid}/`] : [],
     tags: [...new Set([...mesh, ...keywords].map(squash))],
+    keywords: [...mesh, ...keywords],
     ids: { pmid: pmid || undefined },
     references: referencesOf(pubmedData),
     sources: [{ file, line, entry: pmid || undefined, format: FORMAT }],

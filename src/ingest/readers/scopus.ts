@@ -128,6 +128,7 @@ export function parseScopus(text: string, file: string): ParseResult {
           .split(";")
           .map((k) => k.trim())
           .filter(Boolean),
+        keywords: get(idx.keywords).split(";"),
         venue: get(idx.source) || null,
         ids: { pmid: /^\d+$/.test(get(idx.pmid)) ? get(idx.pmid) : undefined },
         references: scopusReferences(get(idx.references)),

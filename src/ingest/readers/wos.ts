@@ -98,6 +98,7 @@ function toRecord(r: WosRecord, file: string): ParseResult["papers"][number] | s
     doi: first(r, "DI") || null,
     venue: first(r, "SO") || null,
     tags: [...new Set(keywords.map(squash).filter(Boolean))],
+    keywords: list(r, "DE").join("; ").split(/;\s*/),
     ids: { wos: ut || undefined, pmid: /^\d+$/.test(first(r, "PM")) ? first(r, "PM") : undefined },
     references: list(r, "CR")
       .map(parseCrLine)
