@@ -26,11 +26,11 @@ function ontologyKnows(index: ConceptIndex, keyword: string): boolean {
   return matchTokens(index, tokens).some((m) => m.start === 0 && m.end === tokens.length);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whole-word, case-insensitive occurrences of `keyword` in one field, with their sentences. */
 function occurrences(field: "title" | "abstract", text: string, keyword: string): Mention[] {
-  const words = keyword.split(/\s+/).map(escape).join("\\s+");
+  const words = keyword.split(/\s+/).map(escapeRegExp).join("\\s+");
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "giu");
   const spans = splitSentences(text);
   const out: Mention[] = [];
