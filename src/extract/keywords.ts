@@ -5,7 +5,7 @@
 // already has (a topic, a pattern) adds nothing.
 import { slugify } from "../common/text.ts";
 import { type ConceptIndex, matchTokens } from "./matcher.ts";
-import { spanAt, splitSentences } from "./text/sentences.ts";
+import { type Span, spanAt, splitSentences } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import type { Entity, Mention } from "./types.ts";
 
@@ -27,22 +27,34 @@ function ontologyKnows(index: ConceptIndex, keyword: string): boolean {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A letter or digit: a match next to one is inside a longer word. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Whole-word, case-insensitive occurrences of `keyword` in one field, with their sentences. */
-function occurrences(field: "title" | "abstract", text: string, keyword: string): Mention[] {
-  const words = keyword.split(/\s+/).map(escapeRegExp).join("\\s+");
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "giu");
-  const spans = splitSentences(text);
+interface FieldText {
+  field: "title" | "abstract";
+  text: string;
+  sentences: Span[];
+}
+
+/**
+ * Whole-word, case-insensitive occurrences of `keyword` in one field, with their sentences. The
+ * pattern is compiled without the u flag (a \p{…} class per keyword made each compile cost
+ * milliseconds); word boundaries are checked on the neighbouring characters instead.
+ */
+function occurrences(f: FieldText, keyword: string): Mention[] {
+  const re = new RegExp(keyword.split(/\s+/).map(escapeRegExp).join("\\s+"), "gi");
   const out: Mention[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of f.text.matchAll(re)) {
     const start = m.index ?? 0;
-    const s = spans[spanAt(spans, start)] ?? { start: 0, end: text.length };
+    const end = start + m[0].length;
+    if (WORD_CHAR.test(f.text[start - 1] ?? "") || WORD_CHAR.test(f.text[end] ?? "")) continue;
+    const s = f.sentences[spanAt(f.sentences, start)] ?? { start: 0, end: f.text.length };
     out.push({
-      field,
+      field: f.field,
       start,
-      end: start + m[0].length,
+      end,
       text: m[0],
-      sentence: text.slice(s.start, s.end),
+      sentence: f.text.slice(s.start, s.end),
       rule: "source",
       confidence: SOURCE_CONFIDENCE,
     });
@@ -52,17 +64,19 @@ function occurrences(field: "title" | "abstract", text: string, keyword: string)
 
 /** The keyword entities of one paper, given the entities it already has. */
 export function keywordEntities(p: KeywordText, present: Entity[], index: ConceptIndex): Entity[] {
+  if (!p.keywords?.length) return [];
   const labels = new Set(present.map((e) => e.label.toLowerCase()));
+  const fields: FieldText[] = [
+    { field: "title", text: p.title, sentences: splitSentences(p.title) },
+    { field: "abstract", text: p.abstract, sentences: splitSentences(p.abstract) },
+  ];
   const out = new Map<string, Entity>();
   for (const keyword of p.keywords ?? []) {
     const id = `keyword:${slugify(keyword)}`;
     if (id === "keyword:" || out.has(id) || labels.has(keyword.toLowerCase())) continue;
-    if (ontologyKnows(index, keyword)) continue;
-    const mentions = [
-      ...occurrences("title", p.title, keyword),
-      ...occurrences("abstract", p.abstract, keyword),
-    ].slice(0, MAX_MENTIONS);
-    if (mentions.length) out.set(id, { type: "keyword", label: keyword, id, mentions });
+    const mentions = fields.flatMap((f) => occurrences(f, keyword)).slice(0, MAX_MENTIONS);
+    if (mentions.length && !ontologyKnows(index, keyword))
+      out.set(id, { type: "keyword", label: keyword, id, mentions });
   }
   return [...out.values()];
 }
