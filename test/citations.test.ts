@@ -1,4 +1,4 @@
-// Citation signals (src/graph/citations.ts), `cites` edges in the graph, the `cited` command
+// Citation signals (src/graph/citation-signals.ts), `cites` edges in the graph, the `cited` command
 // and the identity of one work across sources (src/ingest/merge.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,7 +6,12 @@ import { describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/index.ts";
 import type { ExtractedPaper } from "../src/extract/types.ts";
 import { buildGraph } from "../src/graph/build.ts";
-import { type CitingPaper, citationSignals, inSetCitations } from "../src/graph/citations.ts";
+import {
+  type CitingPaper,
+  citationSignals,
+  citationSource,
+  inSetCitations,
+} from "../src/graph/citation-signals.ts";
 import { SerializedGraph } from "../src/graph/schema.ts";
 import { serialize } from "../src/graph/serialize.ts";
 import { ingestTexts, type PaperRecord, parseText } from "../src/ingest/index.ts";
@@ -135,6 +140,17 @@ describe("citation ids", () => {
     const s = citationSignals(papers);
     expect({ coupling: s.coupling, cites: s.cites }).toEqual(want);
     expect(inSetCitations(papers)).toEqual(want.cites);
+  });
+
+  it("citationSource names works of the set by paper id, others by their canonical id", () => {
+    const src = citationSource([
+      paper("doi:10.1/a", [], { pmid: "7" }),
+      paper("doi:10.1/b", [{ id: "pmid:7" }, { id: "doi:10.9/x", alt: ["pmid:8"] }]),
+      paper("doi:10.1/c", [{ id: "pmid:8" }]),
+    ]);
+    expect(src("doi:10.1/a")).toBeUndefined();
+    expect(src("doi:10.1/b")).toEqual({ references: ["doi:10.9/x", "doi:10.1/a"] });
+    expect(src("doi:10.1/c")).toEqual({ references: ["doi:10.9/x"] });
   });
 
   it("co-citation: two papers cited by the same paper of the set", () => {

@@ -4,7 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors } from "./authors.ts";
 import { communityCards } from "./cards.ts";
-import { inSetCitations } from "./citations.ts";
+import { inSetCitations } from "./citation-signals.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";

@@ -8,9 +8,10 @@ export {
   type CitationSignals,
   type CitingPaper,
   citationSignals,
+  citationSource,
   type ExternalWork,
   inSetCitations,
-} from "./citations.ts";
+} from "./citation-signals.ts";
 export { DEFAULTS, type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
 export {
   type Collaborator,

@@ -153,7 +153,7 @@ export const EdgeAttributes = z.discriminatedUnion("type", [
     weight: z.number(),
   }),
   z.object({ type: z.literal("is-a"), weight: z.number() }),
-  /** paper → paper: the source paper's references include the target (src/graph/citations.ts). */
+  /** paper → paper: the source paper's references include the target (src/graph/citation-signals.ts). */
   z.object({ type: z.literal("cites"), weight: z.number() }),
   z.object({
     type: z.literal("coauthor"),

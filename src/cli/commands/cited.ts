@@ -1,7 +1,7 @@
 // `litgraph cited [paths…] [--top N] [--json]`: the works the corpus cites most that it does
 // not contain (as Local Citation Network lists them): the papers a reader may be missing.
 // Reads the inputs' references only; no extraction, no graph.
-import { citationSignals } from "../../graph/citations.ts";
+import { citationSignals } from "../../graph/citation-signals.ts";
 import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { rejectLines, summaryLine, writeRejects } from "./extract.ts";

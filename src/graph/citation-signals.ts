@@ -137,6 +137,28 @@ export function inSetCitations(papers: CitingPaper[]): { source: number; target:
   return citesOf(resolve(papers));
 }
 
+/**
+ * Each paper's references by paper id, for a relatedness step that takes citation links as
+ * `(paperId) => {references}` (the `CitationSource` of the hybrid similarity): a work of the set
+ * is named by its paper id, any other by its canonical reference id; undefined for a paper
+ * without references.
+ */
+export function citationSource(
+  papers: CitingPaper[],
+): (paperId: string) => { references: readonly string[] } | undefined {
+  if (!papers.some((p) => p.references?.length)) return () => undefined;
+  const r = resolve(papers);
+  const byId = new Map<string, readonly string[]>();
+  papers.forEach((p, i) => {
+    const refs = (r.references[i] ?? []).map((id) => (id.startsWith("paper:") ? id.slice(6) : id));
+    if (refs.length && !byId.has(p.id)) byId.set(p.id, refs);
+  });
+  return (paperId) => {
+    const references = byId.get(paperId);
+    return references ? { references } : undefined;
+  };
+}
+
 /** Compute every citation signal of a corpus. */
 export function citationSignals(
   papers: CitingPaper[],
