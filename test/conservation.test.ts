@@ -21,6 +21,8 @@ const SEED_GOLD = JSON.parse(readFileSync(join(ROOT, "seed-gold.json"), "utf8"))
 };
 /** Seed listings among the fixtures and the gold file that lists their papers. */
 const SEED_COUNTS: Record<string, number> = { "seed-000.txt": SEED_GOLD.papers.length };
+/** Fixtures that hold no records and are no error. */
+const EMPTY_SETS = new Set(["pmid-37909814.xml"]);
 
 function walk(dir: string): string[] {
   return readdirSync(dir)
@@ -72,7 +74,9 @@ describe("conservation on every input fixture", () => {
   it.each(INPUTS.map((i) => [i.file, i] as const))("%s", async (_f, input) => {
     const base = input.file.split("/").pop() as string;
     const records = countRecords(input.format, input.text, SEED_COUNTS[base]);
-    expect(records).toBeGreaterThan(0);
+    // a PubMed empty set (a valid answer with no articles) is the one fixture without records
+    if (EMPTY_SETS.has(base)) expect(records).toBe(0);
+    else expect(records).toBeGreaterThan(0);
     expectConserved(await ingestPaths([input.file], OPTS), records);
   });
 

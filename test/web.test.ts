@@ -134,7 +134,7 @@ describe("web/links: only http(s) becomes a link", () => {
 
 describe("web/load: graph.json problems are explained", () => {
   it("accepts the fixture", () => {
-    expect(parseGraphText(fixtureText, "graph.json").nodes.length).toBe(30);
+    expect(parseGraphText(fixtureText, "graph.json").nodes.length).toBe(31);
   });
   it.each([
     ["not JSON", "{nodes: [", /not valid JSON/],
@@ -178,7 +178,7 @@ describe("web/load: graph.json problems are explained", () => {
 
 describe("web/views: three filtered graphs with their own layouts", () => {
   it.each([
-    ["knowledge", 30, ["authored", "has", "is-a"], "x"],
+    ["knowledge", 31, ["authored", "has", "is-a"], "x"],
     ["papers", 10, ["similar"], "mapX"],
     ["collab", 8, ["coauthor"], "collabX"],
   ] as const)("%s", (name, order, kinds, xField) => {

@@ -1,5 +1,6 @@
 import { UsageError } from "./args.ts";
 import { buildCommand } from "./commands/build.ts";
+import { citedCommand } from "./commands/cited.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { clustersCommand, collaboratorsCommand, relatedCommand } from "./commands/query.ts";
 import { serveCommand, siteCommand } from "./commands/serve.ts";
@@ -19,6 +20,7 @@ Commands:
   related <paper id|title words> ranked related papers with reasons (--top N)
   collaborators <author name>   co-authors with shared-paper counts
   clusters                      the community cards
+  cited [paths…]                the works the inputs cite most that they do not contain (--top N)
   serve [paths…]                build and serve the web view (--port N, --host H)
   site [paths…] -o DIR          write a static site of the web view and its graph
 
@@ -45,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   related: relatedCommand,
   collaborators: collaboratorsCommand,
   clusters: clustersCommand,
+  cited: citedCommand,
   serve: serveCommand,
   site: siteCommand,
 };

@@ -5,6 +5,7 @@ export { DEFAULTS, type ExtractOptions, resolveOptions } from "./options.ts";
 export * from "./types.ts";
 
 import type { PaperRecord } from "../ingest/types.ts";
+import { keywordEntities } from "./keywords.ts";
 import { buildIndex, type ConceptIndex } from "./matcher.ts";
 import { loadOntology } from "./ontology/load.ts";
 import { type ExtractOptions, resolveOptions } from "./options.ts";
@@ -49,8 +50,8 @@ export function toEntity(d: Draft, relevance?: number): Entity {
 }
 
 /**
- * Entities of every paper: ontology concepts, defined abbreviations, contribution patterns and
- * corpus-level topics. Entities are sorted by (type, label), mentions by (field: title first, start).
+ * Entities of every paper: ontology concepts, defined abbreviations, contribution patterns,
+ * corpus-level topics and the source's keywords that the text shows. Entities are sorted by (type, label), mentions by (field: title first, start).
  * Same papers and options → identical output.
  */
 export function extractPapers(papers: PaperRecord[], opts: ExtractOptions = {}): ExtractedPaper[] {
@@ -65,6 +66,7 @@ export function extractPapers(papers: PaperRecord[], opts: ExtractOptions = {}):
       .filter((d) => d.mentions.size > 0)
       .map((d) => toEntity(d));
     for (const t of topics[i] ?? []) entities.push(toEntity(t.draft, t.relevance));
+    entities.push(...keywordEntities(p, entities, index));
     entities.sort((a, b) => cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id));
     return { ...p, entities };
   });

@@ -6,6 +6,7 @@
 // exports only; test/bench-parallel.test.ts checks the result equals extractPapers byte for byte.
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex, toEntity } from "./index.ts";
+import { keywordEntities } from "./keywords.ts";
 import type { ConceptIndex } from "./matcher.ts";
 import { type ExtractOptions, type ResolvedOptions, resolveOptions } from "./options.ts";
 import { type Draft, extractPaperEntities, type Field, type PaperState } from "./paper.ts";
@@ -126,14 +127,20 @@ export function assemble(
         aopts.tags,
       )
     : [];
+  const keywordIndex = () => {
+    index ??= conceptIndex(opts);
+    return index;
+  };
   return papers.map((p, i) => {
     const own = parts[i].entities;
     const found = (topics[i] ?? []).map((t) => toEntity(t.draft, t.relevance)).sort(byEntity);
     // Stage 1 sorts a part's entities, and topics sort after every other type: a stable sort of
     // the whole list would leave this order as it is.
-    const entities = sortedBeforeTopics(own)
-      ? [...own, ...found]
-      : [...own, ...found].sort(byEntity);
+    const kw = p.keywords?.length ? keywordEntities(p, [...own, ...found], keywordIndex()) : [];
+    const entities =
+      sortedBeforeTopics(own) && kw.length === 0
+        ? [...own, ...found]
+        : [...own, ...found, ...kw].sort(byEntity);
     return { ...p, entities };
   });
 }

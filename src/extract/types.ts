@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PaperRecord } from "../ingest/types.ts";
 
 export const EntityType = z.enum([
+  "keyword",
   "method",
   "modality",
   "task",
@@ -12,7 +13,14 @@ export const EntityType = z.enum([
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 
-export const Rule = z.enum(["ontology", "abbreviation", "pattern", "title", "noun-phrase"]);
+export const Rule = z.enum([
+  "ontology",
+  "abbreviation",
+  "pattern",
+  "title",
+  "noun-phrase",
+  "source",
+]);
 export type Rule = z.infer<typeof Rule>;
 
 export const Mention = z.object({

@@ -4,6 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors, slotKey } from "./authors.ts";
 import { communityCards } from "./cards.ts";
+import { citationSource, inSetCitations } from "./citation-signals.ts";
 import { type CitationSource, citationItems } from "./citations.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
@@ -51,7 +52,8 @@ export interface BuildHooks {
   similarity?: SimilarityRunner;
   /**
    * Each paper's citation links, for the citation signal of the relatedness score (citations.ts);
-   * default none.
+   * default: the references the records carry, resolved to the papers of the set
+   * (`citationSource` in citation-signals.ts).
    */
   citations?: CitationSource;
 }
@@ -160,7 +162,7 @@ export function buildGraph(
 
   // Similarity input first, so that a runner in another thread works while the nodes and
   // edges go in.
-  const cited = hooks.citations && citationItems(papers, hooks.citations);
+  const cited = citationItems(papers, hooks.citations ?? citationSource(papers));
   const similarItems = papers.map((p, i) => {
     const items = paperItems(
       [...new Set(p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string))].map((r) => ({
@@ -172,7 +174,7 @@ export function buildGraph(
       opts.similarity,
     );
     if (p.venue) items.push(venueItem(p.venue));
-    if (cited) items.push(...cited[i]);
+    items.push(...cited[i]);
     return items.sort((x, y) => byString(x.node, y.node));
   });
   const text = textVectors(papers, opts.similarity.text);
@@ -310,6 +312,11 @@ export function buildGraph(
         weight: 1,
       });
     }
+  }
+  // cites: papers of the set that cite each other (works outside the set are not nodes)
+  for (const c of inSetCitations(papers)) {
+    const [s, t] = [paperNode(papers[c.source].id), paperNode(papers[c.target].id)];
+    graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }
   // coauthor and similar: tables beside the graph (tables.ts), written as edges by serialize.
   setEdgeTable(

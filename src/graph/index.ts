@@ -1,6 +1,17 @@
 // Public surface of the graph stage (browser-safe).
 export { type AuthorIdentity, matchAuthorKey, resolveAuthors } from "./authors.ts";
 export { buildGraph, type LitGraph } from "./build.ts";
+export {
+  CITATION_DEFAULTS,
+  type CitationOptions,
+  type CitationPair,
+  type CitationSignals,
+  type CitingPaper,
+  citationSignals,
+  citationSource,
+  type ExternalWork,
+  inSetCitations,
+} from "./citation-signals.ts";
 export { DEFAULTS, type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
 export {
   type Collaborator,

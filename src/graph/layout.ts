@@ -247,9 +247,9 @@ export function assignLayouts(
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const map = view("map", papers, new Set(["similar"]), "community", undefined, nets.papers);
   const all = graph.nodes();
-  const types = new Set(["authored", "has", "is-a", "coauthor", "similar"]);
+  const types = new Set(["authored", "has", "is-a", "cites", "coauthor", "similar"]);
   // all nodes: laid out in place (ForceAtlas2 over the graph's own edges: authored, has, is-a,
-  // the ones this view draws); placed incrementally over every edge type, tables included
+  // cites, the ones this view draws); placed incrementally over every edge type, tables included
   const kg = view("kg", all, types, "community", () => startFromMap(graph, map));
   const authors = graph.filterNodes((_, a) => a.type === "author");
   const collab = view(

@@ -44,6 +44,7 @@ export const NodeType = z.enum([
   "condition",
   "model",
   "topic",
+  "keyword",
 ]);
 export type NodeType = z.infer<typeof NodeType>;
 
@@ -90,7 +91,7 @@ export const AuthorNode = Base.extend({
 });
 
 export const ConceptNode = Base.extend({
-  type: z.enum(["method", "modality", "task", "dataset", "condition", "model", "topic"]),
+  type: z.enum(["method", "modality", "task", "dataset", "condition", "model", "topic", "keyword"]),
   aliases: z.array(z.string()),
   paperCount: z.number().int(),
   relevance: z.number().optional(),
@@ -106,6 +107,7 @@ export const NodeAttributes = z.discriminatedUnion("type", [
   ConceptNode.extend({ type: z.literal("condition") }),
   ConceptNode.extend({ type: z.literal("model") }),
   ConceptNode.extend({ type: z.literal("topic") }),
+  ConceptNode.extend({ type: z.literal("keyword") }),
 ]);
 export type NodeAttributes = z.infer<typeof NodeAttributes>;
 
@@ -151,6 +153,8 @@ export const EdgeAttributes = z.discriminatedUnion("type", [
     weight: z.number(),
   }),
   z.object({ type: z.literal("is-a"), weight: z.number() }),
+  /** paper → paper: the source paper's references include the target (src/graph/citation-signals.ts). */
+  z.object({ type: z.literal("cites"), weight: z.number() }),
   z.object({
     type: z.literal("coauthor"),
     weight: z.number(),

@@ -55,3 +55,15 @@ export function monthNumber(name: string): number | null {
   const i = MONTHS.findIndex((m) => m === k || m.slice(0, 3) === k);
   return i < 0 ? null : i + 1;
 }
+
+/**
+ * A PubMed/MEDLINE date: "2016 Jan 15", "2019 Jan-Feb" (month precision), "2006", "2020 Spring"
+ * (year); null without a leading year.
+ */
+export function parseMedlineDate(raw: string): PaperDate | null {
+  const m = /^\s*(\d{4})(?:\s+([A-Za-z]{3,})\.?(-[A-Za-z]+)?(?:\s+(\d{1,2}))?)?/.exec(raw);
+  if (!m) return null;
+  const month = m[2] ? monthNumber(m[2]) : null;
+  const day = month && !m[3] && m[4] ? Number(m[4]) : null;
+  return makeDate(Number(m[1]), month, day) ?? makeDate(Number(m[1]));
+}

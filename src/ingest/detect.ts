@@ -13,6 +13,11 @@ export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   oaipmh: ["xml"],
   scopus: ["csv"],
   seed: ["txt"],
+  openalex: ["json"],
+  crossref: ["json"],
+  pubmed: ["xml"],
+  medline: ["nbib", "medline", "txt"],
+  wos: ["txt", "isi", "ciw"],
 };
 
 /** Last path segment of a "/" or "\" separated path. */

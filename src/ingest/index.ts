@@ -64,7 +64,7 @@ function runReader(
       reason: `ingest/${reader.format}: ${file}: invalid record (${issue?.path.join(".") ?? ""}: ${issue?.message ?? "?"})`,
     });
   }
-  if (out.papers.length === 0 && out.rejected.length === 0)
+  if (out.papers.length === 0 && out.rejected.length === 0 && !result.empty)
     out.rejected.push(
       fileReject(file, `no records found (read as ${reader.format})`, reader.format),
     );
@@ -115,6 +115,7 @@ export function combineResults(
       rejected: rejected.length,
       papers: merged.papers.length,
     },
+    merges: merged.merges,
     fileHashes,
   };
 }

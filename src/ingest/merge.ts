@@ -1,18 +1,32 @@
-// Duplicate merge: the same paper from two sources (same DOI, same arXiv id, or the same
-// normalised title and first-author family name) becomes one record with the union of fields
-// and all sources. The result does not depend on input order: groups are formed by union-find
+// Duplicate merge: the same paper from two sources (same DOI, arXiv id, PubMed id, OpenAlex
+// id, Semantic Scholar id or WoS accession number, the same normalised title and first-author
+// family name, or the same long title and year when the first authors do not disagree) becomes
+// one record with the union of fields and all sources. The result does not depend on input order: groups are formed by union-find
 // over match keys, members are put in a canonical order, every field is chosen by a fixed rule,
 // and the output is sorted by id.
 import { slugify } from "../common/text.ts";
 import { foldName } from "./names.ts";
 import { paperId } from "./record.ts";
-import type { Author, PaperDate, PaperRecord, SourceRef } from "./types.ts";
+import type {
+  Author,
+  MergeReport,
+  PaperDate,
+  PaperIds,
+  PaperRecord,
+  Reference,
+  SourceRef,
+} from "./types.ts";
 
 export interface MergeResult {
   papers: PaperRecord[];
   /** Records folded into another record (input count − output count). */
   merged: number;
+  /** Every paper made of two or more records, sorted by id. */
+  merges: MergeReport[];
 }
+
+/** Titles shorter than this (normalised) never match on title and year alone ("Editorial"). */
+const TITLE_YEAR_MIN = 30;
 
 /** "Attention Is All You Need!" → "attentionisallyouneed". */
 export function normaliseTitle(title: string): string {
@@ -31,10 +45,23 @@ export function matchKeys(p: PaperRecord): string[] {
   const keys: string[] = [];
   if (p.doi) keys.push(`doi:${p.doi}`);
   if (p.arxivId) keys.push(`arxiv:${p.arxivId}`);
+  for (const [kind, v] of Object.entries(p.ids ?? {}).sort()) if (v) keys.push(`${kind}:${v}`);
   const t = normaliseTitle(p.title);
   const fam = firstAuthorFamily(p);
   if (t && fam) keys.push(`ta:${t}|${fam}`);
+  const year = p.date?.iso.slice(0, 4);
+  if (t.length >= TITLE_YEAR_MIN && year) keys.push(`ty:${t}|${year}`);
   return keys;
+}
+
+/**
+ * Title+year joins two records only when their first authors do not disagree: either has
+ * none, or one family name contains the other ("licha" / "martinezlicha").
+ */
+function authorsAgree(a: PaperRecord, b: PaperRecord): boolean {
+  const fa = firstAuthorFamily(a);
+  const fb = firstAuthorFamily(b);
+  return !fa || !fb || fa.includes(fb) || fb.includes(fa);
 }
 
 const sourceKey = (s: SourceRef): string =>
@@ -125,11 +152,42 @@ export function combine(records: PaperRecord[]): PaperRecord {
     arxivId,
     venue: longest(records.map((r) => r.venue)),
     sources,
+    ...mergedExtras(records),
   };
 }
 
+/** Union of the records' ids (smallest value per kind), keywords and references (first of each). */
+function mergedExtras(records: PaperRecord[]): {
+  ids?: PaperIds;
+  keywords?: string[];
+  references?: Reference[];
+} {
+  const out: { ids?: PaperIds; keywords?: string[]; references?: Reference[] } = {};
+  const keywords = new Map<string, string>();
+  for (const r of records)
+    for (const k of r.keywords ?? [])
+      if (!keywords.has(k.toLowerCase())) keywords.set(k.toLowerCase(), k);
+  if (keywords.size) out.keywords = [...keywords.values()];
+  const ids: Record<string, string> = {};
+  for (const r of records)
+    for (const [k, v] of Object.entries(r.ids ?? {}))
+      if (v && (ids[k] === undefined || v < (ids[k] as string))) ids[k] = v;
+  const kinds = Object.keys(ids).sort();
+  if (kinds.length) out.ids = Object.fromEntries(kinds.map((k) => [k, ids[k]])) as PaperIds;
+  const refs = new Map<string, Reference>();
+  for (const r of records)
+    for (const ref of r.references ?? []) if (!refs.has(ref.id)) refs.set(ref.id, ref);
+  if (refs.size) out.references = [...refs.values()];
+  return out;
+}
+
+interface Group {
+  records: PaperRecord[];
+  by: Set<string>;
+}
+
 /** Union-find over record indexes, joined through shared match keys. */
-function groups(records: PaperRecord[]): PaperRecord[][] {
+function groups(records: PaperRecord[]): Group[] {
   const parent = records.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -141,23 +199,38 @@ function groups(records: PaperRecord[]): PaperRecord[][] {
     }
     return r;
   };
-  const owner = new Map<string, number>();
+  const joins: { i: number; kind: string }[] = [];
+  const join = (i: number, j: number, kind: string) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    joins.push({ i, kind });
+  };
+  const owners = new Map<string, number[]>();
   records.forEach((p, i) => {
     for (const k of matchKeys(p)) {
-      const j = owner.get(k);
-      if (j === undefined) owner.set(k, i);
+      const prev = owners.get(k);
+      if (!prev) {
+        owners.set(k, [i]);
+        continue;
+      }
+      const kind = k.slice(0, k.indexOf(":"));
+      if (kind !== "ty") join(i, prev[0] as number, kind);
       else {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        const j = prev.find((x) => authorsAgree(records[x] as PaperRecord, p));
+        if (j === undefined) prev.push(i);
+        else join(i, j, kind);
       }
     }
   });
-  const byRoot = new Map<number, PaperRecord[]>();
+  const byRoot = new Map<number, Group>();
   records.forEach((p, i) => {
     const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), p]);
+    const g = byRoot.get(r) ?? { records: [], by: new Set<string>() };
+    g.records.push(p);
+    byRoot.set(r, g);
   });
+  for (const { i, kind } of joins) byRoot.get(find(i))?.by.add(kind);
   return [...byRoot.values()];
 }
 
@@ -167,14 +240,21 @@ function groups(records: PaperRecord[]): PaperRecord[][] {
  */
 export function mergeRecords(papers: PaperRecord[]): MergeResult {
   const canonical = [...papers].sort((a, b) => cmp(recordKey(a), recordKey(b)));
-  const merged = groups(canonical).map(combine);
-  merged.sort((a, b) => cmp(a.id, b.id) || cmp(recordKey(a), recordKey(b)));
+  const grouped = groups(canonical).map((g) => ({ paper: combine(g.records), g }));
+  grouped.sort(
+    (a, b) => cmp(a.paper.id, b.paper.id) || cmp(recordKey(a.paper), recordKey(b.paper)),
+  );
   const seen = new Map<string, number>();
-  const out = merged.map((p) => {
+  const merges: MergeReport[] = [];
+  const out = grouped.map(({ paper: p, g }) => {
     const n = (seen.get(p.id) ?? 0) + 1;
     seen.set(p.id, n);
-    return n === 1 ? p : { ...p, id: `${p.id}-${n}` };
+    const paper = n === 1 ? p : { ...p, id: `${p.id}-${n}` };
+    if (g.records.length > 1)
+      merges.push({ id: paper.id, by: [...g.by].sort(), sources: paper.sources });
+    return paper;
   });
   out.sort((a, b) => cmp(a.id, b.id));
-  return { papers: out, merged: papers.length - out.length };
+  merges.sort((a, b) => cmp(a.id, b.id));
+  return { papers: out, merged: papers.length - out.length, merges };
 }

@@ -1,5 +1,5 @@
 import { slugify, squash } from "../common/text.ts";
-import type { Author, PaperDate, PaperRecord, SourceRef } from "./types.ts";
+import type { Author, PaperDate, PaperIds, PaperRecord, Reference, SourceRef } from "./types.ts";
 
 /** The fields a reader knows; everything else gets its default in `buildRecord`. */
 export interface RecordFields {
@@ -17,6 +17,9 @@ export interface RecordFields {
   doi?: string | null;
   arxivId?: string | null;
   venue?: string | null;
+  ids?: PaperIds;
+  keywords?: string[];
+  references?: Reference[];
 }
 
 /** "https://doi.org/10.1/X" / "doi:10.1/X" → "10.1/x" (DOIs are case-insensitive). */
@@ -86,5 +89,36 @@ export function buildRecord(f: RecordFields): PaperRecord {
     arxivId,
     venue: f.venue ? squash(f.venue) : null,
     sources: f.sources,
+    ...optionalParts(f.ids, f.references),
+    ...keywordsPart(f.keywords),
   };
+}
+
+/** Keywords trimmed and unique (case-insensitively, first spelling kept); left out when none. */
+function keywordsPart(raw: string[] | undefined): { keywords?: string[] } {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of raw ?? []) {
+    const t = squash(k);
+    if (t && !seen.has(t.toLowerCase())) {
+      seen.add(t.toLowerCase());
+      out.push(t);
+    }
+  }
+  return out.length ? { keywords: out } : {};
+}
+
+/** `ids` without empty values and `references` unique by id, each left out when empty. */
+function optionalParts(
+  ids: PaperIds | undefined,
+  refs: Reference[] | undefined,
+): { ids?: PaperIds; references?: Reference[] } {
+  const out: { ids?: PaperIds; references?: Reference[] } = {};
+  const kept = Object.entries(ids ?? {}).filter(([, v]) => !!v);
+  if (kept.length)
+    out.ids = Object.fromEntries(kept.sort((a, b) => (a[0] < b[0] ? -1 : 1))) as PaperIds;
+  const seen = new Set<string>();
+  const unique = (refs ?? []).filter((r) => !seen.has(r.id) && !!seen.add(r.id));
+  if (unique.length) out.references = unique;
+  return out;
 }

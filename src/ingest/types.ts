@@ -28,8 +28,33 @@ export const Author = z.object({
   given: z.string().optional(),
   /** Identifiers from the source, when it has them. */
   ids: AuthorIds.optional(),
+  /** Institutions / affiliations as the source names them. */
+  affiliations: z.array(z.string()).optional(),
 });
 export type Author = z.infer<typeof Author>;
+
+/**
+ * A work a paper cites. `id` is "doi:10.x/y", "pmid:123", "openalex:W123", "s2:<paperId>",
+ * else "ref:<first-author family>|<year>|v<volume>|p<page>" (or "|<venue slug>" when volume or
+ * page is missing) built from what a WoS CR line or an unstructured reference gives
+ * (src/ingest/references.ts). `alt` holds the other ids the source knows for it; `label` a
+ * human-readable citation (the CR line, the unstructured text or title/venue/year).
+ */
+export const Reference = z.object({
+  id: z.string().min(1),
+  alt: z.array(z.string()).optional(),
+  label: z.string().optional(),
+});
+export type Reference = z.infer<typeof Reference>;
+
+/** Source identifiers of a paper besides DOI and arXiv id (merge keys and citation targets). */
+export const PaperIds = z.object({
+  pmid: z.string().optional(),
+  openalex: z.string().optional(),
+  s2: z.string().optional(),
+  wos: z.string().optional(),
+});
+export type PaperIds = z.infer<typeof PaperIds>;
 
 export const DatePrecision = z.enum(["year", "month", "day"]);
 export const PaperDate = z.object({
@@ -57,6 +82,16 @@ export const PaperRecord = z.object({
   arxivId: z.string().nullable(),
   venue: z.string().nullable(),
   sources: z.array(SourceRef).min(1),
+  /** PubMed, OpenAlex, Semantic Scholar and Web of Science ids, where the source gives them. */
+  ids: PaperIds.optional(),
+  /**
+   * Keywords the source assigns (MeSH headings, OpenAlex keywords and topics, author keywords),
+   * unique, in the source's order. The extraction makes an entity of each one the title or
+   * abstract shows (rule "source").
+   */
+  keywords: z.array(z.string()).optional(),
+  /** The works this paper cites, in the source's order, unique by id (when the source lists them). */
+  references: z.array(Reference).optional(),
 });
 export type PaperRecord = z.infer<typeof PaperRecord>;
 
@@ -79,6 +114,8 @@ export interface IngestOptions {
 export interface ParseResult {
   papers: PaperRecord[];
   rejected: Rejected[];
+  /** True when the file is a valid response that holds no records (a PubMed empty set). */
+  empty?: boolean;
 }
 
 /**
@@ -112,10 +149,20 @@ export interface IngestSummary {
   papers: number;
 }
 
+/** One merged paper: its id, its records' sources and the kinds of key that joined them. */
+export interface MergeReport {
+  id: string;
+  /** Match-key kinds that joined its records: doi, arxiv, pmid, openalex, s2, wos, ta, ty. */
+  by: string[];
+  sources: SourceRef[];
+}
+
 export interface IngestResult {
   papers: PaperRecord[];
   rejected: Rejected[];
   summary: IngestSummary;
+  /** Every paper made of two or more records (duplicate merge), sorted by id. */
+  merges?: MergeReport[];
   /** sha256 of each input file's bytes, keyed by path as given. */
   fileHashes: Record<string, string>;
 }

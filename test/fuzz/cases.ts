@@ -20,6 +20,12 @@ export const SAMPLE_FILES: readonly { format: string; path: string }[] = [
   { format: "atom", path: "ingest-b/atom-2026-slice.xml" },
   { format: "atom", path: "ingest-b/atom-legacy-1111.2011v2.xml" },
   { format: "oaipmh", path: "ingest-b/oai-pmh-slice.xml" },
+  { format: "openalex", path: "sources/results_page_1.json" },
+  { format: "crossref", path: "sources/test_works_with_one_id.json" },
+  { format: "pubmed", path: "sources/pmid-31588070.xml" },
+  { format: "pubmed", path: "sources/pubmed-slice.xml" },
+  { format: "medline", path: "sources/pubmed_result2.txt" },
+  { format: "wos", path: "sources/wos-slice.isi" },
 ];
 
 export interface Sample {
@@ -130,7 +136,8 @@ export function toWindows1252(text: string): Uint8Array {
     [0x017e, 0x9e],
     [0x0178, 0x9f],
   ]);
-  return Uint8Array.from(Array.from(text), (ch) => {
+  // Windows-1252 has no byte-order mark: a UTF-8 file's BOM is dropped, not written as "?"
+  return Uint8Array.from(Array.from(text.replace(/^\uFEFF/, "")), (ch) => {
     const c = ch.codePointAt(0) as number;
     if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) return c;
     return high.get(c) ?? 0x3f;
@@ -157,6 +164,11 @@ const BIG_FIELD_AT: Record<string, RegExp> = {
   oaipmh: /<dc:description>/,
   scopus: /\n[^\n]*?","/,
   seed: /\n[^\n]*\n/,
+  openalex: /"title":"/,
+  crossref: /"title":\["/,
+  pubmed: /<AbstractText[^>]*>/,
+  medline: /^AB {2}- /m,
+  wos: /^AB /m,
 };
 
 /** `sample` with `size` characters of prose spliced into one record's abstract (or text field). */

@@ -46,6 +46,21 @@ function countJsonArray(text: string): number {
   return 1;
 }
 
+/** OpenAlex `results` / Crossref `message.items`, else one work. */
+function countWorks(text: string, format: string): number {
+  const data = JSON.parse(text.replace(/^\uFEFF/, "")) as Record<string, unknown>;
+  const list =
+    format === "openalex" ? data.results : (data.message as Record<string, unknown>)?.items;
+  return Array.isArray(list) ? list.length : 1;
+}
+
+/** WoS: PT lines of the plain-text export, else the data rows of a tab-delimited one. */
+function countWos(text: string): number {
+  const clean = text.replace(/^\uFEFF/, "");
+  if (clean.startsWith("PT\t")) return clean.split(/\r?\n/).filter((l) => l.trim()).length - 1;
+  return (clean.match(/^PT /gm) ?? []).length;
+}
+
 function countCsvRows(text: string): number {
   const rows = parseCsv(text.replace(/^\uFEFF/, ""), {
     relax_column_count: true,
@@ -75,6 +90,15 @@ export function countRecords(format: string, text: string, seedCount?: number): 
       return countJsonArray(text);
     case "scopus":
       return countCsvRows(text);
+    case "openalex":
+    case "crossref":
+      return countWorks(text, format);
+    case "pubmed":
+      return (text.match(/<Pubmed(Book)?Article[\s>]/g) ?? []).length;
+    case "medline":
+      return (text.match(/^PMID- /gm) ?? []).length;
+    case "wos":
+      return countWos(text);
     case "seed":
       if (seedCount === undefined) throw new Error("count: a seed listing needs its gold count");
       return seedCount;

@@ -34,6 +34,7 @@ export const TYPE_COLOURS: Record<NodeType, string> = {
   condition: "#d4a017",
   model: "#17becf",
   topic: "#7f7f7f",
+  keyword: "#8cd17d",
 };
 
 export const NO_COMMUNITY = "#b8b8b8";

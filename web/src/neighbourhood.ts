@@ -1,5 +1,5 @@
 // Which nodes are highlighted around a focus node, and which the filters leave visible.
-import type { Filters } from "./state.ts";
+import { type Filters, NODE_TYPES } from "./state.ts";
 import type { ViewGraph } from "./views.ts";
 
 /** The node and every node within `depth` hops of it (breadth-first). */
@@ -23,7 +23,7 @@ export function neighbourhood(graph: ViewGraph, node: string, depth: number): Se
 
 /** Nodes the filters leave visible, or null when no filter is active (all visible). */
 export function visibleNodes(graph: ViewGraph, f: Filters): Set<string> | null {
-  const allTypes = f.types.length === 9;
+  const allTypes = f.types.length === NODE_TYPES.length;
   const years = f.yearMin !== null || f.yearMax !== null;
   if (allTypes && !years && f.community === null && f.minPapers <= 1) return null;
   const lo = f.yearMin ?? Number.NEGATIVE_INFINITY;

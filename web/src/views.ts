@@ -63,7 +63,7 @@ export const VIEW_SPECS: Record<ViewName, ViewSpec> = {
   knowledge: {
     title: "Knowledge graph",
     nodes: () => true,
-    edges: new Set(["authored", "has", "is-a"]),
+    edges: new Set(["authored", "has", "is-a", "cites"]),
     position: (a) => ({ x: a.x, y: a.y }),
     community: (a) => a.community,
   },

@@ -55,7 +55,16 @@ export async function extractCommand(argv: string[]): Promise<number> {
   if (values.rejects) writeRejects(values.rejects, ingested.rejected);
   if (values.json) {
     writeStdout(
-      `${JSON.stringify({ papers, rejected: ingested.rejected, summary: ingested.summary }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          papers,
+          rejected: ingested.rejected,
+          summary: ingested.summary,
+          merges: ingested.merges ?? [],
+        },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     writeStdout(formatPapers(papers));

@@ -9,7 +9,7 @@ import { EntityType } from "../types.ts";
  */
 export const Concept = z.object({
   id: z.string().regex(/^[a-z]+:[a-z0-9-]+$/),
-  type: EntityType.exclude(["topic"]),
+  type: EntityType.exclude(["topic", "keyword"]),
   label: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   abbreviations: z

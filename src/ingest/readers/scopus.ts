@@ -5,7 +5,8 @@
 import { parse } from "csv-parse/browser/esm/sync";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
-import type { Author, FormatReader, ParseResult, Rejected } from "../types.ts";
+import { parseUnstructured } from "../references.ts";
+import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../types.ts";
 import { errorText, parseLooseDate, uniqueAuthors } from "./bibtex-common.ts";
 import { type CsvChunk, splitCsv } from "./scopus-split.ts";
 
@@ -53,6 +54,16 @@ export function scopusAuthors(abbrev: string, full: string, idColumn = ""): Auth
   return uniqueAuthors(authors.filter((a): a is Author => a !== null));
 }
 
+/** The "References" column: free-text references separated by "; ". */
+export function scopusReferences(field: string): Reference[] {
+  return field
+    .split(/;\s+(?=\S)/)
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map(parseUnstructured)
+    .filter((r): r is Reference => r !== null);
+}
+
 /** Parse a Scopus CSV export; never throws on bad input. */
 export function parseScopus(text: string, file: string): ParseResult {
   const papers: ParseResult["papers"] = [];
@@ -84,6 +95,8 @@ export function parseScopus(text: string, file: string): ParseResult {
     link: col("Link"),
     abstract: col("Abstract"),
     keywords: col("Author Keywords"),
+    references: col("References"),
+    pmid: col("PubMed ID"),
   };
   for (const chunk of chunks) {
     const reject = (reason: string, entry?: string) =>
@@ -130,7 +143,10 @@ export function parseScopus(text: string, file: string): ParseResult {
           .split(";")
           .map((k) => k.trim())
           .filter(Boolean),
+        keywords: get(idx.keywords).split(";"),
         venue: get(idx.source) || null,
+        ids: { pmid: /^\d+$/.test(get(idx.pmid)) ? get(idx.pmid) : undefined },
+        references: scopusReferences(get(idx.references)),
         sources: [{ file, line: chunk.line, entry: eid, format: FORMAT }],
       }),
     );

@@ -6,7 +6,15 @@ import { makeDate, parseIsoDate } from "../dates.ts";
 import { head, invalidJson, isObject, locateValues, parseJson, str } from "../json.ts";
 import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
-import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../types.ts";
+import { refFromIds } from "../references.ts";
+import type {
+  Author,
+  FormatReader,
+  PaperDate,
+  ParseResult,
+  Reference,
+  Rejected,
+} from "../types.ts";
 
 const FORMAT = "semanticscholar";
 
@@ -65,11 +73,45 @@ export function s2Author(a: unknown): Author | null {
   return author && id ? { ...author, ids: { s2: id } } : author;
 }
 
+/** A paper object as a cited work: its S2 paperId, DOI and PubMed id. */
+function asReference(p: Record<string, unknown>): Reference | null {
+  const ids = isObject(p.externalIds) ? p.externalIds : {};
+  return refFromIds({ doi: str(ids.DOI), pmid: str(ids.PubMed), s2: str(p.paperId) }, str(p.title));
+}
+
+/**
+ * Who cites whom among the collected papers: a paper under another's `references` is cited by
+ * it; a paper under another's `citations` cites it. Keyed by JSON pointer.
+ */
+export function citationLinks(
+  found: { ptr: string; paper: Record<string, unknown> }[],
+): Map<string, Reference[]> {
+  const byPtr = new Map(found.map((f) => [f.ptr, f.paper]));
+  const out = new Map<string, Reference[]>();
+  const add = (ptr: string, ref: Reference | null) => {
+    if (ref) out.set(ptr, [...(out.get(ptr) ?? []), ref]);
+  };
+  for (const { ptr, paper } of found) {
+    const segs = ptr.split("/");
+    for (let k = segs.length - 1; k >= 0; k--) {
+      const parentPtr = segs.slice(0, k).join("/");
+      const parent = byPtr.get(parentPtr);
+      if (!parent || parentPtr === ptr) continue;
+      const rel = segs[k];
+      if (rel === "references") add(parentPtr, asReference(paper));
+      else if (rel === "citations") add(ptr, asReference(parent));
+      break;
+    }
+  }
+  return out;
+}
+
 function parsePaper(
   p: Record<string, unknown>,
   ptr: string,
   file: string,
   line: number | undefined,
+  references: Reference[] = [],
 ): { paper?: ReturnType<typeof buildRecord>; rejected?: Rejected } {
   const entry = str(p.paperId) ?? (ptr || "/");
   const where = { file, ...(line ? { line } : {}), entry, format: FORMAT };
@@ -98,6 +140,8 @@ function parsePaper(
     arxivId: str(ids.ArXiv),
     venue: venueOf(p),
     links,
+    ids: { s2: str(p.paperId) ?? undefined, pmid: str(ids.PubMed) ?? undefined },
+    references,
     sources: [where],
   });
   return { paper };
@@ -108,8 +152,10 @@ function parse(text: string, file: string): ParseResult {
   if (!json.ok) return invalidJson(FORMAT, file, json);
   const lines = locateValues(text);
   const out: ParseResult = { papers: [], rejected: [] };
-  for (const { ptr, paper } of collectPapers(json.value)) {
-    const r = parsePaper(paper, ptr, file, lines.get(ptr));
+  const found = collectPapers(json.value);
+  const links = citationLinks(found);
+  for (const { ptr, paper } of found) {
+    const r = parsePaper(paper, ptr, file, lines.get(ptr), links.get(ptr));
     if (r.paper) out.papers.push(r.paper);
     if (r.rejected) out.rejected.push(r.rejected);
   }
