@@ -1,9 +1,12 @@
 // `litgraph cited [paths…] [--top N] [--json]`: the works the corpus cites most that it does
 // not contain (as Local Citation Network lists them): the papers a reader may be missing.
 // Reads the inputs' references only; no extraction, no graph.
+
+import { escapeForTerminal } from "../../common/terminal.ts";
 import { citationSignals } from "../../graph/citation-signals.ts";
 import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { logLines, writeStdout } from "../output.ts";
 import { rejectLines, summaryLine, writeRejects } from "./extract.ts";
 
 const CITED_OPTIONS = { ...COMMON_OPTIONS, top: { type: "string" } } as const;
@@ -41,9 +44,9 @@ export async function citedCommand(argv: string[]): Promise<number> {
     inSetCitations: signals.cites.length,
     outsideWorks: signals.external.length,
   };
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...totals, cited }, null, 2)}\n`);
-  else process.stdout.write(formatCited(totals, cited));
-  process.stderr.write(`${summaryLine(ingested.summary)}\n${rejectLines(ingested.rejected)}`);
+  if (values.json) writeStdout(`${JSON.stringify({ ...totals, cited }, null, 2)}\n`);
+  else writeStdout(formatCited(totals, cited));
+  logLines(summaryLine(ingested.summary), ...rejectLines(ingested.rejected));
   return values.strict && ingested.rejected.length > 0 ? 1 : 0;
 }
 
@@ -66,5 +69,6 @@ function formatCited(
     out.push(`${String(i + 1).padStart(3)}. ${String(w.count).padStart(4)}×  ${w.label ?? w.id}`);
     if (w.label) out.push(`             ${w.id}`);
   });
-  return `${out.join("\n")}\n`;
+  // Labels come from the inputs' reference lines: escaped like every text output.
+  return `${out.map(escapeForTerminal).join("\n")}\n`;
 }
