@@ -70,6 +70,22 @@ describe("author identity", () => {
       expected: [["Philip L. H. Yu"], ["Philip S. Yu"], ["Philip Yu"]],
     },
     {
+      // ACL/COLING paperlists write him all three ways
+      name: "a family written with an umlaut, transliterated or stripped is one family",
+      papers: [["Hinrich Schütze"], ["Hinrich Schuetze"], ["Hinrich Schutze"]],
+      expected: [["Hinrich Schuetze", "Hinrich Schutze", "Hinrich Schütze"]],
+    },
+    {
+      name: "…only with the same given name",
+      papers: [["Hinrich Schütze"], ["Anna Schuetze"]],
+      expected: [["Anna Schuetze"], ["Hinrich Schütze"]],
+    },
+    {
+      name: "…and only when some record wrote the umlaut",
+      papers: [["Thomas Mueller"], ["Thomas Muller"]],
+      expected: [["Thomas Mueller"], ["Thomas Muller"]],
+    },
+    {
       name: "no merge on the surname alone",
       papers: [["David Clifton"], ["Lei Clifton"]],
       expected: [["David Clifton"], ["Lei Clifton"]],

@@ -220,10 +220,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     positional[0] ?? join(fileURLToPath(import.meta.url), "../../../../shared/corpora"),
   );
   const rows = await evalIdentity(dir);
-  console.log(`| metric | corpus | litgraph | ${rows[0]?.peerName ?? "peer"} |`);
-  console.log("| --- | --- | --- | --- |");
+  console.log("| metric | corpus | litgraph | peer | peer method |");
+  console.log("| --- | --- | --- | --- | --- |");
   for (const r of rows)
-    console.log(`| ${r.metric} | ${r.corpus} | ${fmt(r.litgraph)} | ${fmt(r.peer)} |`);
+    console.log(
+      `| ${r.metric} | ${r.corpus} | ${fmt(r.litgraph)} | ${fmt(r.peer)} | ${r.peerName} |`,
+    );
   for (const note of new Set(rows.map((r) => r.note).filter(Boolean))) console.log(note);
   for (const line of falseMerges(dir, errors)) console.log(line);
 }

@@ -1,5 +1,6 @@
 // The state of one author-identity run (authors.ts): every slot key with what is known of it,
 // a union-find over them, and the checks every merge stage shares.
+import { foldName } from "../ingest/names.ts";
 import type { Author } from "../ingest/types.ts";
 import { idsClash, idTags, nameKeyOf, slotKey } from "./author-ids.ts";
 import { effectiveKey, givenCompatible, information, splitKey } from "./author-names.ts";
@@ -56,6 +57,11 @@ export class IdentityMerge {
   private readonly unitsOf = new Map<string, KeyInfo[]>();
   /** Whether any slot carries ids: without, the id checks are skipped. */
   hasIds = false;
+  /**
+   * Family keys written with an umlaut somewhere ("schutze" from "Schütze") → the same family
+   * transliterated ("schuetze"), for authors.ts joinUmlauts.
+   */
+  readonly umlauts = new Map<string, string>();
 
   constructor(papers: Author[][]) {
     this.paperKeys = papers.map((list, paper) => list.map((a) => this.collect(a, paper)));
@@ -79,10 +85,22 @@ export class IdentityMerge {
     }
     info.count++;
     info.names.set(a.name, (info.names.get(a.name) ?? 0) + 1);
+    if (a.family && /[äöüÄÖÜ]/.test(a.family)) this.noteUmlaut(a.family, info.family);
     const on = this.onPapers.get(key);
     if (!on) this.onPapers.set(key, [paper]);
     else if (on[on.length - 1] !== paper) on.push(paper);
     return key;
+  }
+
+  private noteUmlaut(written: string, family: string): void {
+    const spelt = written
+      .replace(/[äÄ]/g, (c) => (c === "ä" ? "ae" : "Ae"))
+      .replace(/[öÖ]/g, (c) => (c === "ö" ? "oe" : "Oe"))
+      .replace(/[üÜ]/g, (c) => (c === "ü" ? "ue" : "Ue"));
+    const alt = foldName(spelt).replace(/ /g, "-");
+    // a PubMed-style key repaired by effectiveKey has another family: nothing to note
+    if (alt !== family && foldName(written).replace(/ /g, "-") === family)
+      this.umlauts.set(family, alt);
   }
 
   /** Every key, most informative first (then most frequent, then by key). */

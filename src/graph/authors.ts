@@ -65,6 +65,7 @@ export function resolveAuthors(
   const ordered = opts.thesaurus.length > 0 || m.hasIds ? m.ordered() : [];
   applyThesaurus(m, ordered, opts.thesaurus);
   joinByIds(m, ordered);
+  joinUmlauts(m);
   if (opts.spellings !== "never") joinSpellings(m, opts.spellings);
   joinNames(m, opts.evidence);
   return describe(m);
@@ -112,6 +113,21 @@ function joinByIds(m: IdentityMerge, ordered: KeyInfo[]): void {
   for (const info of ordered) {
     const roots = info.ids.size === 0 && !m.fixed.has(info.key) ? withIds.get(info.key) : undefined;
     if (roots?.length === 1 && !m.conflicts(info.key, roots[0])) m.union(info.key, roots[0]);
+  }
+}
+
+/**
+ * One family written with an umlaut and transliterated ("Hinrich Schütze", "Hinrich Schuetze";
+ * "Schutze" is already the first): the same given name in both is one person. Only families
+ * some record wrote with the umlaut, so "Mueller" never meets a "Muller" on its own.
+ */
+function joinUmlauts(m: IdentityMerge): void {
+  for (const info of [...m.infos.values()]) {
+    const alt = m.umlauts.get(info.family);
+    const other = alt === undefined ? undefined : m.infos.get(`${alt}|${info.tokens.join("-")}`);
+    if (!other || !m.free(info) || !m.free(other) || m.conflicts(other.key, info.key)) continue;
+    const [root, joined] = other.count > info.count ? [other, info] : [info, other];
+    m.union(joined.key, root.key);
   }
 }
 
