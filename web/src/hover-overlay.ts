@@ -35,6 +35,25 @@ export interface HoverOverlay {
 
 const LAYER = "hoverOverlay";
 
+/**
+ * Sizes the new layer as sigma sizes its own (pixel ratio included). Not `sigma.resize(true)`:
+ * that resizes every canvas, which erases the labels and nodes of the frame already drawn and
+ * drops the picking texture, so a graph opened with no labels until something redrew it.
+ */
+function sizeLayer(
+  sigma: Sigma<ViewNode, ViewEdge>,
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+) {
+  const { width, height } = sigma.getDimensions();
+  const ratio = window.devicePixelRatio || 1;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.width = width * ratio;
+  canvas.height = height * ratio;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+}
+
 export function createHoverOverlay(
   sigma: Sigma<ViewNode, ViewEdge>,
   graph: () => ViewGraph,
@@ -44,9 +63,9 @@ export function createHoverOverlay(
   // the placement option that it passes on to createCanvas: below the hover layers.
   const place = { beforeLayer: "hovers" } as { style?: Partial<CSSStyleDeclaration> };
   sigma.createCanvasContext(LAYER, place);
-  sigma.resize(true);
   const canvas = sigma.getCanvases()[LAYER];
   const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+  sizeLayer(sigma, canvas, ctx);
   const container = sigma.getContainer();
   let shown: {
     focus: string;

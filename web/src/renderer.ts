@@ -17,6 +17,8 @@ export interface Renderer {
   focusNode(key: string): void;
   /** Animates the camera to a point in graph coordinates. */
   focusPoint(x: number, y: number, ratio?: number): void;
+  /** Sigma measures its container again, and draws again when the size changed. */
+  measure(): void;
   /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
   refreshSoon(): void;
   /** The neighbourhood drawn over a big view on hover (hover-overlay.ts): for tests and bench. */
@@ -56,9 +58,10 @@ function lodSettings(graph: ViewGraph) {
     hideLabelsOnMove: n > 5_000,
     labelDensity: n > 2_000 ? 0.25 : n > 50 ? 0.4 : 1,
     labelGridCellSize: n > 50 ? 160 : 100,
-    // Sizes are already scaled down for dense views (see sizeScale), so the threshold stays low and
-    // the label grid (largest node per cell first) decides which labels show.
-    labelRenderedSizeThreshold: n > 2_000 ? 5 : n > 300 ? 4.5 : 3,
+    // Sizes are already scaled down for dense views (see sizeScale, down to 0.4), so the threshold
+    // stays low and the label grid (largest node per cell first) decides which labels show: a
+    // big map of equal-sized papers still opens with labels.
+    labelRenderedSizeThreshold: n > 2_000 ? 2.5 : n > 300 ? 3.5 : 3,
   };
 }
 
@@ -189,6 +192,8 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     minCameraRatio: 0.02,
     stagePadding: 40,
     maxCameraRatio: 8,
+    // a container squeezed to nothing (a narrow window) is drawn 1 px wide instead of throwing
+    allowInvalidContainer: true,
     ...lodSettings(current.graph),
   });
 
@@ -347,6 +352,16 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       sigma.refresh({ skipIndexation: true });
     });
   };
+  // Resizing clears every canvas without drawing again: draw after any change of size (the
+  // panel opening beside the graph, a narrow window, the sidebar shown or hidden).
+  const measure = () => {
+    const before = sigma.getDimensions();
+    sigma.resize();
+    const after = sigma.getDimensions();
+    if (after.width !== before.width || after.height !== before.height) refreshSoon();
+  };
+  const resizes = new ResizeObserver(measure);
+  resizes.observe(container);
   const unsubscribe = store.subscribe((s, prev) => {
     const changed =
       s.filters !== prev.filters ||
@@ -416,7 +431,9 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     hoverOverlay: () => overlay.state(),
     reducers: { node: nodeReducer, edge: edgeReducer },
     refreshSoon,
+    measure,
     destroy() {
+      resizes.disconnect();
       clearTimeout(cameraTimer);
       cancelAnimationFrame(pending);
       unsubscribe();

@@ -206,8 +206,8 @@ export function createSession(
     }
     if (s.selection !== prev.selection) {
       if (!showDetails(s)) return;
-      // The panel takes width from the graph: let sigma measure again.
-      renderer.sigma.resize();
+      // The panel may take width from the graph: let sigma measure again.
+      renderer.measure();
       renderer.refreshSoon();
     }
     if (s.hovered === prev.hovered) writeUrl(s);
@@ -225,7 +225,7 @@ export function createSession(
   renderSide(s0);
   renderStatus(s0);
   renderDetails(s0);
-  renderer.sigma.resize();
+  renderer.measure();
   if (s0.camera) renderer.sigma.getCamera().setState(s0.camera);
   else if (s0.selection)
     requestAnimationFrame(() => s0.selection && renderer.focusNode(s0.selection));
