@@ -89,3 +89,47 @@ describe.skipIf(skip)("1. labels at first paint", () => {
       await page.close();
     });
 });
+
+describe.skipIf(skip)("2. every view round-trips through a copied link", () => {
+  const pick = (g: SerializedGraph, type: string) =>
+    g.nodes.find((n) =>
+      type === "concept" ? !/^(paper|author)$/.test(n.attributes.type) : n.attributes.type === type,
+    )?.key ?? "";
+  const cases = [
+    ["knowledge", "concept"],
+    ["papers", "paper"],
+    ["collab", "author"],
+  ] as const;
+  for (const which of ["small", "big"] as const)
+    for (const [view, type] of cases)
+      it(`${view} with a ${type} selected, on the ${which} graph`, async () => {
+        const g = which === "big" ? big : small;
+        expect(g.nodes.length > BIG_GRAPH).toBe(which === "big");
+        const key = pick(g, type);
+        const { page } = await open(which);
+        await page.locator(`button[data-view="${view}"]`).click();
+        await page.evaluate((k) => window.litgraph.select(k), key);
+        // the URL is written once the camera has settled
+        await page.waitForFunction(
+          (k) =>
+            location.hash.includes(`sel=${encodeURIComponent(k)}`) &&
+            location.hash.includes("cam="),
+          key,
+          { timeout: 20_000 },
+        );
+        await page.waitForTimeout(800);
+        const link = page.url();
+        const before = await page.evaluate(() => window.litgraph.state());
+        const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await again.goto(link);
+        await again.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+        await again.waitForTimeout(300);
+        const after = await again.evaluate(() => window.litgraph.state());
+        expect(after.view).toBe(view);
+        expect(after.selection).toBe(key);
+        expect(after.camera?.x).toBeCloseTo(before.camera?.x ?? Number.NaN, 3);
+        expect(after.camera?.ratio).toBeCloseTo(before.camera?.ratio ?? Number.NaN, 3);
+        await page.close();
+        await again.close();
+      });
+});
