@@ -133,3 +133,90 @@ describe.skipIf(skip)("2. every view round-trips through a copied link", () => {
         await again.close();
       });
 });
+
+/** The paper with the most similar papers: the one a link with a selection names. */
+function busiestPaper(g: SerializedGraph): string {
+  const degree = new Map<string, number>();
+  for (const e of g.edges)
+    if (e.attributes.type === "similar")
+      for (const k of [e.source, e.target]) degree.set(k, (degree.get(k) ?? 0) + 1);
+  return [...degree].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+}
+
+const box = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+    });
+
+describe.skipIf(skip)("3. narrow windows", () => {
+  for (const which of ["small", "big"] as const)
+    it(`a link with a paper selected opens 420 px wide (${which} graph)`, async () => {
+      const key = busiestPaper(which === "big" ? big : small);
+      const view = which === "big" ? "papers" : "knowledge";
+      const { page, errors } = await open(
+        which,
+        `view=${view}&sel=${encodeURIComponent(key)}`,
+        420,
+      );
+      await expect.poll(() => page.locator("#panel h2").isVisible()).toBe(true);
+      expect(await page.locator("#message").isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+      expect((await box(page, "#graph")).width).toBe(420);
+      await frames(page);
+      expect(await labelInk(page)).toBeGreaterThan(100);
+      // the selected paper is on screen, above the panel's sheet
+      await page.waitForTimeout(700);
+      const p = await page.evaluate((k) => window.litgraph.nodePosition(k), key);
+      const panel = await box(page, "#panel");
+      expect(p?.x).toBeGreaterThan(0);
+      expect(p?.x).toBeLessThan(420);
+      expect(p?.y).toBeLessThan(panel.top);
+      await page.close();
+    });
+
+  it("at 420 px every header control is on screen, and Filters opens the sidebar", async () => {
+    const { page } = await open("small", "", 420);
+    for (const sel of [
+      "#open",
+      "#export",
+      ".search-input",
+      "#side-toggle",
+      ...["knowledge", "papers", "collab"].map((v) => `button[data-view="${v}"]`),
+    ]) {
+      const b = await box(page, sel);
+      expect(b.left, sel).toBeGreaterThanOrEqual(0);
+      expect(b.right, sel).toBeLessThanOrEqual(420);
+      expect(await page.locator(sel).first().isVisible(), sel).toBe(true);
+    }
+    expect((await box(page, ".search-input")).width).toBeGreaterThan(300);
+    expect(await page.locator(".reset").isVisible()).toBe(false);
+    await page.locator("#side-toggle").click();
+    expect(await page.locator(".reset").isVisible()).toBe(true);
+    await page.locator('input[data-type="author"]').uncheck();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("types=");
+    await page.keyboard.press("Escape");
+    expect(await page.locator(".reset").isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it("at 800 px the search box keeps a usable width", async () => {
+    const { page } = await open("small", "", 800);
+    expect((await box(page, ".search-input")).width).toBeGreaterThan(300);
+    await page.fill(".search-input", "priya");
+    await expect.poll(() => page.locator(".search-results li").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  for (const which of ["small", "big"] as const)
+    it(`at 900 px the panel lies over the graph instead of squeezing it (${which} graph)`, async () => {
+      const key = busiestPaper(which === "big" ? big : small);
+      const { page } = await open(which, `sel=${encodeURIComponent(key)}`, 900);
+      await expect.poll(() => page.locator("#panel h2").isVisible()).toBe(true);
+      expect((await box(page, "#graph")).width).toBeGreaterThan(600);
+      await page.close();
+    });
+});

@@ -1,5 +1,6 @@
 // Entry point: load graph.json (or a dropped file's graph) and show it; errors are shown, never a blank page.
 import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { setupOpenButton, setupSidebarToggle, showLocalNote } from "./chrome.ts";
 import { el } from "./dom.ts";
 import { setupDrop } from "./drop.ts";
 import { GraphLoadError, graphUrl, loadGraphFast } from "./load.ts";
@@ -91,7 +92,10 @@ function markReady() {
   (window as unknown as Record<string, number>).__ready = performance.now();
 }
 
-setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
+const openInput = $<HTMLInputElement>("open-input");
+setupOpenButton($<HTMLButtonElement>("open"), openInput);
+setupSidebarToggle($<HTMLButtonElement>("side-toggle"), $("sidebar"));
+setupDrop(document.body, $("drop"), openInput, {
   onProgress(text, fraction) {
     progress.hidden = false;
     progress.replaceChildren(
@@ -102,6 +106,7 @@ setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
   onGraph(graph, summary, names) {
     progress.hidden = true;
     history.replaceState(null, "", `${location.pathname}${location.search}`);
+    showLocalNote($("local-note"), names);
     show(graph, `${names.join(", ")} (${summary})`);
   },
   onError(text) {

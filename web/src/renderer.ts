@@ -8,13 +8,17 @@ import { createHoverOverlay, HOVER_OVERLAY_MIN_EDGES } from "./hover-overlay.ts"
 import { edgesWithin, neighbourhood, visibleNodes } from "./neighbourhood.ts";
 import type { State, Store } from "./state.ts";
 import type { View, ViewEdge, ViewGraph, ViewNode } from "./views.ts";
+import { focusSpot, freeArea } from "./visible-area.ts";
 
 export interface Renderer {
   sigma: Sigma<ViewNode, ViewEdge>;
   view(): View;
   setView(view: View): void;
-  /** Animates the camera to a node of the current view. */
-  focusNode(key: string): void;
+  /**
+   * Animates the camera to a node of the current view, placed in the part of the graph that
+   * nothing covers; `zoom` false keeps the zoom (a click re-centres, a search zooms in).
+   */
+  focusNode(key: string, zoom?: boolean): void;
   /** Animates the camera to a point in graph coordinates. */
   focusPoint(x: number, y: number, ratio?: number): void;
   /** Sigma measures its container again, and draws again when the size changed. */
@@ -88,7 +92,17 @@ export function labelledBBox(
   return { x: [x0, x1 + 0.25 * w], y: [y0, y1] };
 }
 
-export function createRenderer(container: HTMLElement, store: Store, initial: View): Renderer {
+export interface RendererOptions {
+  /** What may lie over the graph (the details panel in a narrow window), or null. */
+  cover?: () => HTMLElement | null;
+}
+
+export function createRenderer(
+  container: HTMLElement,
+  store: Store,
+  initial: View,
+  opts: RendererOptions = {},
+): Renderer {
   let current = initial;
   const derived: Derived = {
     visible: null,
@@ -327,7 +341,11 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
 
   sigma.on("enterNode", ({ node }) => store.set({ hovered: node }));
   sigma.on("leaveNode", () => store.set({ hovered: null }));
-  sigma.on("clickNode", ({ node }) => store.set({ selection: node, hovered: null }));
+  sigma.on("clickNode", ({ node }) => {
+    store.set({ selection: node, hovered: null });
+    // once the panel is shown: the node and its label in the part of the graph left free
+    requestAnimationFrame(() => focusNode(node, false));
+  });
   sigma.on("clickStage", () => store.set({ selection: null }));
 
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
@@ -408,6 +426,22 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
   };
 
+  const focusNode = (key: string, zoom = true) => {
+    measure();
+    const d = sigma.getNodeDisplayData(key);
+    if (!d) return;
+    const ratio = zoom ? fitRatio(key, d) : camera.ratio;
+    const target = { x: d.x, y: d.y, ratio, angle: camera.angle };
+    // where the node would be with the camera on it, moved to the free area's focus spot
+    const cover = opts.cover?.();
+    const free = freeArea(
+      container.getBoundingClientRect(),
+      cover && !cover.hidden ? cover.getBoundingClientRect() : null,
+    );
+    const q = sigma.viewportToFramedGraph(focusSpot(free), { cameraState: target });
+    camera.animate({ ...target, x: 2 * d.x - q.x, y: 2 * d.y - q.y }, { duration: 450 });
+  };
+
   return {
     sigma,
     view: () => current,
@@ -422,11 +456,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       sigma.refresh();
     },
-    focusNode(key) {
-      const d = sigma.getNodeDisplayData(key);
-      if (!d) return;
-      camera.animate({ x: d.x, y: d.y, ratio: fitRatio(key, d) }, { duration: 450 });
-    },
+    focusNode,
     focusPoint,
     hoverOverlay: () => overlay.state(),
     reducers: { node: nodeReducer, edge: edgeReducer },

@@ -90,7 +90,7 @@ export function createSession(
     }
     return v;
   };
-  const renderer = createRenderer(ui.graph, store, view(initial.view));
+  const renderer = createRenderer(ui.graph, store, view(initial.view), { cover: () => ui.panel });
 
   /** Select a node from anywhere (search, panel, legend): switch view or clear filters if needed. */
   const select = (key: string, move = true) => {
