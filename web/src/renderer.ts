@@ -5,7 +5,8 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { communityColour, GREYED, TYPE_COLOURS } from "./colours.ts";
 import { el } from "./dom.ts";
 import { createHoverOverlay, HOVER_OVERLAY_MIN_EDGES } from "./hover-overlay.ts";
-import { edgesWithin, neighbourhood, visibleNodes } from "./neighbourhood.ts";
+import { createLabelPass } from "./label-pass.ts";
+import { edgesWithin, neighbourhood, strongestNeighbours, visibleNodes } from "./neighbourhood.ts";
 import type { State, Store } from "./state.ts";
 import type { View, ViewEdge, ViewGraph, ViewNode } from "./views.ts";
 import { focusSpot, freeArea } from "./visible-area.ts";
@@ -27,6 +28,8 @@ export interface Renderer {
   refreshSoon(): void;
   /** The neighbourhood drawn over a big view on hover (hover-overlay.ts): for tests and bench. */
   hoverOverlay(): { focus: string | null; nodes: number; edges: number };
+  /** Node labels drawn in the last frame (label-pass.ts), with their boxes: for tests. */
+  drawnLabels(): { key: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
   reducers: {
     node: (node: string, data: ViewNode) => Partial<NodeDisplayData>;
@@ -45,14 +48,17 @@ interface Derived {
   near: Set<string> | null;
   /** Edges inside the neighbourhood (with `near`), else null. */
   nearEdges: Set<string> | null;
-  /** The near set is small enough to label every member. */
-  labelNear: boolean;
+  /** The members of the near set that are labelled, by rank (the focus 0, then the strongest). */
+  labelRank: Map<string, number> | null;
   selection: string | null;
   hovered: string | null;
   byType: boolean;
   /** Edge colour with nothing highlighted (lighter on very dense views). */
   edgeColour: string;
 }
+
+/** How many neighbours of a hovered or selected node are labelled (the strongest). */
+const LABELLED_NEIGHBOURS = 24;
 
 /** Level of detail by graph size: fewer labels and no edges while moving on big graphs. */
 function lodSettings(graph: ViewGraph) {
@@ -110,7 +116,7 @@ export function createRenderer(
     focus: null,
     near: null,
     nearEdges: null,
-    labelNear: false,
+    labelRank: null,
     selection: null,
     hovered: null,
     byType: false,
@@ -142,7 +148,10 @@ export function createRenderer(
         ? neighbourhood(current.graph, derived.focus, s.depth)
         : null;
     derived.nearEdges = derived.near && edgesWithin(current.graph, derived.near);
-    derived.labelNear = derived.near !== null && derived.near.size <= 24;
+    derived.labelRank =
+      derived.focus && derived.near
+        ? strongestNeighbours(current.graph, derived.focus, derived.near, LABELLED_NEIGHBOURS)
+        : null;
     derived.selection = s.selection;
     derived.hovered = overlayMode() ? null : s.hovered;
     derived.byType = s.colourBy === "type";
@@ -165,7 +174,7 @@ export function createRenderer(
     if (derived.near) {
       if (derived.near.has(node)) {
         res.zIndex = 1;
-        if (derived.labelNear) res.forceLabel = true;
+        if (derived.labelRank?.has(node)) res.forceLabel = true;
       } else {
         res.color = GREYED;
         res.label = "";
@@ -194,7 +203,15 @@ export function createRenderer(
     return res;
   };
 
+  // Labels never overlap: the focus first, then its strongest neighbours, then the label grid's
+  // picks (bigger nodes first).
+  const labels = createLabelPass((node) =>
+    node === derived.selection || node === derived.hovered
+      ? -1
+      : (derived.labelRank?.get(node) ?? null),
+  );
   const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
+    defaultDrawNodeLabel: labels.collect,
     nodeReducer,
     edgeReducer,
     zIndex: true,
@@ -211,6 +228,7 @@ export function createRenderer(
     ...lodSettings(current.graph),
   });
 
+  labels.attach(sigma);
   // the bounding box is read when sigma indexes the graph: index again (only when there is one:
   // a second full refresh of a big view would cost as much as the first frame)
   const bbox = labelledBBox(current.graph);
@@ -230,7 +248,6 @@ export function createRenderer(
     labelSize: sigma.getSetting("labelSize"),
     labelWeight: sigma.getSetting("labelWeight"),
     labelColour: "#222",
-    labelUpTo: 24,
   });
   /** Show or hide the overlay for the hovered node of a big view. */
   const hoverOverlay = (s: State) => {
@@ -242,7 +259,8 @@ export function createRenderer(
     const all = neighbourhood(current.graph, s.hovered, s.depth);
     const { visible } = derived;
     const near = visible ? new Set([...all].filter((n) => visible.has(n))) : all;
-    overlay.show(s.hovered, near, edgesWithin(current.graph, near));
+    const ranks = strongestNeighbours(current.graph, s.hovered, near, LABELLED_NEIGHBOURS);
+    overlay.show(s.hovered, near, edgesWithin(current.graph, near), ranks);
   };
   const anchor = (c: View["communities"][number]) => {
     if (!c.members) return sigma.graphToViewport({ x: c.x, y: c.y });
@@ -459,6 +477,7 @@ export function createRenderer(
     focusNode,
     focusPoint,
     hoverOverlay: () => overlay.state(),
+    drawnLabels: () => labels.drawn(),
     reducers: { node: nodeReducer, edge: edgeReducer },
     refreshSoon,
     measure,

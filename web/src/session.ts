@@ -248,6 +248,7 @@ export function createSession(
     viewNodes: () => renderer.view().graph.order,
     viewEdges: () => renderer.view().graph.size,
     displayedLabels: () => renderer.sigma.getNodeDisplayedLabels().size,
+    drawnLabels: () => renderer.drawnLabels(),
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
