@@ -5,7 +5,7 @@
 // drawn on a 2D canvas layer of its own, below sigma's hover layers: the cost grows with the
 // neighbourhood, not with the view. Labels are drawn with fillText: text, never markup.
 import type Sigma from "sigma";
-import { labelBox, placeLabels } from "./label-pass.ts";
+import { labelBox, placeLabels } from "./label-place.ts";
 import type { ViewEdge, ViewGraph, ViewNode } from "./views.ts";
 
 /** Views with at least this many edges get the overlay instead of a reducer refresh on hover. */
@@ -36,7 +36,7 @@ export interface HoverOverlay {
   /** Draw again at the current camera (sigma's afterRender). */
   redraw(): void;
   /** What is shown: for tests and the benchmark. */
-  state(): { focus: string | null; nodes: number; edges: number };
+  state(): { focus: string | null; nodes: number; edges: number; labels: number };
   kill(): void;
 }
 
@@ -80,6 +80,8 @@ export function createHoverOverlay(
     nearEdges: ReadonlySet<string>;
     ranks: ReadonlyMap<string, number>;
   } | null = null;
+  /** Labels drawn for the neighbours in the last draw. */
+  let labelled = 0;
 
   const at = (key: string) => {
     const d = sigma.getNodeDisplayData(key);
@@ -129,7 +131,9 @@ export function createHoverOverlay(
         return [{ n, p, text, box }];
       });
     // the focus's own label is drawn by sigma's hover layer; its place is kept free
-    for (const { n, p, text } of placeLabels(items, (i) => i.box)) {
+    const placed = placeLabels(items, (i) => i.box);
+    labelled = placed.length - 1;
+    for (const { n, p, text } of placed) {
       if (n === focus) continue;
       const x = p.x + p.r + 3;
       const y = p.y + style.labelSize / 3;
@@ -158,6 +162,7 @@ export function createHoverOverlay(
       focus: shown?.focus ?? null,
       nodes: shown?.near.size ?? 0,
       edges: shown?.nearEdges.size ?? 0,
+      labels: shown ? labelled : 0,
     }),
     kill() {
       container.classList.remove("hover-dim");

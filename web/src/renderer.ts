@@ -27,7 +27,7 @@ export interface Renderer {
   /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
   refreshSoon(): void;
   /** The neighbourhood drawn over a big view on hover (hover-overlay.ts): for tests and bench. */
-  hoverOverlay(): { focus: string | null; nodes: number; edges: number };
+  hoverOverlay(): { focus: string | null; nodes: number; edges: number; labels: number };
   /** Node labels drawn in the last frame (label-pass.ts), with their boxes: for tests. */
   drawnLabels(): { key: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
@@ -205,7 +205,7 @@ export function createRenderer(
 
   // Labels never overlap: the focus first, then its strongest neighbours, then the label grid's
   // picks (bigger nodes first).
-  const labels = createLabelPass((node) =>
+  const labels = createLabelPass<ViewNode, ViewEdge>((node) =>
     node === derived.selection || node === derived.hovered
       ? -1
       : (derived.labelRank?.get(node) ?? null),
@@ -357,8 +357,18 @@ export function createRenderer(
   // The constructor has already rendered once, before this listener existed.
   drawCommunityLabels();
 
+  /**
+   * Sigma keeps the last hovered node after the pointer leaves the graph (its leave handler emits
+   * leaveNode without clearing it), so hovering that node again, in this view or another, sent no
+   * enterNode. Cleared here, with the highlight.
+   */
+  const forgetHover = () => {
+    (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
+    if (store.get().hovered !== null) store.set({ hovered: null });
+  };
   sigma.on("enterNode", ({ node }) => store.set({ hovered: node }));
   sigma.on("leaveNode", () => store.set({ hovered: null }));
+  sigma.on("leaveStage", forgetHover);
   sigma.on("clickNode", ({ node }) => {
     store.set({ selection: node, hovered: null });
     // once the panel is shown: the node and its label in the part of the graph left free
@@ -464,6 +474,7 @@ export function createRenderer(
     sigma,
     view: () => current,
     setView(view) {
+      (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
       current = view;
       rescale();
       sigma.setGraph(view.graph);

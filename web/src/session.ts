@@ -116,7 +116,7 @@ export function createSession(
           {
             class: "tab",
             attrs: { type: "button", "data-view": name, "aria-pressed": String(name === s.view) },
-            on: { click: () => store.set({ view: name, camera: null }) },
+            on: { click: () => store.set({ view: name, camera: null, hovered: null }) },
           },
           VIEW_SPECS[name].title,
         ),
