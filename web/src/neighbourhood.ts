@@ -73,7 +73,8 @@ export function strongestNeighbours(
   const order = [...weight.keys()].sort(
     (a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || size(b) - size(a) || (a < b ? -1 : 1),
   );
-  const ranks = new Map<string, number>([[focus, 0]]);
-  order.slice(0, limit).forEach((n, i) => ranks.set(n, i + 1));
-  return ranks;
+  return new Map<string, number>([
+    [focus, 0],
+    ...order.slice(0, limit).map((n, i): [string, number] => [n, i + 1]),
+  ]);
 }
