@@ -378,3 +378,60 @@ describe.skipIf(skip)("4. neighbourhoods", () => {
       await page.close();
     });
 });
+
+describe.skipIf(skip)("5. keyboard", () => {
+  it("Tab reaches Open files…, which opens the file chooser", async () => {
+    const { page } = await open("small");
+    let reached = false;
+    for (let i = 0; i < 12 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.id === "open");
+    }
+    expect(reached).toBe(true);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser", { timeout: 5_000 }),
+      page.keyboard.press("Enter"),
+    ]);
+    expect(chooser.isMultiple()).toBe(true);
+    await page.close();
+  });
+
+  for (const which of ["small", "big"] as const)
+    it(`Escape closes the details panel; an Escape in the search list closes only the list (${which})`, async () => {
+      const key = busiestPaper(which === "big" ? big : small);
+      const { page } = await open(which, `sel=${encodeURIComponent(key)}`);
+      await expect.poll(() => page.locator("#panel").isVisible()).toBe(true);
+      await page.fill(".search-input", "a");
+      await expect.poll(() => page.locator(".search-results").isVisible()).toBe(true);
+      await page.keyboard.press("Escape");
+      expect(await page.locator(".search-results").isVisible()).toBe(false);
+      expect(await page.locator("#panel").isVisible()).toBe(true);
+      // from inside the panel too
+      await page.locator("#panel button.ref").first().focus();
+      await page.keyboard.press("Escape");
+      await expect.poll(() => page.locator("#panel").isVisible()).toBe(false);
+      expect(await page.evaluate(() => window.litgraph.state().selection)).toBeNull();
+      await page.close();
+    });
+});
+
+describe.skipIf(skip)("6. a graph built in the page says it cannot be linked", () => {
+  it("opening a file shows the note, naming the file", async () => {
+    const { page } = await open("small");
+    expect(await page.locator("#local-note").isVisible()).toBe(false);
+    await page.setInputFiles("#open-input", {
+      name: "sample.bib",
+      mimeType: "application/x-bibtex",
+      buffer: readFileSync(join(FIXTURES, "sample.bib")),
+    });
+    await expect
+      .poll(() => page.locator("#status").textContent(), { timeout: 30_000 })
+      .toContain("sample.bib");
+    expect(await page.locator("#local-note").isVisible()).toBe(true);
+    const note = (await page.locator("#local-note").textContent()) ?? "";
+    expect(note).toContain("sample.bib");
+    expect(note).toMatch(/local/);
+    expect(note).toMatch(/link/);
+    await page.close();
+  });
+});

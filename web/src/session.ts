@@ -189,6 +189,16 @@ export function createSession(
   };
   window.addEventListener("hashchange", onHashChange);
 
+  // Escape closes the details panel (unless something else used it: the search list, the drawer)
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.key !== "Escape" || ev.defaultPrevented || store.get().selection === null) return;
+    // focus inside the panel would be lost with it: start again from the page
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && ui.panel.contains(active)) active.blur();
+    store.set({ selection: null });
+  };
+  document.addEventListener("keydown", onKey);
+
   let stopIdle = () => {};
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.view !== prev.view) {
@@ -274,6 +284,7 @@ export function createSession(
       unsubscribe();
       stopSearch();
       window.removeEventListener("hashchange", onHashChange);
+      document.removeEventListener("keydown", onKey);
       renderer.destroy();
       renderPanel(
         ui.panel,
