@@ -435,3 +435,101 @@ describe.skipIf(skip)("6. a graph built in the page says it cannot be linked", (
     await page.close();
   });
 });
+
+interface ExportLayout {
+  width: number;
+  height: number;
+  graph: { x: number; y: number; width: number; height: number };
+  nodeLabels: { x0: number; y0: number; x1: number; y1: number }[];
+  communityLabels: number;
+  legend: { colour: string; label: string; count: string }[];
+}
+
+describe.skipIf(skip)("7. PNG export of the whole graph", () => {
+  for (const which of ["small", "big"] as const)
+    it(`the whole view with title and legend, no label cut at the edge (${which})`, async () => {
+      const page = await browser.newPage({
+        acceptDownloads: true,
+        viewport: { width: 1280, height: 800 },
+      });
+      await page.goto(url(which));
+      await page.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
+      const view = which === "big" ? "papers" : "knowledge";
+      // zoomed in: the export still shows the whole view
+      await page.mouse.move(700, 400);
+      await page.mouse.wheel(0, -600);
+      await page.waitForTimeout(500);
+      await page.locator("#export").click();
+      expect(await page.locator("#export-menu").isVisible()).toBe(true);
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 60_000 }),
+        page.locator('[data-export="whole"]').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`litgraph-${view}-whole.png`);
+      expect(await page.locator("#export-menu").isVisible()).toBe(false);
+      const bytes = readFileSync(await download.path());
+      expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+      const layout = (await page.evaluate(() =>
+        (window.litgraph as unknown as { lastExport(): unknown }).lastExport(),
+      )) as ExportLayout;
+      const g = which === "big" ? big : small;
+      const communities = new Set(
+        g.nodes
+          .filter((n) => n.attributes.type === (view === "papers" ? "paper" : n.attributes.type))
+          .map((n) => n.attributes.community),
+      );
+      expect(layout.legend.length).toBe(Math.min(40, communities.size));
+      expect(layout.communityLabels).toBeGreaterThan(0);
+      expect(layout.nodeLabels.length).toBeGreaterThan(2);
+      for (const b of layout.nodeLabels) {
+        expect(b.x0).toBeGreaterThanOrEqual(0);
+        expect(b.x1).toBeLessThanOrEqual(layout.graph.width);
+        expect(b.y1).toBeLessThanOrEqual(layout.graph.height);
+      }
+      // the image: the title's ink on top, the first legend swatch in its colour, the graph drawn
+      const seen = await page.evaluate(
+        async ({ png, l }) => {
+          const bin = Uint8Array.from(atob(png), (ch) => ch.charCodeAt(0));
+          const image = await createImageBitmap(new Blob([bin], { type: "image/png" }));
+          const c = new OffscreenCanvas(image.width, image.height);
+          const ctx = c.getContext("2d") as OffscreenCanvasRenderingContext2D;
+          ctx.drawImage(image, 0, 0);
+          const k = image.width / (l.graph.x * 3 + l.graph.width + 340);
+          const px = (x: number, y: number) => [
+            ...ctx.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data,
+          ];
+          const inked = (x0: number, y0: number, x1: number, y1: number) => {
+            const d = ctx.getImageData(x0 * k, y0 * k, (x1 - x0) * k, (y1 - y0) * k).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++;
+            return n;
+          };
+          const gx = l.graph.x + l.graph.width + l.graph.x;
+          return {
+            width: image.width,
+            swatch: px(gx + 6, l.graph.y + 34),
+            title: inked(l.graph.x, 0, l.graph.x + 400, l.graph.y - 30),
+            graph: inked(
+              l.graph.x,
+              l.graph.y,
+              l.graph.x + l.graph.width,
+              l.graph.y + l.graph.height,
+            ),
+          };
+        },
+        { png: bytes.toString("base64"), l: layout },
+      );
+      expect(seen.width).toBe(layout.width);
+      const want = (layout.legend[0]?.colour.match(/[0-9a-f]{2}/gi) ?? []).map((h) =>
+        Number.parseInt(h, 16),
+      );
+      expect(
+        Math.abs(seen.swatch[0] - want[0]) +
+          Math.abs(seen.swatch[1] - want[1]) +
+          Math.abs(seen.swatch[2] - want[2]),
+      ).toBeLessThan(30);
+      expect(seen.title).toBeGreaterThan(100);
+      expect(seen.graph).toBeGreaterThan(2_000);
+      await page.close();
+    });
+});

@@ -34,3 +34,37 @@ export function showLocalNote(note: HTMLElement, names: string[] | null) {
       "a copied link opens the site's own graph, not this one. Reload the page to return to it."
     : "";
 }
+
+/**
+ * The "Export PNG" menu: the button opens it, a choice or Escape or a click elsewhere closes it;
+ * `choose` gets the item's data-export value ("whole" or "view").
+ */
+export function setupExportMenu(
+  button: HTMLButtonElement,
+  menu: HTMLElement,
+  choose: (kind: string) => void,
+) {
+  const set = (open: boolean) => {
+    menu.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+  };
+  button.addEventListener("click", () => {
+    set(Boolean(menu.hidden));
+    if (!menu.hidden) menu.querySelector<HTMLButtonElement>("button")?.focus();
+  });
+  menu.addEventListener("click", (ev) => {
+    const kind = (ev.target as HTMLElement).closest("[data-export]")?.getAttribute("data-export");
+    if (!kind) return;
+    set(false);
+    choose(kind);
+  });
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || ev.defaultPrevented || menu.hidden) return;
+    ev.preventDefault();
+    set(false);
+    button.focus();
+  });
+  document.addEventListener("pointerdown", (ev) => {
+    if (!menu.hidden && !button.parentElement?.contains(ev.target as Node)) set(false);
+  });
+}

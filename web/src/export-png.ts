@@ -6,7 +6,7 @@ import type Sigma from "sigma";
 import { fitText } from "./fit-text.ts";
 
 /** A rounded rectangle path. */
-function roundedRect(
+export function roundedRect(
   ctx: CanvasRenderingContext2D,
   x: number,
   y: number,
@@ -60,6 +60,11 @@ export async function exportPng(sigma: Sigma, fileName: string): Promise<void> {
   const container = sigma.getContainer();
   const layer = container.querySelector<HTMLElement>(".community-labels");
   if (layer) drawLabels(canvas, layer, container);
+  await downloadCanvas(canvas, fileName);
+}
+
+/** Download `canvas` as `<fileName>.png`. */
+export async function downloadCanvas(canvas: HTMLCanvasElement, fileName: string): Promise<void> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
   if (!blob) throw new Error("web/export-png: the browser gave no image");
   const url = URL.createObjectURL(blob);

@@ -28,12 +28,18 @@ export interface LabelPass<N extends Attributes, E extends Attributes> {
 
 const UNRANKED = 1e9;
 
-/** Node labels placed without overlaps; `rank` orders them (lower first; null = unranked). */
+/**
+ * Node labels placed without overlaps; `rank` orders them (lower first; null = unranked).
+ * `whole`: only labels that fit inside the canvas (an exported image, where a cut label stays cut).
+ */
 export function createLabelPass<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,
->(rank: (node: string) => number | null): LabelPass<N, E> {
+>(rank: (node: string) => number | null, whole = false): LabelPass<N, E> {
   let context: CanvasRenderingContext2D | null = null;
+  let size = { width: Number.POSITIVE_INFINITY, height: Number.POSITIVE_INFINITY };
+  const inside = (b: LabelBox) =>
+    !whole || (b.x0 >= 0 && b.y0 >= 0 && b.x1 <= size.width && b.y1 <= size.height);
   let pending: { data: LabelData; settings: Settings<N, E> }[] = [];
   let drawn: { key: string; box: LabelBox }[] = [];
   const order = (d: LabelData) => rank(d.key ?? "") ?? UNRANKED;
@@ -49,7 +55,10 @@ export function createLabelPass<
       const width = ctx.measureText(data.label ?? "").width;
       return { data, settings, box: labelBox(data.x, data.y, data.size, width, s) };
     });
-    const kept = placeLabels(boxed, (b) => b.box);
+    const kept = placeLabels(
+      boxed.filter((b) => inside(b.box)),
+      (b) => b.box,
+    );
     for (const { data, settings } of kept) drawDiscNodeLabel(ctx, data, settings);
     drawn = kept.map(({ data, box }) => ({ key: data.key ?? "", box }));
   };
@@ -61,6 +70,10 @@ export function createLabelPass<
     },
     attach(sigma) {
       context = sigma.getCanvases().labels.getContext("2d");
+      size = sigma.getDimensions();
+      sigma.on("resize", () => {
+        size = sigma.getDimensions();
+      });
       sigma.on("afterRender", flush);
       flush();
     },

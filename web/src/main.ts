@@ -1,6 +1,6 @@
 // Entry point: load graph.json (or a dropped file's graph) and show it; errors are shown, never a blank page.
 import type { SerializedGraph } from "../../src/graph/schema.ts";
-import { setupOpenButton, setupSidebarToggle, showLocalNote } from "./chrome.ts";
+import { setupExportMenu, setupOpenButton, setupSidebarToggle, showLocalNote } from "./chrome.ts";
 import { el } from "./dom.ts";
 import { setupDrop } from "./drop.ts";
 import { GraphLoadError, graphUrl, loadGraphFast } from "./load.ts";
@@ -16,7 +16,6 @@ const $ = <T extends HTMLElement>(id: string) => {
 const ui: Ui = {
   tabs: $("tabs"),
   search: $("search"),
-  exportButton: $<HTMLButtonElement>("export"),
   controls: $("controls"),
   legend: $("legend"),
   graph: $("graph"),
@@ -95,6 +94,11 @@ function markReady() {
 const openInput = $<HTMLInputElement>("open-input");
 setupOpenButton($<HTMLButtonElement>("open"), openInput);
 setupSidebarToggle($<HTMLButtonElement>("side-toggle"), $("sidebar"));
+setupExportMenu($<HTMLButtonElement>("export"), $("export-menu"), (kind) => {
+  session?.exportImage(kind === "whole" ? "whole" : "view").catch((err: unknown) => {
+    showMessage("The image could not be made", [err instanceof Error ? err.message : String(err)]);
+  });
+});
 setupDrop(document.body, $("drop"), openInput, {
   onProgress(text, fraction) {
     progress.hidden = false;

@@ -5,7 +5,8 @@ import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
-import { exportPng } from "./export-png.ts";
+import { downloadCanvas, exportPng } from "./export-png.ts";
+import { renderWhole, type WholeExport } from "./export-whole.ts";
 import { lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
 import { validationSteps } from "./load.ts";
@@ -30,7 +31,6 @@ import { buildViewFromData, VIEW_SPECS, type View } from "./views.ts";
 export interface Ui {
   tabs: HTMLElement;
   search: HTMLElement;
-  exportButton: HTMLButtonElement;
   controls: HTMLElement;
   legend: HTMLElement;
   graph: HTMLElement;
@@ -39,6 +39,8 @@ export interface Ui {
 }
 
 export interface Session {
+  /** Downloads a PNG: the whole view with title and legend, or the visible area. */
+  exportImage(kind: "whole" | "view"): Promise<void>;
   destroy(): void;
 }
 
@@ -223,8 +225,20 @@ export function createSession(
     if (s.hovered === prev.hovered) writeUrl(s);
   });
 
-  ui.exportButton.onclick = () =>
-    void exportPng(renderer.sigma as unknown as Sigma, `litgraph-${store.get().view}`);
+  let lastExport: WholeExport | null = null;
+  const exportImage = async (kind: "whole" | "view") => {
+    const s = store.get();
+    const name = `litgraph-${s.view}`;
+    if (kind === "view") return exportPng(renderer.sigma as unknown as Sigma, name);
+    const v = view(s.view);
+    const visible = visibleNodes(v.graph, s.filters);
+    const shown = visible ? `${visible.size} of ${v.graph.order}` : `all ${v.graph.order}`;
+    lastExport = await renderWhole(renderer.sigma, v, s, {
+      title: `${VIEW_SPECS[s.view].title} — ${source}`,
+      subtitle: `${counts.paper} papers · ${counts.author} authors · ${counts.concept} concepts · ${shown} nodes shown · coloured by ${s.colourBy === "type" ? "node type" : "community"} · made with litgraph`,
+    });
+    await downloadCanvas(lastExport.canvas, `${name}-whole`);
+  };
   const stopSearch = createSearch(
     ui.search,
     () => index.get(),
@@ -263,6 +277,16 @@ export function createSession(
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     hoverOverlay: () => renderer.hoverOverlay(),
+    /** The last whole-graph export's layout (no pixels): for tests. */
+    lastExport: () =>
+      lastExport && {
+        width: lastExport.canvas.width,
+        height: lastExport.canvas.height,
+        graph: lastExport.graph,
+        nodeLabels: lastExport.nodeLabels,
+        communityLabels: lastExport.communityLabels,
+        legend: lastExport.legend,
+      },
     select,
   };
 
@@ -277,6 +301,7 @@ export function createSession(
   });
 
   return {
+    exportImage,
     destroy() {
       cancelAnimationFrame(frame);
       stopIdle();
