@@ -8,7 +8,6 @@ import { communityColour, TYPE_COLOURS } from "./colours.ts";
 import { roundedRect } from "./export-png.ts";
 import { fitText } from "./fit-text.ts";
 import { createLabelPass } from "./label-pass.ts";
-import { placeLabels } from "./label-place.ts";
 import { NODE_TYPES, type State } from "./state.ts";
 import type { View, ViewCommunity, ViewEdge, ViewNode } from "./views.ts";
 
@@ -71,13 +70,21 @@ function communityAt(r: ViewSigma, c: ViewCommunity): { x: number; y: number } |
   return n ? { x: x / n, y: y / n } : null;
 }
 
-/** The biggest communities' labels as pills, never overlapping, inside the graph's area. */
+type Box = { x0: number; y0: number; x1: number; y1: number };
+const hits = (boxes: Box[], b: Box) =>
+  boxes.some((o) => o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1);
+
+/**
+ * The biggest communities' labels as pills inside the graph's area: never over each other, and
+ * moved a little up or down off the node labels (`avoid`) when a free spot is near.
+ */
 function drawCommunityLabels(
   ctx: CanvasRenderingContext2D,
   r: ViewSigma,
   view: View,
   state: State,
   area: { width: number; height: number },
+  avoid: Box[],
 ): number {
   ctx.font = "650 15px system-ui, -apple-system, 'Segoe UI', sans-serif";
   const items = [...view.communities]
@@ -91,10 +98,24 @@ function drawCommunityLabels(
       const text = fitText((s) => ctx.measureText(s).width, c.label, 300);
       const w = ctx.measureText(text).width + 18;
       const x = Math.max(2, Math.min(area.width - w - 2, p.x - w / 2));
-      const y = Math.max(2, Math.min(area.height - 26, p.y - 13));
-      return [{ c, text, box: { x0: x, y0: y, x1: x + w, y1: y + 24 } }];
+      const spots = [0, -28, 28, -56, 56].map((dy) => {
+        const y = Math.max(2, Math.min(area.height - 26, p.y - 13 + dy));
+        return { x0: x, y0: y, x1: x + w, y1: y + 24 };
+      });
+      return [{ c, text, spots }];
     });
-  const placed = placeLabels(items, (i) => i.box);
+  const placed: { c: ViewCommunity; text: string; box: Box }[] = [];
+  for (const { c, text, spots } of items) {
+    const free = spots.filter(
+      (b) =>
+        !hits(
+          placed.map((p) => p.box),
+          b,
+        ),
+    );
+    const box = free.find((b) => !hits(avoid, b)) ?? free[0];
+    if (box) placed.push({ c, text, box });
+  }
   for (const { c, text, box } of placed) {
     roundedRect(ctx, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, 11);
     ctx.fillStyle = "rgba(255,255,255,0.85)";
@@ -170,7 +191,7 @@ export async function renderWhole(
       r.refresh();
       nodeLabels = pass.drawn().map((d) => d.box);
       const labels = r.getCanvases().labels.getContext("2d") as CanvasRenderingContext2D;
-      communityLabels = drawCommunityLabels(labels, r, view, state, size);
+      communityLabels = drawCommunityLabels(labels, r, view, state, size, nodeLabels);
     },
   });
   const legend = legendEntries(view, state).slice(0, 40);
