@@ -108,6 +108,8 @@ describe.skipIf(skip)("2. every view round-trips through a copied link", () => {
         const key = pick(g, type);
         const { page } = await open(which);
         await page.locator(`button[data-view="${view}"]`).click();
+        // on a big graph the switch starts once its note is painted
+        await page.waitForFunction((v) => window.litgraph.state().view === v, view);
         await page.evaluate((k) => window.litgraph.select(k), key);
         // the URL is written once the camera has settled
         await page.waitForFunction(
@@ -368,12 +370,14 @@ describe.skipIf(skip)("4. neighbourhoods", () => {
         });
         expect(await hoverAt(key)).toBe(key);
         await page.locator('button[data-view="knowledge"]').click();
+        await page.waitForFunction(() => window.litgraph.state().view === "knowledge");
         await page.waitForTimeout(300);
         const there = await hoverAt(key);
         expect(there).not.toBeNull();
         if (there === key) again++;
         await page.mouse.move(100, 400, { steps: 4 });
         await page.locator('button[data-view="papers"]').click();
+        await page.waitForFunction(() => window.litgraph.state().view === "papers");
         await page.waitForTimeout(300);
         if (again) break;
       }
@@ -545,4 +549,54 @@ describe.skipIf(skip)("7. PNG export of the whole graph", () => {
       expect(seen.graph).toBeGreaterThan(2_000);
       await page.close();
     });
+});
+
+describe.skipIf(skip)("a step that redraws a big view says so first", () => {
+  /** Watches #busy: every text it showed, and whether it is hidden now. */
+  const watchBusy = (page: Page) =>
+    page.evaluate(() => {
+      const note = document.getElementById("busy") as HTMLElement;
+      const seen: string[] = [];
+      (window as unknown as { busySeen: string[] }).busySeen = seen;
+      new MutationObserver(() => {
+        if (!note.hidden) seen.push(note.textContent ?? "");
+      }).observe(note, { attributes: true, childList: true, characterData: true, subtree: true });
+    });
+  const seen = (page: Page) =>
+    page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen);
+
+  it("switching view, filtering a community and Reset show a note, then hide it (big graph)", async () => {
+    const { page } = await open("big");
+    await watchBusy(page);
+    await page.locator('button[data-view="knowledge"]').click();
+    await page.waitForFunction(() => window.litgraph.state().view === "knowledge");
+    await expect.poll(() => page.locator("#busy").isVisible()).toBe(false);
+    expect(await seen(page)).toContain("Drawing the knowledge graph…");
+    await page.locator('.legend-item[data-community="3"]').click();
+    await page.waitForFunction(
+      () =>
+        (window.litgraph.state() as unknown as { filters: { community: number } }).filters
+          .community === 3,
+    );
+    await expect.poll(() => page.locator("#busy").isVisible()).toBe(false);
+    expect((await seen(page)).some((t) => /^Showing community 3 alone/.test(t))).toBe(true);
+    await page.locator(".reset").click();
+    await page.waitForFunction(
+      () =>
+        (window.litgraph.state() as unknown as { filters: { community: number | null } }).filters
+          .community === null,
+    );
+    await expect.poll(() => page.locator("#busy").isVisible()).toBe(false);
+    expect(await seen(page)).toContain("Showing the whole view again…");
+    await page.close();
+  });
+
+  it("a small graph switches at once, with no note", async () => {
+    const { page } = await open("small");
+    await watchBusy(page);
+    await page.locator('button[data-view="papers"]').click();
+    expect(await page.evaluate(() => window.litgraph.state().view)).toBe("papers");
+    expect(await seen(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -21,6 +21,7 @@ const ui: Ui = {
   graph: $("graph"),
   panel: $("panel"),
   status: $("status"),
+  busy: $("busy"),
 };
 const message = $("message");
 const progress = $("progress");

@@ -2,6 +2,7 @@
 import type Sigma from "sigma";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { reducerCost, refreshCost } from "./bench-hooks.ts";
+import { createBusy } from "./busy.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
@@ -36,6 +37,8 @@ export interface Ui {
   graph: HTMLElement;
   panel: HTMLElement;
   status: HTMLElement;
+  /** The note shown while a big view is redrawn. */
+  busy: HTMLElement;
 }
 
 export interface Session {
@@ -93,6 +96,8 @@ export function createSession(
     return v;
   };
   const renderer = createRenderer(ui.graph, store, view(initial.view), { cover: () => ui.panel });
+  // on a big graph, steps that redraw the whole view show a note first (busy.ts)
+  const busy = createBusy(ui.busy, data.nodes.length > BIG_GRAPH);
 
   /** Select a node from anywhere (search, panel, legend): switch view or clear filters if needed. */
   const select = (key: string, move = true) => {
@@ -118,27 +123,35 @@ export function createSession(
           {
             class: "tab",
             attrs: { type: "button", "data-view": name, "aria-pressed": String(name === s.view) },
-            on: { click: () => store.set({ view: name, camera: null, hovered: null }) },
+            on: {
+              click: () =>
+                busy.run(`Drawing the ${VIEW_SPECS[name].title.toLowerCase()}…`, () =>
+                  store.set({ view: name, camera: null, hovered: null }),
+                ),
+            },
           },
           VIEW_SPECS[name].title,
         ),
       ),
     );
-  const reset = () => {
-    const d = defaultState(store.get().view);
-    store.set({ ...d, colourBy: store.get().colourBy });
-    renderer.sigma.getCamera().animatedReset({ duration: 300 });
-  };
+  const reset = () =>
+    busy.run("Showing the whole view again…", () => {
+      const d = defaultState(store.get().view);
+      store.set({ ...d, colourBy: store.get().colourBy });
+      renderer.sigma.getCamera().animatedReset({ duration: 300 });
+    });
   const renderSide = (s: State) => {
     const v = view(s.view);
     renderControls(ui.controls, v, s, store, reset);
     renderLegend(ui.legend, v, s, {
       toggleCommunity(c) {
-        const f = store.get().filters;
-        const on = f.community !== c.id;
-        store.set({ filters: { ...f, community: on ? c.id : null } });
-        if (on) renderer.focusPoint(c.x, c.y, 0.6);
-        else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+        const on = store.get().filters.community !== c.id;
+        busy.run(on ? `Showing ${c.label} alone…` : "Showing every community…", () => {
+          const f = store.get().filters;
+          store.set({ filters: { ...f, community: on ? c.id : null } });
+          if (on) renderer.focusPoint(c.x, c.y, 0.6);
+          else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+        });
       },
     });
   };
@@ -303,6 +316,7 @@ export function createSession(
   return {
     exportImage,
     destroy() {
+      busy.stop();
       cancelAnimationFrame(frame);
       stopIdle();
       clearTimeout(urlTimer);
