@@ -4,6 +4,7 @@
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
 import { fitText } from "./fit-text.ts";
+import { createLabelPass } from "./label-pass.ts";
 
 /** A rounded rectangle path. */
 export function roundedRect(
@@ -54,9 +55,24 @@ export function drawLabels(canvas: HTMLCanvasElement, layer: HTMLElement, contai
   ctx.restore();
 }
 
-/** Download the current view as `<fileName>.png`, community labels included. */
-export async function exportPng(sigma: Sigma, fileName: string): Promise<void> {
-  const canvas = await drawOnCanvas(sigma, { backgroundColor: "#ffffff" });
+/**
+ * Download the current view as `<fileName>.png`, community labels included; node labels placed
+ * as on screen (label-pass.ts, `rank` first), not over each other.
+ */
+export async function exportPng(
+  sigma: Sigma,
+  fileName: string,
+  rank: (node: string) => number | null = () => null,
+): Promise<void> {
+  const canvas = await drawOnCanvas(sigma, {
+    backgroundColor: "#ffffff",
+    withTempRenderer: (tmp) => {
+      const pass = createLabelPass(rank);
+      tmp.setSetting("defaultDrawNodeLabel", pass.collect);
+      pass.attach(tmp);
+      tmp.refresh();
+    },
+  });
   const container = sigma.getContainer();
   const layer = container.querySelector<HTMLElement>(".community-labels");
   if (layer) drawLabels(canvas, layer, container);

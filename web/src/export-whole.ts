@@ -162,12 +162,13 @@ function drawLegend(
 
 /**
  * The whole view as an image: `title` and `subtitle` on top, the graph (width × height CSS
- * pixels), the legend on the right.
+ * pixels; node labels in `rank` order), the legend on the right.
  */
 export async function renderWhole(
   sigma: ViewSigma,
   view: View,
   state: State,
+  rank: (node: string) => number | null,
   text: { title: string; subtitle: string },
   size = { width: 1600, height: 1100 },
 ): Promise<WholeExport> {
@@ -182,10 +183,7 @@ export async function renderWhole(
     sigmaSettings: { stagePadding: 60, hideLabelsOnMove: false },
     withTempRenderer: (tmp) => {
       const r = tmp as unknown as ViewSigma;
-      const pass = createLabelPass<ViewNode, ViewEdge>(
-        (n) => (n === state.selection ? -1 : null),
-        true,
-      );
+      const pass = createLabelPass<ViewNode, ViewEdge>(rank, true);
       r.setSetting("defaultDrawNodeLabel", pass.collect);
       pass.attach(r);
       r.refresh();

@@ -28,6 +28,8 @@ export interface Renderer {
   refreshSoon(): void;
   /** The neighbourhood drawn over a big view on hover (hover-overlay.ts): for tests and bench. */
   hoverOverlay(): { focus: string | null; nodes: number; edges: number; labels: number };
+  /** Which labels come first (lower first; null = unranked): the focus, its strongest neighbours. */
+  labelRank(node: string): number | null;
   /** Node labels drawn in the last frame (label-pass.ts), with their boxes: for tests. */
   drawnLabels(): { key: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
@@ -205,11 +207,11 @@ export function createRenderer(
 
   // Labels never overlap: the focus first, then its strongest neighbours, then the label grid's
   // picks (bigger nodes first).
-  const labels = createLabelPass<ViewNode, ViewEdge>((node) =>
+  const labelRank = (node: string) =>
     node === derived.selection || node === derived.hovered
       ? -1
-      : (derived.labelRank?.get(node) ?? null),
-  );
+      : (derived.labelRank?.get(node) ?? null);
+  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank);
   const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
     defaultDrawNodeLabel: labels.collect,
     nodeReducer,
@@ -489,6 +491,7 @@ export function createRenderer(
     focusPoint,
     hoverOverlay: () => overlay.state(),
     drawnLabels: () => labels.drawn(),
+    labelRank,
     reducers: { node: nodeReducer, edge: edgeReducer },
     refreshSoon,
     measure,

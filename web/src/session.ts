@@ -242,11 +242,12 @@ export function createSession(
   const exportImage = async (kind: "whole" | "view") => {
     const s = store.get();
     const name = `litgraph-${s.view}`;
-    if (kind === "view") return exportPng(renderer.sigma as unknown as Sigma, name);
+    if (kind === "view")
+      return exportPng(renderer.sigma as unknown as Sigma, name, renderer.labelRank);
     const v = view(s.view);
     const visible = visibleNodes(v.graph, s.filters);
     const shown = visible ? `${visible.size} of ${v.graph.order}` : `all ${v.graph.order}`;
-    lastExport = await renderWhole(renderer.sigma, v, s, {
+    lastExport = await renderWhole(renderer.sigma, v, s, renderer.labelRank, {
       title: `${VIEW_SPECS[s.view].title} — ${source}`,
       subtitle: `${counts.paper} papers · ${counts.author} authors · ${counts.concept} concepts · ${shown} nodes shown · coloured by ${s.colourBy === "type" ? "node type" : "community"} · made with litgraph`,
     });
