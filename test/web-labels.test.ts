@@ -10,17 +10,21 @@ import { focusSpot, freeArea } from "../web/src/visible-area.ts";
 /** A star: node "f" with `n` neighbours "n0".."n<n-1>", edge weight i, node size 10 - i % 10. */
 function star(n: number): ViewGraph {
   const g: ViewGraph = new Graph({ type: "undirected" });
-  const node = (key: string, size: number) =>
-    g.addNode(key, {
-      kind: "paper",
+  const node = (key: string, size: number) => {
+    // `papers`: an author's paper count, which the view graphs carry on main (0 for a paper)
+    const attributes = {
+      kind: "paper" as const,
       label: key,
       x: 0,
       y: 0,
       size,
       community: 0,
+      papers: 0,
       yearMin: null,
       yearMax: null,
-    });
+    };
+    g.addNode(key, attributes);
+  };
   node("f", 5);
   for (let i = 0; i < n; i++) {
     node(`n${i}`, 10 - (i % 10));
