@@ -30,7 +30,7 @@ const UNRANKED = 1e9;
 
 /**
  * Node labels placed without overlaps; `rank` orders them (lower first; null = unranked).
- * `whole`: only labels that fit inside the canvas (an exported image, where a cut label stays cut).
+ * `whole`: only labels that fit inside the canvas (a label running off the edge is left out).
  */
 export function createLabelPass<
   N extends Attributes = Attributes,

@@ -211,7 +211,8 @@ export function createRenderer(
     node === derived.selection || node === derived.hovered
       ? -1
       : (derived.labelRank?.get(node) ?? null);
-  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank);
+  // only labels that fit on screen: a label running off the edge is left out, not cut
+  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true);
   const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
     defaultDrawNodeLabel: labels.collect,
     nodeReducer,
@@ -309,13 +310,12 @@ export function createRenderer(
         const b = nodeLabelBox(m);
         if (b) placed.push(b);
       }
-    for (const m of sigma.getNodeDisplayedLabels()) {
-      if (derived.near?.has(m)) continue;
-      const b = nodeLabelBox(m);
-      if (b) avoid.push(b);
-    }
+    // the node labels the label pass drew in this frame (it runs first), where it drew them
+    for (const d of labels.drawn()) if (!derived.near?.has(d.key)) avoid.push(d.box);
     // Few enough labels to read: the biggest groups first; tiny groups only when there are few.
-    const limit = current.name === "collab" ? 10 : 14;
+    // and fewer on a small screen (a phone: about 8)
+    const room = Math.floor((width * height) / 40_000);
+    const limit = Math.max(3, Math.min(current.name === "collab" ? 10 : 14, room));
     const minSize = current.communities.length > limit ? 3 : 1;
     const shown = current.communities
       .filter((c) =>
