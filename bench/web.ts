@@ -43,6 +43,7 @@ interface Hooks {
     viewNodes(): number;
     viewEdges(): number;
     displayedLabels(): number;
+    drawnLabels(): unknown[];
     reducerCost(key: string, frames: number): { reducers: number[]; withRefresh: number[] };
     refreshCost(frames: number, reducers: boolean): number[];
   };
@@ -87,7 +88,8 @@ async function paint(browser: Browser, url: string, ours: boolean): Promise<Pain
       view = await page.evaluate(() => ({
         nodes: window.litgraph.viewNodes(),
         edges: window.litgraph.viewEdges(),
-        labels: window.litgraph.displayedLabels(),
+        // drawn, not only listed by sigma: the label pass leaves out overlapping labels
+        labels: window.litgraph.drawnLabels().length,
       }));
     } else view = await page.evaluate(() => window.__view ?? { nodes: 0, edges: 0, labels: 0 });
     return { ...marks, ready, ...view };

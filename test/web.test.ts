@@ -61,8 +61,11 @@ describe("web/url: state survives the URL hash", () => {
     expect(back).toEqual({ ...state, hovered: null });
   });
 
-  it("defaults make an empty hash", () => {
-    expect(encodeState(base)).toBe("");
+  it("the view is always written: a link keeps it whichever view the graph's size opens on", () => {
+    expect(encodeState(base)).toBe("view=knowledge");
+    for (const view of ["knowledge", "papers", "collab"] as const)
+      for (const fallback of ["knowledge", "papers"] as const)
+        expect(decodeState(encodeState({ ...base, view }), fallback).view).toBe(view);
   });
 
   it.each([

@@ -225,9 +225,10 @@ describe.skipIf(skip)("web view in Chromium", () => {
     });
     await page.goto(site.url);
     await page.waitForFunction(() => Boolean(window.litgraph));
+    await page.locator("#export").click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("#export").click(),
+      page.locator('[data-export="view"]').click(),
     ]);
     expect(download.suggestedFilename()).toBe("litgraph-knowledge.png");
     const path = await download.path();

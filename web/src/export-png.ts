@@ -4,9 +4,10 @@
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
 import { fitText } from "./fit-text.ts";
+import { createLabelPass } from "./label-pass.ts";
 
 /** A rounded rectangle path. */
-function roundedRect(
+export function roundedRect(
   ctx: CanvasRenderingContext2D,
   x: number,
   y: number,
@@ -54,12 +55,32 @@ export function drawLabels(canvas: HTMLCanvasElement, layer: HTMLElement, contai
   ctx.restore();
 }
 
-/** Download the current view as `<fileName>.png`, community labels included. */
-export async function exportPng(sigma: Sigma, fileName: string): Promise<void> {
-  const canvas = await drawOnCanvas(sigma, { backgroundColor: "#ffffff" });
+/**
+ * Download the current view as `<fileName>.png`, community labels included; node labels placed
+ * as on screen (label-pass.ts, `rank` first), not over each other.
+ */
+export async function exportPng(
+  sigma: Sigma,
+  fileName: string,
+  rank: (node: string) => number | null = () => null,
+): Promise<void> {
+  const canvas = await drawOnCanvas(sigma, {
+    backgroundColor: "#ffffff",
+    withTempRenderer: (tmp) => {
+      const pass = createLabelPass(rank);
+      tmp.setSetting("defaultDrawNodeLabel", pass.collect);
+      pass.attach(tmp);
+      tmp.refresh();
+    },
+  });
   const container = sigma.getContainer();
   const layer = container.querySelector<HTMLElement>(".community-labels");
   if (layer) drawLabels(canvas, layer, container);
+  await downloadCanvas(canvas, fileName);
+}
+
+/** Download `canvas` as `<fileName>.png`. */
+export async function downloadCanvas(canvas: HTMLCanvasElement, fileName: string): Promise<void> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
   if (!blob) throw new Error("web/export-png: the browser gave no image");
   const url = URL.createObjectURL(blob);

@@ -5,6 +5,7 @@
 // drawn on a 2D canvas layer of its own, below sigma's hover layers: the cost grows with the
 // neighbourhood, not with the view. Labels are drawn with fillText: text, never markup.
 import type Sigma from "sigma";
+import { labelBox, placeLabels } from "./label-place.ts";
 import type { ViewEdge, ViewGraph, ViewNode } from "./views.ts";
 
 /** Views with at least this many edges get the overlay instead of a reducer refresh on hover. */
@@ -18,22 +19,47 @@ export interface OverlayStyle {
   labelSize: number;
   labelWeight: string;
   labelColour: string;
-  /** Label every member when the neighbourhood has at most this many nodes. */
-  labelUpTo: number;
 }
 
 export interface HoverOverlay {
-  /** Draw `near` (with the edges `nearEdges`) around `focus`, and fade the graph under it. */
-  show(focus: string, near: ReadonlySet<string>, nearEdges: ReadonlySet<string>): void;
+  /**
+   * Draw `near` (with the edges `nearEdges`) around `focus`, and fade the graph under it; the
+   * members of `ranks` are labelled in rank order, each where it overlaps no label before it.
+   */
+  show(
+    focus: string,
+    near: ReadonlySet<string>,
+    nearEdges: ReadonlySet<string>,
+    ranks: ReadonlyMap<string, number>,
+  ): void;
   hide(): void;
   /** Draw again at the current camera (sigma's afterRender). */
   redraw(): void;
   /** What is shown: for tests and the benchmark. */
-  state(): { focus: string | null; nodes: number; edges: number };
+  state(): { focus: string | null; nodes: number; edges: number; labels: number };
   kill(): void;
 }
 
 const LAYER = "hoverOverlay";
+
+/**
+ * Sizes the new layer as sigma sizes its own (pixel ratio included). Not `sigma.resize(true)`:
+ * that resizes every canvas, which erases the labels and nodes of the frame already drawn and
+ * drops the picking texture, so a graph opened with no labels until something redrew it.
+ */
+function sizeLayer(
+  sigma: Sigma<ViewNode, ViewEdge>,
+  canvas: HTMLCanvasElement,
+  ctx: CanvasRenderingContext2D,
+) {
+  const { width, height } = sigma.getDimensions();
+  const ratio = window.devicePixelRatio || 1;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvas.width = width * ratio;
+  canvas.height = height * ratio;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+}
 
 export function createHoverOverlay(
   sigma: Sigma<ViewNode, ViewEdge>,
@@ -44,15 +70,18 @@ export function createHoverOverlay(
   // the placement option that it passes on to createCanvas: below the hover layers.
   const place = { beforeLayer: "hovers" } as { style?: Partial<CSSStyleDeclaration> };
   sigma.createCanvasContext(LAYER, place);
-  sigma.resize(true);
   const canvas = sigma.getCanvases()[LAYER];
   const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+  sizeLayer(sigma, canvas, ctx);
   const container = sigma.getContainer();
   let shown: {
     focus: string;
     near: ReadonlySet<string>;
     nearEdges: ReadonlySet<string>;
+    ranks: ReadonlyMap<string, number>;
   } | null = null;
+  /** Labels drawn for the neighbours in the last draw. */
+  let labelled = 0;
 
   const at = (key: string) => {
     const d = sigma.getNodeDisplayData(key);
@@ -78,8 +107,6 @@ export function createHoverOverlay(
       ctx.lineTo(b.x, b.y);
     }
     ctx.stroke();
-    const label = shown.near.size <= style.labelUpTo;
-    ctx.font = `${style.labelWeight} ${style.labelSize}px ${style.labelFont}`;
     for (const n of shown.near) {
       const p = at(n);
       if (!p) continue;
@@ -87,9 +114,27 @@ export function createHoverOverlay(
       ctx.arc(p.x, p.y, p.r, 0, 2 * Math.PI);
       ctx.fillStyle = style.colour(n);
       ctx.fill();
-      if (!label || n === shown.focus) continue;
-      // as sigma draws a label: right of the node, on a light halo so that edges do not cross it
-      const text = g.getNodeAttribute(n, "label") ?? "";
+    }
+    drawLabels(g, shown.focus, shown.ranks);
+  };
+
+  /** The ranked members' labels, as sigma draws a label, on a light halo; never overlapping. */
+  const drawLabels = (g: ViewGraph, focus: string, ranks: ReadonlyMap<string, number>) => {
+    ctx.font = `${style.labelWeight} ${style.labelSize}px ${style.labelFont}`;
+    const items = [...ranks]
+      .sort((a, b) => a[1] - b[1])
+      .flatMap(([n]) => {
+        const p = at(n);
+        if (!p) return [];
+        const text = g.getNodeAttribute(n, "label") ?? "";
+        const box = labelBox(p.x, p.y, p.r, ctx.measureText(text).width, style.labelSize);
+        return [{ n, p, text, box }];
+      });
+    // the focus's own label is drawn by sigma's hover layer; its place is kept free
+    const placed = placeLabels(items, (i) => i.box);
+    labelled = placed.length - 1;
+    for (const { n, p, text } of placed) {
+      if (n === focus) continue;
       const x = p.x + p.r + 3;
       const y = p.y + style.labelSize / 3;
       ctx.lineWidth = 3;
@@ -97,14 +142,12 @@ export function createHoverOverlay(
       ctx.strokeText(text, x, y);
       ctx.fillStyle = style.labelColour;
       ctx.fillText(text, x, y);
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = style.edgeColour;
     }
   };
 
   return {
-    show(focus, near, nearEdges) {
-      shown = { focus, near, nearEdges };
+    show(focus, near, nearEdges, ranks) {
+      shown = { focus, near, nearEdges, ranks };
       container.classList.add("hover-dim");
       draw();
     },
@@ -119,6 +162,7 @@ export function createHoverOverlay(
       focus: shown?.focus ?? null,
       nodes: shown?.near.size ?? 0,
       edges: shown?.nearEdges.size ?? 0,
+      labels: shown ? labelled : 0,
     }),
     kill() {
       container.classList.remove("hover-dim");

@@ -1,5 +1,6 @@
 // Entry point: load graph.json (or a dropped file's graph) and show it; errors are shown, never a blank page.
 import type { SerializedGraph } from "../../src/graph/schema.ts";
+import { setupExportMenu, setupOpenButton, setupSidebarToggle, showLocalNote } from "./chrome.ts";
 import { el } from "./dom.ts";
 import { setupDrop } from "./drop.ts";
 import { GraphLoadError, graphUrl, loadGraphFast } from "./load.ts";
@@ -15,12 +16,12 @@ const $ = <T extends HTMLElement>(id: string) => {
 const ui: Ui = {
   tabs: $("tabs"),
   search: $("search"),
-  exportButton: $<HTMLButtonElement>("export"),
   controls: $("controls"),
   legend: $("legend"),
   graph: $("graph"),
   panel: $("panel"),
   status: $("status"),
+  busy: $("busy"),
 };
 const message = $("message");
 const progress = $("progress");
@@ -91,7 +92,15 @@ function markReady() {
   (window as unknown as Record<string, number>).__ready = performance.now();
 }
 
-setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
+const openInput = $<HTMLInputElement>("open-input");
+setupOpenButton($<HTMLButtonElement>("open"), openInput);
+setupSidebarToggle($<HTMLButtonElement>("side-toggle"), $("sidebar"));
+setupExportMenu($<HTMLButtonElement>("export"), $("export-menu"), (kind) => {
+  session?.exportImage(kind === "whole" ? "whole" : "view").catch((err: unknown) => {
+    showMessage("The image could not be made", [err instanceof Error ? err.message : String(err)]);
+  });
+});
+setupDrop(document.body, $("drop"), openInput, {
   onProgress(text, fraction) {
     progress.hidden = false;
     progress.replaceChildren(
@@ -102,6 +111,7 @@ setupDrop(document.body, $("drop"), $<HTMLInputElement>("open-input"), {
   onGraph(graph, summary, names) {
     progress.hidden = true;
     history.replaceState(null, "", `${location.pathname}${location.search}`);
+    showLocalNote($("local-note"), names);
     show(graph, `${names.join(", ")} (${summary})`);
   },
   onError(text) {

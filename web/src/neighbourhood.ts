@@ -50,3 +50,32 @@ export function edgesWithin(graph: ViewGraph, nodes: ReadonlySet<string>): Set<s
     });
   return out;
 }
+
+/**
+ * The focus (rank 0) and at most `limit` other members of its neighbourhood `near`, strongest
+ * first (ranks 1, 2, …): by the weight of their edge to the focus, then by size. These are the
+ * ones labelled, so that a node with a hundred neighbours still shows the names that matter.
+ */
+export function strongestNeighbours(
+  graph: ViewGraph,
+  focus: string,
+  near: ReadonlySet<string>,
+  limit: number,
+): Map<string, number> {
+  const weight = new Map<string, number>();
+  for (const n of near) if (n !== focus) weight.set(n, 0);
+  if (graph.hasNode(focus))
+    graph.forEachEdge(focus, (_e, a, s, t) => {
+      const other = s === focus ? t : s;
+      const w = weight.get(other);
+      if (w !== undefined) weight.set(other, Math.max(w, a.weight));
+    });
+  const size = (n: string) => graph.getNodeAttribute(n, "size");
+  const order = [...weight.keys()].sort(
+    (a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || size(b) - size(a) || (a < b ? -1 : 1),
+  );
+  return new Map<string, number>([
+    [focus, 0],
+    ...order.slice(0, limit).map((n, i): [string, number] => [n, i + 1]),
+  ]);
+}

@@ -5,22 +5,33 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { communityColour, GREYED, TYPE_COLOURS } from "./colours.ts";
 import { el } from "./dom.ts";
 import { createHoverOverlay, HOVER_OVERLAY_MIN_EDGES } from "./hover-overlay.ts";
-import { edgesWithin, neighbourhood, visibleNodes } from "./neighbourhood.ts";
+import { createLabelPass } from "./label-pass.ts";
+import { edgesWithin, neighbourhood, strongestNeighbours, visibleNodes } from "./neighbourhood.ts";
 import type { State, Store } from "./state.ts";
 import type { View, ViewEdge, ViewGraph, ViewNode } from "./views.ts";
+import { focusSpot, freeArea } from "./visible-area.ts";
 
 export interface Renderer {
   sigma: Sigma<ViewNode, ViewEdge>;
   view(): View;
   setView(view: View): void;
-  /** Animates the camera to a node of the current view. */
-  focusNode(key: string): void;
+  /**
+   * Animates the camera to a node of the current view, placed in the part of the graph that
+   * nothing covers; `zoom` false keeps the zoom (a click re-centres, a search zooms in).
+   */
+  focusNode(key: string, zoom?: boolean): void;
   /** Animates the camera to a point in graph coordinates. */
   focusPoint(x: number, y: number, ratio?: number): void;
+  /** Sigma measures its container again, and draws again when the size changed. */
+  measure(): void;
   /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
   refreshSoon(): void;
   /** The neighbourhood drawn over a big view on hover (hover-overlay.ts): for tests and bench. */
-  hoverOverlay(): { focus: string | null; nodes: number; edges: number };
+  hoverOverlay(): { focus: string | null; nodes: number; edges: number; labels: number };
+  /** Which labels come first (lower first; null = unranked): the focus, its strongest neighbours. */
+  labelRank(node: string): number | null;
+  /** Node labels drawn in the last frame (label-pass.ts), with their boxes: for tests. */
+  drawnLabels(): { key: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
   reducers: {
     node: (node: string, data: ViewNode) => Partial<NodeDisplayData>;
@@ -39,14 +50,17 @@ interface Derived {
   near: Set<string> | null;
   /** Edges inside the neighbourhood (with `near`), else null. */
   nearEdges: Set<string> | null;
-  /** The near set is small enough to label every member. */
-  labelNear: boolean;
+  /** The members of the near set that are labelled, by rank (the focus 0, then the strongest). */
+  labelRank: Map<string, number> | null;
   selection: string | null;
   hovered: string | null;
   byType: boolean;
   /** Edge colour with nothing highlighted (lighter on very dense views). */
   edgeColour: string;
 }
+
+/** How many neighbours of a hovered or selected node are labelled (the strongest). */
+const LABELLED_NEIGHBOURS = 24;
 
 /** Level of detail by graph size: fewer labels and no edges while moving on big graphs. */
 function lodSettings(graph: ViewGraph) {
@@ -56,9 +70,10 @@ function lodSettings(graph: ViewGraph) {
     hideLabelsOnMove: n > 5_000,
     labelDensity: n > 2_000 ? 0.25 : n > 50 ? 0.4 : 1,
     labelGridCellSize: n > 50 ? 160 : 100,
-    // Sizes are already scaled down for dense views (see sizeScale), so the threshold stays low and
-    // the label grid (largest node per cell first) decides which labels show.
-    labelRenderedSizeThreshold: n > 2_000 ? 5 : n > 300 ? 4.5 : 3,
+    // Sizes are already scaled down for dense views (see sizeScale, down to 0.4), so the threshold
+    // stays low and the label grid (largest node per cell first) decides which labels show: a
+    // big map of equal-sized papers still opens with labels.
+    labelRenderedSizeThreshold: n > 2_000 ? 2.5 : n > 300 ? 3.5 : 3,
   };
 }
 
@@ -85,7 +100,17 @@ export function labelledBBox(
   return { x: [x0, x1 + 0.25 * w], y: [y0, y1] };
 }
 
-export function createRenderer(container: HTMLElement, store: Store, initial: View): Renderer {
+export interface RendererOptions {
+  /** What may lie over the graph (the details panel in a narrow window), or null. */
+  cover?: () => HTMLElement | null;
+}
+
+export function createRenderer(
+  container: HTMLElement,
+  store: Store,
+  initial: View,
+  opts: RendererOptions = {},
+): Renderer {
   let current = initial;
   const derived: Derived = {
     visible: null,
@@ -93,7 +118,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     focus: null,
     near: null,
     nearEdges: null,
-    labelNear: false,
+    labelRank: null,
     selection: null,
     hovered: null,
     byType: false,
@@ -125,7 +150,10 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
         ? neighbourhood(current.graph, derived.focus, s.depth)
         : null;
     derived.nearEdges = derived.near && edgesWithin(current.graph, derived.near);
-    derived.labelNear = derived.near !== null && derived.near.size <= 24;
+    derived.labelRank =
+      derived.focus && derived.near
+        ? strongestNeighbours(current.graph, derived.focus, derived.near, LABELLED_NEIGHBOURS)
+        : null;
     derived.selection = s.selection;
     derived.hovered = overlayMode() ? null : s.hovered;
     derived.byType = s.colourBy === "type";
@@ -148,7 +176,7 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     if (derived.near) {
       if (derived.near.has(node)) {
         res.zIndex = 1;
-        if (derived.labelNear) res.forceLabel = true;
+        if (derived.labelRank?.has(node)) res.forceLabel = true;
       } else {
         res.color = GREYED;
         res.label = "";
@@ -177,7 +205,16 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     return res;
   };
 
+  // Labels never overlap: the focus first, then its strongest neighbours, then the label grid's
+  // picks (bigger nodes first).
+  const labelRank = (node: string) =>
+    node === derived.selection || node === derived.hovered
+      ? -1
+      : (derived.labelRank?.get(node) ?? null);
+  // only labels that fit on screen: a label running off the edge is left out, not cut
+  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true);
   const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
+    defaultDrawNodeLabel: labels.collect,
     nodeReducer,
     edgeReducer,
     zIndex: true,
@@ -189,9 +226,12 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     minCameraRatio: 0.02,
     stagePadding: 40,
     maxCameraRatio: 8,
+    // a container squeezed to nothing (a narrow window) is drawn 1 px wide instead of throwing
+    allowInvalidContainer: true,
     ...lodSettings(current.graph),
   });
 
+  labels.attach(sigma);
   // the bounding box is read when sigma indexes the graph: index again (only when there is one:
   // a second full refresh of a big view would cost as much as the first frame)
   const bbox = labelledBBox(current.graph);
@@ -211,7 +251,6 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     labelSize: sigma.getSetting("labelSize"),
     labelWeight: sigma.getSetting("labelWeight"),
     labelColour: "#222",
-    labelUpTo: 24,
   });
   /** Show or hide the overlay for the hovered node of a big view. */
   const hoverOverlay = (s: State) => {
@@ -223,7 +262,8 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     const all = neighbourhood(current.graph, s.hovered, s.depth);
     const { visible } = derived;
     const near = visible ? new Set([...all].filter((n) => visible.has(n))) : all;
-    overlay.show(s.hovered, near, edgesWithin(current.graph, near));
+    const ranks = strongestNeighbours(current.graph, s.hovered, near, LABELLED_NEIGHBOURS);
+    overlay.show(s.hovered, near, edgesWithin(current.graph, near), ranks);
   };
   const anchor = (c: View["communities"][number]) => {
     if (!c.members) return sigma.graphToViewport({ x: c.x, y: c.y });
@@ -270,13 +310,12 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
         const b = nodeLabelBox(m);
         if (b) placed.push(b);
       }
-    for (const m of sigma.getNodeDisplayedLabels()) {
-      if (derived.near?.has(m)) continue;
-      const b = nodeLabelBox(m);
-      if (b) avoid.push(b);
-    }
+    // the node labels the label pass drew in this frame (it runs first), where it drew them
+    for (const d of labels.drawn()) if (!derived.near?.has(d.key)) avoid.push(d.box);
     // Few enough labels to read: the biggest groups first; tiny groups only when there are few.
-    const limit = current.name === "collab" ? 10 : 14;
+    // and fewer on a small screen (a phone: about 8)
+    const room = Math.floor((width * height) / 40_000);
+    const limit = Math.max(3, Math.min(current.name === "collab" ? 10 : 14, room));
     const minSize = current.communities.length > limit ? 3 : 1;
     const shown = current.communities
       .filter((c) =>
@@ -320,9 +359,23 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
   // The constructor has already rendered once, before this listener existed.
   drawCommunityLabels();
 
+  /**
+   * Sigma keeps the last hovered node after the pointer leaves the graph (its leave handler emits
+   * leaveNode without clearing it), so hovering that node again, in this view or another, sent no
+   * enterNode. Cleared here, with the highlight.
+   */
+  const forgetHover = () => {
+    (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
+    if (store.get().hovered !== null) store.set({ hovered: null });
+  };
   sigma.on("enterNode", ({ node }) => store.set({ hovered: node }));
   sigma.on("leaveNode", () => store.set({ hovered: null }));
-  sigma.on("clickNode", ({ node }) => store.set({ selection: node, hovered: null }));
+  sigma.on("leaveStage", forgetHover);
+  sigma.on("clickNode", ({ node }) => {
+    store.set({ selection: node, hovered: null });
+    // once the panel is shown: the node and its label in the part of the graph left free
+    requestAnimationFrame(() => focusNode(node, false));
+  });
   sigma.on("clickStage", () => store.set({ selection: null }));
 
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
@@ -347,6 +400,16 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       sigma.refresh({ skipIndexation: true });
     });
   };
+  // Resizing clears every canvas without drawing again: draw after any change of size (the
+  // panel opening beside the graph, a narrow window, the sidebar shown or hidden).
+  const measure = () => {
+    const before = sigma.getDimensions();
+    sigma.resize();
+    const after = sigma.getDimensions();
+    if (after.width !== before.width || after.height !== before.height) refreshSoon();
+  };
+  const resizes = new ResizeObserver(measure);
+  resizes.observe(container);
   const unsubscribe = store.subscribe((s, prev) => {
     const changed =
       s.filters !== prev.filters ||
@@ -393,10 +456,27 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
     camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
   };
 
+  const focusNode = (key: string, zoom = true) => {
+    measure();
+    const d = sigma.getNodeDisplayData(key);
+    if (!d) return;
+    const ratio = zoom ? fitRatio(key, d) : camera.ratio;
+    const target = { x: d.x, y: d.y, ratio, angle: camera.angle };
+    // where the node would be with the camera on it, moved to the free area's focus spot
+    const cover = opts.cover?.();
+    const free = freeArea(
+      container.getBoundingClientRect(),
+      cover && !cover.hidden ? cover.getBoundingClientRect() : null,
+    );
+    const q = sigma.viewportToFramedGraph(focusSpot(free), { cameraState: target });
+    camera.animate({ ...target, x: 2 * d.x - q.x, y: 2 * d.y - q.y }, { duration: 450 });
+  };
+
   return {
     sigma,
     view: () => current,
     setView(view) {
+      (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
       current = view;
       rescale();
       sigma.setGraph(view.graph);
@@ -407,16 +487,16 @@ export function createRenderer(container: HTMLElement, store: Store, initial: Vi
       camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       sigma.refresh();
     },
-    focusNode(key) {
-      const d = sigma.getNodeDisplayData(key);
-      if (!d) return;
-      camera.animate({ x: d.x, y: d.y, ratio: fitRatio(key, d) }, { duration: 450 });
-    },
+    focusNode,
     focusPoint,
     hoverOverlay: () => overlay.state(),
+    drawnLabels: () => labels.drawn(),
+    labelRank,
     reducers: { node: nodeReducer, edge: edgeReducer },
     refreshSoon,
+    measure,
     destroy() {
+      resizes.disconnect();
       clearTimeout(cameraTimer);
       cancelAnimationFrame(pending);
       unsubscribe();

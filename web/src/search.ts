@@ -80,7 +80,11 @@ export function createSearch(
     } else if (ev.key === "Enter") {
       ev.preventDefault();
       choose(results[active]);
-    } else if (ev.key === "Escape") close();
+    } else if (ev.key === "Escape" && !list.hidden) {
+      // this Escape closes the list only, not the details panel as well
+      ev.preventDefault();
+      close();
+    }
   });
   input.addEventListener("blur", close);
   host.replaceChildren(input, list);

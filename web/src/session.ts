@@ -2,10 +2,12 @@
 import type Sigma from "sigma";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { reducerCost, refreshCost } from "./bench-hooks.ts";
+import { createBusy } from "./busy.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
-import { exportPng } from "./export-png.ts";
+import { downloadCanvas, exportPng } from "./export-png.ts";
+import { renderWhole, type WholeExport } from "./export-whole.ts";
 import { lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
 import { validationSteps } from "./load.ts";
@@ -30,15 +32,18 @@ import { buildViewFromData, VIEW_SPECS, type View } from "./views.ts";
 export interface Ui {
   tabs: HTMLElement;
   search: HTMLElement;
-  exportButton: HTMLButtonElement;
   controls: HTMLElement;
   legend: HTMLElement;
   graph: HTMLElement;
   panel: HTMLElement;
   status: HTMLElement;
+  /** The note shown while a big view is redrawn. */
+  busy: HTMLElement;
 }
 
 export interface Session {
+  /** Downloads a PNG: the whole view with title and legend, or the visible area. */
+  exportImage(kind: "whole" | "view"): Promise<void>;
   destroy(): void;
 }
 
@@ -90,7 +95,9 @@ export function createSession(
     }
     return v;
   };
-  const renderer = createRenderer(ui.graph, store, view(initial.view));
+  const renderer = createRenderer(ui.graph, store, view(initial.view), { cover: () => ui.panel });
+  // on a big graph, steps that redraw the whole view show a note first (busy.ts)
+  const busy = createBusy(ui.busy, data.nodes.length > BIG_GRAPH);
 
   /** Select a node from anywhere (search, panel, legend): switch view or clear filters if needed. */
   const select = (key: string, move = true) => {
@@ -116,27 +123,35 @@ export function createSession(
           {
             class: "tab",
             attrs: { type: "button", "data-view": name, "aria-pressed": String(name === s.view) },
-            on: { click: () => store.set({ view: name, camera: null }) },
+            on: {
+              click: () =>
+                busy.run(`Drawing the ${VIEW_SPECS[name].title.toLowerCase()}…`, () =>
+                  store.set({ view: name, camera: null, hovered: null }),
+                ),
+            },
           },
           VIEW_SPECS[name].title,
         ),
       ),
     );
-  const reset = () => {
-    const d = defaultState(store.get().view);
-    store.set({ ...d, colourBy: store.get().colourBy });
-    renderer.sigma.getCamera().animatedReset({ duration: 300 });
-  };
+  const reset = () =>
+    busy.run("Showing the whole view again…", () => {
+      const d = defaultState(store.get().view);
+      store.set({ ...d, colourBy: store.get().colourBy });
+      renderer.sigma.getCamera().animatedReset({ duration: 300 });
+    });
   const renderSide = (s: State) => {
     const v = view(s.view);
     renderControls(ui.controls, v, s, store, reset);
     renderLegend(ui.legend, v, s, {
       toggleCommunity(c) {
-        const f = store.get().filters;
-        const on = f.community !== c.id;
-        store.set({ filters: { ...f, community: on ? c.id : null } });
-        if (on) renderer.focusPoint(c.x, c.y, 0.6);
-        else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+        const on = store.get().filters.community !== c.id;
+        busy.run(on ? `Showing ${c.label} alone…` : "Showing every community…", () => {
+          const f = store.get().filters;
+          store.set({ filters: { ...f, community: on ? c.id : null } });
+          if (on) renderer.focusPoint(c.x, c.y, 0.6);
+          else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+        });
       },
     });
   };
@@ -189,6 +204,16 @@ export function createSession(
   };
   window.addEventListener("hashchange", onHashChange);
 
+  // Escape closes the details panel (unless something else used it: the search list, the drawer)
+  const onKey = (ev: KeyboardEvent) => {
+    if (ev.key !== "Escape" || ev.defaultPrevented || store.get().selection === null) return;
+    // focus inside the panel would be lost with it: start again from the page
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && ui.panel.contains(active)) active.blur();
+    store.set({ selection: null });
+  };
+  document.addEventListener("keydown", onKey);
+
   let stopIdle = () => {};
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.view !== prev.view) {
@@ -206,15 +231,28 @@ export function createSession(
     }
     if (s.selection !== prev.selection) {
       if (!showDetails(s)) return;
-      // The panel takes width from the graph: let sigma measure again.
-      renderer.sigma.resize();
+      // The panel may take width from the graph: let sigma measure again.
+      renderer.measure();
       renderer.refreshSoon();
     }
     if (s.hovered === prev.hovered) writeUrl(s);
   });
 
-  ui.exportButton.onclick = () =>
-    void exportPng(renderer.sigma as unknown as Sigma, `litgraph-${store.get().view}`);
+  let lastExport: WholeExport | null = null;
+  const exportImage = async (kind: "whole" | "view") => {
+    const s = store.get();
+    const name = `litgraph-${s.view}`;
+    if (kind === "view")
+      return exportPng(renderer.sigma as unknown as Sigma, name, renderer.labelRank);
+    const v = view(s.view);
+    const visible = visibleNodes(v.graph, s.filters);
+    const shown = visible ? `${visible.size} of ${v.graph.order}` : `all ${v.graph.order}`;
+    lastExport = await renderWhole(renderer.sigma, v, s, renderer.labelRank, {
+      title: `${VIEW_SPECS[s.view].title} — ${source}`,
+      subtitle: `${counts.paper} papers · ${counts.author} authors · ${counts.concept} concepts · ${shown} nodes shown · coloured by ${s.colourBy === "type" ? "node type" : "community"} · made with litgraph`,
+    });
+    await downloadCanvas(lastExport.canvas, `${name}-whole`);
+  };
   const stopSearch = createSearch(
     ui.search,
     () => index.get(),
@@ -225,7 +263,7 @@ export function createSession(
   renderSide(s0);
   renderStatus(s0);
   renderDetails(s0);
-  renderer.sigma.resize();
+  renderer.measure();
   if (s0.camera) renderer.sigma.getCamera().setState(s0.camera);
   else if (s0.selection)
     requestAnimationFrame(() => s0.selection && renderer.focusNode(s0.selection));
@@ -248,10 +286,21 @@ export function createSession(
     viewNodes: () => renderer.view().graph.order,
     viewEdges: () => renderer.view().graph.size,
     displayedLabels: () => renderer.sigma.getNodeDisplayedLabels().size,
+    drawnLabels: () => renderer.drawnLabels(),
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     hoverOverlay: () => renderer.hoverOverlay(),
+    /** The last whole-graph export's layout (no pixels): for tests. */
+    lastExport: () =>
+      lastExport && {
+        width: lastExport.canvas.width,
+        height: lastExport.canvas.height,
+        graph: lastExport.graph,
+        nodeLabels: lastExport.nodeLabels,
+        communityLabels: lastExport.communityLabels,
+        legend: lastExport.legend,
+      },
     select,
   };
 
@@ -266,13 +315,16 @@ export function createSession(
   });
 
   return {
+    exportImage,
     destroy() {
+      busy.stop();
       cancelAnimationFrame(frame);
       stopIdle();
       clearTimeout(urlTimer);
       unsubscribe();
       stopSearch();
       window.removeEventListener("hashchange", onHashChange);
+      document.removeEventListener("keydown", onKey);
       renderer.destroy();
       renderPanel(
         ui.panel,

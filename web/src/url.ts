@@ -12,11 +12,14 @@ import {
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
-/** State → hash string (without '#'); defaults are left out so links stay short. */
+/**
+ * State → hash string (without '#'); defaults are left out so links stay short, except the view:
+ * the default view depends on the graph's size (state.ts BIG_GRAPH), so it is always written.
+ */
 export function encodeState(state: State): string {
   const p = new URLSearchParams();
   const d = defaultState();
-  if (state.view !== d.view) p.set("view", state.view);
+  p.set("view", state.view);
   if (state.selection) p.set("sel", state.selection);
   const f = state.filters;
   if (f.types.length !== NODE_TYPES.length) p.set("types", f.types.join(","));

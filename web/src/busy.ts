@@ -1,0 +1,60 @@
+// On a big graph some steps redraw the whole view and hold the page for seconds (a view switch,
+// a community filter, Reset). The note says what is being done; the step starts only once the
+// browser has painted the note, and the note goes once the step's frame has been drawn.
+
+export interface Busy {
+  /** Runs `work` after `text` is on screen (at once, with no note, when not enabled). */
+  run(text: string, work: () => void): void;
+  /** Drops steps not yet started and hides the note (the session is going). */
+  stop(): void;
+}
+
+/** After the next paint: an animation frame, then a task (the frame is drawn in between). */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+export function createBusy(note: HTMLElement, enabled: boolean): Busy {
+  let pending = 0;
+  const cancels = new Set<() => void>();
+  const later = (fn: () => void) => {
+    const cancel = afterPaint(() => {
+      cancels.delete(cancel);
+      fn();
+    });
+    cancels.add(cancel);
+  };
+  const done = () => {
+    pending--;
+    if (pending === 0) note.hidden = true;
+  };
+  return {
+    run(text, work) {
+      if (!enabled) return work();
+      pending++;
+      note.textContent = text;
+      note.hidden = false;
+      later(() => {
+        try {
+          work();
+        } finally {
+          // the step may draw in its next frame (a refresh scheduled with requestAnimationFrame)
+          later(done);
+        }
+      });
+    },
+    stop() {
+      for (const cancel of cancels) cancel();
+      cancels.clear();
+      pending = 0;
+      note.hidden = true;
+    },
+  };
+}
