@@ -298,7 +298,12 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
       }
     }
     best.clear();
-    for (const j of touched) if (score[j] > 0) best.offer(j);
+    // Offer only what can enter the list (ties included; offer settles them by index).
+    const k = opts.topK;
+    for (const j of touched) {
+      const sj = score[j];
+      if (sj > 0 && (best.items.length < k || sj >= score[best.items[k - 1]])) best.offer(j);
+    }
     for (const j of best.items) kept.add(pairKey(i, j));
     for (const j of touched) score[j] = 0;
   }
@@ -323,38 +328,55 @@ function edgesOf(
   const partOffsets: number[] = [0];
   const parts: number[] = [];
   const shares: number[] = [];
-  const shared: { k: number; id: number; w: number }[] = [];
+  // The shared items of one edge, reused: position in a's list and part of the weight (in id
+  // order, so index order is id order), and their order by part, largest first.
+  const sk: number[] = [];
+  const sw: number[] = [];
+  const order: number[] = [];
+  const byPart = (x: number, y: number) => sw[y] - sw[x] || x - y;
   for (const key of keys) {
     const a = Math.floor(key / n);
     const b = key % n;
     // The shared items: both lists are sorted by id, a merge-join in a's order.
-    shared.length = 0;
+    sk.length = 0;
+    sw.length = 0;
+    let total = 0;
     for (let p = offsets[a], q = offsets[b]; p < offsets[a + 1] && q < offsets[b + 1]; ) {
       if (ids[p] < ids[q]) p++;
       else if (ids[p] > ids[q]) q++;
       else {
         const w = unit[p] * unit[q];
-        if (w > 0) shared.push({ k: p - offsets[a], id: ids[p], w });
+        if (w > 0) {
+          sk.push(p - offsets[a]);
+          sw.push(w);
+          total += w;
+        }
         p++;
         q++;
       }
     }
-    const total = shared.reduce((acc, x) => acc + x.w, 0);
     if (total <= 0) continue;
-    shared.sort((x, y) => y.w - x.w || x.id - y.id);
+    order.length = 0;
+    for (let x = 0; x < sw.length; x++) order.push(x);
+    order.sort(byPart);
     pairs.push(a, b);
     weights.push(round4(total));
-    const named = Math.min(shared.length, Math.max(1, maxReasons));
-    const rest = shared.slice(named).reduce((acc, x) => acc + x.w, 0);
-    const out = shared.slice(0, named).map((x) => ({ part: x.k, share: round4(x.w / total) }));
-    if (named < shared.length)
-      out.push({ part: named - shared.length, share: round4(rest / total) });
-    // Rounding: the largest share takes the remainder, so the shares sum to 1.
-    out[0].share = round4(1 - out.slice(1).reduce((acc, x) => acc + x.share, 0));
-    for (const x of out) {
-      parts.push(x.part);
-      shares.push(x.share);
+    const named = Math.min(order.length, Math.max(1, maxReasons));
+    let rest = 0;
+    for (let x = named; x < order.length; x++) rest += sw[order[x]];
+    const first = parts.length;
+    for (let x = 0; x < named; x++) {
+      parts.push(sk[order[x]]);
+      shares.push(round4(sw[order[x]] / total));
     }
+    if (named < order.length) {
+      parts.push(named - order.length);
+      shares.push(round4(rest / total));
+    }
+    // Rounding: the largest share takes the remainder, so the shares sum to 1.
+    let others = 0;
+    for (let x = first + 1; x < shares.length; x++) others += shares[x];
+    shares[first] = round4(1 - others);
     partOffsets.push(parts.length);
   }
   return {
