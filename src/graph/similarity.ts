@@ -98,7 +98,7 @@ export interface SimilarityOutput {
   partOffsets: Int32Array;
   /**
    * The position of a shared item in paper a's list (items, then terms); a last negative part
-   * -m stands for the m smaller shared items beyond `maxReasons`, together.
+   * -m stands for the m shared words not named (see edgesOf), together.
    */
   parts: Int32Array;
   /** Its share of the weight (rounded; the shares of an edge sum to 1). */
@@ -315,14 +315,18 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
   );
 }
 
-/** The kept pairs with their weights and breakdowns (the shared items, largest first). */
+/**
+ * The kept pairs with their weights and breakdowns: the shared items largest first, every
+ * author, entity, venue and citation named, words named up to maxReasons items in all (at
+ * least one), the other words as one part.
+ */
 function edgesOf(
   input: SimilarityInput,
   unit: Float64Array,
   keys: number[],
   maxReasons: number,
 ): SimilarityOutput {
-  const { n, offsets, ids } = input;
+  const { n, offsets, ids, channel } = input;
   const pairs: number[] = [];
   const weights: number[] = [];
   const partOffsets: number[] = [0];
@@ -361,16 +365,26 @@ function edgesOf(
     order.sort(byPart);
     pairs.push(a, b);
     weights.push(round4(total));
-    const named = Math.min(order.length, Math.max(1, maxReasons));
+    // Named: every shared author, entity, venue and citation, and the strongest words up to
+    // maxReasons items in all (at least one); the other words together.
+    let words = Math.max(1, maxReasons);
+    for (let x = 0; x < order.length; x++) if (channel[ids[offsets[a] + sk[x]]] !== TEXT) words--;
     let rest = 0;
-    for (let x = named; x < order.length; x++) rest += sw[order[x]];
+    let unnamed = 0;
     const first = parts.length;
-    for (let x = 0; x < named; x++) {
-      parts.push(sk[order[x]]);
-      shares.push(round4(sw[order[x]] / total));
+    for (const x of order) {
+      const isWord = channel[ids[offsets[a] + sk[x]]] === TEXT;
+      if (isWord && (words <= 0 || parts.length - first >= Math.max(1, maxReasons))) {
+        rest += sw[x];
+        unnamed++;
+        continue;
+      }
+      if (isWord) words--;
+      parts.push(sk[x]);
+      shares.push(round4(sw[x] / total));
     }
-    if (named < order.length) {
-      parts.push(named - order.length);
+    if (unnamed > 0) {
+      parts.push(-unnamed);
       shares.push(round4(rest / total));
     }
     // Rounding: the largest share takes the remainder, so the shares sum to 1.
