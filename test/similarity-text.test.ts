@@ -116,6 +116,28 @@ describe("text relatedness on a slice of AAAI 2022 (4 areas × 12 papers)", () =
     expect(edges.some((e) => e.breakdown.some((r) => r.kind === "other"))).toBe(true);
   });
 
+  it("names a shared author even when shared words outweigh it", () => {
+    // Papers 2m and 2m + 1 share an author of little weight; words carry most of the score.
+    const text = textVectors(papers);
+    const items = papers.map((_, i) => {
+      const m = Math.floor(i / 2);
+      return [{ node: `author:a${m}`, kind: "author", label: `A${m}`, factor: 1 }];
+    });
+    const edges = similarEdges(
+      items,
+      opts({ maxReasons: 2, weights: { ...DEFAULTS.similarity.weights, authors: 0.01 } }),
+      text,
+    );
+    const pairs = edges.filter((e) => Math.floor(e.a / 2) === Math.floor(e.b / 2));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const e of pairs) {
+      const author = e.breakdown.find((r) => r.kind === "author");
+      expect(author?.share).toBeLessThan(0.5);
+      expect(e.breakdown.filter((r) => r.kind === "term").length).toBeLessThanOrEqual(1);
+      expect(e.breakdown.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 3);
+    }
+  });
+
   it("the text weight scales the score (cosine ≤ weight)", () => {
     const one = relatedByText(papers).edges;
     const half = relatedByText(

@@ -67,7 +67,11 @@ export interface SimilarityOptions {
    * in the weight of the edges kept (not in the ranking).
    */
   candidateBudget: number;
-  /** Shared items named in an edge's breakdown (default 5); the rest are one "other" share. */
+  /**
+   * Shared items named in an edge's breakdown (default 5): shared authors, entities, venues and
+   * citations always, the strongest shared words up to this many items in all; the other words
+   * are one "other" share.
+   */
   maxReasons: number;
 }
 

@@ -98,7 +98,7 @@ export interface SimilarityOutput {
   partOffsets: Int32Array;
   /**
    * The position of a shared item in paper a's list (items, then terms); a last negative part
-   * -m stands for the m smaller shared items beyond `maxReasons`, together.
+   * -m stands for the m shared words not named (see edgesOf), together.
    */
   parts: Int32Array;
   /** Its share of the weight (rounded; the shares of an edge sum to 1). */
@@ -298,7 +298,12 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
       }
     }
     best.clear();
-    for (const j of touched) if (score[j] > 0) best.offer(j);
+    // Offer only what can enter the list (ties included; offer settles them by index).
+    const k = opts.topK;
+    for (const j of touched) {
+      const sj = score[j];
+      if (sj > 0 && (best.items.length < k || sj >= score[best.items[k - 1]])) best.offer(j);
+    }
     for (const j of best.items) kept.add(pairKey(i, j));
     for (const j of touched) score[j] = 0;
   }
@@ -310,51 +315,82 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
   );
 }
 
-/** The kept pairs with their weights and breakdowns (the shared items, largest first). */
+/**
+ * The kept pairs with their weights and breakdowns: the shared items largest first, every
+ * author, entity, venue and citation named, words named up to maxReasons items in all (at
+ * least one), the other words as one part.
+ */
 function edgesOf(
   input: SimilarityInput,
   unit: Float64Array,
   keys: number[],
   maxReasons: number,
 ): SimilarityOutput {
-  const { n, offsets, ids } = input;
+  const { n, offsets, ids, channel } = input;
   const pairs: number[] = [];
   const weights: number[] = [];
   const partOffsets: number[] = [0];
   const parts: number[] = [];
   const shares: number[] = [];
-  const shared: { k: number; id: number; w: number }[] = [];
+  // The shared items of one edge, reused: position in a's list and part of the weight (in id
+  // order, so index order is id order), and their order by part, largest first.
+  const sk: number[] = [];
+  const sw: number[] = [];
+  const order: number[] = [];
+  const byPart = (x: number, y: number) => sw[y] - sw[x] || x - y;
   for (const key of keys) {
     const a = Math.floor(key / n);
     const b = key % n;
     // The shared items: both lists are sorted by id, a merge-join in a's order.
-    shared.length = 0;
+    sk.length = 0;
+    sw.length = 0;
+    let total = 0;
     for (let p = offsets[a], q = offsets[b]; p < offsets[a + 1] && q < offsets[b + 1]; ) {
       if (ids[p] < ids[q]) p++;
       else if (ids[p] > ids[q]) q++;
       else {
         const w = unit[p] * unit[q];
-        if (w > 0) shared.push({ k: p - offsets[a], id: ids[p], w });
+        if (w > 0) {
+          sk.push(p - offsets[a]);
+          sw.push(w);
+          total += w;
+        }
         p++;
         q++;
       }
     }
-    const total = shared.reduce((acc, x) => acc + x.w, 0);
     if (total <= 0) continue;
-    shared.sort((x, y) => y.w - x.w || x.id - y.id);
+    order.length = 0;
+    for (let x = 0; x < sw.length; x++) order.push(x);
+    order.sort(byPart);
     pairs.push(a, b);
     weights.push(round4(total));
-    const named = Math.min(shared.length, Math.max(1, maxReasons));
-    const rest = shared.slice(named).reduce((acc, x) => acc + x.w, 0);
-    const out = shared.slice(0, named).map((x) => ({ part: x.k, share: round4(x.w / total) }));
-    if (named < shared.length)
-      out.push({ part: named - shared.length, share: round4(rest / total) });
-    // Rounding: the largest share takes the remainder, so the shares sum to 1.
-    out[0].share = round4(1 - out.slice(1).reduce((acc, x) => acc + x.share, 0));
-    for (const x of out) {
-      parts.push(x.part);
-      shares.push(x.share);
+    // Named: every shared author, entity, venue and citation, and the strongest words up to
+    // maxReasons items in all (at least one); the other words together.
+    let words = Math.max(1, maxReasons);
+    for (let x = 0; x < order.length; x++) if (channel[ids[offsets[a] + sk[x]]] !== TEXT) words--;
+    let rest = 0;
+    let unnamed = 0;
+    const first = parts.length;
+    for (const x of order) {
+      const isWord = channel[ids[offsets[a] + sk[x]]] === TEXT;
+      if (isWord && (words <= 0 || parts.length - first >= Math.max(1, maxReasons))) {
+        rest += sw[x];
+        unnamed++;
+        continue;
+      }
+      if (isWord) words--;
+      parts.push(sk[x]);
+      shares.push(round4(sw[x] / total));
     }
+    if (unnamed > 0) {
+      parts.push(-unnamed);
+      shares.push(round4(rest / total));
+    }
+    // Rounding: the largest share takes the remainder, so the shares sum to 1.
+    let others = 0;
+    for (let x = first + 1; x < shares.length; x++) others += shares[x];
+    shares[first] = round4(1 - others);
     partOffsets.push(parts.length);
   }
   return {

@@ -26,7 +26,7 @@ const MAX_TOKEN = 30;
 /** The written forms of a text's words (lower case, accents off), in order, before stop words. */
 export function words(text: string): string[] {
   // Only text beyond ASCII needs its accents taken off (most abstracts are ASCII).
-  const ascii = !/[^\x00-\x7f]/.test(text);
+  const ascii = !/[\u0080-\uffff]/.test(text);
   const folded = ascii ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   return folded.toLowerCase().split(/[^a-z0-9]+/);
 }
