@@ -1,6 +1,7 @@
 // citation-js as the bundled CLI sees it (bin/build-cli.mjs puts this module in place of
 // "@citation-js/core" and "@citation-js/plugin-bibtex"): loaded, with its BibTeX plugin, on
-// first use. Only BibTeX input needs it (src/ingest/readers/bibtex*.ts), and loading it took
+// first use. Only BibTeX input and output need it (src/ingest/readers/bibtex*.ts,
+// src/export/records/bibtex.ts), and loading it took
 // 50-80 ms of every command's start: builds from JSON listings, queries on graph.json.
 import { createRequire } from "node:module";
 
@@ -18,4 +19,5 @@ const load = () => {
 export const plugins = {
   input: { chainLink: (...args) => load().plugins.input.chainLink(...args) },
   config: { get: (...args) => load().plugins.config.get(...args) },
+  output: { format: (...args) => load().plugins.output.format(...args) },
 };

@@ -135,3 +135,34 @@ export function clusters(source: Graph | GraphMeta): CommunityCard[] {
       : (((source as Graph).getAttribute?.("communities") as CommunityCard[] | undefined) ?? []);
   return [...cards].sort((a, b) => a.id - b.id);
 }
+
+/** The papers of a knowledge-graph / paper-map community, largest (most central) first, ties by key. */
+export function communityPapers(graph: Graph, community: number): string[] {
+  return graph
+    .filterNodes((_, a) => a.type === "paper" && a.community === community)
+    .sort(
+      (a, b) =>
+        (graph.getNodeAttribute(b, "size") as number) -
+          (graph.getNodeAttribute(a, "size") as number) || cmp(a, b),
+    );
+}
+
+export interface YearCounts {
+  /** Papers per year, by year; years without papers left out. */
+  perYear: { year: number; count: number }[];
+  /** Papers without a year. */
+  undated: number;
+}
+
+/** How many of the papers fall in each year. */
+export function yearCounts(graph: Graph, papers: Iterable<string>): YearCounts {
+  const counts = new Map<number, number>();
+  let undated = 0;
+  for (const p of papers) {
+    const year = graph.getNodeAttribute(p, "year") as number | null;
+    if (year === null || year === undefined) undated++;
+    else counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  const perYear = [...counts].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
+  return { perYear, undated };
+}

@@ -1,7 +1,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import type Graph from "graphology";
 import { escapeForTerminal } from "../../common/terminal.ts";
-import { clusters, collaborators, findAuthor, findPaper, related } from "../../graph/queries.ts";
+import {
+  exportPapers,
+  isRecordFormat,
+  RECORD_FORMATS,
+  type RecordFormat,
+} from "../../export/records/index.ts";
+import {
+  clusters,
+  collaborators,
+  communityPapers,
+  findAuthor,
+  findPaper,
+  related,
+  yearCounts,
+} from "../../graph/queries.ts";
 import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts";
 import { loadGraph } from "../../graph/serialize.ts";
 import { DEFAULT_INPUTS } from "../../ingest/files.ts";
@@ -21,6 +35,8 @@ const QUERY_OPTIONS = {
   graph: { type: "string" },
   top: { type: "string" },
   resolution: { type: "string" },
+  format: { type: "string" },
+  community: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof QUERY_OPTIONS>>["values"];
@@ -104,14 +120,35 @@ export function formatReasons(reasons: ShareItem[]): string {
     .join("; ");
 }
 
+/** --format bibtex|ris|csl|csv: the papers written as records; undefined: the usual output. */
+function recordFormat(values: Values): RecordFormat | undefined {
+  const f = values.format;
+  if (f === undefined) return undefined;
+  if (!isRecordFormat(f))
+    throw new UsageError(`--format wants one of ${RECORD_FORMATS.join(", ")}, got '${f}'`);
+  if (values.json) throw new UsageError("give either --json or --format, not both");
+  return f;
+}
+
 export async function relatedCommand(argv: string[]): Promise<number> {
   const { values, query, paths } = queryArgs(argv, "a paper id or title words");
   const top = values.top === undefined ? 10 : Number(values.top);
   if (!Number.isInteger(top) || top < 1)
     throw new UsageError(`--top wants a positive integer, got '${values.top}'`);
+  const format = recordFormat(values);
   const { graph } = await loadQueryGraph(values, paths);
   const node = findPaper(graph, query);
   const list = related(graph, node, top);
+  if (format) {
+    writeStdout(
+      exportPapers(
+        graph,
+        list.map((r) => r.node),
+        format,
+      ),
+    );
+    return 0;
+  }
   const title = graph.getNodeAttribute(node, "title") as string;
   if (values.json) {
     writeStdout(`${JSON.stringify({ paper: { node, title }, related: list }, null, 2)}\n`);
@@ -173,13 +210,40 @@ export function formatCard(card: CommunityCard): string {
   return out.join("\n");
 }
 
+/** --community N: a community id, which --format needs. */
+function communityArg(values: Values, format: RecordFormat | undefined): number | undefined {
+  if (values.community === undefined) {
+    if (format) throw new UsageError("--format writes one community's papers: give --community N");
+    return undefined;
+  }
+  const id = Number(values.community);
+  if (!/^\d+$/.test(values.community) || !Number.isSafeInteger(id))
+    throw new UsageError(`--community wants a community id (0, 1, …), got '${values.community}'`);
+  return id;
+}
+
 export async function clustersCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, QUERY_OPTIONS);
-  const { meta } = await loadQueryGraph(values, positionals);
-  const cards = clusters(meta);
+  const format = recordFormat(values);
+  const community = communityArg(values, format);
+  const { graph, meta } = await loadQueryGraph(values, positionals);
+  const all = clusters(meta);
+  const cards = community === undefined ? all : all.filter((c) => c.id === community);
+  if (community !== undefined && cards.length === 0)
+    throw new UsageError(
+      `no community ${community} (ids ${all[0]?.id ?? "–"}–${all.at(-1)?.id ?? "–"})`,
+    );
+  if (format && community !== undefined) {
+    writeStdout(exportPapers(graph, communityPapers(graph, community), format));
+    return 0;
+  }
   if (values.json) {
+    const withYears = cards.map((c) => ({
+      ...c,
+      ...yearCounts(graph, communityPapers(graph, c.id)),
+    }));
     writeStdout(
-      `${JSON.stringify({ communities: cards, collabCommunities: meta.collabCommunities }, null, 2)}\n`,
+      `${JSON.stringify({ communities: withYears, collabCommunities: meta.collabCommunities }, null, 2)}\n`,
     );
     return 0;
   }

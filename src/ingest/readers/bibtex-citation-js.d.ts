@@ -1,4 +1,4 @@
-// Minimal types for the parts of citation-js the BibTeX reader uses (the package ships none).
+// Minimal types for the parts of citation-js litgraph uses (the package ships none).
 declare module "@citation-js/core" {
   export const plugins: {
     input: {
@@ -6,6 +6,9 @@ declare module "@citation-js/core" {
     };
     config: {
       get(ref: string): unknown;
+    };
+    output: {
+      format(name: string, data: unknown, ...options: unknown[]): unknown;
     };
   };
 }

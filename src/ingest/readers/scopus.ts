@@ -4,7 +4,7 @@
 // The browser build bundles its own Buffer shim, so this reader also runs in the web worker.
 import { parse } from "csv-parse/browser/esm/sync";
 import { makeAuthor } from "../names.ts";
-import { buildRecord } from "../record.ts";
+import { buildRecord, normaliseArxivId } from "../record.ts";
 import { parseUnstructured } from "../references.ts";
 import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../types.ts";
 import { errorText, parseLooseDate, uniqueAuthors } from "./bibtex-common.ts";
@@ -138,6 +138,7 @@ export function parseScopus(text: string, file: string): ParseResult {
         date,
         abstract: /^\[No abstract available\]$/i.test(get(idx.abstract)) ? "" : get(idx.abstract),
         doi: get(idx.doi),
+        arxivId: /arxiv\.org\//i.test(link) ? normaliseArxivId(link) : null,
         links: /^https?:\/\//.test(link) ? [link] : [],
         tags: get(idx.keywords)
           .split(";")
