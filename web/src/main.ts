@@ -1,4 +1,6 @@
 // Entry point: load graph.json (or a dropped file's graph) and show it; errors are shown, never a blank page.
+
+import { isRecordFormat } from "../../src/export/records/formats.ts";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { setupExportMenu, setupOpenButton, setupSidebarToggle, showLocalNote } from "./chrome.ts";
 import { el } from "./dom.ts";
@@ -96,6 +98,16 @@ const openInput = $<HTMLInputElement>("open-input");
 setupOpenButton($<HTMLButtonElement>("open"), openInput);
 setupSidebarToggle($<HTMLButtonElement>("side-toggle"), $("sidebar"));
 setupExportMenu($<HTMLButtonElement>("export"), $("export-menu"), (kind) => {
+  const format = kind.startsWith("records:") ? kind.slice("records:".length) : null;
+  if (format !== null) {
+    if (!isRecordFormat(format)) return;
+    session?.exportRecords(format).catch((err: unknown) => {
+      showMessage("The papers could not be exported", [
+        err instanceof Error ? err.message : String(err),
+      ]);
+    });
+    return;
+  }
   session?.exportImage(kind === "whole" ? "whole" : "view").catch((err: unknown) => {
     showMessage("The image could not be made", [err instanceof Error ? err.message : String(err)]);
   });

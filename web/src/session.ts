@@ -1,5 +1,6 @@
 // One loaded graph on screen: store, views, renderer, panel, search, legend, controls, URL sync.
 import type Sigma from "sigma";
+import type { RecordFormat } from "../../src/export/records/formats.ts";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { createBusy } from "./busy.ts";
@@ -7,6 +8,7 @@ import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
 import { downloadCanvas, exportPng } from "./export-png.ts";
+import { downloadRecords, exportScope } from "./export-records.ts";
 import { renderWhole, type WholeExport } from "./export-whole.ts";
 import { lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
@@ -44,6 +46,8 @@ export interface Ui {
 export interface Session {
   /** Downloads a PNG: the whole view with title and legend, or the visible area. */
   exportImage(kind: "whole" | "view"): Promise<void>;
+  /** Download the papers in front of the user (export-records.ts) in a reference format. */
+  exportRecords(format: RecordFormat): Promise<void>;
   destroy(): void;
 }
 
@@ -253,6 +257,11 @@ export function createSession(
     });
     await downloadCanvas(lastExport.canvas, `${name}-whole`);
   };
+  const exportRecords = async (format: RecordFormat) => {
+    const s = store.get();
+    const graph = model.get().graph;
+    await downloadRecords(graph, exportScope(graph, view(s.view), s), format);
+  };
   const stopSearch = createSearch(
     ui.search,
     () => index.get(),
@@ -316,6 +325,7 @@ export function createSession(
 
   return {
     exportImage,
+    exportRecords,
     destroy() {
       busy.stop();
       cancelAnimationFrame(frame);

@@ -4,18 +4,9 @@ import type Graph from "graphology";
 import { writeBibtex } from "./bibtex.ts";
 import { writeCsl } from "./csl.ts";
 import { writeCsv } from "./csv.ts";
+import type { RecordFormat } from "./formats.ts";
 import { type ExportItem, exportItem, type PaperFields } from "./item.ts";
 import { writeRis } from "./ris.ts";
-
-export const RECORD_FORMATS = ["bibtex", "ris", "csl", "csv"] as const;
-export type RecordFormat = (typeof RECORD_FORMATS)[number];
-
-export const RECORD_FILES: Record<RecordFormat, { ext: string; mime: string; name: string }> = {
-  bibtex: { ext: "bib", mime: "application/x-bibtex", name: "BibTeX" },
-  ris: { ext: "ris", mime: "application/x-research-info-systems", name: "RIS" },
-  csl: { ext: "json", mime: "application/vnd.citationstyles.csl+json", name: "CSL-JSON" },
-  csv: { ext: "csv", mime: "text/csv", name: "CSV" },
-};
 
 const WRITERS: Record<RecordFormat, (items: ExportItem[]) => string> = {
   bibtex: writeBibtex,
@@ -23,9 +14,6 @@ const WRITERS: Record<RecordFormat, (items: ExportItem[]) => string> = {
   csl: writeCsl,
   csv: writeCsv,
 };
-
-export const isRecordFormat = (f: string): f is RecordFormat =>
-  (RECORD_FORMATS as readonly string[]).includes(f);
 
 /** The papers, in the order given, as a file of the format. */
 export function writeRecords(papers: PaperFields[], format: RecordFormat): string {
@@ -40,4 +28,5 @@ export function exportPapers(graph: Graph, nodes: string[], format: RecordFormat
   return writeRecords(papers, format);
 }
 
+export * from "./formats.ts";
 export type { PaperFields } from "./item.ts";
