@@ -22,6 +22,7 @@ function star(n: number): ViewGraph {
       papers: 0,
       yearMin: null,
       yearMax: null,
+      year: null,
     };
     g.addNode(key, attributes);
   };

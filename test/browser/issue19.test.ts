@@ -12,7 +12,12 @@ import { browserUnavailable, launch, type Site, serveSite } from "./harness.ts";
 const FIXTURES = join(import.meta.dirname, "../fixtures/web");
 const graph = JSON.parse(readFileSync(join(FIXTURES, "graph.json"), "utf8")) as SerializedGraph;
 const skip = browserUnavailable();
-declare const window: Window & { litgraph: { state(): { colourBy: string } } };
+interface Hooks {
+  state(): { colourBy: string; selection: string | null };
+  nodeDisplay(key: string): { color: string } | null;
+  select(key: string): void;
+}
+declare const window: Window & { litgraph: Hooks };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -85,4 +90,57 @@ describe.skipIf(skip)("time, drill-down and export in Chromium", () => {
       await page.close();
     },
   );
+
+  it("colours by year with a year legend, in every view and through the URL", async () => {
+    const page = await open();
+    await page.locator('input[name="colour"][value="year"]').check();
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => window.litgraph.state().colourBy)).toBe("year");
+    const legend = await page
+      .locator("#legend ul.years li")
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute("data-year")));
+    expect(legend).toEqual(["2024", "2023", "2022", "2021", "2020", "2019"]);
+    // the oldest paper dark violet, the newest yellow (the palette's ends)
+    const colour = (key: string) =>
+      page.evaluate((k) => window.litgraph.nodeDisplay(k)?.color, key);
+    expect(await colour("paper:doi:10.1/p8")).toBe("#440154");
+    expect(await colour("paper:doi:10.1/p10")).toBe("#fde725");
+    // a concept takes the mean year of its papers: somewhere between
+    const concept = await colour("method:transformer");
+    expect(concept).not.toBe("#440154");
+    expect(concept).not.toBe("#fde725");
+    await page.waitForFunction(() => location.hash.includes("colour=year"));
+    for (const view of ["papers", "collab"]) {
+      await page.locator(`[data-view="${view}"]`).click();
+      await page.waitForTimeout(300);
+      expect(await page.locator("#legend ul.years li").count()).toBeGreaterThan(1);
+    }
+    // reopened from its link, the page colours by year again
+    const again = await open(page.url().split("#")[1]);
+    expect(await again.evaluate(() => window.litgraph.state().colourBy)).toBe("year");
+    await again.close();
+    await page.close();
+  });
+
+  it("a concept's panel shows its papers per year", async () => {
+    const page = await open("view=knowledge&sel=method%3Atransformer");
+    await page.waitForSelector("#panel .per-year li");
+    const rows = await page
+      .locator("#panel .per-year li")
+      .evaluateAll((lis) =>
+        lis.map(
+          (li) => `${li.getAttribute("data-year")}:${li.querySelector(".year-count")?.textContent}`,
+        ),
+      );
+    const years = graph.edges
+      .filter((e) => e.attributes.type === "has" && e.target === "method:transformer")
+      .map((e) => graph.nodes.find((n) => n.key === e.source)?.attributes)
+      .map((a) => (a?.type === "paper" ? a.year : null));
+    const lo = Math.min(...(years as number[]));
+    const hi = Math.max(...(years as number[]));
+    const want = [];
+    for (let y = lo; y <= hi; y++) want.push(`${y}:${years.filter((x) => x === y).length}`);
+    expect(rows).toEqual(want);
+    await page.close();
+  });
 });

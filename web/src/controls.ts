@@ -103,6 +103,7 @@ export function renderControls(
       el("h3", {}, "Colour by"),
       radio("colour", "community", state.colourBy, "community", (v) => store.set({ colourBy: v })),
       radio("colour", "type", state.colourBy, "node type", (v) => store.set({ colourBy: v })),
+      radio("colour", "year", state.colourBy, "year", (v) => store.set({ colourBy: v })),
     ),
     el(
       "div",

@@ -10,6 +10,7 @@ import { fitText } from "./fit-text.ts";
 import { createLabelPass } from "./label-pass.ts";
 import { NODE_TYPES, type State } from "./state.ts";
 import type { View, ViewCommunity, ViewEdge, ViewNode } from "./views.ts";
+import { yearLegend, yearRange } from "./year-colours.ts";
 
 type ViewSigma = Sigma<ViewNode, ViewEdge>;
 
@@ -35,6 +36,7 @@ const LINE = 22;
 
 /** The legend of the image: the view's communities by size, or the node types shown. */
 export function legendEntries(view: View, state: State): LegendEntry[] {
+  if (state.colourBy === "year") return yearLegend(view.graph, yearRange(view.graph));
   if (state.colourBy === "type") {
     const present = new Set<string>();
     view.graph.forEachNode((_k, a) => {
@@ -193,7 +195,7 @@ export async function renderWhole(
     },
   });
   const legend = legendEntries(view, state).slice(0, 40);
-  const heading = state.colourBy === "type" ? "Node types" : "Communities";
+  const heading = { type: "Node types", year: "Years", community: "Communities" }[state.colourBy];
   const ratio = graph.width / width;
   const canvas = document.createElement("canvas");
   const total = {

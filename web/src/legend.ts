@@ -1,9 +1,10 @@
 // The legend: communities of the current view by label and size (click focuses and filters),
-// or node types when colouring by type.
+// node types when colouring by type, or years (a sequential palette) when colouring by year.
 import { communityColour, TYPE_COLOURS } from "./colours.ts";
 import { el } from "./dom.ts";
 import { NODE_TYPES, type State } from "./state.ts";
 import type { View, ViewCommunity } from "./views.ts";
+import { yearLegend, yearRange } from "./year-colours.ts";
 
 export interface LegendActions {
   toggleCommunity(c: ViewCommunity): void;
@@ -15,6 +16,33 @@ export function renderLegend(host: HTMLElement, view: View, state: State, action
     s.style.background = colour;
     return s;
   };
+  if (state.colourBy === "year") {
+    const unit = view.name === "papers" ? "papers" : "nodes";
+    host.replaceChildren(
+      el("h3", {}, "Years"),
+      el(
+        "p",
+        { class: "muted legend-note" },
+        view.name === "papers"
+          ? "Each paper by its year."
+          : "Papers by their year; authors and concepts by the mean year of their papers.",
+      ),
+      el(
+        "ul",
+        { class: "legend years" },
+        ...yearLegend(view.graph, yearRange(view.graph)).map((e) =>
+          el(
+            "li",
+            { attrs: { "data-year": e.label, title: `${e.label}: ${e.count} ${unit}` } },
+            swatch(e.colour),
+            el("span", { class: "legend-label" }, e.label),
+            el("span", { class: "muted" }, e.count),
+          ),
+        ),
+      ),
+    );
+    return;
+  }
   if (state.colourBy === "type") {
     const present = new Set<string>();
     view.graph.forEachNode((_k, a) => {

@@ -243,6 +243,39 @@ function papersSection(papers: (Ref & { year: number | null })[], onSelect: Sele
   );
 }
 
+/** Papers per year as rows of bars (years without papers between the first and last shown empty). */
+function perYearChart(papers: { year: number | null }[]): Child {
+  const counts = new Map<number, number>();
+  for (const p of papers) if (p.year !== null) counts.set(p.year, (counts.get(p.year) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const years = [...counts.keys()];
+  const [lo, hi] = [Math.min(...years), Math.max(...years)];
+  if (hi - lo > 60) return null;
+  const most = Math.max(...counts.values());
+  const rows = [];
+  for (let y = lo; y <= hi; y++) {
+    const n = counts.get(y) ?? 0;
+    const bar = el("span", { class: "year-bar" });
+    bar.style.width = `${(100 * n) / most}%`;
+    rows.push(
+      el(
+        "li",
+        { attrs: { "data-year": String(y), title: `${y}: ${n} paper${n === 1 ? "" : "s"}` } },
+        el("span", { class: "year-label" }, String(y)),
+        el("span", { class: "year-track" }, bar),
+        el("span", { class: "muted year-count" }, String(n)),
+      ),
+    );
+  }
+  const undated = papers.length - [...counts.values()].reduce((a, b) => a + b, 0);
+  return section(
+    "Papers per year",
+    null,
+    el("ul", { class: "per-year" }, ...rows),
+    undated ? el("p", { class: "muted" }, `${undated} without a year`) : null,
+  );
+}
+
 function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
   return [
     el("div", { class: "kind" }, typeBadge(d.type)),
@@ -250,6 +283,7 @@ function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
     d.aliases.length ? el("p", { class: "muted" }, `Also: ${d.aliases.join("; ")}`) : null,
     d.parents.length ? section("Is a", d.parents.length, refList(d.parents, onSelect)) : null,
     d.children.length ? section("Kinds", d.children.length, refList(d.children, onSelect)) : null,
+    perYearChart(d.papers),
     papersSection(d.papers, onSelect),
     d.cooccurring.length
       ? section(

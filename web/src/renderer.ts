@@ -2,7 +2,8 @@
 // go through nodeReducer/edgeReducer; community labels are drawn at the cluster centres.
 import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { communityColour, GREYED, TYPE_COLOURS } from "./colours.ts";
+import { nodeColouring } from "./colouring.ts";
+import { communityColour, GREYED } from "./colours.ts";
 import { el } from "./dom.ts";
 import { createHoverOverlay, HOVER_OVERLAY_MIN_EDGES } from "./hover-overlay.ts";
 import { createLabelPass } from "./label-pass.ts";
@@ -54,7 +55,8 @@ interface Derived {
   labelRank: Map<string, number> | null;
   selection: string | null;
   hovered: string | null;
-  byType: boolean;
+  /** A node's colour in the current colouring. */
+  colourOf: (a: ViewNode) => string;
   /** Edge colour with nothing highlighted (lighter on very dense views). */
   edgeColour: string;
 }
@@ -121,7 +123,7 @@ export function createRenderer(
     labelRank: null,
     selection: null,
     hovered: null,
-    byType: false,
+    colourOf: (a) => communityColour(a.community),
     edgeColour: "#d0d0d0",
   };
   /** Stored sizes suit a few hundred nodes; denser views draw smaller nodes so clusters stay apart. */
@@ -137,6 +139,11 @@ export function createRenderer(
     graph: null,
   };
   const overlayMode = () => current.graph.size >= HOVER_OVERLAY_MIN_EDGES;
+  // the colouring is made again only when the mode or the view changes (a year range is a pass)
+  let coloured: { mode: State["colourBy"] | null; graph: ViewGraph | null } = {
+    mode: null,
+    graph: null,
+  };
   const derive = (s: State) => {
     if (filtered.filters !== s.filters || filtered.graph !== current.graph) {
       filtered = { filters: s.filters, graph: current.graph };
@@ -156,7 +163,10 @@ export function createRenderer(
         : null;
     derived.selection = s.selection;
     derived.hovered = overlayMode() ? null : s.hovered;
-    derived.byType = s.colourBy === "type";
+    if (coloured.mode !== s.colourBy || coloured.graph !== current.graph) {
+      coloured = { mode: s.colourBy, graph: current.graph };
+      derived.colourOf = nodeColouring(s.colourBy, current.graph);
+    }
     derived.edgeColour = current.graph.size > 10_000 ? "#ececec" : "#d0d0d0";
   };
   derive(store.get());
@@ -171,7 +181,7 @@ export function createRenderer(
       res.hidden = true;
       return res;
     }
-    res.color = derived.byType ? TYPE_COLOURS[data.kind] : communityColour(data.community);
+    res.color = derived.colourOf(data);
     res.size = data.size * sizeScale;
     if (derived.near) {
       if (derived.near.has(node)) {
@@ -244,7 +254,7 @@ export function createRenderer(
   const overlay = createHoverOverlay(sigma, () => current.graph, {
     colour: (n) => {
       const a = current.graph.getNodeAttributes(n);
-      return derived.byType ? TYPE_COLOURS[a.kind] : communityColour(a.community);
+      return derived.colourOf(a);
     },
     edgeColour: "#7a7a7a",
     labelFont: sigma.getSetting("labelFont"),

@@ -253,7 +253,7 @@ export function createSession(
     const shown = visible ? `${visible.size} of ${v.graph.order}` : `all ${v.graph.order}`;
     lastExport = await renderWhole(renderer.sigma, v, s, renderer.labelRank, {
       title: `${VIEW_SPECS[s.view].title} — ${source}`,
-      subtitle: `${counts.paper} papers · ${counts.author} authors · ${counts.concept} concepts · ${shown} nodes shown · coloured by ${s.colourBy === "type" ? "node type" : "community"} · made with litgraph`,
+      subtitle: `${counts.paper} papers · ${counts.author} authors · ${counts.concept} concepts · ${shown} nodes shown · coloured by ${{ type: "node type", year: "year", community: "community" }[s.colourBy]} · made with litgraph`,
     });
     await downloadCanvas(lastExport.canvas, `${name}-whole`);
   };

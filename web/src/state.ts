@@ -2,7 +2,7 @@
 import { NodeType } from "../../src/graph/schema.ts";
 
 export type ViewName = "knowledge" | "papers" | "collab";
-export type ColourBy = "community" | "type";
+export type ColourBy = "community" | "type" | "year";
 
 export const VIEW_NAMES: readonly ViewName[] = ["knowledge", "papers", "collab"];
 export const NODE_TYPES: readonly NodeType[] = NodeType.options;

@@ -64,7 +64,8 @@ export function decodeState(hash: string, fallbackView: ViewName = "knowledge"):
   const minp = p.get("minp");
   if (minp !== null && /^\d+$/.test(minp) && Number(minp) > 1) s.filters.minPapers = Number(minp);
   if (p.get("depth") === "2") s.depth = 2;
-  if (p.get("colour") === "type") s.colourBy = "type";
+  const colour = p.get("colour");
+  if (colour === "type" || colour === "year") s.colourBy = colour;
   const cam = (p.get("cam") ?? "").split(",").map(finite);
   if (cam.length === 4 && cam.every(Number.isFinite) && cam[2] > 0) {
     const [x, y, ratio, angle] = cam;

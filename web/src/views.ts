@@ -25,6 +25,8 @@ export interface ViewNode {
   /** Years of the node's papers (a paper: its own year), for the year filter. */
   yearMin: number | null;
   yearMax: number | null;
+  /** A paper's year; an author's or concept's mean year of its papers (colour by year). */
+  year: number | null;
 }
 
 export interface ViewEdge {
@@ -89,16 +91,23 @@ export function shortLabel(text: string, max = 42): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
-function yearsOf(graph: FullGraph, key: string, a: NodeAttributes): [number | null, number | null] {
-  if (a.type === "paper") return [a.year, a.year];
+/** Min, max and mean year of a node's papers (a paper: its own year). */
+type Years = [number | null, number | null, number | null];
+
+function yearsOf(graph: FullGraph, key: string, a: NodeAttributes): Years {
+  if (a.type === "paper") return [a.year, a.year, a.year];
   let min: number | null = null;
   let max: number | null = null;
+  let sum = 0;
+  let n = 0;
   graph.forEachNeighbor(key, (_n, na) => {
     if (na.type !== "paper" || na.year === null) return;
     min = min === null ? na.year : Math.min(min, na.year);
     max = max === null ? na.year : Math.max(max, na.year);
+    sum += na.year;
+    n++;
   });
-  return [min, max];
+  return [min, max, n ? sum / n : null];
 }
 
 function edgeSize(a: EdgeAttributes, maxWeight: number): number {
@@ -111,7 +120,7 @@ function edgeSize(a: EdgeAttributes, maxWeight: number): number {
 interface ViewSource {
   forEachNode(fn: (key: string, a: NodeAttributes) => void): void;
   forEachEdge(fn: (a: EdgeAttributes, source: string, target: string) => void): void;
-  years(key: string, a: NodeAttributes): [number | null, number | null];
+  years(key: string, a: NodeAttributes): Years;
   meta: GraphMeta;
 }
 
@@ -120,7 +129,7 @@ function assemble(src: ViewSource, name: ViewName): View {
   const graph: ViewGraph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
   src.forEachNode((key, a) => {
     if (!spec.nodes(a)) return;
-    const [yearMin, yearMax] = src.years(key, a);
+    const [yearMin, yearMax, year] = src.years(key, a);
     graph.addNode(key, {
       kind: a.type,
       label: shortLabel(a.type === "paper" ? a.title || a.label : a.label),
@@ -130,6 +139,7 @@ function assemble(src: ViewSource, name: ViewName): View {
       papers: a.type === "author" ? a.paperCount : 0,
       yearMin,
       yearMax,
+      year,
     });
   });
   // one pass over all edges: the view's types and their largest weight; then only those
@@ -167,7 +177,8 @@ export function buildView(model: Model, name: ViewName): View {
  */
 export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
   const spec = VIEW_SPECS[name];
-  const years = new Map<string, [number, number]>();
+  /** min, max, sum and count of a node's paper years */
+  const years = new Map<string, [number, number, number, number]>();
   // papers carry their own year; only views with other node types need the neighbours' years
   if (data.nodes.some((n) => n.attributes.type !== "paper" && spec.nodes(n.attributes))) {
     const attrs = new Map(data.nodes.map((n) => [n.key, n.attributes]));
@@ -175,8 +186,8 @@ export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
       const a = attrs.get(key);
       if (year === null || !a || a.type === "paper" || !spec.nodes(a)) return;
       const y = years.get(key);
-      if (!y) years.set(key, [year, year]);
-      else years.set(key, [Math.min(y[0], year), Math.max(y[1], year)]);
+      if (!y) years.set(key, [year, year, year, 1]);
+      else years.set(key, [Math.min(y[0], year), Math.max(y[1], year), y[2] + year, y[3] + 1]);
     };
     for (const e of data.edges) {
       const s = attrs.get(e.source);
@@ -193,7 +204,11 @@ export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
       forEachEdge: (fn) => {
         for (const e of data.edges) fn(e.attributes, e.source, e.target);
       },
-      years: (key, a) => (a.type === "paper" ? [a.year, a.year] : (years.get(key) ?? [null, null])),
+      years: (key, a) => {
+        if (a.type === "paper") return [a.year, a.year, a.year];
+        const y = years.get(key);
+        return y ? [y[0], y[1], y[2] / y[3]] : [null, null, null];
+      },
       meta: data.meta,
     },
     name,
