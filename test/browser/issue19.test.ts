@@ -143,4 +143,52 @@ describe.skipIf(skip)("time, drill-down and export in Chromium", () => {
     expect(rows).toEqual(want);
     await page.close();
   });
+
+  it("a reason opens the evidence sentence of both papers, highlighted; an author their other papers", async () => {
+    const page = await open("view=knowledge&sel=paper%3Adoi%3A10.1%2Fp1");
+    const item = page.locator(
+      '#panel li[data-node="paper:doi:10.1/p3"] [data-reason="modality:clinical notes"]',
+    );
+    await item.click();
+    const quotes = page.locator('#panel li[data-node="paper:doi:10.1/p3"] .evidence blockquote');
+    expect(await quotes.count()).toBe(2);
+    const got = await quotes.evaluateAll((qs) =>
+      qs.map((q) => ({
+        paper: q.getAttribute("data-paper"),
+        text: q.querySelector(".evidence-text")?.textContent ?? "",
+        marks: [...q.querySelectorAll("mark")].map((m) => m.textContent),
+      })),
+    );
+    expect(got.map((g) => g.paper)).toEqual(["paper:doi:10.1/p1", "paper:doi:10.1/p3"]);
+    for (const g of got) {
+      expect(g.marks.length).toBeGreaterThan(0);
+      for (const m of g.marks) expect(m?.toLowerCase()).toContain("clinical note");
+      // the sentence is a sentence of that paper's title or abstract
+      const a = graph.nodes.find((n) => n.key === g.paper)?.attributes;
+      const fields = a?.type === "paper" ? `${a.title}\n${a.abstract}` : "";
+      expect(fields).toContain(g.text);
+    }
+    // closed again by the same button
+    await item.click();
+    expect(await quotes.count()).toBe(0);
+    // a shared author: the author's other papers
+    await page
+      .locator('#panel li[data-node="paper:doi:10.1/p3"] [data-reason="author:Hannah Jauncey"]')
+      .click();
+    const others = await page
+      .locator('#panel li[data-node="paper:doi:10.1/p3"] .evidence[data-evidence="papers"] li')
+      .allTextContents();
+    const want = graph.edges
+      .filter((e) => e.attributes.type === "authored" && e.target === "author:hannah-jauncey")
+      .map((e) => e.source)
+      .filter((p) => p !== "paper:doi:10.1/p1" && p !== "paper:doi:10.1/p3");
+    expect(others.length).toBe(want.length);
+    // evidence from a paper with markup in its abstract stays text
+    await page
+      .locator('#panel li[data-node="paper:slug:xss-paper-2024"] .evidence-toggle')
+      .first()
+      .click();
+    expect(await page.locator("#panel .evidence img, #panel .evidence script").count()).toBe(0);
+    await page.close();
+  });
 });

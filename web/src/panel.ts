@@ -9,9 +9,13 @@ import type {
   Ref,
 } from "./details.ts";
 import { type Child, el, nodeButton, safeAnchor } from "./dom.ts";
+import { type Evidence, hasEvidence, type ReasonItem } from "./evidence.ts";
+import { evidenceView } from "./evidence-view.ts";
 import { type Span, segments } from "./highlight.ts";
 
 export type SelectFn = (key: string) => void;
+/** The evidence for one reason why the shown paper and `related` are related. */
+export type ExplainFn = (related: string, item: ReasonItem) => Evidence;
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const PLURAL: Record<string, string> = {
@@ -94,7 +98,52 @@ function moreButton(list: HTMLElement, keep: number) {
   return button;
 }
 
-function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
+/**
+ * A reason's item: its name (a node opens on click) and, when it has evidence, a toggle that
+ * opens the evidence below the reasons of that related paper.
+ */
+function reasonItem(
+  kind: string,
+  it: { key: string; name: string },
+  host: HTMLElement,
+  open: () => Node,
+  onSelect: SelectFn,
+): Child[] {
+  const name = it.key
+    ? nodeButton(it.key, it.name, onSelect, "ref subtle")
+    : el("span", { class: "reason-term" }, it.name);
+  if (!hasEvidence({ kind, key: it.key, name: it.name })) return [name];
+  let shown: Node | null = null;
+  const toggle = el(
+    "button",
+    {
+      class: "evidence-toggle",
+      attrs: {
+        type: "button",
+        "aria-expanded": "false",
+        title: `Show where ${it.name} appears`,
+        "data-reason": `${kind}:${it.name}`,
+      },
+      on: {
+        click: () => {
+          if (shown) {
+            shown.parentNode?.removeChild(shown);
+            shown = null;
+          } else {
+            shown = open();
+            host.append(shown);
+          }
+          toggle.setAttribute("aria-expanded", String(shown !== null));
+          toggle.textContent = shown ? "▾" : "▸";
+        },
+      },
+    },
+    "▸",
+  );
+  return [name, toggle];
+}
+
+function paperView(d: PaperDetails, onSelect: SelectFn, explain?: ExplainFn): Child[] {
   const authors = el("p", { class: "authors" });
   d.authors.forEach((a, i) => {
     if (i) authors.append(", ");
@@ -117,20 +166,37 @@ function paperView(d: PaperDetails, onSelect: SelectFn): Child[] {
   const related = el("ol", { class: "related" });
   for (const r of d.related) {
     const reasons = el("ul", { class: "reasons" });
-    for (const g of r.reasons)
-      reasons.append(
-        el(
-          "li",
-          {},
-          el("span", { class: "reason-kind" }, `${plural(g.kind)} ${pct(g.share)}: `),
-          ...g.items.flatMap((it, i) => [
-            i ? ", " : null,
-            it.key
-              ? nodeButton(it.key, it.name, onSelect, "ref subtle")
-              : el("span", { class: "reason-term" }, it.name),
-          ]),
-        ),
+    for (const g of r.reasons) {
+      const li = el(
+        "li",
+        {},
+        el("span", { class: "reason-kind" }, `${plural(g.kind)} ${pct(g.share)}: `),
       );
+      const item = (it: (typeof g.items)[number]) =>
+        explain
+          ? reasonItem(
+              g.kind,
+              it,
+              li,
+              () =>
+                evidenceView(
+                  explain(r.key, { kind: g.kind, key: it.key, name: it.name }),
+                  it.name,
+                  onSelect,
+                ),
+              onSelect,
+            )
+          : [
+              it.key
+                ? nodeButton(it.key, it.name, onSelect, "ref subtle")
+                : el("span", { class: "reason-term" }, it.name),
+            ];
+      g.items.forEach((it, i) => {
+        if (i) li.append(", ");
+        for (const c of item(it)) if (c instanceof Node) li.append(c);
+      });
+      reasons.append(li);
+    }
     related.append(
       el(
         "li",
@@ -304,6 +370,7 @@ export function renderPanel(
   d: Details | null,
   onSelect: SelectFn,
   onClose: () => void,
+  explain?: ExplainFn,
 ) {
   panel.hidden = d === null;
   if (!d) {
@@ -321,7 +388,7 @@ export function renderPanel(
   );
   const body =
     d.kind === "paper"
-      ? paperView(d, onSelect)
+      ? paperView(d, onSelect, explain)
       : d.kind === "author"
         ? authorView(d, onSelect)
         : conceptView(d, onSelect);

@@ -7,6 +7,7 @@ import { createBusy } from "./busy.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
+import { reasonEvidence } from "./evidence.ts";
 import { downloadCanvas, exportPng } from "./export-png.ts";
 import { downloadRecords, exportScope } from "./export-records.ts";
 import { renderWhole, type WholeExport } from "./export-whole.ts";
@@ -173,6 +174,7 @@ export function createSession(
       s.selection ? detailsOf(model.get().graph, s.selection, model.get().meta) : null,
       (key) => select(key),
       () => store.set({ selection: null }),
+      (related, item) => reasonEvidence(model.get().graph, s.selection as string, related, item),
     );
   /** The full graph is built on the first selection if idle time has not built it yet. */
   const showDetails = (s: State): boolean => {

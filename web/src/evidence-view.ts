@@ -1,0 +1,54 @@
+// The evidence of a reason as DOM (text nodes only): each paper's sentence with the shared item
+// marked, or a shared author's other papers.
+import { type Child, el, nodeButton } from "./dom.ts";
+import type { Evidence, EvidenceSentence } from "./evidence.ts";
+
+type SelectFn = (key: string) => void;
+
+/** The sentence with its marks as <mark> elements around text nodes. */
+function marked(s: EvidenceSentence): Child[] {
+  if (s.text === null) return [el("span", { class: "muted" }, "(not in its title or abstract)")];
+  const text = s.text;
+  const out: Child[] = [];
+  let at = 0;
+  for (const m of [...s.marks].sort((a, b) => a.start - b.start)) {
+    if (m.start < at || m.end > text.length) continue;
+    if (m.start > at) out.push(text.slice(at, m.start));
+    out.push(el("mark", { class: "evidence-mark" }, text.slice(m.start, m.end)));
+    at = m.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+export function evidenceView(ev: Evidence, name: string, onSelect: SelectFn): Node {
+  if (ev.kind === "papers")
+    return el(
+      "div",
+      { class: "evidence", attrs: { "data-evidence": "papers" } },
+      el("p", { class: "evidence-head" }, `Other papers by ${name}`),
+      ev.papers.length
+        ? el(
+            "ul",
+            { class: "ref-list" },
+            ...ev.papers
+              .slice(0, 20)
+              .map((p) =>
+                el("li", {}, nodeButton(p.key, p.name, onSelect), p.year ? ` ${p.year}` : null),
+              ),
+          )
+        : el("p", { class: "muted" }, "None in this graph."),
+    );
+  return el(
+    "div",
+    { class: "evidence", attrs: { "data-evidence": "sentences" } },
+    ...ev.sentences.map((s) =>
+      el(
+        "blockquote",
+        { class: "evidence-sentence", attrs: { "data-paper": s.paper } },
+        el("span", { class: "evidence-paper" }, nodeButton(s.paper, s.title, onSelect)),
+        el("span", { class: "evidence-text" }, ...marked(s)),
+      ),
+    ),
+  );
+}

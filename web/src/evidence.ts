@@ -1,0 +1,100 @@
+// The evidence behind one reason of a related paper: for a shared concept or word, the sentence
+// of each of the two papers where it appears (with the words to highlight); for a shared author,
+// the author's other papers. Pure queries on the full graph.
+import { splitSentences } from "../../src/extract/text/sentences.ts";
+import { type FullGraph, nameOf } from "./model.ts";
+
+export interface ReasonItem {
+  kind: string;
+  /** The shared node ("" for a shared word). */
+  key: string;
+  name: string;
+}
+
+export interface EvidenceSentence {
+  paper: string;
+  title: string;
+  /** The sentence, or null when the paper does not show the item in its title or abstract. */
+  text: string | null;
+  marks: { start: number; end: number }[];
+}
+
+export type Evidence =
+  | { kind: "sentences"; sentences: EvidenceSentence[] }
+  | {
+      kind: "papers";
+      author: string;
+      papers: { key: string; name: string; year: number | null }[];
+    };
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The sentence of a paper's `has` edge to `concept` holding its strongest mention. */
+function conceptSentence(graph: FullGraph, paper: string, concept: string) {
+  const p = graph.getNodeAttributes(paper);
+  if (p.type !== "paper") return null;
+  for (const e of graph.outEdges(paper, concept)) {
+    const a = graph.getEdgeAttributes(e);
+    if (a.type !== "has" || !a.mentions.length) continue;
+    const m = a.mentions[0];
+    const field = m.field === "title" ? p.title : p.abstract;
+    const [s, t] = [m.sentenceStart, m.sentenceEnd];
+    if (s !== undefined && t !== undefined && s <= m.start && m.end <= t)
+      return { text: field.slice(s, t), marks: [{ start: m.start - s, end: m.end - s }] };
+    return { text: field, marks: [{ start: m.start, end: m.end }] };
+  }
+  return null;
+}
+
+/**
+ * The first sentence of the title, then of the abstract, where any of `words` begins a word
+ * (a shared word is a stem or a concept's label: "transformer" finds "Transformers").
+ */
+function wordSentence(graph: FullGraph, paper: string, words: string[]) {
+  const p = graph.getNodeAttributes(paper);
+  if (p.type !== "paper") return null;
+  const alternatives = words
+    .filter(Boolean)
+    .map((w) => escapeRe(w.trim()).replace(/\s+/g, "[\\s-]+"));
+  if (!alternatives.length) return null;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})[\\p{L}\\p{N}]*`, "giu");
+  for (const field of [p.title, p.abstract])
+    for (const span of splitSentences(field)) {
+      const text = field.slice(span.start, span.end);
+      const marks = [...text.matchAll(re)].map((m) => ({
+        start: m.index ?? 0,
+        end: (m.index ?? 0) + m[0].length,
+      }));
+      if (marks.length) return { text, marks };
+    }
+  return null;
+}
+
+function sentenceOf(graph: FullGraph, paper: string, item: ReasonItem): EvidenceSentence {
+  const title = nameOf(graph, paper);
+  const isConcept = item.key !== "" && graph.hasNode(item.key);
+  const node = isConcept ? graph.getNodeAttributes(item.key) : null;
+  const aliases = node && "aliases" in node ? node.aliases : [];
+  const found =
+    (isConcept ? conceptSentence(graph, paper, item.key) : null) ??
+    wordSentence(graph, paper, [item.name, ...aliases]);
+  return { paper, title, text: found?.text ?? null, marks: found?.marks ?? [] };
+}
+
+/** The evidence for `item`, a reason why `a` and `b` are related. */
+export function reasonEvidence(graph: FullGraph, a: string, b: string, item: ReasonItem): Evidence {
+  if (item.kind === "author" && item.key && graph.hasNode(item.key)) {
+    const papers = graph
+      .filterNeighbors(item.key, (n, na) => na.type === "paper" && n !== a && n !== b)
+      .map((key) => {
+        const p = graph.getNodeAttributes(key);
+        return { key, name: nameOf(graph, key), year: p.type === "paper" ? p.year : null };
+      })
+      .sort((x, y) => (y.year ?? 0) - (x.year ?? 0) || x.name.localeCompare(y.name));
+    return { kind: "papers", author: item.key, papers };
+  }
+  return { kind: "sentences", sentences: [a, b].map((p) => sentenceOf(graph, p, item)) };
+}
+
+/** Whether a reason of this kind has evidence to open ("other", the unnamed rest, has none). */
+export const hasEvidence = (item: ReasonItem) => item.kind !== "other" && item.kind !== "citation";
