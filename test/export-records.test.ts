@@ -95,6 +95,27 @@ describe.each(Object.entries(CORPORA))("records round trip: %s", (_name, inputs)
     expect(total).toBe(papers.filter((p) => p.attributes.community >= 0).length);
   });
 
+  it("clusters --json counts each community's papers per year", () => {
+    const json = JSON.parse(cli(["clusters", "--graph", file, "--json"]));
+    const papers = graph.nodes.filter((n) => n.attributes.type === "paper");
+    for (const c of json.communities as {
+      id: number;
+      size: number;
+      perYear: { year: number; count: number }[];
+      undated: number;
+    }[]) {
+      const years = papers
+        .filter((p) => p.attributes.community === c.id)
+        .map((p) => (p.attributes.type === "paper" ? p.attributes.year : null));
+      const want = [...new Set(years.filter((y): y is number => y !== null))]
+        .sort((a, b) => a - b)
+        .map((year) => ({ year, count: years.filter((y) => y === year).length }));
+      expect(c.perYear).toEqual(want);
+      expect(c.undated).toBe(years.filter((y) => y === null).length);
+      expect(c.perYear.reduce((n, y) => n + y.count, c.undated)).toBe(c.size);
+    }
+  });
+
   it("related … --format writes the related papers in rank order", () => {
     const { graph: g } = loadGraph(graph, "test");
     const paper = graph.nodes.find((n) => n.attributes.type === "paper")?.key as string;
