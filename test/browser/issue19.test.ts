@@ -13,7 +13,11 @@ const FIXTURES = join(import.meta.dirname, "../fixtures/web");
 const graph = JSON.parse(readFileSync(join(FIXTURES, "graph.json"), "utf8")) as SerializedGraph;
 const skip = browserUnavailable();
 interface Hooks {
-  state(): { colourBy: string; selection: string | null };
+  state(): {
+    colourBy: string;
+    selection: string | null;
+    filters: { yearMin: number | null; yearMax: number | null };
+  };
   nodeDisplay(key: string): { color: string } | null;
   select(key: string): void;
 }
@@ -189,6 +193,50 @@ describe.skipIf(skip)("time, drill-down and export in Chromium", () => {
       .first()
       .click();
     expect(await page.locator("#panel .evidence img, #panel .evidence script").count()).toBe(0);
+    await page.close();
+  });
+
+  it("a range brushed on the timeline filters the graph and round-trips through the URL", async () => {
+    const page = await open("view=papers");
+    const col = (y: number) => page.locator(`#timeline .tl-col[data-year="${y}"]`);
+    expect(await page.locator("#timeline .tl-col").count()).toBe(6); // 2019–2024
+    const a = await col(2020).boundingBox();
+    const b = await col(2022).boundingBox();
+    if (!a || !b) throw new Error("no timeline columns");
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height - 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height - 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    const years = () => page.evaluate(() => window.litgraph.state().filters);
+    expect(await years()).toMatchObject({ yearMin: 2020, yearMax: 2022 });
+    // papers outside the range are hidden, inside shown
+    const hidden = (key: string) =>
+      page.evaluate(
+        (k) =>
+          (
+            window.litgraph as unknown as { nodeDisplay(k: string): { hidden: boolean } | null }
+          ).nodeDisplay(k)?.hidden ?? null,
+        key,
+      );
+    expect(await hidden("paper:doi:10.1/p8")).toBe(true); // 2019
+    expect(await hidden("paper:doi:10.1/p6")).toBe(false); // 2022
+    expect(await page.locator("#timeline .tl-col.out").count()).toBe(3);
+    await page.waitForFunction(() => location.hash.includes("years=2020-2022"));
+    const again = await open(page.url().split("#")[1]);
+    expect(await again.evaluate(() => window.litgraph.state().filters)).toMatchObject({
+      yearMin: 2020,
+      yearMax: 2022,
+    });
+    expect(await again.locator("#timeline .tl-col.out").count()).toBe(3);
+    // "All years" clears it
+    await again.locator("#timeline .tl-clear").click();
+    await again.waitForTimeout(300);
+    expect(await again.evaluate(() => window.litgraph.state().filters)).toMatchObject({
+      yearMin: null,
+      yearMax: null,
+    });
+    await again.close();
     await page.close();
   });
 });

@@ -20,6 +20,7 @@ const ui: Ui = {
   search: $("search"),
   controls: $("controls"),
   legend: $("legend"),
+  timeline: $("timeline"),
   graph: $("graph"),
   panel: $("panel"),
   status: $("status"),

@@ -29,6 +29,7 @@ import {
   VIEW_NAMES,
   type ViewName,
 } from "./state.ts";
+import { renderTimeline, yearStacks } from "./timeline.ts";
 import { decodeState, encodeState } from "./url.ts";
 import { buildViewFromData, VIEW_SPECS, type View } from "./views.ts";
 
@@ -37,6 +38,7 @@ export interface Ui {
   search: HTMLElement;
   controls: HTMLElement;
   legend: HTMLElement;
+  timeline: HTMLElement;
   graph: HTMLElement;
   panel: HTMLElement;
   status: HTMLElement;
@@ -145,8 +147,14 @@ export function createSession(
       store.set({ ...d, colourBy: store.get().colourBy });
       renderer.sigma.getCamera().animatedReset({ duration: 300 });
     });
+  const stacks = yearStacks(data);
   const renderSide = (s: State) => {
     const v = view(s.view);
+    renderTimeline(ui.timeline, stacks, s.filters, (yearMin, yearMax) =>
+      busy.run("Filtering by year…", () =>
+        store.set({ filters: { ...store.get().filters, yearMin, yearMax } }),
+      ),
+    );
     renderControls(ui.controls, v, s, store, reset);
     renderLegend(ui.legend, v, s, {
       toggleCommunity(c) {
