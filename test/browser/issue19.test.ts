@@ -239,4 +239,37 @@ describe.skipIf(skip)("time, drill-down and export in Chromium", () => {
     await again.close();
     await page.close();
   });
+
+  it("the search box's results download as their papers", async () => {
+    const page = await open();
+    await page.locator(".search-input").fill("chest");
+    await page.waitForSelector("#search-results li[data-node]");
+    const keys = await page
+      .locator("#search-results li[data-node]")
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute("data-node") as string));
+    await page.locator("#export").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-export="records:csl"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("litgraph-search.json");
+    const { papers } = parseText(readFileSync(await download.path(), "utf8"), "s.json", {
+      asOf: new Date("2026-06-01"),
+    });
+    // each listed paper, and the papers of each listed author or concept
+    const want = new Set<string>();
+    for (const k of keys) {
+      if (k.startsWith("paper:")) want.add(k);
+      else
+        for (const e of graph.edges)
+          if (e.target === k && e.source.startsWith("paper:")) want.add(e.source);
+    }
+    const title = (k: string) => {
+      const a = graph.nodes.find((n) => n.key === k)?.attributes;
+      return a?.type === "paper" ? a.title : "";
+    };
+    expect(want.size).toBeGreaterThan(1);
+    expect(papers.map((p) => p.title).sort()).toEqual([...want].map(title).sort());
+    await page.close();
+  });
 });

@@ -1,5 +1,6 @@
 // "Export papers": the papers in front of the user (the selected paper and its related papers,
-// an author's or concept's papers, the filtered community, or every paper the filters show)
+// an author's or concept's papers, the filtered community, the search box's results, or every
+// paper the filters show)
 // written as BibTeX, RIS, CSL-JSON or CSV by src/export/records and downloaded.
 import type { RecordFormat } from "../../src/export/records/formats.ts";
 import { communityPapers } from "../../src/graph/queries.ts";
@@ -31,13 +32,25 @@ function papersAround(graph: FullGraph, key: string): string[] {
   return graph.filterNeighbors(key, (n) => isPaper(graph, n)).sort();
 }
 
-/** What "Export papers" writes for this state. */
-export function exportScope(graph: FullGraph, view: View, s: State): ExportScope {
+/** What "Export papers" writes for this state and the keys the search box lists. */
+export function exportScope(
+  graph: FullGraph,
+  view: View,
+  s: State,
+  searchHits: readonly string[] = [],
+): ExportScope {
   if (s.selection && graph.hasNode(s.selection))
     return { name: "selection", papers: papersAround(graph, s.selection) };
   const c = s.filters.community;
   if (c !== null && view.name !== "collab")
     return { name: `community-${c}`, papers: communityPapers(graph, c) };
+  const hits = searchHits.filter((k) => graph.hasNode(k));
+  if (hits.length) {
+    const papers = new Set<string>();
+    for (const k of hits)
+      for (const p of isPaper(graph, k) ? [k] : papersAround(graph, k)) papers.add(p);
+    return { name: "search", papers: [...papers] };
+  }
   const visible = visibleNodes(view.graph, s.filters);
   const shown = new Set<string>();
   view.graph.forEachNode((key) => {

@@ -8,6 +8,8 @@ export function createSearch(
   /** The entries, or a function giving them (built on first use). */
   index: readonly SearchEntry[] | (() => readonly SearchEntry[]),
   onChoose: (key: string) => void,
+  /** Told the keys listed for the query after each keystroke ([] for an empty box). */
+  onResults?: (keys: string[]) => void,
 ): () => void {
   const input = el("input", {
     class: "search-input",
@@ -68,6 +70,7 @@ export function createSearch(
   };
   input.addEventListener("input", () => {
     results = search(typeof index === "function" ? index() : index, input.value);
+    onResults?.(results.map((r) => r.key));
     active = 0;
     render();
   });

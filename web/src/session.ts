@@ -267,15 +267,20 @@ export function createSession(
     });
     await downloadCanvas(lastExport.canvas, `${name}-whole`);
   };
+  /** The keys the search box lists for its current text (the export's "search result"). */
+  let searchHits: string[] = [];
   const exportRecords = async (format: RecordFormat) => {
     const s = store.get();
     const graph = model.get().graph;
-    await downloadRecords(graph, exportScope(graph, view(s.view), s), format);
+    await downloadRecords(graph, exportScope(graph, view(s.view), s, searchHits), format);
   };
   const stopSearch = createSearch(
     ui.search,
     () => index.get(),
     (key) => select(key),
+    (keys) => {
+      searchHits = keys;
+    },
   );
   const s0 = store.get();
   renderTabs(s0);
