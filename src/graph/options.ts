@@ -140,7 +140,7 @@ export interface LayoutOptions {
 
 /**
  * Author identity (`spellings`, `evidence`, `thesaurus`: see IdentityOptions in authors.ts;
- * defaults "never", "name" and none, the best B-cubed F1 of docs/quality-identity.md) and the
+ * defaults "never", "name" and none, the best B-cubed F1 of docs/quality.md ("Author identity")) and the
  * collaboration network. Front matter (front-matter.ts) makes no co-author edges either.
  */
 export interface AuthorOptions extends IdentityOptions {
