@@ -11,17 +11,18 @@ const PALETTE = [
   "#b07aa1",
   "#ff9da7",
   "#9c755f",
-  "#1f77b4",
-  "#2ca02c",
-  "#d62728",
-  "#9467bd",
-  "#8c564b",
-  "#e377c2",
-  "#17becf",
-  "#bcbd22",
-  "#7f7f7f",
-  "#aec7e8",
-  "#ffbb78",
+  "#bab0ac",
+  // Tableau 20's companions of the ten above, lighter or darker, none a near twin of another
+  // (d3's category10 here before gave a second blue, red and green beside Tableau's).
+  "#a0cbe8",
+  "#b6992d",
+  "#ff9d9a",
+  "#499894",
+  "#8cd17d",
+  "#d37295",
+  "#ffbe7d",
+  "#d4a6c8",
+  "#79706e",
 ];
 
 export const TYPE_COLOURS: Record<NodeType, string> = {
