@@ -11,18 +11,19 @@ const PALETTE = [
   "#b07aa1",
   "#ff9da7",
   "#9c755f",
-  "#bab0ac",
-  // Tableau 20's companions of the ten above, lighter or darker, none a near twin of another
+  // Ten more, each far from the nine above and from the grey of papers in no community
   // (d3's category10 here before gave a second blue, red and green beside Tableau's).
+  "#8b1e3f",
   "#a0cbe8",
   "#b6992d",
-  "#ff9d9a",
   "#499894",
   "#8cd17d",
   "#d37295",
   "#ffbe7d",
-  "#d4a6c8",
+  "#5c3c92",
   "#79706e",
+  "#00a2b8",
+  "#c5b0d5",
 ];
 
 export const TYPE_COLOURS: Record<NodeType, string> = {
