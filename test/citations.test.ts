@@ -99,7 +99,11 @@ describe("citation signals on the WoS slice", () => {
 });
 
 describe("citation ids", () => {
-  const paper = (id: string, refs: { id: string; alt?: string[] }[], ids = {}): CitingPaper => ({
+  const paper = (
+    id: string,
+    refs: { id: string; alt?: string[]; label?: string }[],
+    ids = {},
+  ): CitingPaper => ({
     id,
     doi: id.startsWith("doi:") ? id.slice(4) : null,
     arxivId: null,
@@ -149,8 +153,16 @@ describe("citation ids", () => {
       paper("doi:10.1/c", [{ id: "pmid:8" }]),
     ]);
     expect(src("doi:10.1/a")).toBeUndefined();
-    expect(src("doi:10.1/b")).toEqual({ references: ["doi:10.9/x", "doi:10.1/a"] });
-    expect(src("doi:10.1/c")).toEqual({ references: ["doi:10.9/x"] });
+    expect(src("doi:10.1/b")?.references).toEqual(["doi:10.9/x", "doi:10.1/a"]);
+    expect(src("doi:10.1/c")?.references).toEqual(["doi:10.9/x"]);
+  });
+
+  it("citationSource names a work outside the set by its shortest cited-reference line", () => {
+    const src = citationSource([
+      paper("doi:10.1/a", [{ id: "doi:10.9/x", label: "Cox JD, 1997, INT J RADIAT ONCOL, V37" }]),
+      paper("doi:10.1/b", [{ id: "doi:10.9/x", label: "Cox JD, 1997, INT J RADIAT ONC" }]),
+    ]);
+    expect(src("doi:10.1/a")?.labels.get("doi:10.9/x")).toBe("Cox JD, 1997, INT J RADIAT ONC");
   });
 
   it("co-citation: two papers cited by the same paper of the set", () => {

@@ -31,7 +31,14 @@ describe("formatReasons", () => {
     {
       name: "'other' stays last even when largest",
       reasons: [item("other", "9 more shared", 0.7), item("citation", "Paper x", 0.3)],
-      expected: "citations Paper x (30%); other (70%)",
+      expected: "references 1: Paper x (30%); other (70%)",
+    },
+    {
+      name: "references counted, a few shown whole, the rest counted",
+      reasons: ["A, 1997, J X, V1", "B, 1998", "C, 1999", "D, 2000"].map((l) =>
+        item("citation", l, 0.1),
+      ),
+      expected: "references 4: A, 1997, J X, V1 | B, 1998 | C, 1999 | … 1 more (40%)",
     },
   ])("$name", ({ reasons, expected }) => {
     expect(formatReasons(reasons)).toBe(expected);

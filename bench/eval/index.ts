@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AAAI_FILE, evalAaai } from "./aaai.ts";
 import { evalExtraction } from "./extraction.ts";
+import { evalIdentity, IDENTITY_FILES } from "./identity.ts";
 import type { EvalRow } from "./types.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -24,7 +25,7 @@ function parseArgs(argv: string[]): { json: boolean; corpora: string } {
   return { json, corpora };
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(3));
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(4));
 
 /** The rows as a fixed-width table. */
 export function table(rows: EvalRow[]): string {
@@ -52,6 +53,12 @@ async function main(): Promise<void> {
   const rows: EvalRow[] = [];
   if (existsSync(resolve(corpora, AAAI_FILE))) rows.push(...(await evalAaai(corpora)));
   else console.error(`eval: ${resolve(corpora, AAAI_FILE)} not found: AAAI rows skipped`);
+  if (IDENTITY_FILES.every((f) => existsSync(resolve(corpora, "paperlists", f))))
+    rows.push(...(await evalIdentity(corpora)));
+  else
+    console.error(
+      `eval: the ACL/COLING paperlists are not under ${corpora}: identity rows skipped`,
+    );
   rows.push(...evalExtraction());
   process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : `${table(rows)}\n`);
 }

@@ -78,7 +78,11 @@ export function tfidfNeighbours(docs: readonly PeerDoc[], k: number): { j: numbe
 }
 
 /** Louvain (graphology, resolution 1, seeded) on the symmetrised kNN graph: a community per doc. */
-export function knnLouvain(neighbours: { j: number; w: number }[][], seed = 42): number[] {
+export function knnLouvain(
+  neighbours: { j: number; w: number }[][],
+  seed = 42,
+  resolution = 1,
+): number[] {
   const g = new Graph({ type: "undirected" });
   neighbours.forEach((_, i) => {
     g.addNode(String(i));
@@ -90,6 +94,6 @@ export function knnLouvain(neighbours: { j: number; w: number }[][], seed = 42):
       if (!g.hasEdge(String(a), String(b))) g.addEdge(String(a), String(b), { weight: w });
     }
   });
-  const parts = louvain(g, { rng: createRng(seed), getEdgeWeight: "weight" });
+  const parts = louvain(g, { rng: createRng(seed), getEdgeWeight: "weight", resolution });
   return neighbours.map((_, i) => parts[String(i)]);
 }

@@ -145,7 +145,9 @@ export function inSetCitations(papers: CitingPaper[]): { source: number; target:
  */
 export function citationSource(
   papers: CitingPaper[],
-): (paperId: string) => { references: readonly string[] } | undefined {
+): (
+  paperId: string,
+) => { references: readonly string[]; labels: ReadonlyMap<string, string> } | undefined {
   if (!papers.some((p) => p.references?.length)) return () => undefined;
   const r = resolve(papers);
   const byId = new Map<string, readonly string[]>();
@@ -155,7 +157,7 @@ export function citationSource(
   });
   return (paperId) => {
     const references = byId.get(paperId);
-    return references ? { references } : undefined;
+    return references ? { references, labels: r.labels } : undefined;
   };
 }
 

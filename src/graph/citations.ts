@@ -11,6 +11,8 @@ import type { PaperItem } from "./similarity.ts";
 /** The works a paper cites, each by a paper id as litgraph makes them ("doi:…", "arxiv:…", …). */
 export interface CitationLinks {
   references: readonly string[];
+  /** How to name a work outside the set in a reason (e.g. its cited-reference line), by id. */
+  labels?: ReadonlyMap<string, string>;
 }
 
 /** A paper's citation links by its id, or undefined when none are known. */
@@ -26,10 +28,11 @@ export function citationItems(
   const put = (i: number, node: string, label: string) =>
     out[i].set(node, { node, kind: "citation", label, factor: 1 });
   papers.forEach((p, i) => {
-    for (const ref of new Set(source(p.id)?.references ?? [])) {
+    const links = source(p.id);
+    for (const ref of new Set(links?.references ?? [])) {
       if (ref === p.id) continue;
       const cited = index.get(ref);
-      const label = cited === undefined ? ref : papers[cited].title;
+      const label = cited === undefined ? (links?.labels?.get(ref) ?? ref) : papers[cited].title;
       put(i, `cites:${ref}`, label);
       if (cited === undefined) continue;
       put(cited, `cites:${ref}`, label);

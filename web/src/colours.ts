@@ -11,17 +11,19 @@ const PALETTE = [
   "#b07aa1",
   "#ff9da7",
   "#9c755f",
-  "#1f77b4",
-  "#2ca02c",
-  "#d62728",
-  "#9467bd",
-  "#8c564b",
-  "#e377c2",
-  "#17becf",
-  "#bcbd22",
-  "#7f7f7f",
-  "#aec7e8",
-  "#ffbb78",
+  // Ten more, each far from the nine above and from the grey of papers in no community
+  // (d3's category10 here before gave a second blue, red and green beside Tableau's).
+  "#8b1e3f",
+  "#a0cbe8",
+  "#b6992d",
+  "#499894",
+  "#8cd17d",
+  "#d37295",
+  "#ffbe7d",
+  "#5c3c92",
+  "#79706e",
+  "#00a2b8",
+  "#c5b0d5",
 ];
 
 export const TYPE_COLOURS: Record<NodeType, string> = {

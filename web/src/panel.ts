@@ -22,6 +22,7 @@ const PLURAL: Record<string, string> = {
   author: "authors",
   modality: "modalities",
   term: "shared words",
+  citation: "shared references",
   other: "other",
 };
 const plural = (kind: string) => PLURAL[kind] ?? `${kind}s`;

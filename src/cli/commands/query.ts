@@ -88,7 +88,7 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const KIND_NAMES: Record<string, string> = {
   term: "terms",
   author: "authors",
-  citation: "citations",
+  citation: "references",
   other: "other",
 };
 
@@ -113,11 +113,23 @@ export function formatReasons(reasons: ShareItem[]): string {
         (a[0] < b[0] ? -1 : 1),
     )
     .map(([kind, g]) =>
-      [KIND_NAMES[kind] ?? kind, g.labels.join(", "), `(${pct(g.share)})`]
+      [KIND_NAMES[kind] ?? kind, labelList(kind, g.labels), `(${pct(g.share)})`]
         .filter(Boolean)
         .join(" "),
     )
     .join("; ");
+}
+
+/** Shown references at most: a reference label is a whole citation. */
+const MAX_REFERENCES_SHOWN = 3;
+
+/** A group's labels; references (whole citations, commas inside) counted and cut to a few. */
+function labelList(kind: string, labels: string[]): string {
+  if (kind !== "citation") return labels.join(", ");
+  const shown = labels.slice(0, MAX_REFERENCES_SHOWN).join(" | ");
+  const more =
+    labels.length > MAX_REFERENCES_SHOWN ? ` | … ${labels.length - MAX_REFERENCES_SHOWN} more` : "";
+  return `${labels.length}: ${shown}${more}`;
 }
 
 /** --format bibtex|ris|csl|csv: the papers written as records; undefined: the usual output. */
