@@ -6,6 +6,7 @@ import { subsumedConcepts } from "./lexicon/index.ts";
 import { type ConceptIndex, type Match, matchTokens } from "./matcher.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { contributions, resolveLongForm } from "./patterns.ts";
+import { resolveSenses } from "./senses.ts";
 import { type Span, spanAt, splitSentences } from "./text/sentences.ts";
 import { type Token, tokenize } from "./text/tokenize.ts";
 import { insert, longestAt, newTrie } from "./trie.ts";
@@ -209,6 +210,7 @@ export function extractPaperEntities(
     drafts: new Map(),
     shortForms: new Map(),
   };
+  resolveSenses(st.fields, index);
   ontologyMentions(st);
   for (const f of st.fields) {
     for (const def of findDefinitions(f.text)) resolveDefinition(st, f, def);
