@@ -241,7 +241,14 @@ function ancestors(index: ConceptIndex, id: string): Set<string> {
 function dropSubsumed(st: PaperState): void {
   const present = [...st.drafts.values()].filter((d) => d.mentions.size > 0);
   const covered = new Set<string>();
-  for (const d of present) for (const a of ancestors(st.index, d.id)) covered.add(a);
+  for (const d of present) {
+    // A new draft ("stroke segmentation") carries its is-a parents itself.
+    for (const p of d.parents) {
+      covered.add(p);
+      for (const a of ancestors(st.index, p)) covered.add(a);
+    }
+    for (const a of ancestors(st.index, d.id)) covered.add(a);
+  }
   for (const d of present) {
     if (subsumedConcepts.has(d.id) && covered.has(d.id)) st.drafts.delete(d.id);
   }

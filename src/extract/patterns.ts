@@ -445,7 +445,10 @@ function compositionalTasks(st: PaperState, f: Field): void {
     // ("Chest X-Ray Classification", "whole slide image classification", "EHR forecasting").
     const headMatch = f.matches.find((m) => m.end === h + 1);
     const subject = headMatch && subjectBefore(st, f, h, headMatch.start);
-    if (headMatch && !subject) continue;
+    // A head that is a generic task on its own ("segmentation") still takes a noun before it
+    // ("stroke segmentation", "organ segmentation"); a longer task match names its own task.
+    const generic = headTask(st, f, h);
+    if (headMatch && !subject && !(generic && headMatch.start === h)) continue;
     let k = h;
     while (
       k > 0 &&
@@ -481,7 +484,8 @@ function compositionalTasks(st: PaperState, f: Field): void {
         (t[k].hyphen && isFunctionWord(t[k - 1])))
     )
       k++;
-    if (k >= h) continue;
+    // Never start inside a hyphenated word ("real-world classification", "sub-optimal …").
+    if (k >= h || (t[k].hyphen && generic && !subject)) continue;
     // "MIMIC classification": a dataset or model is where the task is done, not its name.
     const first = f.matches.find((m) => m.start === k);
     if (
@@ -496,8 +500,19 @@ function compositionalTasks(st: PaperState, f: Field): void {
     if (mods.length === 1 && lexTag(mods[0].raw.toLowerCase()) === "Adjective") continue;
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
-    addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase);
+    const parents = generic ? [generic] : [];
+    addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase, parents);
   }
+}
+
+/** The generic task the head word h names on its own ("segmentation" → image segmentation). */
+function headTask(st: PaperState, f: Field, h: number): string | undefined {
+  const m = f.matches.find((x) => x.start === h && x.end === h + 1);
+  const c = m?.concepts.map((ci) => st.index.concepts[ci]).find((x) => x.type === "task");
+  return (
+    c?.id ??
+    (st.index.byId.has(`task:${f.tokens[h].norm}`) ? `task:${f.tokens[h].norm}` : undefined)
+  );
 }
 
 const NAMED = new Set(["dataset", "model"]);
