@@ -13,6 +13,7 @@ import {
   sentenceOf,
   tokenRange,
 } from "./paper.ts";
+import { yearDatasets } from "./patterns-datasets.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -174,6 +175,7 @@ export function contributions(st: PaperState): void {
     namedThings(st, f);
     appositions(st, f);
     datasetNames(st, f);
+    yearDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
   }
   titleStructure(st, st.fields[0]);
