@@ -64,6 +64,18 @@ describe.each([
   });
 });
 
+describe("extract: words that make no composed task (head-nouns.json notTaskModifiers)", () => {
+  it.each([
+    ["Data classification on public benchmarks.", "task:data-classification"],
+    ["We reach SOTA forecasting accuracy.", "task:sota-forecasting"],
+    ["Supervised classification of cells.", "task:supervised-classification"],
+  ])("%s has no %s", (title, id) => {
+    const [p] = run([{ title, abstract: "" }]);
+    expect(ids(p)).not.toContain(id);
+    expect(p.entities.some((e) => e.type === "task")).toBe(true);
+  });
+});
+
 describe("word-senses data", () => {
   it("names only ontology concepts and known domains", () => {
     expect(wordSenses.size).toBeGreaterThanOrEqual(4);

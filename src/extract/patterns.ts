@@ -502,9 +502,19 @@ function compositionalTasks(st: PaperState, f: Field): void {
     if (mods.length === 1 && lexTag(mods[0].raw.toLowerCase()) === "Adjective") continue;
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
+    if (generic && !subject && !plainModifiers(mods)) continue;
     const parents = generic ? [generic] : [];
     addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase, parents);
   }
+}
+
+const notTaskModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
+
+/** Modifiers that may make a task of a generic task head: up to three, none a blocker or task head. */
+function plainModifiers(mods: Token[]): boolean {
+  return (
+    mods.length <= 3 && mods.every((x) => !notTaskModifiers.has(x.norm) && !taskHeads.has(x.norm))
+  );
 }
 
 /** The generic task the head word h names on its own ("segmentation" → image segmentation). */

@@ -38,6 +38,8 @@ export const HeadNounData = z.object({
     task: z.array(z.string()),
     modality: z.array(z.string()),
   }),
+  /** Words that never make a composed task before a generic task head ("data classification"). */
+  notTaskModifiers: z.array(z.string()),
   /** Verb forms of task heads ("prediction" → "predict", "predicting"); optional. */
   taskVerbs: z.record(z.string(), z.array(z.string())).default({}),
 });
