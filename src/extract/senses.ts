@@ -71,9 +71,10 @@ const matchedForm = (f: SenseField, m: Match) =>
 /** A concept of this match taken in an ambiguous form (its sense still to be decided). */
 function isAmbiguous(f: SenseField, m: Match, ci: number, index: ConceptIndex): boolean {
   const s = wordSenses.get(index.concepts[ci].id);
-  return s !== undefined && s.forms.has(matchedForm(f, m));
+  return s?.forms.has(matchedForm(f, m)) ?? false;
 }
 
+/** Does a cue word or another (unambiguous) entity of the paper support the term's domain? */
 function supported(s: Sense, words: Set<string>, others: Set<number>, index: ConceptIndex) {
   for (const c of s.cues) if (words.has(c)) return true;
   for (const ci of others) {
