@@ -57,6 +57,21 @@ export function parseWordSenses(data: unknown): Map<string, Sense> {
 
 export const wordSenses = parseWordSenses(wordSensesJson);
 
+const listedCache = new WeakMap<ConceptIndex, Set<number>>();
+
+/** Indexes of the concepts of `index` that word-senses.json lists (computed once per index). */
+function listedIn(index: ConceptIndex): Set<number> {
+  let out = listedCache.get(index);
+  if (!out) {
+    out = new Set();
+    index.concepts.forEach((c, i) => {
+      if (wordSenses.has(c.id)) out?.add(i);
+    });
+    listedCache.set(index, out);
+  }
+  return out;
+}
+
 export interface SenseField {
   tokens: Token[];
   matches: Match[];
@@ -90,6 +105,8 @@ function supported(s: Sense, words: Set<string>, others: Set<number>, index: Con
  * concept are removed.
  */
 export function resolveSenses(fields: SenseField[], index: ConceptIndex): void {
+  const listed = listedIn(index);
+  if (!fields.some((f) => f.matches.some((m) => m.concepts.some((ci) => listed.has(ci))))) return;
   const doubtful = new Set<number>();
   const sure = new Set<number>();
   for (const f of fields)
