@@ -60,12 +60,14 @@ export function extractPapers(papers: PaperRecord[], opts: ExtractOptions = {}):
   const states: PaperState[] = papers.map((p) =>
     extractPaperEntities(p.title, p.abstract, index, r),
   );
-  const topics = r.topics.enabled ? findTopics(states, r.topics, r.confidence.topic) : [];
+  const topics = r.topics.enabled ? findTopics(states, r.topics, r.confidence) : [];
   return papers.map((p, i) => {
     const entities = [...states[i].drafts.values()]
       .filter((d) => d.mentions.size > 0)
       .map((d) => toEntity(d));
-    for (const t of topics[i] ?? []) entities.push(toEntity(t.draft, t.relevance));
+    const have = new Set(entities.map((e) => e.id));
+    for (const t of topics[i] ?? [])
+      if (!have.has(t.draft.id)) entities.push(toEntity(t.draft, t.relevance));
     entities.push(...keywordEntities(p, entities, index));
     entities.sort((a, b) => cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id));
     return { ...p, entities };

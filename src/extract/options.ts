@@ -17,6 +17,11 @@ export interface TopicOptions {
   minRelevance: number;
   /** Topics kept per paper, most relevant first (default 8). */
   maxPerPaper: number;
+  /**
+   * Type a topic by its last word (lexicon/head-nouns.json `topicHeads`: "… learning" → method,
+   * "… prediction" → task, "… signals" → modality), rule "head-noun" (default true).
+   */
+  typeByHead: boolean;
 }
 
 export interface ConfidenceOptions {
@@ -30,6 +35,8 @@ export interface ConfidenceOptions {
   title: number;
   /** Compositional phrases typed by their head noun ("sepsis prediction", default 0.6). */
   nounPhrase: number;
+  /** Corpus topics typed by their head noun ("graph contrastive learning", default 0.55). */
+  headNoun: number;
   /** Corpus topics (default 0.5). */
   topic: number;
 }
@@ -66,6 +73,7 @@ export const DEFAULTS: ResolvedOptions = {
     keepShare: 0.6,
     minRelevance: 0,
     maxPerPaper: 8,
+    typeByHead: true,
   },
   confidence: {
     ontology: 0.95,
@@ -73,6 +81,7 @@ export const DEFAULTS: ResolvedOptions = {
     pattern: 0.7,
     title: 0.65,
     nounPhrase: 0.6,
+    headNoun: 0.55,
     topic: 0.5,
   },
 };

@@ -6,6 +6,7 @@ import { subsumedConcepts } from "./lexicon/index.ts";
 import { type ConceptIndex, type Match, matchTokens } from "./matcher.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { contributions, resolveLongForm } from "./patterns.ts";
+import { resolveSenses } from "./senses.ts";
 import { type Span, spanAt, splitSentences } from "./text/sentences.ts";
 import { type Token, tokenize } from "./text/tokenize.ts";
 import { insert, longestAt, newTrie } from "./trie.ts";
@@ -209,6 +210,7 @@ export function extractPaperEntities(
     drafts: new Map(),
     shortForms: new Map(),
   };
+  resolveSenses(st.fields, index);
   ontologyMentions(st);
   for (const f of st.fields) {
     for (const def of findDefinitions(f.text)) resolveDefinition(st, f, def);
@@ -239,7 +241,14 @@ function ancestors(index: ConceptIndex, id: string): Set<string> {
 function dropSubsumed(st: PaperState): void {
   const present = [...st.drafts.values()].filter((d) => d.mentions.size > 0);
   const covered = new Set<string>();
-  for (const d of present) for (const a of ancestors(st.index, d.id)) covered.add(a);
+  for (const d of present) {
+    // A new draft ("stroke segmentation") carries its is-a parents itself.
+    for (const p of d.parents) {
+      covered.add(p);
+      for (const a of ancestors(st.index, p)) covered.add(a);
+    }
+    for (const a of ancestors(st.index, d.id)) covered.add(a);
+  }
   for (const d of present) {
     if (subsumedConcepts.has(d.id) && covered.has(d.id)) st.drafts.delete(d.id);
   }

@@ -13,6 +13,7 @@ import {
   sentenceOf,
   tokenRange,
 } from "./paper.ts";
+import { yearDatasets } from "./patterns-datasets.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -174,6 +175,7 @@ export function contributions(st: PaperState): void {
     namedThings(st, f);
     appositions(st, f);
     datasetNames(st, f);
+    yearDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
   }
   titleStructure(st, st.fields[0]);
@@ -445,7 +447,10 @@ function compositionalTasks(st: PaperState, f: Field): void {
     // ("Chest X-Ray Classification", "whole slide image classification", "EHR forecasting").
     const headMatch = f.matches.find((m) => m.end === h + 1);
     const subject = headMatch && subjectBefore(st, f, h, headMatch.start);
-    if (headMatch && !subject) continue;
+    // A head that is a generic task on its own ("segmentation") still takes a noun before it
+    // ("stroke segmentation", "organ segmentation"); a longer task match names its own task.
+    const generic = headTask(st, f, h);
+    if (headMatch && !subject && !(generic && headMatch.start === h)) continue;
     let k = h;
     while (
       k > 0 &&
@@ -481,7 +486,8 @@ function compositionalTasks(st: PaperState, f: Field): void {
         (t[k].hyphen && isFunctionWord(t[k - 1])))
     )
       k++;
-    if (k >= h) continue;
+    // Never start inside a hyphenated word ("real-world classification", "sub-optimal …").
+    if (k >= h || (t[k].hyphen && generic && !subject)) continue;
     // "MIMIC classification": a dataset or model is where the task is done, not its name.
     const first = f.matches.find((m) => m.start === k);
     if (
@@ -496,8 +502,29 @@ function compositionalTasks(st: PaperState, f: Field): void {
     if (mods.length === 1 && lexTag(mods[0].raw.toLowerCase()) === "Adjective") continue;
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
-    addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase);
+    if (generic && !subject && !plainModifiers(mods)) continue;
+    const parents = generic ? [generic] : [];
+    addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase, parents);
   }
+}
+
+const notTaskModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
+
+/** Modifiers that may make a task of a generic task head: up to three, none a blocker or task head. */
+function plainModifiers(mods: Token[]): boolean {
+  return (
+    mods.length <= 3 && mods.every((x) => !notTaskModifiers.has(x.norm) && !taskHeads.has(x.norm))
+  );
+}
+
+/** The generic task the head word h names on its own ("segmentation" → image segmentation). */
+function headTask(st: PaperState, f: Field, h: number): string | undefined {
+  const m = f.matches.find((x) => x.start === h && x.end === h + 1);
+  const c = m?.concepts.map((ci) => st.index.concepts[ci]).find((x) => x.type === "task");
+  return (
+    c?.id ??
+    (st.index.byId.has(`task:${f.tokens[h].norm}`) ? `task:${f.tokens[h].norm}` : undefined)
+  );
 }
 
 const NAMED = new Set(["dataset", "model"]);

@@ -13,7 +13,13 @@ import { type Draft, extractPaperEntities, type Field, type PaperState } from ".
 import { splitSentences } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import type { TopicCandidates } from "./topic-candidates.ts";
-import { corpusTopics, type PhraseTagStore, type TopicInput, topicInput } from "./topics.ts";
+import {
+  corpusTopics,
+  type PaperTopic,
+  type PhraseTagStore,
+  type TopicInput,
+  topicInput,
+} from "./topics.ts";
 import type { Entity, ExtractedPaper } from "./types.ts";
 
 /** The per-paper result: non-topic entities, as extractPapers would emit them (in its order). */
@@ -46,6 +52,15 @@ function sortedBeforeTopics(entities: Entity[]): boolean {
     if (i > 0 && byEntity(entities[i - 1], entities[i]) > 0) return false;
   }
   return true;
+}
+
+/** A paper's topics as entities, sorted, leaving out any whose id the paper already has. */
+export function ownTopics(own: Entity[], topics: PaperTopic[] = []): Entity[] {
+  const have = new Set(own.map((e) => e.id));
+  return topics
+    .filter((t) => !have.has(t.draft.id))
+    .map((t) => toEntity(t.draft, t.relevance))
+    .sort(byEntity);
 }
 
 /** Stage 1 for one paper. */
@@ -123,7 +138,7 @@ export function assemble(
     ? corpusTopics(
         papers.map((p, i) => inputOf(p, parts[i])),
         r.topics,
-        r.confidence.topic,
+        r.confidence,
         aopts.tags,
       )
     : [];
@@ -133,12 +148,12 @@ export function assemble(
   };
   return papers.map((p, i) => {
     const own = parts[i].entities;
-    const found = (topics[i] ?? []).map((t) => toEntity(t.draft, t.relevance)).sort(byEntity);
+    const found = ownTopics(own, topics[i]);
     // Stage 1 sorts a part's entities, and topics sort after every other type: a stable sort of
     // the whole list would leave this order as it is.
     const kw = p.keywords?.length ? keywordEntities(p, [...own, ...found], keywordIndex()) : [];
     const entities =
-      sortedBeforeTopics(own) && kw.length === 0
+      sortedBeforeTopics(own) && kw.length === 0 && found.every((e) => e.type === "topic")
         ? [...own, ...found]
         : [...own, ...found, ...kw].sort(byEntity);
     return { ...p, entities };

@@ -6,16 +6,20 @@
 // corpus) counts papers per candidate, asks compromise about the most frequent ones
 // (topic-tags.ts), scores, labels and builds each paper's topic drafts.
 import { slugify } from "../common/text.ts";
-import type { TopicOptions } from "./options.ts";
+import type { ConfidenceOptions, TopicOptions } from "./options.ts";
 import { addMention, type Draft, type Field, type FieldName, type PaperState } from "./paper.ts";
 import { canonicalLabel } from "./phrases.ts";
 import type { Span } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { type TopicCandidates, topicCandidates } from "./topic-candidates.ts";
 import { type PhraseTagStore, readAsNounPhrases, TAG_BATCH } from "./topic-tags.ts";
+import { topicType } from "./topic-types.ts";
 
 export type { TopicCandidates } from "./topic-candidates.ts";
 export { type PhraseTagStore, tagPhrases } from "./topic-tags.ts";
+
+/** Confidences of a topic's mentions: untyped, and typed by its head noun. */
+export type TopicConfidence = Pick<ConfidenceOptions, "topic" | "headNoun">;
 
 export interface PaperTopic {
   draft: Draft;
@@ -148,7 +152,7 @@ class CoCounts {
 export function corpusTopics(
   papers: TopicInput[],
   opts: TopicOptions,
-  confidence: number,
+  confidence: TopicConfidence,
   tags?: PhraseTagStore,
 ): PaperTopic[][] {
   const c = collect(papers);
@@ -207,7 +211,7 @@ export function corpusTopics(
   );
   const kept = keptOf(c, termOfId, keep);
   const labels = topicLabels(papers, kept);
-  const draftIds = new Map<number, string>();
+  const draftIds = new Map<number, { id: string; type: Draft["type"] }>();
   return papers.map((input, p) => {
     const found: PaperTopic[] = [];
     const { occ, dup } = input.candidates;
@@ -222,21 +226,25 @@ export function corpusTopics(
       if (dup[d] === k) continue;
       fields ??= lightFields(input);
       const label = labels.get(i) ?? termKey(i);
-      let id = draftIds.get(i);
-      if (id === undefined) {
-        id = `topic:${slugify(label) || "x"}`;
-        draftIds.set(i, id);
+      let named = draftIds.get(i);
+      if (named === undefined) {
+        const type = (opts.typeByHead && topicType(label)) || "topic";
+        named = { id: `${type}:${slugify(label) || "x"}`, type };
+        draftIds.set(i, named);
       }
       const draft: Draft = {
-        type: "topic",
+        ...named,
         label,
-        id,
         aliases: new Set(),
         parents: new Set(),
         mentions: new Map(),
       };
+      const [rule, conf] =
+        named.type === "topic"
+          ? (["noun-phrase", confidence.topic] as const)
+          : (["head-noun", confidence.headNoun] as const);
       for (let o = 0, q = pos + 1; o < occ[pos]; o++, q += 3)
-        addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], "noun-phrase", confidence);
+        addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], rule, conf);
       found.push({ draft, relevance: relevance[i] });
     }
     found.sort((a, b) => b.relevance - a.relevance || (a.draft.id < b.draft.id ? -1 : 1));
@@ -308,7 +316,7 @@ function topicLabels(papers: TopicInput[], kept: number[][]): Map<number, string
 export function findTopics(
   states: PaperState[],
   opts: TopicOptions,
-  confidence: number,
+  confidence: TopicConfidence,
   tags?: PhraseTagStore,
 ): PaperTopic[][] {
   return corpusTopics(

@@ -19,6 +19,7 @@ export const Rule = z.enum([
   "pattern",
   "title",
   "noun-phrase",
+  "head-noun",
   "source",
 ]);
 export type Rule = z.infer<typeof Rule>;

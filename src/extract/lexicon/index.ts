@@ -32,6 +32,14 @@ export const HeadNounData = z.object({
   generic: z.array(z.string()),
   suffixes: z.object({ method: z.array(z.string()), dataset: z.array(z.string()) }),
   taskLabelHeads: z.array(z.string()),
+  /** Last words that type a recurring noun phrase found only as a topic (rule head-noun). */
+  topicHeads: z.object({
+    method: z.array(z.string()),
+    task: z.array(z.string()),
+    modality: z.array(z.string()),
+  }),
+  /** Words that never make a composed task before a generic task head ("data classification"). */
+  notTaskModifiers: z.array(z.string()),
   /** Verb forms of task heads ("prediction" → "predict", "predicting"); optional. */
   taskVerbs: z.record(z.string(), z.array(z.string())).default({}),
 });

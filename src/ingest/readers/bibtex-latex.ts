@@ -146,3 +146,33 @@ export function postText(value: string): string {
 export function postTitle(value: string): string {
   return postText(value).replace(/^[\s:;,.-]+/, "");
 }
+
+/** A title's leading macro that nobody defines ("\ours: …"), and the title after it. */
+export interface LeadingMacro {
+  /** The macro as written, backslash included ("\ours"). */
+  macro: string;
+  /** The raw title after it (a brace around the macro alone removed). */
+  rest: string;
+}
+
+// Blanks, an optional "{", the macro (not one taking an argument: "\\name{X}"), an optional
+// empty "{}", blanks, an optional "}".
+const LEADING = /^\s*(\{\s*)?\\([A-Za-z]+)(?![A-Za-z])(?!\s*\{\s*[^\s}])(\s*\{\s*\})?\s*(\})?/;
+
+/**
+ * An undefined macro without an argument at the start of a raw BibTeX title: papers define
+ * `\ours` or `\method` as their system's name in the LaTeX source, which the .bib does not carry.
+ * Kept as written, it shows the reader a name is missing instead of reading as the word "ours".
+ */
+export function leadingMacro(raw: string): LeadingMacro | null {
+  const m = LEADING.exec(raw);
+  const name = m?.[2];
+  if (!m || !name) return null;
+  if (KNOWN().has(name) || KEEP.has(name) || DROP.has(name) || NOTE.has(name)) return null;
+  if (name in TABLE.symbols || name in TABLE.spacing || name === "href") return null;
+  const [open, close] = [m[1] !== undefined, m[4] !== undefined];
+  if (close && !open) return null;
+  const rest = raw.slice(m[0].length);
+  const gap = /\s$/.test(m[0]) && !close ? " " : "";
+  return { macro: `\\${name}`, rest: (open && !close ? "{" : "") + gap + rest };
+}

@@ -8,7 +8,7 @@ import { buildRecord, normaliseArxivId } from "../record.ts";
 import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../types.ts";
 import { listTruncated, repairNameList } from "./bibtex-authors.ts";
 import { errorText, makeDate, monthNumber } from "./bibtex-common.ts";
-import { postText, postTitle, preLatex } from "./bibtex-latex.ts";
+import { leadingMacro, postText, postTitle, preLatex } from "./bibtex-latex.ts";
 import { type BibChunk, skipPreamble, splitBibtex } from "./bibtex-split.ts";
 import { STRING_DEFAULTS, type StringLimits, StringTable } from "./bibtex-strings.ts";
 
@@ -100,6 +100,13 @@ function toCsl(entry: RawEntry): CslItem {
     forceType: "@bibtex/entries+list",
   }) as CslItem[];
   return items[0] ?? {};
+}
+
+/** A title that starts with an undefined macro, the macro kept as written ("\ours: …"). */
+function withMacro(macro: string, rest: string, decoded: string | undefined): string {
+  const text = postText(decoded ?? "");
+  if (!text) return macro;
+  return /^\s/.test(rest) ? `${macro} ${text}` : `${macro}${text}`;
 }
 
 /** The entry with every unescaped "$" of its text fields escaped: dollars, not math. */
@@ -224,9 +231,12 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
     if (CONTAINER_TYPES.has(entry.type)) continue;
     try {
       const crossref = str(entry.properties.crossref).trim().toLowerCase();
-      const full = prepare(inherit(entry, (crossref && byKey.get(crossref)) || single));
+      const inherited = inherit(entry, (crossref && byKey.get(crossref)) || single);
+      const lead = leadingMacro(str(inherited.properties.title));
+      if (lead) inherited.properties = { ...inherited.properties, title: lead.rest };
+      const full = prepare(inherited);
       const csl = toCslTolerant(full);
-      const title = postTitle(csl.title ?? "");
+      const title = lead ? withMacro(lead.macro, lead.rest, csl.title) : postTitle(csl.title ?? "");
       if (!title) {
         reject(chunk, "no title");
         continue;
