@@ -48,7 +48,13 @@ const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 /** Items of one paper from its resolved author keys and its entities (with is-a parents). */
 export function paperItems(
   authorNodes: { node: string; label: string }[],
-  entities: { id: string; type: string; label: string; parents?: string[] }[],
+  entities: {
+    id: string;
+    type: string;
+    label: string;
+    parents?: string[];
+    mentions?: readonly { rule: string }[];
+  }[],
   labelOf: (node: string) => string,
   opts: SimilarityOptions,
 ): PaperItem[] {
@@ -59,7 +65,11 @@ export function paperItems(
   };
   for (const a of authorNodes) put({ ...a, kind: "author", factor: 1 });
   for (const e of entities) {
-    put({ node: e.id, kind: e.type, label: e.label, factor: opts.typeWeights[e.type] ?? 1 });
+    // A type guessed from a topic's head noun ("discourse parsing" → task) weighs as the topic it
+    // was (AAAI NMI tune half 0.373 at full weight, 0.376 as a topic; docs/quality.md).
+    const guessed = e.mentions?.length && e.mentions.every((m) => m.rule === "head-noun");
+    const factor = opts.typeWeights[guessed ? "topic" : e.type] ?? 1;
+    put({ node: e.id, kind: e.type, label: e.label, factor });
     for (const p of e.parents ?? []) {
       const type = p.slice(0, p.indexOf(":"));
       const w = (opts.typeWeights[type] ?? 1) * opts.parentWeight;
