@@ -76,7 +76,9 @@ const MACRO = /\\([A-Za-z]+|[!,;: |])/g;
 /** Rewrite LaTeX that citation-js does not decode into text it passes through unharmed. */
 export function preLatex(value: string): string {
   // TeX assignments such as \looseness=-1 carry no text.
-  let s = value.replace(/\\[A-Za-z]+\s*=\s*-?\d+(\.\d+)?\s*(pt|em|ex)?/g, "");
+  let s = value
+    .replace(/\\textbackslash(?![A-Za-z])(\s*\{\})?/g, BACKSLASH)
+    .replace(/\\[A-Za-z]+\s*=\s*-?\d+(\.\d+)?\s*(pt|em|ex)?/g, "");
   let out = "";
   let last = 0;
   MACRO.lastIndex = 0;
@@ -130,6 +132,13 @@ export function preLatex(value: string): string {
 }
 
 /**
+ * A literal backslash (`\textbackslash{}`, as BibTeX writers escape one) stands as this
+ * noncharacter between preLatex and postText, so that postText's macro stripping keeps it: a
+ * title "\ours: …" written out and read back stays "\ours: …".
+ */
+const BACKSLASH = "\uFDD0";
+
+/**
  * citation-js rich text → plain text: tags dropped, stray braces and macros removed. A "$" left
  * in it is a literal dollar (citation-js decodes math and `\$`), so it stays.
  */
@@ -138,7 +147,8 @@ export function postText(value: string): string {
     .replace(/<\/?(?:i|b|sup|sub|span|a)(?:\s[^>]*)?>/g, "")
     .replace(/\\([A-Za-z]+)/g, "$1")
     .replace(/\\(.)/g, "$1")
-    .replace(/[{}]/g, "");
+    .replace(/[{}]/g, "")
+    .replaceAll(BACKSLASH, "\\");
   return squash(s);
 }
 
