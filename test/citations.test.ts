@@ -2,8 +2,7 @@
 // and the identity of one work across sources (src/ingest/merge.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
-import { main } from "../src/cli/index.ts";
+import { describe, expect, it } from "vitest";
 import type { ExtractedPaper } from "../src/extract/types.ts";
 import { buildGraph } from "../src/graph/build.ts";
 import {
@@ -15,6 +14,7 @@ import {
 import { SerializedGraph } from "../src/graph/schema.ts";
 import { serialize } from "../src/graph/serialize.ts";
 import { ingestTexts, type PaperRecord, parseText } from "../src/ingest/index.ts";
+import { runMain } from "./run-main.ts";
 
 const DIR = join(import.meta.dirname, "fixtures", "sources");
 const read = (name: string) => readFileSync(join(DIR, name), "utf8");
@@ -258,24 +258,7 @@ describe("one work from several sources", () => {
 });
 
 describe("litgraph cited", () => {
-  async function run(argv: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const o = vi.spyOn(process.stdout, "write").mockImplementation((x) => {
-      stdout += String(x);
-      return true;
-    });
-    const e = vi.spyOn(process.stderr, "write").mockImplementation((x) => {
-      stderr += String(x);
-      return true;
-    });
-    try {
-      return { code: await main(argv), stdout, stderr };
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-  }
+  const run = runMain;
 
   it("--json lists the most-cited outside works with their citing papers", async () => {
     const r = await run(["cited", join(DIR, "wos-slice.isi"), "--top", "3", "--json"]);

@@ -14,8 +14,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../src/cli/index.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMain } from "./run-main.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "litgraph-cli-exit-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -155,24 +155,7 @@ describe("exit codes and streams", () => {
 });
 
 /** In-process (cheap) for the rest of the usage errors: same main(), stdout and stderr captured. */
-async function runInProcess(argv: string[]): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((x) => {
-    stdout += String(x);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((x) => {
-    stderr += String(x);
-    return true;
-  });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const runInProcess = (argv: string[]): Promise<Result> => runMain(argv);
 
 describe("usage errors exit 2 with the message on stderr (in process)", () => {
   it.each([

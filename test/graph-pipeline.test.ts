@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { main } from "../src/cli/index.ts";
+import { afterAll, describe, expect, it } from "vitest";
 import { SerializedGraph } from "../src/graph/schema.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { runMain } from "./run-main.ts";
 
 const bib = "test/fixtures/graph/chil2023-slice.bib";
 const csl = "test/fixtures/graph/deep-review-slice.json";
@@ -14,23 +14,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Run the CLI, capturing stdout and stderr. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const r = await runMain(argv);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe("runPipeline", () => {

@@ -3,32 +3,15 @@
 // calendar dates (exit 2 otherwise). The CLI runs in process with stdout and stderr captured.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseAsOf, UsageError } from "../src/cli/args.ts";
-import { main } from "../src/cli/index.ts";
 import { escapeForTerminal } from "../src/common/terminal.ts";
+import { runMain } from "./run-main.ts";
 import { tempDirs } from "./temp-dirs.ts";
 
 const temp = tempDirs("messages");
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((x) => {
-    stdout += String(x);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((x) => {
-    stderr += String(x);
-    return true;
-  });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runMain;
 
 const RLO = "\u202e";
 const UNSAFE =
