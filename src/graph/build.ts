@@ -4,7 +4,7 @@ import Graph from "graphology";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors, slotKey } from "./authors.ts";
 import { communityCards } from "./cards.ts";
-import { citationSource, inSetCitations } from "./citation-signals.ts";
+import { paperCitations } from "./citation-signals.ts";
 import { type CitationSource, citationItems } from "./citations.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
@@ -53,7 +53,7 @@ export interface BuildHooks {
   /**
    * Each paper's citation links, for the citation signal of the relatedness score (citations.ts);
    * default: the references the records carry, resolved to the papers of the set
-   * (`citationSource` in citation-signals.ts).
+   * (`paperCitations` in citation-signals.ts).
    */
   citations?: CitationSource;
 }
@@ -162,7 +162,8 @@ export function buildGraph(
 
   // Similarity input first, so that a runner in another thread works while the nodes and
   // edges go in.
-  const cited = citationItems(papers, hooks.citations ?? citationSource(papers));
+  const citations = paperCitations(papers);
+  const cited = citationItems(papers, hooks.citations ?? citations.source);
   const similarItems = papers.map((p, i) => {
     const items = paperItems(
       [...new Set(p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string))].map((r) => ({
@@ -314,7 +315,7 @@ export function buildGraph(
     }
   }
   // cites: papers of the set that cite each other (works outside the set are not nodes)
-  for (const c of inSetCitations(papers)) {
+  for (const c of citations.cites) {
     const [s, t] = [paperNode(papers[c.source].id), paperNode(papers[c.target].id)];
     graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }

@@ -132,33 +132,46 @@ function citesOf(r: Resolved): { source: number; target: number }[] {
 
 /** Only the in-set citations (what the graph's `cites` edges need). */
 export function inSetCitations(papers: CitingPaper[]): { source: number; target: number }[] {
-  // most corpora list no references at all: nothing to resolve
-  if (!papers.some((p) => p.references?.length)) return [];
-  return citesOf(resolve(papers));
+  return paperCitations(papers).cites;
 }
 
-/**
- * Each paper's references by paper id, for a relatedness step that takes citation links as
- * `(paperId) => {references}` (the `CitationSource` of the hybrid similarity): a work of the set
- * is named by its paper id, any other by its canonical reference id; undefined for a paper
- * without references.
- */
-export function citationSource(
-  papers: CitingPaper[],
-): (
+/** A paper's references by paper id, and the names of the works outside the set. */
+export type CitationLookup = (
   paperId: string,
-) => { references: readonly string[]; labels: ReadonlyMap<string, string> } | undefined {
-  if (!papers.some((p) => p.references?.length)) return () => undefined;
+) => { references: readonly string[]; labels: ReadonlyMap<string, string> } | undefined;
+
+/** What a graph build needs of the citations, from one resolution of the references. */
+export interface PaperCitations {
+  /** Pairs of papers of the set where `source` cites `target` (input indices). */
+  cites: { source: number; target: number }[];
+  /**
+   * Each paper's references by paper id, for the relatedness score (the `CitationSource` of
+   * citations.ts): a work of the set named by its paper id, any other by its canonical
+   * reference id; undefined for a paper without references.
+   */
+  source: CitationLookup;
+}
+
+/** The in-set citations and the citation lookup of `papers`, resolving references once. */
+export function paperCitations(papers: CitingPaper[]): PaperCitations {
+  // most corpora list no references at all: nothing to resolve
+  if (!papers.some((p) => p.references?.length)) return { cites: [], source: () => undefined };
   const r = resolve(papers);
   const byId = new Map<string, readonly string[]>();
   papers.forEach((p, i) => {
     const refs = (r.references[i] ?? []).map((id) => (id.startsWith("paper:") ? id.slice(6) : id));
     if (refs.length && !byId.has(p.id)) byId.set(p.id, refs);
   });
-  return (paperId) => {
+  const source: CitationLookup = (paperId) => {
     const references = byId.get(paperId);
     return references ? { references, labels: r.labels } : undefined;
   };
+  return { cites: citesOf(r), source };
+}
+
+/** Each paper's references by paper id (`paperCitations(papers).source`). */
+export function citationSource(papers: CitingPaper[]): CitationLookup {
+  return paperCitations(papers).source;
 }
 
 /** Compute every citation signal of a corpus. */

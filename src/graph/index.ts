@@ -11,6 +11,7 @@ export {
   citationSource,
   type ExternalWork,
   inSetCitations,
+  paperCitations,
 } from "./citation-signals.ts";
 export { DEFAULTS, type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
 export {
