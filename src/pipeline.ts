@@ -9,7 +9,7 @@ import type { Progress } from "./common/progress.ts";
 import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
 import { type LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
-import type { GraphOptionsInput } from "./graph/options.ts";
+import { type GraphOptionsInput, resolveOptions } from "./graph/options.ts";
 import type { SerializedGraph } from "./graph/schema.ts";
 import { serialize } from "./graph/serialize.ts";
 import { openSimilarityThread, type SimilarityThread } from "./graph/similarity-thread.ts";
@@ -88,6 +88,11 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
       ? openSimilarityThread()
       : undefined;
   try {
+    // The text vectors need only titles and abstracts: the worker builds them during extraction.
+    similarityThread?.prepareText(
+      ingest.papers,
+      resolveOptions(graphOptions(opts)).similarity.text,
+    );
     return await buildFrom(ingest, opts, lap, similarityThread);
   } finally {
     await similarityThread?.close();
@@ -112,19 +117,14 @@ async function buildFrom(
   });
   lap("extract");
   opts.progress?.stage("graph", 0);
-  const graphOpts: GraphOptionsInput = {
-    ...opts.graph,
-    communities: {
-      ...opts.graph?.communities,
-      ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
-    },
-  };
+  const graphOpts = graphOptions(opts);
   const layoutFile = cacheDir ? join(cacheDir, "layout.json") : undefined;
   const previousLayout = opts.incremental && layoutFile ? readSnapshot(layoutFile) : undefined;
   const graph = buildGraph(papers, graphOpts, {
     onStep: (step, ms) => opts.onStage?.(`graph.${step}`, ms),
     previousLayout,
     similarity: similarityThread?.run,
+    textVectors: similarityThread?.textVectors,
   });
   // The extracted papers (every mention of every paper) are not needed any more.
   papers.length = 0;
@@ -187,4 +187,15 @@ function readSnapshot(file: string): LayoutSnapshot | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The graph options of a pipeline run (`resolution` wins over opts.graph's). */
+function graphOptions(opts: PipelineOptions): GraphOptionsInput {
+  return {
+    ...opts.graph,
+    communities: {
+      ...opts.graph?.communities,
+      ...(opts.resolution !== undefined ? { resolution: opts.resolution } : {}),
+    },
+  };
 }

@@ -6,6 +6,8 @@ import { createRng } from "../src/common/rng.ts";
 import { DEFAULTS } from "../src/graph/options.ts";
 import { internItems, materialize, type PaperItem, similarEdges } from "../src/graph/similarity.ts";
 import { openSimilarityThread } from "../src/graph/similarity-thread.ts";
+import { textVectors } from "../src/graph/text/vectors.ts";
+import { ingestPaths } from "../src/ingest/files.ts";
 import { runPipeline } from "../src/pipeline.ts";
 
 /** Papers holding Zipf-like items of mixed kinds and factors. */
@@ -66,5 +68,41 @@ describe("similarity in a worker thread", () => {
       one.serialized.edges.filter((e) => e.attributes.type === "similar").length,
     ).toBeGreaterThan(10);
     expect(JSON.stringify(two.serialized)).toBe(JSON.stringify(one.serialized));
+  });
+
+  describe("text vectors built in the worker during extraction", async () => {
+    const asOf = new Date("2026-01-15T00:00:00Z");
+    const { papers } = await ingestPaths(["test/fixtures/ingest-a"], { asOf });
+    const opts = DEFAULTS.similarity.text;
+    const reversed = [...papers].reverse();
+    const edited = papers.map((p, i) => (i === 1 ? { ...p, abstract: `${p.abstract} more` } : p));
+    it.each([
+      ["the same papers in another order", reversed, "worker"],
+      ["one abstract changed", edited, "here"],
+      ["one paper fewer", papers.slice(1), "here"],
+    ] as const)("%s: the vectors built here", async (_, wanted, from) => {
+      const thread = openSimilarityThread();
+      try {
+        thread.prepareText(papers, opts);
+        const got = thread.textVectors(wanted, opts);
+        expect(thread.textIn).toBe(from);
+        expect(got.keys.length).toBeGreaterThan(20);
+        expect(got).toEqual(textVectors(wanted, opts));
+      } finally {
+        await thread.close();
+      }
+    });
+
+    it("other options: built here", async () => {
+      const thread = openSimilarityThread();
+      try {
+        thread.prepareText(papers, opts);
+        const other = { ...opts, titleWeight: opts.titleWeight + 1 };
+        expect(thread.textVectors(papers, other)).toEqual(textVectors(papers, other));
+        expect(thread.textIn).toBe("here");
+      } finally {
+        await thread.close();
+      }
+    });
   });
 });

@@ -29,7 +29,7 @@ import {
 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
 import { setEdgeTable } from "./tables.ts";
-import { textVectors } from "./text/vectors.ts";
+import { type TextSource, textVectors } from "./text/vectors.ts";
 
 export type LitGraph = Graph;
 
@@ -56,6 +56,11 @@ export interface BuildHooks {
    * (`paperCitations` in citation-signals.ts).
    */
   citations?: CitationSource;
+  /**
+   * Where the text vectors of the papers come from (default: built here, in the similarity-input
+   * step); src/graph/similarity-thread.ts gives the ones its worker built during extraction.
+   */
+  textVectors?: TextSource;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -178,7 +183,7 @@ export function buildGraph(
     items.push(...cited[i]);
     return items.sort((x, y) => byString(x.node, y.node));
   });
-  const text = textVectors(papers, opts.similarity.text);
+  const text = (hooks.textVectors ?? textVectors)(papers, opts.similarity.text);
   const similarResult = (hooks.similarity ?? runHere)(
     internItems(similarItems, text),
     opts.similarity,

@@ -1,17 +1,21 @@
-// Worker body of src/graph/similarity-thread.ts: one similarPairs job per message, its typed
-// arrays moved to the parent, not copied.
+// Worker body of src/graph/similarity-thread.ts: a text-vectors job, then a similarPairs job,
+// the pairs' typed arrays moved to the parent, not copied.
 import { serveSync } from "../common/sync-worker-serve.ts";
-import { similarPairs } from "./similarity.ts";
-import type { Job } from "./similarity-thread.ts";
+import { type SimilarityOutput, similarPairs } from "./similarity.ts";
+import type { Answer, Job } from "./similarity-thread.ts";
+import { textVectors } from "./text/vectors.ts";
 
 serveSync(
-  ({ input, opts }: Job) => similarPairs(input, opts),
-  (o) =>
-    [
-      o.pairs.buffer,
-      o.weights.buffer,
-      o.partOffsets.buffer,
-      o.parts.buffer,
-      o.shares.buffer,
-    ] as ArrayBuffer[],
+  (job: Job): Answer =>
+    job.kind === "text" ? textVectors(job.texts, job.opts) : similarPairs(job.input, job.opts),
+  (a) => {
+    if ("pairs" in a) {
+      const o = a as SimilarityOutput;
+      return [o.pairs, o.weights, o.partOffsets, o.parts, o.shares].map(
+        (x) => x.buffer,
+      ) as ArrayBuffer[];
+    }
+    // Text vectors are copied: thousands of small arrays, cheaper to clone than to list.
+    return [];
+  },
 );

@@ -80,3 +80,9 @@ export function textVectors(
   }
   return { keys, labels, ids, values };
 }
+
+/** Where buildGraph takes the text vectors of its papers from (default: textVectors, here). */
+export type TextSource = (
+  papers: readonly { id: string; title: string; abstract: string }[],
+  opts: TextOptions,
+) => TextVectors;
