@@ -1,14 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-// The web view (web/) is a Vite app; `litgraph site` and `npm run build` build it into a
-// static folder beside the graph.json it shows. Paths are relative to this file, not the cwd,
-// so `litgraph serve` works from any directory.
+// The web view (web/) is a Vite app; scripts/build.mjs builds it into dist/app/, which `litgraph
+// site` and `serve` copy beside the graph.json it shows. Paths are relative to this file, not the
+// cwd.
 export default defineConfig({
   root: fileURLToPath(new URL("./web", import.meta.url)),
   base: "./",
   build: {
-    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    outDir: fileURLToPath(new URL("./dist/app", import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },

@@ -27,12 +27,13 @@ interface Run {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
-/** Start `litgraph build` (through test/fuzz/kill-at.ts, which may kill itself at `moment`). */
+/** Start `litgraph build` (test/fuzz/kill-at.ts through tsx, which may kill itself at `moment`). */
 function build(out: string, moment = "none", corpus = input): Run {
   const child = spawn(
     process.execPath,
     [
-      "bin/run-ts.mjs",
+      "--import",
+      "tsx",
       "test/fuzz/kill-at.ts",
       moment,
       "build",

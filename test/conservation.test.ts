@@ -12,6 +12,7 @@ import { ingestPaths } from "../src/ingest/files.ts";
 import { decodeBytes, detectReader, type IngestResult, Rejected } from "../src/ingest/index.ts";
 import { READERS } from "../src/ingest/readers/registry.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { CLI } from "./cli-bin.ts";
 import { countRecords } from "./fuzz/count.ts";
 
 const OPTS = { asOf: new Date("2026-11-27T00:00:00Z") };
@@ -161,16 +162,7 @@ describe("the --rejects report", () => {
     const files = INPUTS.map((i) => i.file);
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [
-        "bin/litgraph.mjs",
-        "extract",
-        ...files,
-        "--json",
-        "--rejects",
-        out,
-        "--as-of",
-        "2026-11-27",
-      ],
+      [CLI, "extract", ...files, "--json", "--rejects", out, "--as-of", "2026-11-27"],
       { maxBuffer: 256 * 1024 * 1024 },
     );
     const printed = JSON.parse(stdout) as { summary: IngestResult["summary"] };

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
 import { EXPORT_FORMATS, writeGraph } from "../src/export/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { CLI } from "./cli-bin.ts";
 
 /** Several formats, with the same papers in more than one file (merged as duplicates). */
 const FILES = [
@@ -99,7 +100,7 @@ describe("same inputs in any order", () => {
     await Promise.all(
       outs.map((out, i) =>
         promisify(execFile)(process.execPath, [
-          "bin/litgraph.mjs",
+          CLI,
           "build",
           ...shuffled(FILES, 3 + i),
           "-o",

@@ -1,6 +1,6 @@
 // Child process for test/atomic.test.ts: runs the litgraph CLI but SIGKILLs itself at a chosen
 // moment of an output write, deterministically, by wrapping node:fs.
-//   node bin/run-ts.mjs test/fuzz/kill-at.ts <mid-write|before-rename|none> <litgraph args…>
+//   node --import tsx test/fuzz/kill-at.ts <mid-write|before-rename|none> <litgraph args…>
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { dirname, resolve } from "node:path";

@@ -18,10 +18,10 @@ import {
 } from "../../graph/queries.ts";
 import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts";
 import { loadGraph } from "../../graph/serialize.ts";
-import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
+import { defaultInputs } from "../inputs.ts";
 import { logLines, writeStdout } from "../output.ts";
 import { parseResolution } from "./build.ts";
 import { loadOntologies, summaryLine } from "./extract.ts";
@@ -65,7 +65,7 @@ export async function loadQueryGraph(
       throw new UsageError(
         `no such input '${p}' (quote multi-word queries: litgraph related "dataset condensation")`,
       );
-  const { serialized, ingest } = await runPipeline(paths.length ? paths : DEFAULT_INPUTS, {
+  const { serialized, ingest } = await runPipeline(paths.length ? paths : defaultInputs(), {
     asOf: parseAsOf(values["as-of"]),
     resolution: parseResolution(values.resolution),
     ontologies: loadOntologies(values.ontology),
