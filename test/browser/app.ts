@@ -1,5 +1,6 @@
 // The web app as the browser tests and bench/web.ts load it: built by Vite from web/ as it is
-// now (dist/app may be older), once per content of its sources (cached in
+// now, in bench mode (web/src/bench-main.ts: the hooks window.litgraph and the timing marks,
+// which the shipped dist/app leaves out), once per content of its sources (cached in
 // .litgraph-cache/app-<hash>, the three most recent kept).
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
@@ -37,7 +38,7 @@ export function appSourceHash(root = PACKAGE_ROOT): string {
   return h.digest("hex").slice(0, 16);
 }
 
-/** A folder holding the app built from the current sources (index.html, assets/), built only when sources changed. */
+/** A folder holding the bench build of the app (index.html, assets/), built only when sources changed. */
 export async function buildBenchApp(root = PACKAGE_ROOT): Promise<string> {
   const cache = cacheDir(root);
   const dir = join(cache, `app-${appSourceHash(root)}`);
@@ -47,6 +48,7 @@ export async function buildBenchApp(root = PACKAGE_ROOT): Promise<string> {
   try {
     await build({
       configFile: join(root, "vite.config.ts"),
+      mode: "bench",
       logLevel: "error",
       build: { outDir: tmp, emptyOutDir: true },
     });
