@@ -4,15 +4,12 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { escapeForTerminal } from "../../common/terminal.ts";
 import type { SerializedGraph } from "../../graph/schema.ts";
-import { runPipeline } from "../../pipeline.ts";
 import { appDir, cacheDir, pruneCache, writeSite } from "../../server/site.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { defaultInputs } from "../inputs.ts";
 import { logLines, prepareOutputFolder } from "../output.ts";
-import { parseResolution } from "./build.ts";
-import { loadOntologies, summaryLine } from "./extract.ts";
 
 const SITE_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -62,6 +59,10 @@ async function graphFor(
       );
     return parsed.data;
   }
+  // Loaded only here: serving a built graph.json starts without the readers and extraction.
+  const [{ runPipeline }, { parseResolution }, { loadOntologies, summaryLine }] = await Promise.all(
+    [import("../../pipeline.ts"), import("./build.ts"), import("./extract.ts")],
+  );
   const asOf = parseAsOf(values["as-of"] as string | undefined);
   const resolution = parseResolution(values.resolution as string | undefined);
   const ontologies = loadOntologies(values.ontology as string[] | undefined);
