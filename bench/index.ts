@@ -8,7 +8,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freshBundle } from "../bin/cli-bundle.mjs";
 import { GENERATOR_VERSION, generateCorpus } from "../src/synth/index.ts";
 import { calibrate } from "./calibrate.ts";
 import { type ChildSpec, type RunFigures, runChild } from "./child.ts";
@@ -36,14 +35,12 @@ interface Rebuild {
    * whole command, process start and exit included, in run order.
    */
   cliTotals: number[];
-  /** Whether that command ran the bundled CLI (bin/cli-bundle.mjs) or the sources through tsx. */
-  cli: "bundle" | "tsx";
   added: number;
 }
 
 /** Wall seconds of `litgraph build <paths> --incremental` from spawn to exit (the cache in `cacheDir`). */
 function cliRebuild(paths: string[], cacheDir: string, out: string): number {
-  const args = ["--max-semi-space-size=64", join(ROOT, "bin/litgraph.mjs"), "build", ...paths];
+  const args = ["--max-semi-space-size=64", join(ROOT, "dist/cli.js"), "build", ...paths];
   args.push("--cache-dir", cacheDir, "--incremental", "--as-of", "2026-01-01", "-o", out);
   const started = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
@@ -60,10 +57,11 @@ function childRun(spec: ChildSpec, profile: boolean): Row {
   const profDir = mkdtempSync(join(tmpdir(), "litgraph-prof-"));
   const args = [
     `--max-old-space-size=${heapMb}`,
-    // the young generation bin/litgraph.mjs gives the CLI
+    // the young generation the CLI runs with (src/cli/bin.ts)
     "--max-semi-space-size=64",
     ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []),
-    join(ROOT, "bin/run-ts.mjs"),
+    "--import",
+    "tsx",
     join(ROOT, "bench/index.ts"),
     "--child",
     JSON.stringify(spec),
@@ -231,9 +229,12 @@ async function main(argv: string[]): Promise<void> {
       );
       rmSync(copy, { recursive: true, force: true });
     }
-    // The command as an install runs it: the bundle rebuilt first if the sources changed since.
-    if (!freshBundle())
-      spawnSync(process.execPath, [join(ROOT, "bin/build-cli.mjs")], { cwd: ROOT });
+    // The command as an install runs it: dist/ compiled from the sources as they are.
+    const built = spawnSync(process.execPath, [join(ROOT, "scripts/build.mjs"), "--cli"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    if (built.status !== 0) throw new Error("bench: scripts/build.mjs --cli failed");
     const cliTotals: number[] = [];
     for (let i = 0; i < times; i++) {
       log(`rebuild: + 100 papers as a litgraph command (${i + 1}/${times})…`);
@@ -252,7 +253,6 @@ async function main(argv: string[]): Promise<void> {
       warm: byTotal[(byTotal.length - 1) >> 1],
       warmTotals: warms.map((w) => w.totalSeconds),
       cliTotals,
-      cli: freshBundle() ? "bundle" : "tsx",
       added: 100,
     };
   }
@@ -285,7 +285,7 @@ async function main(argv: string[]): Promise<void> {
         `(extract ${f1(rebuild.warm.seconds.extract)} s = parts ${f1(rebuild.warm.seconds["extract.parts"])} + topics ${f1(rebuild.warm.seconds["extract.topics"])}; ` +
         `graph ${f1(rebuild.warm.seconds.graph)} s); the cold cached build took ${f1(rebuild.cold.totalSeconds)} s ` +
         `(extract ${f1(rebuild.cold.seconds.extract)} s)`,
-      `the same rebuild as a litgraph command (${rebuild.cli === "bundle" ? "bundled CLI" : "CLI through tsx"}), ` +
+      "the same rebuild as a litgraph command (dist/cli.js), " +
         `process start and exit included: median ${f1(median(rebuild.cliTotals))} s ` +
         `(${rebuild.cliTotals.map((t) => t.toFixed(2)).join(", ")})`,
     );

@@ -1,4 +1,4 @@
-// npm run bench:web — node bin/run-ts.mjs bench/web.ts [graph.json] [--runs N] [--json]
+// npm run bench:web — npx tsx bench/web.ts [graph.json] [--runs N] [--json]
 // The web view on a big graph in headless Chromium (SwiftShader WebGL, so absolute times are
 // software-rendering times), judged against a bare sigma page (bench/bare/) on the same graph in
 // the same browser run:

@@ -1,4 +1,4 @@
-// The CLI as a shell sees it (`node bin/litgraph.mjs` in a child process): exit 0 on success,
+// The CLI as a shell sees it (`node dist/cli.js` in a child process, test/cli-bin.ts): exit 0 on success,
 // 1 when input had rejected records under --strict (or the command failed), 2 on usage errors;
 // data on stdout, messages on stderr; inputs over --max-input-mb refused before reading.
 import { execFile, spawn } from "node:child_process";
@@ -15,6 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI } from "./cli-bin.ts";
 import { runMain } from "./run-main.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "litgraph-cli-exit-"));
@@ -36,7 +37,7 @@ function run(args: string[]): Promise<Result> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["bin/litgraph.mjs", ...args],
+      [CLI, ...args],
       { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: number }).code ?? null) : 0;
@@ -218,7 +219,7 @@ describe("usage errors exit 2 with the message on stderr (in process)", () => {
   });
 
   it("a reader that stops early (| head) ends the command quietly with exit 0", async () => {
-    const child = spawn(process.execPath, ["bin/litgraph.mjs", "extract", "--json", ...AS_OF]);
+    const child = spawn(process.execPath, [CLI, "extract", "--json", ...AS_OF]);
     let stderr = "";
     child.stderr.on("data", (d) => {
       stderr += d;

@@ -12,7 +12,9 @@ import { ingestPaths } from "../src/ingest/files.ts";
 import { decodeBytes, detectReader, type IngestResult, Rejected } from "../src/ingest/index.ts";
 import { READERS } from "../src/ingest/readers/registry.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { CLI } from "./cli-bin.ts";
 import { countRecords } from "./fuzz/count.ts";
+import { itSpawns } from "./tier.ts";
 
 const OPTS = { asOf: new Date("2026-11-27T00:00:00Z") };
 const ROOT = "test/fixtures";
@@ -156,37 +158,32 @@ describe("the --rejects report", () => {
   const dir = mkdtempSync(join(tmpdir(), "litgraph-rejects-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("extract --rejects lists every rejected record with a reason, matching the summary", async () => {
-    const out = join(dir, "rejected.json");
-    const files = INPUTS.map((i) => i.file);
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        "bin/litgraph.mjs",
-        "extract",
-        ...files,
-        "--json",
-        "--rejects",
-        out,
-        "--as-of",
-        "2026-11-27",
-      ],
-      { maxBuffer: 256 * 1024 * 1024 },
-    );
-    const printed = JSON.parse(stdout) as { summary: IngestResult["summary"] };
-    const report = JSON.parse(readFileSync(out, "utf8")) as unknown[];
-    expect(report.length).toBe(printed.summary.rejected);
-    expect(report.length).toBeGreaterThan(0);
-    for (const x of report) {
-      const r = Rejected.safeParse(x);
-      expect(r.success).toBe(true);
-      expect(files).toContain(r.data?.file);
-      expect(r.data?.reason.length).toBeGreaterThan(5);
-    }
-    const total = INPUTS.reduce(
-      (n, i) => n + countRecords(i.format, i.text, SEED_COUNTS[i.file.split("/").pop() as string]),
-      0,
-    );
-    expect(printed.summary.records).toBe(total);
-  });
+  itSpawns(
+    "extract --rejects lists every rejected record with a reason, matching the summary",
+    async () => {
+      const out = join(dir, "rejected.json");
+      const files = INPUTS.map((i) => i.file);
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [CLI, "extract", ...files, "--json", "--rejects", out, "--as-of", "2026-11-27"],
+        { maxBuffer: 256 * 1024 * 1024 },
+      );
+      const printed = JSON.parse(stdout) as { summary: IngestResult["summary"] };
+      const report = JSON.parse(readFileSync(out, "utf8")) as unknown[];
+      expect(report.length).toBe(printed.summary.rejected);
+      expect(report.length).toBeGreaterThan(0);
+      for (const x of report) {
+        const r = Rejected.safeParse(x);
+        expect(r.success).toBe(true);
+        expect(files).toContain(r.data?.file);
+        expect(r.data?.reason.length).toBeGreaterThan(5);
+      }
+      const total = INPUTS.reduce(
+        (n, i) =>
+          n + countRecords(i.format, i.text, SEED_COUNTS[i.file.split("/").pop() as string]),
+        0,
+      );
+      expect(printed.summary.records).toBe(total);
+    },
+  );
 });

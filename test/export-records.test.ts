@@ -10,6 +10,7 @@ import type { SerializedGraph } from "../src/graph/schema.ts";
 import { loadGraph } from "../src/graph/serialize.ts";
 import { parseText } from "../src/ingest/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { CLI } from "./cli-bin.ts";
 import { tempDirs } from "./temp-dirs.ts";
 
 const temp = tempDirs("records");
@@ -20,7 +21,7 @@ const CORPORA = {
 };
 
 const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, ["bin/litgraph.mjs", ...args], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`litgraph ${args.join(" ")}: ${r.stderr}`);
   return r.stdout;
 };
@@ -133,7 +134,7 @@ describe.each(Object.entries(CORPORA))("records round trip: %s", (_name, inputs)
 
 describe("record options", () => {
   it("--format without --community is a usage error (exit 2)", () => {
-    const r = spawnSync(process.execPath, ["bin/litgraph.mjs", "clusters", "--format", "ris"], {
+    const r = spawnSync(process.execPath, [CLI, "clusters", "--format", "ris"], {
       encoding: "utf8",
     });
     expect(r.status).toBe(2);

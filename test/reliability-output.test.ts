@@ -17,6 +17,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureDir, OutputError, type WriteIo, writeFileAtomic } from "../src/common/fs.ts";
+import { CLI } from "./cli-bin.ts";
 import { tempDirs } from "./temp-dirs.ts";
 
 const temp = tempDirs("output");
@@ -31,7 +32,7 @@ interface Result {
 
 /** `litgraph args…` in a child process; `shell` wraps it (a redirection, a ulimit). */
 function cli(args: string[], shell?: (command: string) => string): Promise<Result> {
-  const command = ["node", "bin/litgraph.mjs", ...args].map((a) => `'${a}'`).join(" ");
+  const command = ["node", CLI, ...args].map((a) => `'${a}'`).join(" ");
   return new Promise((resolve) => {
     execFile(
       "bash",

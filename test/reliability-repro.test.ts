@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
 import { EXPORT_FORMATS, writeGraph } from "../src/export/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
+import { CLI } from "./cli-bin.ts";
+import { itSpawns } from "./tier.ts";
 
 /** Several formats, with the same papers in more than one file (merged as duplicates). */
 const FILES = [
@@ -92,27 +94,31 @@ describe("same inputs in any order", () => {
     }
   });
 
-  it("two fresh `litgraph build` processes, inputs in other orders, write the same graph.json", async () => {
-    // Compared with each other, not with the in-process build above: both load src/ at the same
-    // moment, so edits to src/ made while the suite runs cannot tell them apart.
-    const outs = [3, 4].map((seed) => join(dir, `cli-${seed}`, "graph.json"));
-    await Promise.all(
-      outs.map((out, i) =>
-        promisify(execFile)(process.execPath, [
-          "bin/litgraph.mjs",
-          "build",
-          ...shuffled(FILES, 3 + i),
-          "-o",
-          out,
-          "--as-of",
-          AS_OF,
-        ]),
-      ),
-    );
-    const [a, b] = outs.map((o) => readFileSync(o, "latin1")) as [string, string];
-    expect(shuffled(FILES, 3)).not.toEqual(shuffled(FILES, 4));
-    expect(a.length).toBeGreaterThan(100_000);
-    expect(b.length).toBe(a.length);
-    expect(a === b).toBe(true);
-  }, 120_000);
+  itSpawns(
+    "two fresh `litgraph build` processes, inputs in other orders, write the same graph.json",
+    async () => {
+      // Compared with each other, not with the in-process build above: both load src/ at the same
+      // moment, so edits to src/ made while the suite runs cannot tell them apart.
+      const outs = [3, 4].map((seed) => join(dir, `cli-${seed}`, "graph.json"));
+      await Promise.all(
+        outs.map((out, i) =>
+          promisify(execFile)(process.execPath, [
+            CLI,
+            "build",
+            ...shuffled(FILES, 3 + i),
+            "-o",
+            out,
+            "--as-of",
+            AS_OF,
+          ]),
+        ),
+      );
+      const [a, b] = outs.map((o) => readFileSync(o, "latin1")) as [string, string];
+      expect(shuffled(FILES, 3)).not.toEqual(shuffled(FILES, 4));
+      expect(a.length).toBeGreaterThan(100_000);
+      expect(b.length).toBe(a.length);
+      expect(a === b).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { cacheDir, PACKAGE_ROOT } from "../../src/server/app-build.ts";
+import { PACKAGE_ROOT } from "../../src/common/package-root.ts";
+import { cacheDir } from "../../src/server/site.ts";
 
 const SOURCES = ["bench/bare/index.html", "bench/bare/main.ts", "package-lock.json"];
 

@@ -3,7 +3,7 @@
 // they are deleted from every item before the text reaches litgraph's reader, so the build
 // never sees them. The peer is exact-name matching (one author per name as written), computed
 // in the same run on the same slots.
-//   node bin/run-ts.mjs bench/eval/identity.ts [corporaDir] [--errors N]
+//   npx tsx bench/eval/identity.ts [corporaDir] [--errors N]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

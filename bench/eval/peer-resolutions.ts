@@ -1,4 +1,4 @@
-// node bin/run-ts.mjs bench/eval/peer-resolutions.ts [res…] [--corpora DIR]: the TF-IDF peer's
+// npx tsx bench/eval/peer-resolutions.ts [res…] [--corpora DIR]: the TF-IDF peer's
 // NMI on AAAI 2022 at other Louvain resolutions, so litgraph's communities can be compared with
 // the peer's at the same number of communities (NMI rises with the number of communities).
 import { resolve } from "node:path";

@@ -1,4 +1,4 @@
-// node bin/run-ts.mjs bench/eval/tune.ts '[{"similarity": {...}}, …]' [--corpora DIR]
+// npx tsx bench/eval/tune.ts '[{"similarity": {...}}, …]' [--corpora DIR]
 // Scores each graph-options override on AAAI 2022 (both halves; choose on "tune" only, see
 // docs/quality.md). The extraction is done once per run. NMI is the mean over Louvain seeds
 // 1–5 on the built graph's similar edges (one seed moves it by about ±0.02).

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { srcPath } from "../common/package-root.ts";
+import { BUILD, srcPath } from "../common/package-root.ts";
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -19,8 +19,12 @@ function filesUnder(dir: string): string[] {
 
 const versionMemo = new Map<string, string>();
 
-/** sha256 over every source and data file (paths and contents) under src/<stage>/. */
+/**
+ * sha256 over every source and data file (paths and contents) under src/<stage>/: compiled into
+ * dist/ by scripts/build.mjs (the package ships no src/), hashed here when running from src/.
+ */
 export function sourceVersion(stage: "extract" | "ingest"): string {
+  if (BUILD) return BUILD[stage];
   const memo = versionMemo.get(stage);
   if (memo) return memo;
   const root = srcPath(stage);

@@ -1,9 +1,5 @@
+import { VERSION } from "../common/version.ts";
 import { UsageError } from "./args.ts";
-import { buildCommand } from "./commands/build.ts";
-import { citedCommand } from "./commands/cited.ts";
-import { extractCommand } from "./commands/extract.ts";
-import { clustersCommand, collaboratorsCommand, relatedCommand } from "./commands/query.ts";
-import { serveCommand, siteCommand } from "./commands/serve.ts";
 import { logLines } from "./output.ts";
 
 export const HELP = `litgraph — build and explore knowledge graphs of research literature
@@ -41,15 +37,17 @@ Exit codes: 0 success, 1 rejected records under --strict or a failed command, 2 
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  extract: extractCommand,
-  build: buildCommand,
-  related: relatedCommand,
-  collaborators: collaboratorsCommand,
-  clusters: clustersCommand,
-  cited: citedCommand,
-  serve: serveCommand,
-  site: siteCommand,
+// Each command's module is loaded when the command is named (compiled, each is a chunk of its
+// own): `--version` and `--help` load nothing more.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  extract: async () => (await import("./commands/extract.ts")).extractCommand,
+  build: async () => (await import("./commands/build.ts")).buildCommand,
+  related: async () => (await import("./commands/query.ts")).relatedCommand,
+  collaborators: async () => (await import("./commands/query.ts")).collaboratorsCommand,
+  clusters: async () => (await import("./commands/query.ts")).clustersCommand,
+  cited: async () => (await import("./commands/cited.ts")).citedCommand,
+  serve: async () => (await import("./commands/serve.ts")).serveCommand,
+  site: async () => (await import("./commands/serve.ts")).siteCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,17 +57,17 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === "--version" || name === "-v") {
-    process.stdout.write("litgraph 0.1.0\n");
+    process.stdout.write(`litgraph ${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     logLines(`litgraph: unknown command '${name}'`);
     process.stderr.write(`\n${HELP}`);
     return 2;
   }
   try {
-    return await command(rest);
+    return await (await load())(rest);
   } catch (err) {
     logLines(`litgraph ${name}: ${err instanceof Error ? err.message : String(err)}`);
     return err instanceof UsageError ? 2 : 1;

@@ -22,7 +22,7 @@ function stdoutIsFile(): boolean {
  * Write `text` to stdout. A file (or /dev/full) is written with every byte checked (Node's own
  * stream ignores a short write) and fails with OutputError("write-failed") on a full disk. A pipe
  * or TTY goes through process.stdout (synchronous on Linux); its errors arrive as the stream's
- * "error" event, which bin/litgraph.mjs turns into exit 1 (EPIPE, a reader that stopped: 0).
+ * "error" event, which src/cli/bin.ts turns into exit 1 (EPIPE, a reader that stopped: 0).
  */
 export function writeStdout(text: string): void {
   if (stdoutIsFile()) writeAll(1, Buffer.from(text), "stdout");

@@ -3,14 +3,13 @@
 // stays synchronous while the second core computes the similarity (graph/similarity-thread.ts). The worker starts loading
 // when opened, while the caller does other work. A worker that fails to load, throws, or gives
 // no answer in time gives `undefined`, and the caller does the work itself.
-import { pathToFileURL } from "node:url";
 import {
   MessageChannel,
   type MessagePort,
   receiveMessageOnPort,
   Worker,
 } from "node:worker_threads";
-import { srcPath } from "./package-root.ts";
+import { workerModule } from "./package-root.ts";
 
 /** States of the shared flag: waiting, answered, failed. */
 export const PENDING = 0;
@@ -34,7 +33,7 @@ export interface SyncWorker<Job, Answer> {
   close(): Promise<void>;
 }
 
-const BOOTSTRAP = pathToFileURL(srcPath("common", "sync-worker.mjs"));
+const BOOTSTRAP = workerModule("common", "sync-worker", ".mjs");
 
 /** Start a worker running the module at `body` (which calls serveSync). */
 export function openSyncWorker<Job, Answer>(body: URL): SyncWorker<Job, Answer> {

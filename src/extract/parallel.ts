@@ -1,10 +1,9 @@
 // Parallel extraction (Node only): stage 1 (per paper) in worker_threads, stage 2 (corpus topics)
 // in the calling thread, optionally through the per-paper cache. Same output as extractPapers.
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ExtractCache } from "../cache/index.ts";
-import { BUNDLED, srcPath, workerModule } from "../common/package-root.ts";
+import { workerModule } from "../common/package-root.ts";
 import type { Progress } from "../common/progress.ts";
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex } from "./index.ts";
@@ -29,10 +28,8 @@ export interface ParallelOptions {
 
 export const DEFAULT_THREADS = () => Math.min(availableParallelism(), 2);
 
-// From src/: a bootstrap that registers tsx for the TypeScript body; bundled: the body itself.
-const WORKER_URL = BUNDLED
-  ? workerModule("extract", "parallel-worker")
-  : pathToFileURL(srcPath("extract", "parallel-worker.mjs"));
+// From src/: a bootstrap that registers tsx for the TypeScript body; compiled: the body itself.
+const WORKER_URL = workerModule("extract", "parallel-worker", ".mjs");
 
 /**
  * Stage 1 for `texts` on `threads` threads: this one plus threads − 1 workers, chunks handed

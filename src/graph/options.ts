@@ -1,9 +1,11 @@
 // Options of the graph stage, with their documented defaults.
-import { IDENTITY_DEFAULTS, type IdentityOptions } from "./authors.ts";
 
+import { VERSION } from "../common/version.ts";
+import { IDENTITY_DEFAULTS, type IdentityOptions } from "./authors.ts";
 import { TEXT_DEFAULTS, type TextOptions } from "./text/vectors.ts";
 
-export const LITGRAPH_VERSION = "0.1.0";
+/** The version graph.json's meta names (package.json's). */
+export const LITGRAPH_VERSION = VERSION;
 
 /** Weight of each signal in the hybrid relatedness score (see SimilarityOptions.weights). */
 export interface SignalWeights {
@@ -27,8 +29,8 @@ export interface SimilarityOptions {
    * AAAI 2022 among 0, 0.1, 0.15, 0.2, 0.3, 0.6: docs/quality.md); authors 0.35 (the tune half
    * is flat from 0.15 to 0.35 and worse at 0.4; 0.35 is the smallest that keeps the seed gold,
    * where two papers of the same team outrank one sharing a generic method); venue 0.05 (a
-   * tie-breaker for papers without abstract); citations 0.5 (not measured yet: no reader gives
-   * references so far).
+   * tie-breaker for papers without abstract); citations 0.5 (not tuned: the labelled corpora of
+   * docs/quality.md carry no references).
    */
   weights: SignalWeights;
   /** Text vectors: title words weight (default 2), minimum document frequency (default 2). */

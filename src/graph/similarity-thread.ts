@@ -29,7 +29,7 @@ const WORKER_URL = workerModule("graph", "similarity-worker");
 export interface SimilarityThreadOptions {
   /** Wait at most this long for the worker, in ms, before computing here (default 60 s + 2 ms a paper). */
   timeoutMs?: (papers: number) => number;
-  /** The worker's body module (default ./similarity-worker.ts or its bundled twin; tests). */
+  /** The worker's body module (default ./similarity-worker.ts or its compiled twin; tests). */
   workerUrl?: URL;
 }
 

@@ -8,8 +8,6 @@ import { combineResults, parseText } from "./index.ts";
 import { READERS } from "./readers/registry.ts";
 import type { IngestOptions, IngestResult, ParseCache, ParseResult } from "./types.ts";
 
-export const DEFAULT_INPUTS = ["seeds"];
-
 /**
  * Default per-file input limit in MB (1 MB = 2^20 bytes); raise it with --max-input-mb. A file is
  * read whole and decoded to one string (V8 caps a string at 2^29 − 24 characters, about 512 MB of

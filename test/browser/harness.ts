@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
-import { buildApp, writeSite } from "../../src/server/app-build.ts";
+import { writeSite } from "../../src/server/site.ts";
 import { createStaticServer, listen } from "../../src/server/static.ts";
+import { buildBenchApp } from "./app.ts";
 
 export const CHROMIUM = process.env.LITGRAPH_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -44,12 +45,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Builds (or reuses) the app, writes it with `graph` into a temp folder and serves it on a free port. */
+/** Builds (or reuses) the bench build of the app (test/browser/app.ts), writes it with `graph` into a temp folder and serves it on a free port. */
 export async function serveSite(
   graph: SerializedGraph | null,
   extra: Record<string, string> = {},
 ): Promise<Site> {
-  const app = await buildApp();
+  const app = await buildBenchApp();
   const dir = mkdtempSync(join(tmpdir(), "litgraph-site-"));
   if (graph) writeSite(dir, app, graph);
   else {

@@ -1,7 +1,7 @@
 // By-hand conservation run over the shared corpora (not part of `npm test`, which must not read
 // ../shared): for every corpus file, records counted without the readers (count.ts) against the
 // ingest summary, read + rejected = records, papers = read − merged, every reject with a reason.
-//   node bin/run-ts.mjs test/fuzz/conservation-corpora.ts [corpora dir] [seeds dir] [gold file]
+//   npx tsx test/fuzz/conservation-corpora.ts [corpora dir] [seeds dir] [gold file]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ingestPaths } from "../../src/ingest/files.ts";

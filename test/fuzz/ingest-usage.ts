@@ -1,6 +1,6 @@
 // Child process for test/reliability-bibtex.test.ts: ingests the given files and prints, as one
 // JSON line, the time taken, the process's peak resident memory and the ingest summary.
-//   node bin/run-ts.mjs test/fuzz/ingest-usage.ts <files…>
+//   npx tsx test/fuzz/ingest-usage.ts <files…>
 import { ingestPaths } from "../../src/ingest/files.ts";
 
 const started = performance.now();

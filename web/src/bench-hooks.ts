@@ -1,6 +1,78 @@
-// Measurements bench/web.ts runs inside the page through window.litgraph (read-only otherwise).
+// The measurement and test hooks of the bench build (web/src/bench-main.ts; never in the shipped
+// app): the timing marks window.__parsed / __rendered / __firstFrame / __ready that bench/web.ts
+// reads (the bare sigma page of bench/bare/ sets the same), and window.litgraph, read-only views
+// of the session for the browser tests and bench/web.ts.
+import { installProbe, type SessionInternals } from "./probe.ts";
 import type { Renderer } from "./renderer.ts";
 import type { Store } from "./state.ts";
+
+const marks = window as unknown as Record<string, number | undefined>;
+
+installProbe({
+  parsed() {
+    marks.__parsed = performance.now();
+  },
+  // The first render has returned, and two animation frames later the frame holding it has
+  // been drawn.
+  rendered() {
+    if (marks.__firstFrame !== undefined) return;
+    marks.__rendered = performance.now();
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        marks.__firstFrame = performance.now();
+      }),
+    );
+  },
+  ready() {
+    marks.__ready = performance.now();
+  },
+  session(s) {
+    (window as unknown as { litgraph: unknown }).litgraph = sessionHooks(s);
+  },
+});
+
+/** Where a node is on screen, what is drawn, the current state; reducer and refresh costs. */
+function sessionHooks({ store, renderer, graphArea, select, lastExport }: SessionInternals) {
+  const { sigma } = renderer;
+  return {
+    state: () => store.get(),
+    nodePosition(key: string) {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d) return null;
+      const p = sigma.framedGraphToViewport(d);
+      const r = graphArea.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    /** What sigma draws for a node after the reducers: colour, hidden, highlighted. */
+    nodeDisplay(key: string) {
+      const d = sigma.getNodeDisplayData(key);
+      return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
+    },
+    viewNodes: () => renderer.view().graph.order,
+    viewEdges: () => renderer.view().graph.size,
+    displayedLabels: () => sigma.getNodeDisplayedLabels().size,
+    drawnLabels: () => renderer.drawnLabels(),
+    reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
+    refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
+    hidesEdgesOnMove: () => sigma.getSetting("hideEdgesOnMove"),
+    hoverOverlay: () => renderer.hoverOverlay(),
+    /** The last whole-graph export's layout (no pixels): for tests. */
+    lastExport: () => {
+      const e = lastExport();
+      return (
+        e && {
+          width: e.canvas.width,
+          height: e.canvas.height,
+          graph: e.graph,
+          nodeLabels: e.nodeLabels,
+          communityLabels: e.communityLabels,
+          legend: e.legend,
+        }
+      );
+    },
+    select,
+  };
+}
 
 /**
  * Script time of the highlight reducers per frame: with `key` selected (its neighbourhood

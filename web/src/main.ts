@@ -6,6 +6,7 @@ import { setupExportMenu, setupOpenButton, setupSidebarToggle, showLocalNote } f
 import { el } from "./dom.ts";
 import { setupDrop } from "./drop.ts";
 import { GraphLoadError, graphUrl, loadGraphFast } from "./load.ts";
+import { probe } from "./probe.ts";
 import { createSession, type Session, type Ui } from "./session.ts";
 import "./style.css";
 
@@ -59,7 +60,7 @@ function show(data: SerializedGraph, source: string, validate = false) {
   try {
     const mine: Session = createSession(ui, data, source, {
       validate,
-      onReady: markReady,
+      onReady: () => probe()?.ready(),
       onError(err) {
         // a graph that fails the full check after it was drawn is taken off screen
         if (session !== mine) return;
@@ -69,30 +70,11 @@ function show(data: SerializedGraph, source: string, validate = false) {
       },
     });
     session = mine;
-    markFirstFrame();
+    probe()?.rendered();
   } catch (err) {
     session = null;
     showError(err);
   }
-}
-
-/**
- * Timing marks for bench/web.ts (the bare sigma page sets the same): the first render has
- * returned, and two animation frames later the frame holding it has been drawn.
- */
-function markFirstFrame() {
-  const w = window as unknown as Record<string, number | undefined>;
-  if (w.__firstFrame !== undefined) return;
-  w.__rendered = performance.now();
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      w.__firstFrame = performance.now();
-    }),
-  );
-}
-
-function markReady() {
-  (window as unknown as Record<string, number>).__ready = performance.now();
 }
 
 const openInput = $<HTMLInputElement>("open-input");
@@ -136,7 +118,7 @@ setupDrop(document.body, $("drop"), openInput, {
 const url = graphUrl(location);
 loadGraphFast(url)
   .then(({ name, data }) => {
-    (window as unknown as Record<string, number>).__parsed = performance.now();
+    probe()?.parsed();
     show(data, name, true);
   })
   .catch((err: unknown) => {

@@ -2,7 +2,6 @@
 import type Sigma from "sigma";
 import type { RecordFormat } from "../../src/export/records/formats.ts";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
-import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { createBusy } from "./busy.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
@@ -17,6 +16,7 @@ import { validationSteps } from "./load.ts";
 import { buildModelSteps } from "./model.ts";
 import { visibleNodes } from "./neighbourhood.ts";
 import { renderPanel } from "./panel.ts";
+import { probe } from "./probe.ts";
 import { createRenderer } from "./renderer.ts";
 import { createSearch } from "./search.ts";
 import { buildIndexSteps } from "./search-index.ts";
@@ -292,41 +292,14 @@ export function createSession(
   else if (s0.selection)
     requestAnimationFrame(() => s0.selection && renderer.focusNode(s0.selection));
 
-  // Read-only hooks for the browser tests: where a node is on screen, and the current state.
-  (window as unknown as { litgraph: unknown }).litgraph = {
-    state: () => store.get(),
-    nodePosition(key: string) {
-      const d = renderer.sigma.getNodeDisplayData(key);
-      if (!d) return null;
-      const p = renderer.sigma.framedGraphToViewport(d);
-      const r = ui.graph.getBoundingClientRect();
-      return { x: r.left + p.x, y: r.top + p.y };
-    },
-    /** What sigma draws for a node after the reducers: colour, hidden, highlighted. */
-    nodeDisplay(key: string) {
-      const d = renderer.sigma.getNodeDisplayData(key);
-      return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
-    },
-    viewNodes: () => renderer.view().graph.order,
-    viewEdges: () => renderer.view().graph.size,
-    displayedLabels: () => renderer.sigma.getNodeDisplayedLabels().size,
-    drawnLabels: () => renderer.drawnLabels(),
-    reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
-    refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
-    hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
-    hoverOverlay: () => renderer.hoverOverlay(),
-    /** The last whole-graph export's layout (no pixels): for tests. */
-    lastExport: () =>
-      lastExport && {
-        width: lastExport.canvas.width,
-        height: lastExport.canvas.height,
-        graph: lastExport.graph,
-        nodeLabels: lastExport.nodeLabels,
-        communityLabels: lastExport.communityLabels,
-        legend: lastExport.legend,
-      },
+  // Hooks of the bench build (web/src/bench-hooks.ts); the shipped app has no probe.
+  probe()?.session({
+    store,
+    renderer,
+    graphArea: ui.graph,
     select,
-  };
+    lastExport: () => lastExport,
+  });
 
   // After the first frame: validate, then the full graph, then the search index, when idle.
   let frame = requestAnimationFrame(() => {

@@ -1,10 +1,10 @@
 import { DEFAULT_CACHE_DIR } from "../../cache/index.ts";
 import { createProgress } from "../../common/progress.ts";
 import { writeGraph } from "../../export/index.ts";
-import { DEFAULT_INPUTS } from "../../ingest/files.ts";
 import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
+import { defaultInputs } from "../inputs.ts";
 import {
   logLines,
   prepareBuildOutput,
@@ -61,7 +61,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const resolution = parseResolution(values.resolution);
   const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
   const ontologies = loadOntologies(values.ontology);
-  const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  const paths = positionals.length ? positionals : defaultInputs();
   // A path that cannot be written fails now, not after the build.
   prepareBuildOutput(out, format);
   if (values.rejects) prepareOutputFile(values.rejects);

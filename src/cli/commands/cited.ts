@@ -4,8 +4,9 @@
 
 import { escapeForTerminal } from "../../common/terminal.ts";
 import { citationSignals } from "../../graph/citation-signals.ts";
-import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
+import { ingestPaths } from "../../ingest/files.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { defaultInputs } from "../inputs.ts";
 import { logLines, writeStdout } from "../output.ts";
 import { rejectLines, summaryLine, writeRejects } from "./extract.ts";
 
@@ -23,7 +24,7 @@ function parseTop(value: string | undefined): number {
 export async function citedCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, CITED_OPTIONS);
   const top = parseTop(values.top);
-  const ingested = await ingestPaths(positionals.length ? positionals : DEFAULT_INPUTS, {
+  const ingested = await ingestPaths(positionals.length ? positionals : defaultInputs(), {
     asOf: parseAsOf(values["as-of"]),
     maxInputMb: parseMaxInputMb(values["max-input-mb"]),
   });

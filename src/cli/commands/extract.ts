@@ -3,9 +3,10 @@ import { writeFileAtomic } from "../../common/fs.ts";
 import { escapeForTerminal } from "../../common/terminal.ts";
 import { extractPapers } from "../../extract/index.ts";
 import type { ExtractedPaper } from "../../extract/types.ts";
-import { DEFAULT_INPUTS, ingestPaths } from "../../ingest/files.ts";
+import { ingestPaths } from "../../ingest/files.ts";
 import type { IngestSummary, Rejected } from "../../ingest/types.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import { defaultInputs } from "../inputs.ts";
 import { logLines, prepareOutputFile, writeStdout } from "../output.ts";
 
 export function loadOntologies(files: string[] | undefined): unknown[] {
@@ -47,7 +48,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, COMMON_OPTIONS);
   const asOf = parseAsOf(values["as-of"]);
   const ontologies = loadOntologies(values.ontology);
-  const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  const paths = positionals.length ? positionals : defaultInputs();
   const maxInputMb = parseMaxInputMb(values["max-input-mb"]);
   if (values.rejects) prepareOutputFile(values.rejects);
   const ingested = await ingestPaths(paths, { asOf, maxInputMb });

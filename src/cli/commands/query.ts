@@ -1,12 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type Graph from "graphology";
 import { escapeForTerminal } from "../../common/terminal.ts";
-import {
-  exportPapers,
-  isRecordFormat,
-  RECORD_FORMATS,
-  type RecordFormat,
-} from "../../export/records/index.ts";
+import { isRecordFormat, RECORD_FORMATS, type RecordFormat } from "../../export/records/formats.ts";
 import {
   clusters,
   collaborators,
@@ -18,13 +13,10 @@ import {
 } from "../../graph/queries.ts";
 import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts";
 import { loadGraph } from "../../graph/serialize.ts";
-import { DEFAULT_INPUTS } from "../../ingest/files.ts";
-import { runPipeline } from "../../pipeline.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
+import { defaultInputs } from "../inputs.ts";
 import { logLines, writeStdout } from "../output.ts";
-import { parseResolution } from "./build.ts";
-import { loadOntologies, summaryLine } from "./extract.ts";
 
 /** Text output: one line per entry, titles and names from the inputs escaped. */
 const textLines = (lines: string[]) => `${lines.map(escapeForTerminal).join("\n")}\n`;
@@ -65,7 +57,11 @@ export async function loadQueryGraph(
       throw new UsageError(
         `no such input '${p}' (quote multi-word queries: litgraph related "dataset condensation")`,
       );
-  const { serialized, ingest } = await runPipeline(paths.length ? paths : DEFAULT_INPUTS, {
+  // Loaded only here: a query on a built graph.json starts without the readers and extraction.
+  const [{ runPipeline }, { parseResolution }, { loadOntologies, summaryLine }] = await Promise.all(
+    [import("../../pipeline.ts"), import("./build.ts"), import("./extract.ts")],
+  );
+  const { serialized, ingest } = await runPipeline(paths.length ? paths : defaultInputs(), {
     asOf: parseAsOf(values["as-of"]),
     resolution: parseResolution(values.resolution),
     ontologies: loadOntologies(values.ontology),
@@ -152,6 +148,7 @@ export async function relatedCommand(argv: string[]): Promise<number> {
   const node = findPaper(graph, query);
   const list = related(graph, node, top);
   if (format) {
+    const { exportPapers } = await import("../../export/records/index.ts");
     writeStdout(
       exportPapers(
         graph,
@@ -246,6 +243,7 @@ export async function clustersCommand(argv: string[]): Promise<number> {
       `no community ${community} (ids ${all[0]?.id ?? "–"}–${all.at(-1)?.id ?? "–"})`,
     );
   if (format && community !== undefined) {
+    const { exportPapers } = await import("../../export/records/index.ts");
     writeStdout(exportPapers(graph, communityPapers(graph, community), format));
     return 0;
   }

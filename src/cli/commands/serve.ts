@@ -4,15 +4,12 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { escapeForTerminal } from "../../common/terminal.ts";
 import type { SerializedGraph } from "../../graph/schema.ts";
-import { DEFAULT_INPUTS } from "../../ingest/files.ts";
-import { runPipeline } from "../../pipeline.ts";
-import { buildApp, cacheDir, pruneCache, writeSite } from "../../server/app-build.ts";
+import { appDir, cacheDir, pruneCache, writeSite } from "../../server/site.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
+import { defaultInputs } from "../inputs.ts";
 import { logLines, prepareOutputFolder } from "../output.ts";
-import { parseResolution } from "./build.ts";
-import { loadOntologies, summaryLine } from "./extract.ts";
 
 const SITE_OPTIONS = {
   ...COMMON_OPTIONS,
@@ -28,8 +25,7 @@ const SERVE_OPTIONS = {
 } as const;
 
 const SERVE_HELP = `Usage: litgraph serve [paths…] [--port N] [--host H] [--graph graph.json]
-Builds the graph of the inputs (default: seeds/), builds the web view once (cached) and serves
-both on http://127.0.0.1:PORT/ until interrupted. --port defaults to 4173 (the next free port is
+Builds the graph of the inputs (default: seeds/) and serves it with the web view on http://127.0.0.1:PORT/ until interrupted. --port defaults to 4173 (the next free port is
 taken when busy; 0 picks any). --host 0.0.0.0 exposes it to the network.
 `;
 const SITE_HELP = `Usage: litgraph site [paths…] -o DIR [--graph graph.json]
@@ -63,10 +59,14 @@ async function graphFor(
       );
     return parsed.data;
   }
+  // Loaded only here: serving a built graph.json starts without the readers and extraction.
+  const [{ runPipeline }, { parseResolution }, { loadOntologies, summaryLine }] = await Promise.all(
+    [import("../../pipeline.ts"), import("./build.ts"), import("./extract.ts")],
+  );
   const asOf = parseAsOf(values["as-of"] as string | undefined);
   const resolution = parseResolution(values.resolution as string | undefined);
   const ontologies = loadOntologies(values.ontology as string[] | undefined);
-  const paths = positionals.length ? positionals : DEFAULT_INPUTS;
+  const paths = positionals.length ? positionals : defaultInputs();
   const maxInputMb = parseMaxInputMb(values["max-input-mb"] as string | undefined);
   const { serialized, ingest } = await runPipeline(paths, {
     asOf,
@@ -99,8 +99,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   const port = parsePort(values.port);
   const host = values.host ?? "127.0.0.1";
+  const app = appDir();
   const graph = await graphFor(values, positionals, log);
-  const app = await buildApp({ log });
   const text = JSON.stringify(graph);
   const cache = cacheDir();
   const dir = join(cache, `serve-${createHash("sha256").update(text).digest("hex").slice(0, 16)}`);
@@ -140,8 +140,8 @@ export async function siteCommand(argv: string[]): Promise<number> {
   }
   if (!values.out) throw new UsageError("site needs -o DIR");
   prepareOutputFolder(resolve(values.out));
+  const app = appDir();
   const graph = await graphFor(values, positionals, log);
-  const app = await buildApp({ log });
   const out = resolve(values.out);
   writeSite(out, app, graph);
   log(`wrote ${out}/ (index.html, assets/, graph.json: ${graph.nodes.length} nodes)`);

@@ -3,8 +3,7 @@
 import nlp from "compromise";
 
 type Lexicon = Record<string, string | undefined>;
-// Read on first use, not when this module loads: the bundled CLI then serves it from a snapshot
-// without loading compromise at all (bin/compromise-lazy.mjs).
+// Read on first use, not when this module loads.
 let lexiconMemo: Lexicon | undefined;
 const lex = (): Lexicon =>
   (lexiconMemo ??=
