@@ -1,0 +1,94 @@
+// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar),
+// returned as the text of one file in the layout litgraph's reader of that source reads. Nothing
+// is written here: the caller writes the text (atomically) once the whole fetch has succeeded.
+import { crossrefHeaders, fetchCrossref } from "./crossref.ts";
+import { type ClientDeps, type ClientStats, HttpClient } from "./http.ts";
+import { fetchOpenAlex } from "./openalex.ts";
+import {
+  type ClientOptions,
+  DEFAULTS,
+  type FetchRequest,
+  publishedIntervalMs,
+  SOURCES,
+  type SourceName,
+} from "./options.ts";
+import { fetchPubmed } from "./pubmed.ts";
+import { fetchS2, s2Headers } from "./s2.ts";
+import type { Fetched, SourceContext } from "./types.ts";
+
+export { type ClientDeps, FetchError, type FetchFn, redactUrl } from "./http.ts";
+export {
+  type ClientOptions,
+  DEFAULTS,
+  type FetchRequest,
+  publishedIntervalMs,
+  SOURCES,
+  type SourceName,
+} from "./options.ts";
+export type { Fetched } from "./types.ts";
+
+export interface FetchResult extends Fetched {
+  source: SourceName;
+  /** Every URL requested, without the API key. */
+  urls: string[];
+  stats: ClientStats;
+}
+
+const RUN: Record<SourceName, (ctx: SourceContext) => Promise<Fetched>> = {
+  openalex: fetchOpenAlex,
+  crossref: fetchCrossref,
+  pubmed: fetchPubmed,
+  s2: fetchS2,
+};
+
+/** The User-Agent: litgraph, and the contact address where one is given (Crossref asks for it). */
+export function userAgent(email: string | undefined): string {
+  return email ? `litgraph/0.1.0 (mailto:${email})` : "litgraph/0.1.0";
+}
+
+/**
+ * Fetch what `request` asks for. Throws a FetchError (source, URL without key, what went
+ * wrong) when a request fails for good or a body is malformed, an Error for a request that
+ * cannot be made (no query or ids, an id of the wrong kind).
+ */
+export async function fetchSource(
+  request: FetchRequest,
+  options: Partial<ClientOptions> = {},
+  deps: ClientDeps = {},
+): Promise<FetchResult> {
+  const { source } = request;
+  if (!SOURCES.includes(source)) throw new Error(`unknown source '${source}'`);
+  const dois = (request.dois ?? []).map((d) => d.trim()).filter(Boolean);
+  const ids = (request.ids ?? []).map((d) => d.trim()).filter(Boolean);
+  const query = request.query?.trim() || undefined;
+  if (!query && !dois.length && !ids.length)
+    throw new Error(`${source}: give a query, or DOIs / ids to fetch`);
+  if (query && (dois.length || ids.length))
+    throw new Error(`${source}: give a query or DOIs / ids, not both`);
+  const max = request.maxRecords ?? DEFAULTS.maxRecords;
+  if (!Number.isInteger(max) || max < 1) throw new Error(`maxRecords must be a positive integer`);
+  const headers = {
+    "User-Agent": userAgent(request.email),
+    Accept: source === "pubmed" ? "application/xml, application/json" : "application/json",
+    ...(source === "crossref" ? crossrefHeaders(request.apiKey) : {}),
+    ...(source === "s2" ? s2Headers(request.apiKey) : {}),
+  };
+  const client = new HttpClient(
+    source,
+    { ...DEFAULTS.client, ...options },
+    publishedIntervalMs(source, request),
+    headers,
+    deps,
+  );
+  const fetched = await RUN[source]({
+    client,
+    base: request.baseUrl ?? DEFAULTS.baseUrls[source],
+    ...(query !== undefined ? { query } : {}),
+    dois,
+    ids,
+    max,
+    ...(request.email ? { email: request.email } : {}),
+    ...(request.apiKey ? { apiKey: request.apiKey } : {}),
+  });
+  return { ...fetched, source, urls: client.urls, stats: client.stats };
+}
