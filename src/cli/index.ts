@@ -2,6 +2,7 @@ import { UsageError } from "./args.ts";
 import { buildCommand } from "./commands/build.ts";
 import { citedCommand } from "./commands/cited.ts";
 import { extractCommand } from "./commands/extract.ts";
+import { fetchCommand } from "./commands/fetch.ts";
 import { clustersCommand, collaboratorsCommand, relatedCommand } from "./commands/query.ts";
 import { serveCommand, siteCommand } from "./commands/serve.ts";
 import { logLines } from "./output.ts";
@@ -21,6 +22,10 @@ Commands:
   collaborators <author name>   co-authors with shared-paper counts
   clusters                      the community cards
   cited [paths…]                the works the inputs cite most that they do not contain (--top N)
+  fetch <source> [query…] -o FILE
+                                records from openalex, crossref, pubmed or s2 (Semantic Scholar)
+                                written as one file build reads (--doi D / --id ID instead of a
+                                query, --max N, --email ADDRESS, --api-key KEY, --json)
   serve [paths…]                build and serve the web view (--port N, --host H)
   site [paths…] -o DIR          write a static site of the web view and its graph
 
@@ -48,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   collaborators: collaboratorsCommand,
   clusters: clustersCommand,
   cited: citedCommand,
+  fetch: fetchCommand,
   serve: serveCommand,
   site: siteCommand,
 };

@@ -1,0 +1,128 @@
+// `litgraph fetch <source> [query…] [--doi D]… [--id ID]… -o FILE`: records from OpenAlex,
+// Crossref, PubMed or Semantic Scholar, written as one file that `build` reads. The file is
+// written once, atomically, after every request has succeeded and the text has been read back
+// through litgraph's reader; a failed fetch leaves no file (and an old one untouched).
+
+import { writeFileAtomic } from "../../common/fs.ts";
+import { DEFAULTS, fetchSource, SOURCES, type SourceName } from "../../fetch/index.ts";
+import { parseText } from "../../ingest/index.ts";
+import { parse, UsageError } from "../args.ts";
+import { logLines, prepareOutputFile, writeStdout } from "../output.ts";
+
+const FETCH_OPTIONS = {
+  output: { type: "string", short: "o" },
+  doi: { type: "string", multiple: true },
+  id: { type: "string", multiple: true },
+  max: { type: "string" },
+  email: { type: "string" },
+  "api-key": { type: "string" },
+  "base-url": { type: "string" },
+  "max-retries": { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The reader each source's file is for. */
+const READER: Record<SourceName, string> = {
+  openalex: "openalex",
+  crossref: "crossref",
+  pubmed: "pubmed",
+  s2: "semanticscholar",
+};
+
+const USAGE = `Usage: litgraph fetch <source> [query…] [--doi DOI]… [--id ID]… -o FILE
+Sources: ${SOURCES.join(", ")}. Options: --max N (default ${DEFAULTS.maxRecords}), --email ADDRESS
+(or $${DEFAULTS.env.email}), --api-key KEY (or $OPENALEX_API_KEY, $CROSSREF_PLUS_API_TOKEN,
+$NCBI_API_KEY, $S2_API_KEY), --max-retries N (default ${DEFAULTS.client.maxRetries}), --json.`;
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < (name === "--max-retries" ? 0 : 1))
+    throw new UsageError(
+      `${name} wants a ${name === "--max-retries" ? "non-negative" : "positive"} integer, got '${value}'`,
+    );
+  return n;
+}
+
+export async function fetchCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, FETCH_OPTIONS);
+  if (values.help) {
+    writeStdout(`${USAGE}\n`);
+    return 0;
+  }
+  const [source, ...words] = positionals;
+  if (!source) throw new UsageError(`fetch wants a source. ${USAGE}`);
+  if (!(SOURCES as readonly string[]).includes(source))
+    throw new UsageError(`unknown source '${source}' (${SOURCES.join(", ")})`);
+  const name = source as SourceName;
+  const out = values.output;
+  if (!out) throw new UsageError("fetch wants -o FILE (where to write the fetched records)");
+  const query = words.join(" ").trim();
+  const dois = values.doi ?? [];
+  const ids = values.id ?? [];
+  if (!query && !dois.length && !ids.length)
+    throw new UsageError(`fetch ${name} wants a query, or --doi / --id values`);
+  if (query && (dois.length || ids.length))
+    throw new UsageError(`fetch ${name}: give a query or --doi / --id values, not both`);
+  const max = positiveInt("--max", values.max, DEFAULTS.maxRecords);
+  const maxRetries = positiveInt(
+    "--max-retries",
+    values["max-retries"],
+    DEFAULTS.client.maxRetries,
+  );
+  const email = values.email ?? process.env[DEFAULTS.env.email] ?? undefined;
+  const apiKey = values["api-key"] ?? process.env[DEFAULTS.env.apiKey[name]] ?? undefined;
+  prepareOutputFile(out);
+
+  const result = await fetchSource(
+    {
+      source: name,
+      ...(query ? { query } : {}),
+      dois,
+      ids,
+      maxRecords: max,
+      ...(email ? { email } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
+    },
+    { maxRetries },
+  );
+  if (result.records === 0) {
+    logLines(
+      `litgraph fetch: ${name} returned no records${result.missing.length ? ` (not found: ${result.missing.slice(0, 5).join(", ")})` : ""}; nothing written`,
+    );
+    return 1;
+  }
+  // The file must read back through litgraph's reader for this source before it is written.
+  const check = parseText(result.text, out, { asOf: new Date() });
+  const formats = new Set(check.papers.map((p) => p.sources[0]?.format));
+  if (!check.papers.length || formats.size !== 1 || !formats.has(READER[name]))
+    throw new Error(
+      `fetch ${name}: the fetched text does not read back as ${READER[name]} (${check.rejected[0]?.reason ?? "no records"}); nothing written`,
+    );
+  writeFileAtomic(out, result.text);
+
+  const summary = {
+    source: name,
+    output: out,
+    records: result.records,
+    ...(result.total !== undefined ? { total: result.total } : {}),
+    read: check.papers.length,
+    rejected: check.rejected.length,
+    missing: result.missing,
+    requests: result.stats.requests,
+    retries: result.stats.retries,
+    urls: result.urls,
+  };
+  if (values.json) writeStdout(`${JSON.stringify(summary, null, 2)}\n`);
+  const of = result.total !== undefined ? ` of ${result.total}` : "";
+  logLines(
+    `fetch ${name}: ${result.records}${of} records in ${result.stats.requests} requests (${result.stats.retries} retried) → ${out}; the ${READER[name]} reader reads ${check.papers.length} papers, ${check.rejected.length} rejected`,
+    ...(result.missing.length
+      ? [`not found (${result.missing.length}): ${result.missing.slice(0, 10).join(", ")}`]
+      : []),
+    ...check.rejected.slice(0, 5).map((r) => `  rejected: ${r.reason}`),
+  );
+  return 0;
+}
