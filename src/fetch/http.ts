@@ -16,6 +16,18 @@ export interface ClientDeps {
   now?: () => number;
   /** Wait (default setTimeout). */
   sleep?: (ms: number) => Promise<void>;
+  /** Told before each wait for a retry (the CLI says it on stderr). */
+  onRetry?: (e: RetryEvent) => void;
+}
+
+/** A retry about to happen: why, after how long, which attempt comes next (1-based). */
+export interface RetryEvent {
+  source: SourceName;
+  url: string;
+  why: string;
+  waitMs: number;
+  attempt: number;
+  of: number;
 }
 
 /** A fetch that failed: the message names the source, the URL shown (no key) and why. */
@@ -97,6 +109,7 @@ export class HttpClient {
   private readonly fetchFn: FetchFn;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly onRetry: (e: RetryEvent) => void;
   private intervalMs: number;
   private nextAt = 0;
   readonly stats: ClientStats = { requests: 0, retries: 0, waitedMs: 0 };
@@ -113,6 +126,7 @@ export class HttpClient {
     this.fetchFn = deps.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.now = deps.now ?? Date.now;
     this.sleep = deps.sleep ?? defaultSleep;
+    this.onRetry = deps.onRetry ?? (() => undefined);
     this.intervalMs = Math.max(options.minIntervalMs, intervalMs);
   }
 
@@ -128,6 +142,13 @@ export class HttpClient {
     const start = this.now();
     this.nextAt = start + this.intervalMs;
     return start;
+  }
+
+  private async retry(url: string, why: string, waitMs: number, attempt: number) {
+    this.stats.retries++;
+    const of = this.options.maxRetries + 1;
+    this.onRetry({ source: this.source, url, why, waitMs, attempt: attempt + 2, of });
+    await this.wait(waitMs);
   }
 
   /**
@@ -157,8 +178,7 @@ export class HttpClient {
           err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
         if (attempt >= this.options.maxRetries)
           throw fail(`no response after ${attempt + 1} attempts (${why}${cause})`);
-        this.stats.retries++;
-        await this.wait(backoffMs(attempt, this.options));
+        await this.retry(shown, `${why}${cause}`, backoffMs(attempt, this.options), attempt);
         continue;
       }
       const pace = headerIntervalMs(res.headers);
@@ -181,8 +201,7 @@ export class HttpClient {
           `${status} asks to retry after ${Math.ceil(asked / 1000)} s, more than the ${Math.round(this.options.maxDelayMs / 1000)} s this fetch waits (a daily limit?)`,
           res.status,
         );
-      this.stats.retries++;
-      await this.wait(asked ?? backoffMs(attempt, this.options));
+      await this.retry(shown, status, asked ?? backoffMs(attempt, this.options), attempt);
     }
   }
 }

@@ -16,7 +16,7 @@ import { fetchPubmed } from "./pubmed.ts";
 import { fetchS2, s2Headers } from "./s2.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
-export { type ClientDeps, FetchError, type FetchFn, redactUrl } from "./http.ts";
+export { type ClientDeps, FetchError, type FetchFn, type RetryEvent, redactUrl } from "./http.ts";
 export {
   type ClientOptions,
   DEFAULTS,

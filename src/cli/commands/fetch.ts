@@ -87,6 +87,12 @@ export async function fetchCommand(argv: string[]): Promise<number> {
       ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
     },
     { maxRetries },
+    {
+      onRetry: (e) =>
+        logLines(
+          `fetch ${e.source}: ${e.why}; attempt ${e.attempt} of ${e.of} in ${(e.waitMs / 1000).toFixed(1)} s`,
+        ),
+    },
   );
   if (result.records === 0) {
     logLines(
@@ -117,8 +123,9 @@ export async function fetchCommand(argv: string[]): Promise<number> {
   };
   if (values.json) writeStdout(`${JSON.stringify(summary, null, 2)}\n`);
   const of = result.total !== undefined ? ` of ${result.total}` : "";
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
   logLines(
-    `fetch ${name}: ${result.records}${of} records in ${result.stats.requests} requests (${result.stats.retries} retried) → ${out}; the ${READER[name]} reader reads ${check.papers.length} papers, ${check.rejected.length} rejected`,
+    `fetch ${name}: ${result.records}${of} records in ${n(result.stats.requests, "request")} (${result.stats.retries} retried) → ${out}; the ${READER[name]} reader reads ${n(check.papers.length, "paper")}, ${check.rejected.length} rejected`,
     ...(result.missing.length
       ? [`not found (${result.missing.length}): ${result.missing.slice(0, 10).join(", ")}`]
       : []),
