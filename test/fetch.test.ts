@@ -582,7 +582,9 @@ describe("litgraph fetch through a local HTTP server", () => {
     seen.length = 0;
     const out = join(dir, "works.json");
     const r = await runMain(fetchArgs(out, "--json"));
-    expect(r.stderr).toContain("fetch openalex: HTTP 429 Too Many Requests; attempt 2 of 6 in 0.0 s");
+    expect(r.stderr).toContain(
+      "fetch openalex: HTTP 429 Too Many Requests; attempt 2 of 6 in 0.0 s",
+    );
     expect(r.stderr).toContain("fetch openalex: 4 of 4 records in 3 requests (1 retried)");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
