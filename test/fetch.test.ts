@@ -600,6 +600,17 @@ describe("litgraph fetch through a local HTTP server", () => {
     );
   });
 
+  it("without an API key, OpenAlex is fetched with a note that it asks for one", async () => {
+    mode = "recorded";
+    n = 0;
+    const out = join(dir, "nokey.json");
+    const argv = fetchArgs(out).filter((a) => a !== "--api-key" && a !== "SECRET");
+    const r = await runMain(argv);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("fetch openalex: no API key (--api-key or $OPENALEX_API_KEY)");
+    expect(seen.at(-1)).not.toContain("api_key");
+  });
+
   it.each([
     ["500", /openalex: gave up after 2 attempts, the last HTTP 500 Internal Server Error/],
     ["malformed", /openalex: malformed response: not JSON/],

@@ -74,6 +74,10 @@ export async function fetchCommand(argv: string[]): Promise<number> {
   const email = values.email ?? process.env[DEFAULTS.env.email] ?? undefined;
   const apiKey = values["api-key"] ?? process.env[DEFAULTS.env.apiKey[name]] ?? undefined;
   prepareOutputFile(out);
+  if (name === "openalex" && !apiKey)
+    logLines(
+      `fetch openalex: no API key (--api-key or $${DEFAULTS.env.apiKey.openalex}); OpenAlex has asked for one since 13 Feb 2026 and allows only a few requests a day without it`,
+    );
 
   const result = await fetchSource(
     {
