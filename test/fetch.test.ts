@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { arxivId, arxivQuery } from "../src/fetch/arxiv.ts";
 import { crossrefDoiUrl, crossrefQueryUrl } from "../src/fetch/crossref.ts";
 import { backoffMs, headerIntervalMs, redactUrl, retryAfterMs } from "../src/fetch/http.ts";
 import {
@@ -43,6 +44,12 @@ const PMIDS = ["31588070", "38048813", "38962805"];
 const EFETCH = new Map(PMIDS.map((id) => [id, read(`sources/pmid-${id}.xml`)]));
 const S2 = read("fetch/s2-paper.json");
 const CR_ONE = read("sources/test_works_with_one_id.json");
+const ATOM = read("fetch/arxiv-search.xml");
+const ATOM_HEAD = ATOM.slice(0, ATOM.indexOf("  <entry>"));
+const ATOM_ENTRIES = [...ATOM.matchAll(/ {2}<entry>[\s\S]*?<\/entry>\n/g)].map((m) => m[0]);
+
+/** An arXiv API response: the recorded feed header with the chosen recorded entries. */
+const atomBody = (entries: string[]) => `${ATOM_HEAD}${entries.join("")}</feed>\n`;
 
 /** An efetch response for some PMIDs: the recorded single-PMID bodies' articles in one set. */
 function efetchBody(ids: string[]): string {
@@ -94,6 +101,14 @@ const RECORDED: Route = (url) => {
   if (url.pathname === "/eutils/efetch.fcgi")
     return { body: efetchBody((p.get("id") ?? "").split(",")) };
   if (url.pathname.startsWith("/s2/paper/")) return { body: S2 };
+  if (url.pathname === "/arxiv/query" && p.has("id_list")) {
+    const ids = (p.get("id_list") ?? "").split(",");
+    return { body: atomBody(ATOM_ENTRIES.filter((e) => ids.some((i) => e.includes(`/abs/${i}`)))) };
+  }
+  if (url.pathname === "/arxiv/query") {
+    const start = Number(p.get("start"));
+    return { body: atomBody(ATOM_ENTRIES.slice(start, start + 2)) };
+  }
   return { status: 404, body: "no such route" };
 };
 
@@ -125,6 +140,7 @@ const BASE: Record<FetchRequest["source"], string> = {
   crossref: "http://api.test/cr",
   pubmed: "http://api.test/eutils",
   s2: "http://api.test/s2",
+  arxiv: "http://api.test/arxiv",
 };
 const run = (req: Omit<FetchRequest, "baseUrl">, route: Route = RECORDED, o = {}) => {
   const net = fakeNet(route);
@@ -177,6 +193,22 @@ describe("request planning", () => {
     ],
   ])("%s", (_name, got, want) => {
     expect(got).toBe(want);
+  });
+
+  it.each([
+    ["sepsis prediction", "all:sepsis AND all:prediction"],
+    ["ti:sepsis AND cat:cs.LG", "ti:sepsis AND cat:cs.LG"],
+  ])("arXiv query %s → %s", (q, want) => {
+    expect(arxivQuery(q)).toBe(want);
+  });
+
+  it.each([
+    ["2202.12139v1", "2202.12139v1"],
+    ["arXiv:2202.12139", "2202.12139"],
+    ["https://arxiv.org/abs/hep-th/9901001", "hep-th/9901001"],
+    ["10.1/x", null],
+  ])("arXiv id %s → %s", (id, want) => {
+    expect(arxivId(id)).toBe(want);
   });
 
   it("ids: OpenAlex W-ids, OR-ed filters of at most 50, S2 DOIs", () => {
@@ -312,6 +344,26 @@ describe("each source writes a file its reader reads to the recorded records", (
       expected: () => [{ text: `[${S2}]`, file: "s.json" }],
       records: 1,
     },
+    {
+      name: "arxiv search, paged by start (2 a page) until an empty page",
+      req: { source: "arxiv", query: "testing" },
+      requests: 3,
+      expected: () => [{ text: ATOM, file: "a.xml" }],
+      records: 4,
+    },
+    {
+      name: "arxiv ids",
+      req: {
+        source: "arxiv",
+        ids: ["arXiv:2005.14124", "https://arxiv.org/abs/2202.12139v1", "2501.00001"],
+      },
+      requests: 1,
+      expected: () => [
+        { text: atomBody([ATOM_ENTRIES[0] ?? "", ATOM_ENTRIES[2] ?? ""]), file: "a.xml" },
+      ],
+      records: 2,
+      missing: ["2501.00001"],
+    },
   ];
 
   it.each(cases)("$name", async (c) => {
@@ -361,6 +413,7 @@ describe("rate limits and retries", () => {
     ["s2 with a key: 1 a second", { source: "s2", ids: ["a", "b"], apiKey: "K" }, 1100],
     ["crossref, public pool: 1 a second", { source: "crossref", dois: ["a", "b"] }, 1000],
     ["crossref, polite pool", { source: "crossref", query: "x", email: "a@b.org" }, 350],
+    ["arxiv: one every 3 s", { source: "arxiv", query: "x" }, 3000],
   ] as const)("%s", async (_name, req, gap) => {
     const { net, result } = run(req as FetchRequest);
     await result;
@@ -504,6 +557,23 @@ describe("a malformed body gives an error naming the source, the URL (no key) an
       /pubmed: malformed response: esearch says Invalid query/,
     ],
     [{ source: "s2", ids: ["x"] }, '{"title":"no id"}', /s2: malformed response: paperId: /],
+    [
+      { source: "arxiv", query: "x" },
+      ATOM.slice(0, 4000),
+      /arxiv: malformed response: the <feed> never closes/,
+    ],
+    [
+      { source: "arxiv", ids: ["2202.12139"] },
+      "Rate exceeded.",
+      /arxiv: malformed response: no Atom <feed>/,
+    ],
+    [
+      { source: "arxiv", ids: ["2202.12139"] },
+      atomBody([
+        "  <entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_1</id><title>Error</title><summary>incorrect id format for 1</summary></entry>\n",
+      ]),
+      /arxiv: malformed response: arXiv says "incorrect id format for 1"/,
+    ],
   ] as const)("%j", async (req, body, pattern) => {
     const { result } = run({ ...(req as FetchRequest), apiKey: "SECRET" }, () => ({ body }));
     const err = (await result.catch((e: unknown) => e)) as Error;

@@ -1,6 +1,7 @@
-// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar),
+// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar, arXiv),
 // returned as the text of one file in the layout litgraph's reader of that source reads. Nothing
 // is written here: the caller writes the text (atomically) once the whole fetch has succeeded.
+import { fetchArxiv } from "./arxiv.ts";
 import { crossrefHeaders, fetchCrossref } from "./crossref.ts";
 import { type ClientDeps, type ClientStats, HttpClient } from "./http.ts";
 import { fetchOpenAlex } from "./openalex.ts";
@@ -39,6 +40,7 @@ const RUN: Record<SourceName, (ctx: SourceContext) => Promise<Fetched>> = {
   crossref: fetchCrossref,
   pubmed: fetchPubmed,
   s2: fetchS2,
+  arxiv: fetchArxiv,
 };
 
 /** The User-Agent: litgraph, and the contact address where one is given (Crossref asks for it). */
@@ -69,7 +71,12 @@ export async function fetchSource(
   if (!Number.isInteger(max) || max < 1) throw new Error(`maxRecords must be a positive integer`);
   const headers = {
     "User-Agent": userAgent(request.email),
-    Accept: source === "pubmed" ? "application/xml, application/json" : "application/json",
+    Accept:
+      source === "pubmed"
+        ? "application/xml, application/json"
+        : source === "arxiv"
+          ? "application/atom+xml"
+          : "application/json",
     ...(source === "crossref" ? crossrefHeaders(request.apiKey) : {}),
     ...(source === "s2" ? s2Headers(request.apiKey) : {}),
   };

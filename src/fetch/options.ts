@@ -2,7 +2,7 @@
 // the client's options with their DEFAULTS, and the services' published rate limits.
 
 /** The live sources `litgraph fetch` knows. */
-export const SOURCES = ["openalex", "crossref", "pubmed", "s2"] as const;
+export const SOURCES = ["openalex", "crossref", "pubmed", "s2", "arxiv"] as const;
 export type SourceName = (typeof SOURCES)[number];
 
 /** One fetch: a query, or a list of identifiers (DOIs, or the source's own ids), not both. */
@@ -56,6 +56,7 @@ export const DEFAULTS = {
     crossref: "https://api.crossref.org",
     pubmed: "https://eutils.ncbi.nlm.nih.gov/entrez/eutils",
     s2: "https://api.semanticscholar.org/graph/v1",
+    arxiv: "https://export.arxiv.org/api",
   } satisfies Record<SourceName, string>,
   /** Environment variables read when no --email / --api-key is given. */
   env: {
@@ -65,7 +66,7 @@ export const DEFAULTS = {
       crossref: "CROSSREF_PLUS_API_TOKEN",
       pubmed: "NCBI_API_KEY",
       s2: "S2_API_KEY",
-    } satisfies Record<SourceName, string>,
+    } satisfies Partial<Record<SourceName, string>> as Partial<Record<SourceName, string>>,
   },
 } as const;
 
@@ -79,6 +80,7 @@ export const DEFAULTS = {
  *   X-Rate-Limit-Limit / X-Rate-Limit-Interval, which the client also follows. We send 1/s
  *   without an email, 3/s with one (polite pool), 10/s with a Plus token.
  * - Semantic Scholar: 100 requests per 5 minutes shared by all users without a key, 1/s with one.
+ * - arXiv API: no more than one request every three seconds, one connection at a time.
  */
 export function publishedIntervalMs(source: SourceName, r: { email?: string; apiKey?: string }) {
   switch (source) {
@@ -90,6 +92,8 @@ export function publishedIntervalMs(source: SourceName, r: { email?: string; api
       return r.apiKey ? 100 : r.email ? 350 : 1000;
     case "s2":
       return r.apiKey ? 1100 : 3000;
+    case "arxiv":
+      return 3000;
   }
 }
 
@@ -106,4 +110,8 @@ export const PAGE_SIZE = {
   s2Search: 100,
   /** S2 search gives at most this many results (offset + limit). */
   s2SearchMax: 1000,
+  /** arXiv entries a request (the API allows 2,000; it suggests smaller slices). */
+  arxiv: 100,
+  /** arXiv serves at most this many results of one query. */
+  arxivMax: 30_000,
 } as const;

@@ -1,5 +1,5 @@
 // `litgraph fetch <source> [query…] [--doi D]… [--id ID]… -o FILE`: records from OpenAlex,
-// Crossref, PubMed or Semantic Scholar, written as one file that `build` reads. The file is
+// Crossref, PubMed, Semantic Scholar or arXiv, written as one file that `build` reads. The file is
 // written once, atomically, after every request has succeeded and the text has been read back
 // through litgraph's reader; a failed fetch leaves no file (and an old one untouched).
 
@@ -28,6 +28,7 @@ const READER: Record<SourceName, string> = {
   crossref: "crossref",
   pubmed: "pubmed",
   s2: "semanticscholar",
+  arxiv: "atom",
 };
 
 const USAGE = `Usage: litgraph fetch <source> [query…] [--doi DOI]… [--id ID]… -o FILE
@@ -72,7 +73,8 @@ export async function fetchCommand(argv: string[]): Promise<number> {
     DEFAULTS.client.maxRetries,
   );
   const email = values.email ?? process.env[DEFAULTS.env.email] ?? undefined;
-  const apiKey = values["api-key"] ?? process.env[DEFAULTS.env.apiKey[name]] ?? undefined;
+  const keyVar = DEFAULTS.env.apiKey[name];
+  const apiKey = values["api-key"] ?? (keyVar ? process.env[keyVar] : undefined) ?? undefined;
   prepareOutputFile(out);
   if (name === "openalex" && !apiKey)
     logLines(
