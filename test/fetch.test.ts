@@ -45,6 +45,7 @@ const EFETCH = new Map(PMIDS.map((id) => [id, read(`sources/pmid-${id}.xml`)]));
 const S2 = read("fetch/s2-paper.json");
 const CR_ONE = read("sources/test_works_with_one_id.json");
 const ATOM = read("fetch/arxiv-search.xml");
+const ZOTERO = read("fetch/zotero-csl-items.json");
 const ATOM_HEAD = ATOM.slice(0, ATOM.indexOf("  <entry>"));
 const ATOM_ENTRIES = [...ATOM.matchAll(/ {2}<entry>[\s\S]*?<\/entry>\n/g)].map((m) => m[0]);
 
@@ -101,6 +102,10 @@ const RECORDED: Route = (url) => {
   if (url.pathname === "/eutils/efetch.fcgi")
     return { body: efetchBody((p.get("id") ?? "").split(",")) };
   if (url.pathname.startsWith("/s2/paper/")) return { body: S2 };
+  // Zotero's local API wraps CSL-JSON as {"items": [...]}; the collection answers a bare array
+  if (url.pathname === "/zotero/users/0/items/top")
+    return { body: JSON.stringify({ items: JSON.parse(ZOTERO) }) };
+  if (url.pathname === "/zotero/users/0/collections/ABCD2345/items/top") return { body: ZOTERO };
   if (url.pathname === "/arxiv/query" && p.has("id_list")) {
     const ids = (p.get("id_list") ?? "").split(",");
     return { body: atomBody(ATOM_ENTRIES.filter((e) => ids.some((i) => e.includes(`/abs/${i}`)))) };
@@ -141,6 +146,7 @@ const BASE: Record<FetchRequest["source"], string> = {
   pubmed: "http://api.test/eutils",
   s2: "http://api.test/s2",
   arxiv: "http://api.test/arxiv",
+  zotero: "http://api.test/zotero",
 };
 const run = (req: Omit<FetchRequest, "baseUrl">, route: Route = RECORDED, o = {}) => {
   const net = fakeNet(route);
@@ -364,6 +370,20 @@ describe("each source writes a file its reader reads to the recorded records", (
       records: 2,
       missing: ["2501.00001"],
     },
+    {
+      name: "zotero library, CSL-JSON",
+      req: { source: "zotero" },
+      requests: 1,
+      expected: () => [{ text: ZOTERO, file: "z.json" }],
+      records: 3,
+    },
+    {
+      name: "zotero collection, searched",
+      req: { source: "zotero", collection: "ABCD2345", query: "gradient" },
+      requests: 1,
+      expected: () => [{ text: ZOTERO, file: "z.json" }],
+      records: 3,
+    },
   ];
 
   it.each(cases)("$name", async (c) => {
@@ -377,6 +397,35 @@ describe("each source writes a file its reader reads to the recorded records", (
     const want = c.expected().flatMap((e) => papersOf(e.text, e.file).papers);
     expect(got.papers.map(essence)).toEqual(want.map(essence));
     expect(got.papers.length).toBeGreaterThanOrEqual(c.records);
+  });
+
+  it("zotero asks the local API for the collection's top items as CSL-JSON", async () => {
+    const { net, result } = run({ source: "zotero", collection: "ABCD2345", query: "gradient" });
+    await result;
+    expect(net.calls[0]?.url.toString()).toBe(
+      "http://api.test/zotero/users/0/collections/ABCD2345/items/top?format=csljson&q=gradient&start=0&limit=100",
+    );
+  });
+
+  it.each([
+    [
+      403,
+      "Local API is not enabled",
+      /zotero: HTTP 403: Local API is not enabled; is Zotero running, with Settings → Advanced/,
+    ],
+    [404, "Collection not found", /zotero: no collection 'NOPE' \(HTTP 404\)/],
+  ])("zotero answering %i says what to do", async (status, body, pattern) => {
+    const { net, result } = run({ source: "zotero", collection: "NOPE" }, () => ({ status, body }));
+    await expect(result).rejects.toThrow(pattern);
+    expect(net.calls).toHaveLength(1);
+  });
+
+  it("zotero not running: one retry, then the hint", async () => {
+    const { net, result } = run({ source: "zotero" }, () => ({ status: -1, body: "" }));
+    await expect(result).rejects.toThrow(
+      /zotero: no response after 2 attempts .*; is Zotero running/,
+    );
+    expect(net.calls).toHaveLength(2);
   });
 
   it("the contact address goes in the User-Agent and the polite-pool parameter", async () => {
@@ -708,6 +757,10 @@ describe("litgraph fetch through a local HTTP server", () => {
     [["fetch", "pubmed", "-o", "o.json"], /wants a query, or --doi \/ --id/],
     [["fetch", "pubmed", "x", "--id", "1", "-o", "o.json"], /not both/],
     [["fetch", "openalex", "x", "--max", "0", "-o", "o.json"], /--max wants a positive integer/],
+    [
+      ["fetch", "openalex", "x", "--collection", "K", "-o", "o.json"],
+      /--collection is for fetch zotero/,
+    ],
   ])("usage errors exit 2: %j", async (argv, pattern) => {
     const r = await runMain(argv);
     expect(r.code).toBe(2);

@@ -23,7 +23,8 @@ Commands:
   clusters                      the community cards
   cited [paths…]                the works the inputs cite most that they do not contain (--top N)
   fetch <source> [query…] -o FILE
-                                records from openalex, crossref, pubmed, s2 (Semantic Scholar) or arxiv,
+                                records from openalex, crossref, pubmed, s2 (Semantic Scholar), arxiv
+                                or zotero (the desktop app's local API; --collection KEY),
                                 written as one file build reads (--doi D / --id ID instead of a
                                 query, --max N, --email ADDRESS, --api-key KEY, --json)
   serve [paths…]                build and serve the web view (--port N, --host H)

@@ -35,7 +35,7 @@ export class FetchError extends Error {
   constructor(
     readonly source: SourceName,
     readonly url: string,
-    why: string,
+    readonly why: string,
     readonly status?: number,
   ) {
     super(`${source}: ${why} (${url})`);

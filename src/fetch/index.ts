@@ -1,4 +1,5 @@
-// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar, arXiv),
+// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar, arXiv,
+// Zotero's local API),
 // returned as the text of one file in the layout litgraph's reader of that source reads. Nothing
 // is written here: the caller writes the text (atomically) once the whole fetch has succeeded.
 import { fetchArxiv } from "./arxiv.ts";
@@ -16,6 +17,7 @@ import {
 import { fetchPubmed } from "./pubmed.ts";
 import { fetchS2, s2Headers } from "./s2.ts";
 import type { Fetched, SourceContext } from "./types.ts";
+import { fetchZotero } from "./zotero.ts";
 
 export { type ClientDeps, FetchError, type FetchFn, type RetryEvent, redactUrl } from "./http.ts";
 export {
@@ -41,6 +43,7 @@ const RUN: Record<SourceName, (ctx: SourceContext) => Promise<Fetched>> = {
   pubmed: fetchPubmed,
   s2: fetchS2,
   arxiv: fetchArxiv,
+  zotero: fetchZotero,
 };
 
 /** The User-Agent: litgraph, and the contact address where one is given (Crossref asks for it). */
@@ -63,7 +66,9 @@ export async function fetchSource(
   const dois = (request.dois ?? []).map((d) => d.trim()).filter(Boolean);
   const ids = (request.ids ?? []).map((d) => d.trim()).filter(Boolean);
   const query = request.query?.trim() || undefined;
-  if (!query && !dois.length && !ids.length)
+  const collection = request.collection?.trim() || undefined;
+  if (collection && source !== "zotero") throw new Error(`${source}: only zotero has collections`);
+  if (!query && !dois.length && !ids.length && source !== "zotero")
     throw new Error(`${source}: give a query, or DOIs / ids to fetch`);
   if (query && (dois.length || ids.length))
     throw new Error(`${source}: give a query or DOIs / ids, not both`);
@@ -82,7 +87,8 @@ export async function fetchSource(
   };
   const client = new HttpClient(
     source,
-    { ...DEFAULTS.client, ...options },
+    // Zotero is an app on this computer: not running is not worth a minute of retries
+    { ...DEFAULTS.client, ...(source === "zotero" ? { maxRetries: 1 } : {}), ...options },
     publishedIntervalMs(source, request),
     headers,
     deps,
@@ -91,6 +97,7 @@ export async function fetchSource(
     client,
     base: request.baseUrl ?? DEFAULTS.baseUrls[source],
     ...(query !== undefined ? { query } : {}),
+    ...(collection ? { collection } : {}),
     dois,
     ids,
     max,

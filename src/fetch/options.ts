@@ -2,7 +2,7 @@
 // the client's options with their DEFAULTS, and the services' published rate limits.
 
 /** The live sources `litgraph fetch` knows. */
-export const SOURCES = ["openalex", "crossref", "pubmed", "s2", "arxiv"] as const;
+export const SOURCES = ["openalex", "crossref", "pubmed", "s2", "arxiv", "zotero"] as const;
 export type SourceName = (typeof SOURCES)[number];
 
 /** One fetch: a query, or a list of identifiers (DOIs, or the source's own ids), not both. */
@@ -10,6 +10,8 @@ export interface FetchRequest {
   source: SourceName;
   /** Search words, in the source's own query syntax (PubMed: an Entrez query). */
   query?: string;
+  /** Zotero: a collection key (else the whole library). */
+  collection?: string;
   /** DOIs ("10.1371/journal.pone.0033693", "https://doi.org/…" also taken). */
   dois?: string[];
   /** The source's ids: OpenAlex W-ids, PMIDs, Semantic Scholar paper ids ("DOI:…", "PMID:…" too). */
@@ -57,6 +59,7 @@ export const DEFAULTS = {
     pubmed: "https://eutils.ncbi.nlm.nih.gov/entrez/eutils",
     s2: "https://api.semanticscholar.org/graph/v1",
     arxiv: "https://export.arxiv.org/api",
+    zotero: "http://127.0.0.1:23119/api",
   } satisfies Record<SourceName, string>,
   /** Environment variables read when no --email / --api-key is given. */
   env: {
@@ -81,6 +84,7 @@ export const DEFAULTS = {
  *   without an email, 3/s with one (polite pool), 10/s with a Plus token.
  * - Semantic Scholar: 100 requests per 5 minutes shared by all users without a key, 1/s with one.
  * - arXiv API: no more than one request every three seconds, one connection at a time.
+ * - Zotero's local API: the desktop app on this computer, no rate limit.
  */
 export function publishedIntervalMs(source: SourceName, r: { email?: string; apiKey?: string }) {
   switch (source) {
@@ -94,6 +98,8 @@ export function publishedIntervalMs(source: SourceName, r: { email?: string; api
       return r.apiKey ? 1100 : 3000;
     case "arxiv":
       return 3000;
+    case "zotero":
+      return 0;
   }
 }
 
@@ -114,4 +120,6 @@ export const PAGE_SIZE = {
   arxiv: 100,
   /** arXiv serves at most this many results of one query. */
   arxivMax: 30_000,
+  /** Zotero API items a request (its maximum). */
+  zotero: 100,
 } as const;

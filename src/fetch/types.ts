@@ -5,6 +5,7 @@ export interface SourceContext {
   client: HttpClient;
   base: string;
   query?: string;
+  collection?: string;
   dois: string[];
   ids: string[];
   max: number;

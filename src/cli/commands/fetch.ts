@@ -1,7 +1,8 @@
 // `litgraph fetch <source> [query…] [--doi D]… [--id ID]… -o FILE`: records from OpenAlex,
-// Crossref, PubMed, Semantic Scholar or arXiv, written as one file that `build` reads. The file is
-// written once, atomically, after every request has succeeded and the text has been read back
-// through litgraph's reader; a failed fetch leaves no file (and an old one untouched).
+// Crossref, PubMed, Semantic Scholar, arXiv or Zotero's local API, written as one file that
+// `build` reads. The file is written once, atomically, after every request has succeeded and the
+// text has been read back through litgraph's reader; a failed fetch leaves no file (and an old
+// one untouched).
 
 import { writeFileAtomic } from "../../common/fs.ts";
 import { DEFAULTS, fetchSource, SOURCES, type SourceName } from "../../fetch/index.ts";
@@ -13,6 +14,7 @@ const FETCH_OPTIONS = {
   output: { type: "string", short: "o" },
   doi: { type: "string", multiple: true },
   id: { type: "string", multiple: true },
+  collection: { type: "string" },
   max: { type: "string" },
   email: { type: "string" },
   "api-key": { type: "string" },
@@ -29,9 +31,10 @@ const READER: Record<SourceName, string> = {
   pubmed: "pubmed",
   s2: "semanticscholar",
   arxiv: "atom",
+  zotero: "csl",
 };
 
-const USAGE = `Usage: litgraph fetch <source> [query…] [--doi DOI]… [--id ID]… -o FILE
+const USAGE = `Usage: litgraph fetch <source> [query…] [--doi DOI]… [--id ID]… [--collection KEY] -o FILE
 Sources: ${SOURCES.join(", ")}. Options: --max N (default ${DEFAULTS.maxRecords}), --email ADDRESS
 (or $${DEFAULTS.env.email}), --api-key KEY (or $OPENALEX_API_KEY, $CROSSREF_PLUS_API_TOKEN,
 $NCBI_API_KEY, $S2_API_KEY), --max-retries N (default ${DEFAULTS.client.maxRetries}), --json.`;
@@ -62,15 +65,17 @@ export async function fetchCommand(argv: string[]): Promise<number> {
   const query = words.join(" ").trim();
   const dois = values.doi ?? [];
   const ids = values.id ?? [];
-  if (!query && !dois.length && !ids.length)
+  if (!query && !dois.length && !ids.length && name !== "zotero")
     throw new UsageError(`fetch ${name} wants a query, or --doi / --id values`);
+  if (values.collection !== undefined && name !== "zotero")
+    throw new UsageError("--collection is for fetch zotero");
   if (query && (dois.length || ids.length))
     throw new UsageError(`fetch ${name}: give a query or --doi / --id values, not both`);
   const max = positiveInt("--max", values.max, DEFAULTS.maxRecords);
   const maxRetries = positiveInt(
     "--max-retries",
     values["max-retries"],
-    DEFAULTS.client.maxRetries,
+    name === "zotero" ? 1 : DEFAULTS.client.maxRetries,
   );
   const email = values.email ?? process.env[DEFAULTS.env.email] ?? undefined;
   const keyVar = DEFAULTS.env.apiKey[name];
@@ -85,6 +90,7 @@ export async function fetchCommand(argv: string[]): Promise<number> {
     {
       source: name,
       ...(query ? { query } : {}),
+      ...(values.collection ? { collection: values.collection } : {}),
       dois,
       ids,
       maxRecords: max,
