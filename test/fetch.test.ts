@@ -761,6 +761,12 @@ describe("litgraph fetch through a local HTTP server", () => {
       ["fetch", "openalex", "x", "--collection", "K", "-o", "o.json"],
       /--collection is for fetch zotero/,
     ],
+    [["fetch", "pubmed", "--id", "x1", "-o", "o.json"], /pubmed: not a PMID: x1/],
+    [["fetch", "openalex", "--id", "10.1/x", "-o", "o.json"], /not an OpenAlex work id/],
+    [
+      ["fetch", "arxiv", "x", "--base-url", "127.0.0.1:1", "-o", "o.json"],
+      /--base-url wants an http/,
+    ],
   ])("usage errors exit 2: %j", async (argv, pattern) => {
     const r = await runMain(argv);
     expect(r.code).toBe(2);

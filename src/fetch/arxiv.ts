@@ -3,7 +3,7 @@
 // entry unchanged, the file the atom reader reads.
 import { chunks, malformed } from "./body.ts";
 import { redactUrl } from "./http.ts";
-import { PAGE_SIZE } from "./options.ts";
+import { PAGE_SIZE, RequestError } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
 /** arXiv's search fields; a query naming none searches every field for each word. */
@@ -80,9 +80,9 @@ export function arxivId(id: string): string | null {
 }
 
 export async function fetchArxiv(ctx: SourceContext): Promise<Fetched> {
-  if (ctx.dois.length) throw new Error("arxiv: give arXiv ids (--id) or a query; not DOIs");
+  if (ctx.dois.length) throw new RequestError("arxiv: give arXiv ids (--id) or a query; not DOIs");
   const bad = ctx.ids.filter((i) => !arxivId(i));
-  if (bad.length) throw new Error(`arxiv: not an arXiv id: ${bad.slice(0, 3).join(", ")}`);
+  if (bad.length) throw new RequestError(`arxiv: not an arXiv id: ${bad.slice(0, 3).join(", ")}`);
   const pages: AtomPage[] = [];
   const entries = new Map<string, string>();
   const add = (page: AtomPage) => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CrossrefWork } from "../ingest/readers/crossref.ts";
 import { bareDoi, jsonBody, pathId } from "./body.ts";
 import { FetchError, redactUrl } from "./http.ts";
-import { PAGE_SIZE } from "./options.ts";
+import { PAGE_SIZE, RequestError } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
 const Item = CrossrefWork.extend({ DOI: z.string() });
@@ -62,7 +62,7 @@ export function crossrefFile(items: readonly unknown[]): string {
 
 export async function fetchCrossref(ctx: SourceContext): Promise<Fetched> {
   if (ctx.ids.length)
-    throw new Error("crossref: give DOIs (--doi) or a query; Crossref has no other ids");
+    throw new RequestError("crossref: give DOIs (--doi) or a query; Crossref has no other ids");
   const items = new Map<string, unknown>();
   const missing: string[] = [];
   let total: number | undefined;

@@ -1,7 +1,7 @@
-// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar, arXiv,
-// Zotero's local API),
-// returned as the text of one file in the layout litgraph's reader of that source reads. Nothing
-// is written here: the caller writes the text (atomically) once the whole fetch has succeeded.
+// `litgraph fetch`: records from a live source (OpenAlex, Crossref, PubMed, Semantic Scholar,
+// arXiv, Zotero's local API), returned as the text of one file in the layout litgraph's reader of
+// that source reads. Nothing is written here: the caller writes the text (atomically) once the
+// whole fetch has succeeded.
 import { fetchArxiv } from "./arxiv.ts";
 import { crossrefHeaders, fetchCrossref } from "./crossref.ts";
 import { type ClientDeps, type ClientStats, HttpClient } from "./http.ts";
@@ -11,6 +11,7 @@ import {
   DEFAULTS,
   type FetchRequest,
   publishedIntervalMs,
+  RequestError,
   SOURCES,
   type SourceName,
 } from "./options.ts";
@@ -25,6 +26,7 @@ export {
   DEFAULTS,
   type FetchRequest,
   publishedIntervalMs,
+  RequestError,
   SOURCES,
   type SourceName,
 } from "./options.ts";
@@ -53,7 +55,7 @@ export function userAgent(email: string | undefined): string {
 
 /**
  * Fetch what `request` asks for. Throws a FetchError (source, URL without key, what went
- * wrong) when a request fails for good or a body is malformed, an Error for a request that
+ * wrong) when a request fails for good or a body is malformed, a RequestError for a request that
  * cannot be made (no query or ids, an id of the wrong kind).
  */
 export async function fetchSource(
@@ -62,18 +64,20 @@ export async function fetchSource(
   deps: ClientDeps = {},
 ): Promise<FetchResult> {
   const { source } = request;
-  if (!SOURCES.includes(source)) throw new Error(`unknown source '${source}'`);
+  if (!SOURCES.includes(source)) throw new RequestError(`unknown source '${source}'`);
   const dois = (request.dois ?? []).map((d) => d.trim()).filter(Boolean);
   const ids = (request.ids ?? []).map((d) => d.trim()).filter(Boolean);
   const query = request.query?.trim() || undefined;
   const collection = request.collection?.trim() || undefined;
-  if (collection && source !== "zotero") throw new Error(`${source}: only zotero has collections`);
+  if (collection && source !== "zotero")
+    throw new RequestError(`${source}: only zotero has collections`);
   if (!query && !dois.length && !ids.length && source !== "zotero")
-    throw new Error(`${source}: give a query, or DOIs / ids to fetch`);
+    throw new RequestError(`${source}: give a query, or DOIs / ids to fetch`);
   if (query && (dois.length || ids.length))
-    throw new Error(`${source}: give a query or DOIs / ids, not both`);
+    throw new RequestError(`${source}: give a query or DOIs / ids, not both`);
   const max = request.maxRecords ?? DEFAULTS.maxRecords;
-  if (!Number.isInteger(max) || max < 1) throw new Error(`maxRecords must be a positive integer`);
+  if (!Number.isInteger(max) || max < 1)
+    throw new RequestError(`maxRecords must be a positive integer`);
   const headers = {
     "User-Agent": userAgent(request.email),
     Accept:

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { OpenAlexWork } from "../ingest/readers/openalex.ts";
 import { bareDoi, chunks, jsonBody } from "./body.ts";
 import { redactUrl } from "./http.ts";
-import { PAGE_SIZE } from "./options.ts";
+import { PAGE_SIZE, RequestError } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
 export const OpenAlexPage = z.object({
@@ -57,7 +57,9 @@ export function openalexFile(works: readonly unknown[]): string {
 export async function fetchOpenAlex(ctx: SourceContext): Promise<Fetched> {
   const badIds = ctx.ids.filter((i) => !openalexId(i));
   if (badIds.length)
-    throw new Error(`openalex: not an OpenAlex work id (W…): ${badIds.slice(0, 3).join(", ")}`);
+    throw new RequestError(
+      `openalex: not an OpenAlex work id (W…): ${badIds.slice(0, 3).join(", ")}`,
+    );
   const ids = ctx.ids.map((i) => openalexId(i) as string);
   const jobs: { search?: string; filter?: string }[] =
     ctx.query !== undefined

@@ -5,6 +5,11 @@
 export const SOURCES = ["openalex", "crossref", "pubmed", "s2", "arxiv", "zotero"] as const;
 export type SourceName = (typeof SOURCES)[number];
 
+/** A request that cannot be made as given (no query, an id of the wrong kind): nothing was sent. */
+export class RequestError extends Error {
+  override name = "RequestError";
+}
+
 /** One fetch: a query, or a list of identifiers (DOIs, or the source's own ids), not both. */
 export interface FetchRequest {
   source: SourceName;

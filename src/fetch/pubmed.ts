@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { chunks, jsonBody, malformed } from "./body.ts";
 import { redactUrl } from "./http.ts";
-import { PAGE_SIZE } from "./options.ts";
+import { PAGE_SIZE, RequestError } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
 export const ESearch = z.object({
@@ -94,9 +94,11 @@ export function pubmedFile(bodies: readonly EfetchBody[]): string {
 
 export async function fetchPubmed(ctx: SourceContext): Promise<Fetched> {
   if (ctx.dois.length)
-    throw new Error(`pubmed: search DOIs as a query ("10.1/x[doi]"), or give PMIDs with --id`);
+    throw new RequestError(
+      `pubmed: search DOIs as a query ("10.1/x[doi]"), or give PMIDs with --id`,
+    );
   const bad = ctx.ids.filter((i) => !/^\d+$/.test(i.trim()));
-  if (bad.length) throw new Error(`pubmed: not a PMID: ${bad.slice(0, 3).join(", ")}`);
+  if (bad.length) throw new RequestError(`pubmed: not a PMID: ${bad.slice(0, 3).join(", ")}`);
   let pmids = ctx.ids.map((i) => i.trim());
   let total: number | undefined;
   if (ctx.query !== undefined) {

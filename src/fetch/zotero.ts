@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { jsonBody, pathId } from "./body.ts";
 import { FetchError, redactUrl } from "./http.ts";
-import { PAGE_SIZE } from "./options.ts";
+import { PAGE_SIZE, RequestError } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
 const CslItem = z.looseObject({ id: z.union([z.string(), z.number()]), type: z.string() });
@@ -35,7 +35,9 @@ const HINT =
 
 export async function fetchZotero(ctx: SourceContext): Promise<Fetched> {
   if (ctx.dois.length || ctx.ids.length)
-    throw new Error("zotero: give a collection key (--collection) and/or search words, not ids");
+    throw new RequestError(
+      "zotero: give a collection key (--collection) and/or search words, not ids",
+    );
   const items: unknown[] = [];
   let start = 0;
   while (items.length < ctx.max) {

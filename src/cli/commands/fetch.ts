@@ -5,7 +5,14 @@
 // one untouched).
 
 import { writeFileAtomic } from "../../common/fs.ts";
-import { DEFAULTS, fetchSource, SOURCES, type SourceName } from "../../fetch/index.ts";
+import {
+  DEFAULTS,
+  type FetchResult,
+  fetchSource,
+  RequestError,
+  SOURCES,
+  type SourceName,
+} from "../../fetch/index.ts";
 import { parseText } from "../../ingest/index.ts";
 import { parse, UsageError } from "../args.ts";
 import { logLines, prepareOutputFile, writeStdout } from "../output.ts";
@@ -71,6 +78,9 @@ export async function fetchCommand(argv: string[]): Promise<number> {
     throw new UsageError("--collection is for fetch zotero");
   if (query && (dois.length || ids.length))
     throw new UsageError(`fetch ${name}: give a query or --doi / --id values, not both`);
+  const base = values["base-url"];
+  if (base !== undefined && !/^https?:\/\/[^/\s]+/.test(base))
+    throw new UsageError(`--base-url wants an http(s):// URL, got '${base}'`);
   const max = positiveInt("--max", values.max, DEFAULTS.maxRecords);
   const maxRetries = positiveInt(
     "--max-retries",
@@ -86,26 +96,33 @@ export async function fetchCommand(argv: string[]): Promise<number> {
       `fetch openalex: no API key (--api-key or $${DEFAULTS.env.apiKey.openalex}); OpenAlex has asked for one since 13 Feb 2026 and allows only a few requests a day without it`,
     );
 
-  const result = await fetchSource(
-    {
-      source: name,
-      ...(query ? { query } : {}),
-      ...(values.collection ? { collection: values.collection } : {}),
-      dois,
-      ids,
-      maxRecords: max,
-      ...(email ? { email } : {}),
-      ...(apiKey ? { apiKey } : {}),
-      ...(values["base-url"] ? { baseUrl: values["base-url"] } : {}),
-    },
-    { maxRetries },
-    {
-      onRetry: (e) =>
-        logLines(
-          `fetch ${e.source}: ${e.why}; attempt ${e.attempt} of ${e.of} in ${(e.waitMs / 1000).toFixed(1)} s`,
-        ),
-    },
-  );
+  let result: FetchResult;
+  try {
+    result = await fetchSource(
+      {
+        source: name,
+        ...(query ? { query } : {}),
+        ...(values.collection ? { collection: values.collection } : {}),
+        dois,
+        ids,
+        maxRecords: max,
+        ...(email ? { email } : {}),
+        ...(apiKey ? { apiKey } : {}),
+        ...(base ? { baseUrl: base } : {}),
+      },
+      { maxRetries },
+      {
+        onRetry: (e) =>
+          logLines(
+            `fetch ${e.source}: ${e.why}; attempt ${e.attempt} of ${e.of} in ${(e.waitMs / 1000).toFixed(1)} s`,
+          ),
+      },
+    );
+  } catch (err) {
+    // a request that cannot be made as given is a usage error: nothing was sent
+    if (err instanceof RequestError) throw new UsageError(err.message);
+    throw err;
+  }
   if (result.records === 0) {
     logLines(
       `litgraph fetch: ${name} returned no records${result.missing.length ? ` (not found: ${result.missing.slice(0, 5).join(", ")})` : ""}; nothing written`,
