@@ -538,6 +538,20 @@ describe("rate limits and retries", () => {
     expect(net.calls).toHaveLength(1);
   });
 
+  it.each([
+    ["openalex", { source: "openalex", query: "x", apiKey: "SECRET-KEY-1" }],
+    ["s2", { source: "s2", ids: ["PMID:1"], apiKey: "SECRET-KEY-1" }],
+    ["crossref", { source: "crossref", query: "x", apiKey: "SECRET-KEY-1" }],
+  ] as const)("%s: an error page that echoes the request shows no key", async (_s, req) => {
+    const { result } = run(req as FetchRequest, (u) => ({
+      status: 401,
+      body: `bad key SECRET-KEY-1 for ${u.toString()} (Bearer SECRET-KEY-1)`,
+    }));
+    const err = (await result.catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/HTTP 401: bad key … for/);
+    expect(err.message).not.toContain("SECRET-KEY-1");
+  });
+
   it("a 4xx other than 429 is not retried", async () => {
     const { net, result } = run({ source: "openalex", query: "x", apiKey: "SECRET" }, () => ({
       status: 400,

@@ -46,6 +46,30 @@ export class FetchError extends Error {
 /** Query parameters that carry secrets, removed from every URL shown. */
 const SECRET_PARAMS = ["api_key", "api-key", "apikey", "key", "token"];
 
+/** Headers that carry secrets. */
+const SECRET_HEADERS = ["x-api-key", "crossref-plus-api-token", "authorization"];
+
+/** The secret values a request carries (key parameters, key headers), to keep out of messages. */
+export function secretsOf(url: string, headers: Record<string, string>): string[] {
+  const out: string[] = [];
+  try {
+    const u = new URL(url);
+    for (const p of SECRET_PARAMS) for (const v of u.searchParams.getAll(p)) out.push(v);
+  } catch {
+    // not a URL: no parameters to take
+  }
+  for (const [k, v] of Object.entries(headers))
+    if (SECRET_HEADERS.includes(k.toLowerCase())) out.push(v.replace(/^Bearer\s+/i, ""), v);
+  return out.filter((s) => s.length >= 4);
+}
+
+/** `text` with every secret replaced by "…" (an error page may echo the request). */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join("…");
+  return out;
+}
+
 /** The URL without its secret parameters, for messages and the fetch report. */
 export function redactUrl(url: string): string {
   try {
@@ -158,7 +182,10 @@ export class HttpClient {
   async getText(url: string, extraHeaders: Record<string, string> = {}): Promise<string> {
     const shown = redactUrl(url);
     this.urls.push(shown);
-    const fail = (why: string, status?: number) => new FetchError(this.source, shown, why, status);
+    const headers = { ...this.headers, ...extraHeaders };
+    const secrets = secretsOf(url, headers);
+    const fail = (why: string, status?: number) =>
+      new FetchError(this.source, shown, scrub(why, secrets), status);
     for (let attempt = 0; ; attempt++) {
       const start = await this.pace();
       this.stats.requests++;
@@ -168,7 +195,7 @@ export class HttpClient {
         const signal =
           this.options.timeoutMs > 0 ? AbortSignal.timeout(this.options.timeoutMs) : undefined;
         res = await this.fetchFn(url, {
-          headers: { ...this.headers, ...extraHeaders },
+          headers,
           ...(signal ? { signal } : {}),
         });
         body = await res.text();
@@ -178,7 +205,8 @@ export class HttpClient {
           err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
         if (attempt >= this.options.maxRetries)
           throw fail(`no response after ${attempt + 1} attempts (${why}${cause})`);
-        await this.retry(shown, `${why}${cause}`, backoffMs(attempt, this.options), attempt);
+        const said = scrub(`${why}${cause}`, secrets);
+        await this.retry(shown, said, backoffMs(attempt, this.options), attempt);
         continue;
       }
       const pace = headerIntervalMs(res.headers);
