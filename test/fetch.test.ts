@@ -399,6 +399,18 @@ describe("each source writes a file its reader reads to the recorded records", (
     expect(got.papers.length).toBeGreaterThanOrEqual(c.records);
   });
 
+  it("DOIs beyond maxRecords are not asked for, nor called missing; a list is fetched whole by default", async () => {
+    const dois = ["10.1371/journal.pone.0033693", "10.9999/a", "10.9999/b"];
+    const capped = run({ source: "crossref", dois, maxRecords: 2 });
+    const r = await capped.result;
+    expect(capped.net.calls).toHaveLength(2);
+    expect(r).toMatchObject({ records: 1, missing: ["10.9999/a"], notAsked: 1 });
+    const many = Array.from({ length: 501 }, (_, i) => `10.9999/${i}`);
+    const whole = run({ source: "crossref", dois: many });
+    expect((await whole.result).notAsked).toBe(0);
+    expect(whole.net.calls).toHaveLength(501);
+  });
+
   it("zotero asks the local API for the collection's top items as CSL-JSON", async () => {
     const { net, result } = run({ source: "zotero", collection: "ABCD2345", query: "gradient" });
     await result;

@@ -34,6 +34,8 @@ export type { Fetched } from "./types.ts";
 
 export interface FetchResult extends Fetched {
   source: SourceName;
+  /** DOIs / ids beyond maxRecords, not asked for. */
+  notAsked: number;
   /** Every URL requested, without the API key. */
   urls: string[];
   stats: ClientStats;
@@ -75,9 +77,14 @@ export async function fetchSource(
     throw new RequestError(`${source}: give a query, or DOIs / ids to fetch`);
   if (query && (dois.length || ids.length))
     throw new RequestError(`${source}: give a query or DOIs / ids, not both`);
-  const max = request.maxRecords ?? DEFAULTS.maxRecords;
+  // a list of DOIs / ids is fetched whole unless maxRecords says otherwise
+  const listed = dois.length + ids.length;
+  const max = request.maxRecords ?? Math.max(DEFAULTS.maxRecords, listed);
   if (!Number.isInteger(max) || max < 1)
     throw new RequestError(`maxRecords must be a positive integer`);
+  // beyond max, DOIs and ids are not asked for (and so not reported missing)
+  const askDois = dois.slice(0, max);
+  const askIds = ids.slice(0, Math.max(0, max - askDois.length));
   const headers = {
     "User-Agent": userAgent(request.email),
     Accept:
@@ -102,11 +109,12 @@ export async function fetchSource(
     base: request.baseUrl ?? DEFAULTS.baseUrls[source],
     ...(query !== undefined ? { query } : {}),
     ...(collection ? { collection } : {}),
-    dois,
-    ids,
+    dois: askDois,
+    ids: askIds,
     max,
     ...(request.email ? { email: request.email } : {}),
     ...(request.apiKey ? { apiKey: request.apiKey } : {}),
   });
-  return { ...fetched, source, urls: client.urls, stats: client.stats };
+  const notAsked = listed - askDois.length - askIds.length;
+  return { ...fetched, source, notAsked, urls: client.urls, stats: client.stats };
 }

@@ -21,7 +21,7 @@ export interface FetchRequest {
   dois?: string[];
   /** The source's ids: OpenAlex W-ids, PMIDs, Semantic Scholar paper ids ("DOI:…", "PMID:…" too). */
   ids?: string[];
-  /** Stop after this many records (default DEFAULTS.maxRecords). */
+  /** Stop after this many records (default DEFAULTS.maxRecords, or the number of DOIs and ids). */
   maxRecords?: number;
   /** A contact address: OpenAlex and Crossref `mailto`, NCBI `email`, the User-Agent. */
   email?: string;

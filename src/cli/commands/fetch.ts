@@ -42,7 +42,7 @@ const READER: Record<SourceName, string> = {
 };
 
 const USAGE = `Usage: litgraph fetch <source> [query…] [--doi DOI]… [--id ID]… [--collection KEY] -o FILE
-Sources: ${SOURCES.join(", ")}. Options: --max N (default ${DEFAULTS.maxRecords}), --email ADDRESS
+Sources: ${SOURCES.join(", ")}. Options: --max N (default ${DEFAULTS.maxRecords}, or all --doi / --id), --email ADDRESS
 (or $${DEFAULTS.env.email}), --api-key KEY (or $OPENALEX_API_KEY, $CROSSREF_PLUS_API_TOKEN,
 $NCBI_API_KEY, $S2_API_KEY), --max-retries N (default ${DEFAULTS.client.maxRetries}), --json.`;
 
@@ -81,7 +81,7 @@ export async function fetchCommand(argv: string[]): Promise<number> {
   const base = values["base-url"];
   if (base !== undefined && !/^https?:\/\/[^/\s]+/.test(base))
     throw new UsageError(`--base-url wants an http(s):// URL, got '${base}'`);
-  const max = positiveInt("--max", values.max, DEFAULTS.maxRecords);
+  const max = values.max === undefined ? undefined : positiveInt("--max", values.max, 1);
   const maxRetries = positiveInt(
     "--max-retries",
     values["max-retries"],
@@ -105,7 +105,7 @@ export async function fetchCommand(argv: string[]): Promise<number> {
         ...(values.collection ? { collection: values.collection } : {}),
         dois,
         ids,
-        maxRecords: max,
+        ...(max !== undefined ? { maxRecords: max } : {}),
         ...(email ? { email } : {}),
         ...(apiKey ? { apiKey } : {}),
         ...(base ? { baseUrl: base } : {}),
@@ -146,6 +146,7 @@ export async function fetchCommand(argv: string[]): Promise<number> {
     read: check.papers.length,
     rejected: check.rejected.length,
     missing: result.missing,
+    notAsked: result.notAsked,
     requests: result.stats.requests,
     retries: result.stats.retries,
     urls: result.urls,
@@ -158,6 +159,7 @@ export async function fetchCommand(argv: string[]): Promise<number> {
     ...(result.missing.length
       ? [`not found (${result.missing.length}): ${result.missing.slice(0, 10).join(", ")}`]
       : []),
+    ...(result.notAsked ? [`${result.notAsked} DOIs / ids beyond --max ${max} not fetched`] : []),
     ...check.rejected.slice(0, 5).map((r) => `  rejected: ${r.reason}`),
   );
   return 0;
