@@ -119,8 +119,8 @@ export const PAGE_SIZE = {
   /** esearch returns at most this many ids. */
   pubmedSearchMax: 9999,
   s2Search: 100,
-  /** S2 search gives at most this many results (offset + limit). */
-  s2SearchMax: 1000,
+  /** S2 relevance search serves up to 1,000 results; offset + limit is kept under that. */
+  s2SearchMax: 999,
   /** arXiv entries a request (the API allows 2,000; it suggests smaller slices). */
   arxiv: 100,
   /** arXiv serves at most this many results of one query. */

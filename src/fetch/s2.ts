@@ -1,5 +1,5 @@
 // Semantic Scholar Graph API: papers by id (`/paper/{id}`, with their references), or a search
-// (`/paper/search`, paged by offset, at most 1,000 results). Written as a JSON array of the paper
+// (`/paper/search`, paged by offset, its first 999 results at most). Written as a JSON array of the paper
 // objects unchanged: the semanticscholar reader reads it, a paper's `references` included (each
 // becomes a record and a reference of the paper).
 import { z } from "zod";
