@@ -17,6 +17,11 @@ Commands:
   collaborators <author name>   co-authors with shared-paper counts
   clusters                      the community cards
   cited [paths…]                the works the inputs cite most that they do not contain (--top N)
+  fetch <source> [query…] -o FILE
+                                records from openalex, crossref, pubmed, s2 (Semantic Scholar), arxiv
+                                or zotero (the desktop app's local API; --collection KEY),
+                                written as one file build reads (--doi D / --id ID instead of a
+                                query, --max N, --email ADDRESS, --api-key KEY, --json)
   serve [paths…]                build and serve the web view (--port N, --host H)
   site [paths…] -o DIR          write a static site of the web view and its graph
 
@@ -46,6 +51,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   collaborators: async () => (await import("./commands/query.ts")).collaboratorsCommand,
   clusters: async () => (await import("./commands/query.ts")).clustersCommand,
   cited: async () => (await import("./commands/cited.ts")).citedCommand,
+  fetch: async () => (await import("./commands/fetch.ts")).fetchCommand,
   serve: async () => (await import("./commands/serve.ts")).serveCommand,
   site: async () => (await import("./commands/serve.ts")).siteCommand,
 };
