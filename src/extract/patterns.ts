@@ -13,7 +13,7 @@ import {
   sentenceOf,
   tokenRange,
 } from "./paper.ts";
-import { yearDatasets } from "./patterns-datasets.ts";
+import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -35,6 +35,8 @@ const CONTRIBUTION =
 const taskHeads = new Set(headNouns.taskLabelHeads.map(normWord));
 const splitPrefixes = new Set(spelling.splitPrefixes);
 const datasetWords = new Set(["benchmark", "dataset", "corpus", "database"].map(normWord));
+/** Heads that name a resource only after its name: "the Rotterdam cohort", "the BraTS challenge". */
+const datasetWordsAfter = new Set(["challenge", "cohort"].map(normWord));
 const proposeVerbs = new Set(
   ["propose", "introduce", "present", "develop", "design", "devise", "build", "construct"].map(
     normWord,
@@ -176,6 +178,7 @@ export function contributions(st: PaperState): void {
     appositions(st, f);
     datasetNames(st, f);
     yearDatasets(st, f, st.opts.confidence.pattern);
+    capitalisedDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
   }
   titleStructure(st, st.fields[0]);
@@ -345,11 +348,13 @@ function overlapsNew(st: PaperState, f: Field, s: number, e: number): boolean {
 function datasetNames(st: PaperState, f: Field): void {
   const t = f.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (!datasetWords.has(t[i].norm)) continue;
+    const after = datasetWordsAfter.has(t[i].norm);
+    if (!after && !datasetWords.has(t[i].norm)) continue;
     for (const [j, dir] of [
       [i + 1, 1],
       [i - 1, -1],
     ] as const) {
+      if (after && dir === 1) continue;
       const n = t[j];
       if (!n || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
       // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it.
