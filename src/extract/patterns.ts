@@ -177,6 +177,7 @@ export function contributions(st: PaperState): void {
     namedThings(st, f);
     appositions(st, f);
     datasetNames(st, f);
+    methodNames(st, f);
     yearDatasets(st, f, st.opts.confidence.pattern);
     capitalisedDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
@@ -230,6 +231,8 @@ function namedThings(st: PaperState, f: Field): void {
   for (let i = 1; i < t.length - 1; i++) {
     if (!nameVerbs.has(t[i].raw)) continue;
     let j = i + 1;
+    // "named as Tobias", "called as X".
+    if (t[j].raw === "as" && t[j + 1]) j++;
     if (t[j].raw === "emph" || t[j].raw === "textit" || t[j].raw === "textbf") j++;
     if (!capital(t[j])) continue;
     // "Faster to Life", "Multi-Agent Incentive Communication": capitalised words, small words inside.
@@ -342,6 +345,40 @@ function overlapsNew(st: PaperState, f: Field, s: number, e: number): boolean {
       if (m.field === f.name && m.start < e && m.end > s) return true;
   }
   return false;
+}
+
+const methodHeads = new Set(
+  [
+    "algorithm",
+    "framework",
+    "method",
+    "model",
+    "approach",
+    "architecture",
+    "network",
+    "system",
+  ].map(normWord),
+);
+
+/**
+ * "a novel algorithm MAPF-LNS2", "the framework DeepSignal": a name right after a generic method
+ * head is the paper's method. The name must look like one (a capital inside, a digit or an
+ * acronym: "MAPF-LNS2", not "Transformers"), and be no ontology concept or defined short form.
+ */
+function methodNames(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 0; i < t.length - 1; i++) {
+    if (!methodHeads.has(t[i].norm) || t[i].raw !== t[i].raw.toLowerCase()) continue;
+    const n = t[i + 1];
+    if (!n.joined || n.hyphen || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
+    let b = i + 2;
+    while (b < t.length && t[b].hyphen) b++;
+    if (f.matches.some((m) => m.start < b && m.end > i + 1)) continue;
+    if (st.shortForms.has(n.raw.replace(/s$/, ""))) continue;
+    const [s0, e0] = span(t.slice(i + 1, b));
+    if (overlapsNew(st, f, s0, e0)) continue;
+    addNew(st, f, "method", t.slice(i + 1, b), "pattern", st.opts.confidence.pattern, [], true);
+  }
 }
 
 /** "the benchmark MedRisk", "a new dataset ClinicBench", "the PTB-XL dataset". */
