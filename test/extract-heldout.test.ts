@@ -5,6 +5,8 @@
 //   fixed at the general causes of its misses, so its figures are no longer unseen.
 // - gold-fresh.json (12 papers): annotated after those fixes; first measured at recall 0.739,
 //   precision 1.000 (the figure for unseen papers), then 0.855 / 1.000 after adding common concepts.
+// - gold-{nlp,vision,theory,bio}.json (8 papers each, issue 21): first-run figures and floors in
+//   fixtures/heldout/sets.ts; before/after by tune and check half in docs/quality.md.
 import { describe, expect, it } from "vitest";
 import { type ExtractedPaper, extractPapers } from "../src/extract/index.ts";
 import { record } from "./fixtures/extract/records.ts";
