@@ -41,6 +41,7 @@ describe("extraction cache parts", () => {
       "a text that is not the field's slice (kept as text)",
       mention({ text: "Knowledge Distillation" }),
     ],
+    ["a mention with a role (used / proposed)", mention({ role: "used" })],
   ])("%s comes back the same, keys in the same order", (_what, m) => {
     const back = roundTrip(partOf(m));
     expect(JSON.stringify(back)).toBe(JSON.stringify(partOf(m)));

@@ -61,6 +61,16 @@ const ontology = {
     { id: "task:mortality-prediction", type: "task", label: "mortality prediction" },
     { id: "condition:pulmonary-embolism", type: "condition", label: "pulmonary embolism" },
     { id: "dataset:code", type: "dataset", label: "CODE", caseSensitive: true },
+    { id: "method:fine-tuning", type: "method", label: "fine-tuning", aliases: ["finetuning"] },
+    { id: "method:pre-training", type: "method", label: "pre-training" },
+    { id: "task:text-classification", type: "task", label: "text classification" },
+    { id: "task:object-detection", type: "task", label: "object detection" },
+    {
+      id: "task:fairness-assessment",
+      type: "task",
+      label: "fairness assessment",
+      aliases: ["fairness evaluation"],
+    },
   ],
 };
 const opts: ExtractOptions = {
@@ -172,6 +182,24 @@ describe("extract: normalisation and spelling variants", () => {
     const e = es.find((x) => x.id === id);
     expect(e?.mentions[0].rule).toBe("ontology");
     expect(es.filter((x) => x.type === e?.type)).toHaveLength(1);
+  });
+
+  it.each([
+    ["we fine-tuned BERT", "method:fine-tuning"],
+    ["we finetune the encoder", "method:fine-tuning"],
+    ["text classifiers", "task:text-classification"],
+    ["an object detector", "task:object-detection"],
+  ])("word forms: %s matches %s", (text, id) => {
+    const e = entities("Title", `Here ${text} work.`).find((x) => x.id === id);
+    expect(e?.mentions[0].rule).toBe("ontology");
+  });
+
+  it.each([
+    ["a fair evaluation of models", "task:fairness-assessment"],
+    ["the pre-trained weights", "method:pre-training"],
+    ["the fair split", "task:fairness-assessment"],
+  ])("word forms: %s does not match %s", (text, id) => {
+    expect(entities("Title", `Here ${text} work.`).map((x) => x.id)).not.toContain(id);
   });
 
   it("does not match across punctuation", () => {

@@ -1,8 +1,8 @@
 // Ontology matcher: every concept surface form in a token trie, longest match first.
-import { headNouns, spelling } from "./lexicon/index.ts";
+import { headNouns, spelling, wordForms } from "./lexicon/index.ts";
 import type { Concept } from "./ontology/schema.ts";
 import { type Token, tokenize } from "./text/tokenize.ts";
-import { insert, longestAt, newTrie, type TrieNode } from "./trie.ts";
+import { insert, longestAt, lookup, newTrie, type TrieNode } from "./trie.ts";
 
 export interface ConceptIndex {
   concepts: Concept[];
@@ -46,6 +46,35 @@ export function surfaceVariants(form: string, type: string): string[] {
   return [...out];
 }
 
+/** Each listed word → the other forms of its group (lexicon/word-forms.json). */
+const formsOf = new Map<string, { others: string[]; alone: boolean }>();
+for (const g of wordForms.groups)
+  for (const f of g.forms)
+    formsOf.set(f, { others: g.forms.filter((o) => o !== f), alone: g.alone });
+
+const notVariants = new Set(wordForms.notVariants);
+
+/**
+ * Word-form variants of one form ("fair classification" → "fairness classification"; "fine-tuning"
+ * → "fine-tuned", "fine-tune"): every combination of its listed words' other forms. A one-word
+ * form (hyphenated parts count as one word) varies only through groups marked `alone`.
+ */
+export function wordFormVariants(form: string): string[] {
+  const parts = form.toLowerCase().split(/(\s+|-)/);
+  const spaced = /\s/.test(form);
+  let out = [""];
+  let changed = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const f = i % 2 === 0 ? formsOf.get(p) : undefined;
+    const options = f && (spaced || f.alone) ? [p, ...f.others] : [p];
+    if (options.length > 1) changed = true;
+    out = out.flatMap((o) => options.map((x) => o + x));
+    if (out.length > 16) break;
+  }
+  return changed ? out.filter((v) => v !== form.toLowerCase() && !notVariants.has(v)) : [];
+}
+
 const keysOf = (form: string, exact: boolean): string[] =>
   tokenize(form).map((t: Token) => (exact ? t.raw : t.norm));
 
@@ -73,6 +102,19 @@ export function buildIndex(concepts: Concept[]): ConceptIndex {
     for (const a of c.abbreviations) {
       if (a.safe) insert(exact, keysOf(a.text, true), i);
       else addAmbiguous(a.text, i);
+    }
+  });
+  // Word-form variants last, and only where no concept has that surface already.
+  concepts.forEach((c, i) => {
+    if (c.caseSensitive) return;
+    for (const form of [c.label, ...c.aliases]) {
+      if (SHORT_CAPS.test(form) || (form === c.label && ACRONYM.test(form))) continue;
+      for (const w of wordFormVariants(form))
+        for (const v of surfaceVariants(w, c.type)) {
+          const keys = keysOf(v, false);
+          const there = lookup(norm, keys);
+          if (!there?.length || there.includes(i)) insert(norm, keys, i);
+        }
     }
   });
   return { concepts, byId: new Map(concepts.map((c) => [c.id, c])), norm, exact, ambiguous };

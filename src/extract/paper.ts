@@ -6,6 +6,7 @@ import { subsumedConcepts } from "./lexicon/index.ts";
 import { type ConceptIndex, type Match, matchTokens } from "./matcher.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { contributions, resolveLongForm } from "./patterns.ts";
+import { mentionRole } from "./roles.ts";
 import { resolveSenses } from "./senses.ts";
 import { type Span, spanAt, splitSentences } from "./text/sentences.ts";
 import { type Token, tokenize } from "./text/tokenize.ts";
@@ -107,6 +108,7 @@ export function addMention(
   const key = `${field.name}:${start}:${end}`;
   const old = d.mentions.get(key);
   if (old && old.confidence >= confidence) return;
+  const role = mentionRole(field, start, d.type);
   d.mentions.set(key, {
     field: field.name,
     start,
@@ -115,6 +117,7 @@ export function addMention(
     sentence: sentenceOf(field, start),
     rule,
     confidence,
+    ...(role ? { role } : {}),
   });
 }
 

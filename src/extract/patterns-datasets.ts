@@ -4,6 +4,7 @@
 import { z } from "zod";
 import namedJson from "./lexicon/named-resources.json" with { type: "json" };
 import { addMention, draftFor, type Field, type PaperState } from "./paper.ts";
+import { isCapitalised, isFunctionWord, isGeneric, isNameLike, isWeak } from "./phrases.ts";
 
 const NamedResources = z.object({
   description: z.string().optional(),
@@ -49,4 +50,52 @@ export function yearDatasets(st: PaperState, f: Field, confidence: number): void
     addMention(draftFor(st, "dataset", label), f, s, end, "pattern", confidence);
     i = e - 1;
   }
+}
+
+/** Capitalised heads that end a multi-word resource name ("Waymo Open Dataset"). */
+const NAME_HEADS = /^(?:Dataset|Benchmark|Challenge|Corpus|Cohort|Database|Treebank|Suite)s?$/;
+
+/**
+ * "the Waymo Open Dataset", "the RSNA Pediatric Bone Age Challenge", "the Rotterdam Study
+ * Cohort": a run of one to five capitalised words before a capitalised resource head, in the
+ * abstract only (a title capitalises every word). A run that starts a sentence needs two words,
+ * one word alone must look like a name, and one of only weak or generic words ("New Benchmark",
+ * "Shared Task Challenge") is no name.
+ */
+export function capitalisedDatasets(st: PaperState, f: Field, confidence: number): void {
+  if (f.name !== "abstract") return;
+  const t = f.tokens;
+  for (let i = 1; i < t.length; i++) {
+    if (!NAME_HEADS.test(t[i].raw) || !t[i].joined || t[i].hyphen) continue;
+    let a = i;
+    while (
+      a > 0 &&
+      i - a < 5 &&
+      t[a].joined &&
+      isCapitalised(t[a - 1].raw) &&
+      !isFunctionWord(t[a - 1]) &&
+      !NAME_HEADS.test(t[a - 1].raw)
+    )
+      a--;
+    if (a === i) continue;
+    const name = t.slice(a, i);
+    if (name.every((x) => isWeak(x) || isGeneric(x))) continue;
+    // One word must look like a name ("KITTI", "SemEval"): "Diagnostic Dataset" is no name.
+    if (name.length === 1 && !isNameLike(name[0].raw)) continue;
+    if (/-\s/.test(f.text.slice(t[a].start, t[i].start))) continue;
+    const atStart = f.sentences.some((sp) => sp.start === t[a].start);
+    if (atStart && name.length < 2) continue;
+    const [s, end] = [t[a].start, t[i].end];
+    if (f.matches.some((m) => t[m.start].start < end && t[m.end - 1].end > s)) continue;
+    if (overlapsDraft(st, f, s, end)) continue;
+    addMention(draftFor(st, "dataset", f.text.slice(s, end)), f, s, end, "pattern", confidence);
+  }
+}
+
+/** Some entity found so far has a mention overlapping [s, e) in f. */
+function overlapsDraft(st: PaperState, f: Field, s: number, e: number): boolean {
+  for (const d of st.drafts.values())
+    for (const m of d.mentions.values())
+      if (m.field === f.name && m.start < e && m.end > s) return true;
+  return false;
 }

@@ -13,7 +13,7 @@ import {
   sentenceOf,
   tokenRange,
 } from "./paper.ts";
-import { yearDatasets } from "./patterns-datasets.ts";
+import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -35,6 +35,8 @@ const CONTRIBUTION =
 const taskHeads = new Set(headNouns.taskLabelHeads.map(normWord));
 const splitPrefixes = new Set(spelling.splitPrefixes);
 const datasetWords = new Set(["benchmark", "dataset", "corpus", "database"].map(normWord));
+/** Heads that name a resource only after its name: "the Rotterdam cohort", "the BraTS challenge". */
+const datasetWordsAfter = new Set(["challenge", "cohort"].map(normWord));
 const proposeVerbs = new Set(
   ["propose", "introduce", "present", "develop", "design", "devise", "build", "construct"].map(
     normWord,
@@ -175,7 +177,9 @@ export function contributions(st: PaperState): void {
     namedThings(st, f);
     appositions(st, f);
     datasetNames(st, f);
+    methodNames(st, f);
     yearDatasets(st, f, st.opts.confidence.pattern);
+    capitalisedDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
   }
   titleStructure(st, st.fields[0]);
@@ -227,6 +231,8 @@ function namedThings(st: PaperState, f: Field): void {
   for (let i = 1; i < t.length - 1; i++) {
     if (!nameVerbs.has(t[i].raw)) continue;
     let j = i + 1;
+    // "named as Tobias", "called as X".
+    if (t[j].raw === "as" && t[j + 1]) j++;
     if (t[j].raw === "emph" || t[j].raw === "textit" || t[j].raw === "textbf") j++;
     if (!capital(t[j])) continue;
     // "Faster to Life", "Multi-Agent Incentive Communication": capitalised words, small words inside.
@@ -341,15 +347,51 @@ function overlapsNew(st: PaperState, f: Field, s: number, e: number): boolean {
   return false;
 }
 
+const methodHeads = new Set(
+  [
+    "algorithm",
+    "framework",
+    "method",
+    "model",
+    "approach",
+    "architecture",
+    "network",
+    "system",
+  ].map(normWord),
+);
+
+/**
+ * "a novel algorithm MAPF-LNS2", "the framework DeepSignal": a name right after a generic method
+ * head is the paper's method. The name must look like one (a capital inside, a digit or an
+ * acronym: "MAPF-LNS2", not "Transformers"), and be no ontology concept or defined short form.
+ */
+function methodNames(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let i = 0; i < t.length - 1; i++) {
+    if (!methodHeads.has(t[i].norm) || t[i].raw !== t[i].raw.toLowerCase()) continue;
+    const n = t[i + 1];
+    if (!n.joined || n.hyphen || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
+    let b = i + 2;
+    while (b < t.length && t[b].hyphen) b++;
+    if (f.matches.some((m) => m.start < b && m.end > i + 1)) continue;
+    if (st.shortForms.has(n.raw.replace(/s$/, ""))) continue;
+    const [s0, e0] = span(t.slice(i + 1, b));
+    if (overlapsNew(st, f, s0, e0)) continue;
+    addNew(st, f, "method", t.slice(i + 1, b), "pattern", st.opts.confidence.pattern, [], true);
+  }
+}
+
 /** "the benchmark MedRisk", "a new dataset ClinicBench", "the PTB-XL dataset". */
 function datasetNames(st: PaperState, f: Field): void {
   const t = f.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (!datasetWords.has(t[i].norm)) continue;
+    const after = datasetWordsAfter.has(t[i].norm);
+    if (!after && !datasetWords.has(t[i].norm)) continue;
     for (const [j, dir] of [
       [i + 1, 1],
       [i - 1, -1],
     ] as const) {
+      if (after && dir === 1) continue;
       const n = t[j];
       if (!n || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
       // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it.

@@ -24,6 +24,16 @@ export function insert<T>(root: TrieNode<T>, keys: string[], value: T): void {
   if (!node.values.includes(value)) node.values.push(value);
 }
 
+/** The values stored at exactly this key path, if any. */
+export function lookup<T>(root: TrieNode<T>, keys: string[]): T[] | undefined {
+  let node: TrieNode<T> | undefined = root;
+  for (const k of keys) {
+    node = node.next.get(k);
+    if (!node) return undefined;
+  }
+  return node.values;
+}
+
 export interface TrieHit<T> {
   /** Token index one past the last matched token. */
   end: number;

@@ -24,6 +24,13 @@ export const Rule = z.enum([
 ]);
 export type Rule = z.infer<typeof Rule>;
 
+/**
+ * What the paper does with a method, model or dataset in the mention's sentence: "we use /
+ * adopt / fine-tune X" → used, "we propose / introduce / present X" → proposed (src/extract/roles.ts).
+ */
+export const MentionRole = z.enum(["used", "proposed"]);
+export type MentionRole = z.infer<typeof MentionRole>;
+
 export const Mention = z.object({
   field: z.enum(["title", "abstract"]),
   /** Character offsets into the field: text === field.slice(start, end). */
@@ -33,6 +40,8 @@ export const Mention = z.object({
   sentence: z.string(),
   rule: Rule,
   confidence: z.number().min(0).max(1),
+  /** Absent when the sentence says neither. */
+  role: MentionRole.optional(),
 });
 export type Mention = z.infer<typeof Mention>;
 

@@ -6,6 +6,7 @@ import modifiersJson from "./modifiers.json" with { type: "json" };
 import spellingJson from "./spelling.json" with { type: "json" };
 import stopPhrasesJson from "./stop-phrases.json" with { type: "json" };
 import subsumedJson from "./subsumed-concepts.json" with { type: "json" };
+import wordFormsJson from "./word-forms.json" with { type: "json" };
 
 const WordList = z.object({ description: z.string().optional(), words: z.array(z.string()) });
 
@@ -67,3 +68,19 @@ export const stopPhraseList = parse(StopPhraseData, stopPhrasesJson, "stop-phras
 export const subsumedConcepts = new Set(
   parse(WordList, subsumedJson, "subsumed-concepts.json").words,
 );
+
+/** Forms of one word that name the same concept inside a longer term (word-forms.json). */
+export const WordFormData = z.object({
+  description: z.string().optional(),
+  groups: z.array(
+    z.object({
+      forms: z.array(z.string().regex(/^[a-z]+$/, "one lower-case word")).min(2),
+      /** Also fold a one-word concept form ("fine-tuned" alone is fine-tuning). */
+      alone: z.boolean().default(false),
+    }),
+  ),
+  /** Variants never added: everyday phrases ("fair evaluation"). */
+  notVariants: z.array(z.string()).default([]),
+});
+export type WordFormData = z.infer<typeof WordFormData>;
+export const wordForms = parse(WordFormData, wordFormsJson, "word-forms.json");
