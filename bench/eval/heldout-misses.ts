@@ -1,5 +1,5 @@
 // Lists what the extractor misses and adds on each held-out set, by half for the field sets:
-//   node bin/run-ts.mjs bench/eval/heldout-misses.ts [-v] [--half=tune|check]
+//   npx tsx bench/eval/heldout-misses.ts [-v] [--half=tune|check]
 // Read the tune half while changing the extractor; the check half says whether a change generalises.
 import { extractPapers } from "../../src/extract/index.ts";
 import { record } from "../../test/fixtures/extract/records.ts";
