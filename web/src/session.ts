@@ -311,6 +311,20 @@ export function createSession(
     viewEdges: () => renderer.view().graph.size,
     displayedLabels: () => renderer.sigma.getNodeDisplayedLabels().size,
     drawnLabels: () => renderer.drawnLabels(),
+    /** Nodes and edges sigma draws (not hidden by the reducers) and the labels drawn: for bench. */
+    shown() {
+      const { sigma } = renderer;
+      const g = renderer.view().graph;
+      let nodes = 0;
+      let edges = 0;
+      g.forEachNode((k) => {
+        if (!sigma.getNodeDisplayData(k)?.hidden) nodes++;
+      });
+      g.forEachEdge((k) => {
+        if (!sigma.getEdgeDisplayData(k)?.hidden) edges++;
+      });
+      return { nodes, edges, labels: renderer.drawnLabels().length };
+    },
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
