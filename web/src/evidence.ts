@@ -1,6 +1,8 @@
 // The evidence behind one reason of a related paper: for a shared concept or word, the sentence
 // of each of the two papers where it appears (with the words to highlight); for a shared author,
-// the author's other papers. Pure queries on the full graph.
+// the author's other papers; for shared references, the references both papers share (a work
+// outside the set by its cited-reference line, a paper of the set by its title). Pure queries on
+// the full graph.
 import { splitSentences } from "../../src/extract/text/sentences.ts";
 import { type FullGraph, nameOf } from "./model.ts";
 
@@ -19,8 +21,21 @@ export interface EvidenceSentence {
   marks: { start: number; end: number }[];
 }
 
+/** One reference two related papers share (a breakdown item of kind "citation"). */
+export interface SharedReference {
+  /** The paper of the set it names, or "" (a work outside the set). */
+  key: string;
+  name: string;
+  /**
+   * "both cite it": both papers cite this work; "cited": one of the two cites the other;
+   * "cites both": a paper of the set cites both (co-citation).
+   */
+  relation: "both cite it" | "cited" | "cites both";
+}
+
 export type Evidence =
   | { kind: "sentences"; sentences: EvidenceSentence[] }
+  | { kind: "references"; references: SharedReference[] }
   | {
       kind: "papers";
       author: string;
@@ -81,8 +96,42 @@ function sentenceOf(graph: FullGraph, paper: string, item: ReasonItem): Evidence
   return { paper, title, text: found?.text ?? null, marks: found?.marks ?? [] };
 }
 
+/**
+ * The references `a` and `b` share, from the breakdown of their similar edge, strongest first:
+ * `cites:<id>` a work both cite (or, when it is one of the two, a direct citation),
+ * `citedby:<id>` a paper of the set citing both.
+ */
+export function sharedReferences(graph: FullGraph, a: string, b: string): SharedReference[] {
+  if (!graph.hasNode(a) || !graph.hasNode(b)) return [];
+  const out: SharedReference[] = [];
+  for (const e of graph.edges(a, b)) {
+    const attrs = graph.getEdgeAttributes(e);
+    if (attrs.type !== "similar") continue;
+    const items = attrs.breakdown
+      .filter((it) => it.kind === "citation")
+      .sort((x, y) => y.share - x.share);
+    for (const it of items) {
+      const at = it.node.indexOf(":");
+      const prefix = it.node.slice(0, at);
+      const paper = `paper:${it.node.slice(at + 1)}`;
+      const inSet = graph.hasNode(paper);
+      const relation: SharedReference["relation"] =
+        prefix === "citedby" ? "cites both" : paper === a || paper === b ? "cited" : "both cite it";
+      out.push({
+        key: inSet ? paper : "",
+        name: inSet ? nameOf(graph, paper) : it.label,
+        relation,
+      });
+    }
+    break;
+  }
+  return out;
+}
+
 /** The evidence for `item`, a reason why `a` and `b` are related. */
 export function reasonEvidence(graph: FullGraph, a: string, b: string, item: ReasonItem): Evidence {
+  if (item.kind === "citation")
+    return { kind: "references", references: sharedReferences(graph, a, b) };
   if (item.kind === "author" && item.key && graph.hasNode(item.key)) {
     const papers = graph
       .filterNeighbors(item.key, (n, na) => na.type === "paper" && n !== a && n !== b)
@@ -97,4 +146,4 @@ export function reasonEvidence(graph: FullGraph, a: string, b: string, item: Rea
 }
 
 /** Whether a reason of this kind has evidence to open ("other", the unnamed rest, has none). */
-export const hasEvidence = (item: ReasonItem) => item.kind !== "other" && item.kind !== "citation";
+export const hasEvidence = (item: ReasonItem) => item.kind !== "other";

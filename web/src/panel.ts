@@ -114,16 +114,27 @@ function reasonItem(
     ? nodeButton(it.key, it.name, onSelect, "ref subtle")
     : el("span", { class: "reason-term" }, it.name);
   if (!hasEvidence({ kind, key: it.key, name: it.name })) return [name];
+  return [name, toggleButton("", `where ${it.name} appears`, `${kind}:${it.name}`, host, open)];
+}
+
+/** A button that opens `open()`'s evidence at the end of `host`, and closes it again. */
+function toggleButton(
+  text: string,
+  what: string,
+  reason: string,
+  host: HTMLElement,
+  open: () => Node,
+): HTMLElement {
   let shown: Node | null = null;
   const toggle = el(
     "button",
     {
-      class: "evidence-toggle",
+      class: text ? "evidence-toggle with-text" : "evidence-toggle",
       attrs: {
         type: "button",
         "aria-expanded": "false",
-        title: `Show where ${it.name} appears`,
-        "data-reason": `${kind}:${it.name}`,
+        title: `Show ${what}`,
+        "data-reason": reason,
       },
       on: {
         click: () => {
@@ -135,13 +146,13 @@ function reasonItem(
             host.append(shown);
           }
           toggle.setAttribute("aria-expanded", String(shown !== null));
-          toggle.textContent = shown ? "▾" : "▸";
+          toggle.textContent = `${text}${shown ? "▾" : "▸"}`;
         },
       },
     },
-    "▸",
+    `${text}▸`,
   );
-  return [name, toggle];
+  return toggle;
 }
 
 function paperView(d: PaperDetails, onSelect: SelectFn, explain?: ExplainFn): Child[] {
@@ -192,10 +203,26 @@ function paperView(d: PaperDetails, onSelect: SelectFn, explain?: ExplainFn): Ch
                 ? nodeButton(it.key, it.name, onSelect, "ref subtle")
                 : el("span", { class: "reason-term" }, it.name),
             ];
-      g.items.forEach((it, i) => {
-        if (i) li.append(", ");
-        for (const c of item(it)) if (c instanceof Node) li.append(c);
-      });
+      if (g.kind === "citation") {
+        // references are whole citations (commas inside): counted, and listed when opened
+        const n = g.items.length;
+        const text = `${n} reference${n === 1 ? "" : "s"}`;
+        if (explain)
+          li.append(
+            toggleButton(`${text} `, "the shared references", "citation", li, () =>
+              evidenceView(
+                explain(r.key, { kind: "citation", key: "", name: text }),
+                text,
+                onSelect,
+              ),
+            ),
+          );
+        else li.append(text);
+      } else
+        g.items.forEach((it, i) => {
+          if (i) li.append(", ");
+          for (const c of item(it)) if (c instanceof Node) li.append(c);
+        });
       reasons.append(li);
     }
     related.append(
