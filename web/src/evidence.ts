@@ -85,11 +85,16 @@ function wordSentence(graph: FullGraph, paper: string, words: string[]) {
   return null;
 }
 
-function sentenceOf(graph: FullGraph, paper: string, item: ReasonItem): EvidenceSentence {
+function sentenceOf(
+  graph: FullGraph,
+  paper: string,
+  item: ReasonItem,
+  extra: string[] = [],
+): EvidenceSentence {
   const title = nameOf(graph, paper);
   const isConcept = item.key !== "" && graph.hasNode(item.key);
   const node = isConcept ? graph.getNodeAttributes(item.key) : null;
-  const aliases = node && "aliases" in node ? node.aliases : [];
+  const aliases = node && "aliases" in node ? node.aliases : extra;
   const found =
     (isConcept ? conceptSentence(graph, paper, item.key) : null) ??
     wordSentence(graph, paper, [item.name, ...aliases]);
@@ -143,6 +148,41 @@ export function reasonEvidence(graph: FullGraph, a: string, b: string, item: Rea
     return { kind: "papers", author: item.key, papers };
   }
   return { kind: "sentences", sentences: [a, b].map((p) => sentenceOf(graph, p, item)) };
+}
+
+/**
+ * The evidence of a `has` edge (paper → concept): each sentence of the paper holding one of the
+ * mentions the edge keeps, with those mentions marked; the concept's label found in the text when
+ * the edge keeps no usable mention.
+ */
+export function mentionEvidence(graph: FullGraph, paper: string, concept: string): Evidence {
+  const p = graph.hasNode(paper) ? graph.getNodeAttributes(paper) : null;
+  const title = nameOf(graph, paper);
+  const sentences: EvidenceSentence[] = [];
+  if (p?.type === "paper" && graph.hasNode(concept))
+    for (const e of graph.outEdges(paper, concept)) {
+      const a = graph.getEdgeAttributes(e);
+      if (a.type !== "has") continue;
+      const bySentence = new Map<string, EvidenceSentence>();
+      for (const m of a.mentions) {
+        const field = m.field === "title" ? p.title : p.abstract;
+        const whole = m.sentenceStart === undefined || m.sentenceEnd === undefined;
+        const [s, t] = whole ? [0, field.length] : [m.sentenceStart, m.sentenceEnd];
+        if (s === undefined || t === undefined || m.start < s || m.end > t) continue;
+        const id = `${m.field}:${s}`;
+        const got = bySentence.get(id) ?? { paper, title, text: field.slice(s, t), marks: [] };
+        got.marks.push({ start: m.start - s, end: m.end - s });
+        bySentence.set(id, got);
+      }
+      sentences.push(...bySentence.values());
+    }
+  if (sentences.length === 0) {
+    const c = graph.hasNode(concept) ? graph.getNodeAttributes(concept) : null;
+    const name = nameOf(graph, concept);
+    const aliases = c && "aliases" in c ? c.aliases : [];
+    sentences.push(sentenceOf(graph, paper, { kind: "concept", key: "", name }, aliases));
+  }
+  return { kind: "sentences", sentences };
 }
 
 /** Whether a reason of this kind has evidence to open ("other", the unnamed rest, has none). */

@@ -21,6 +21,11 @@ export interface Renderer {
    * nothing covers; `zoom` false keeps the zoom (a click re-centres, a search zooms in).
    */
   focusNode(key: string, zoom?: boolean): void;
+  /**
+   * Animates the camera so that the selection and its visible neighbourhood fill the part of the
+   * graph nothing covers (with nothing selected: every visible node). Returns the nodes fitted.
+   */
+  fitSelection(): number;
   /** Animates the camera to a point in graph coordinates. */
   focusPoint(x: number, y: number, ratio?: number): void;
   /** Sigma measures its container again, and draws again when the size changed. */
@@ -63,6 +68,8 @@ interface Derived {
 
 /** How many neighbours of a hovered or selected node are labelled (the strongest). */
 const LABELLED_NEIGHBOURS = 24;
+/** …or all of them, with "label all neighbours" on (labels that would overlap are still left out). */
+const labelled = (s: State) => (s.labelAll ? Number.POSITIVE_INFINITY : LABELLED_NEIGHBOURS);
 
 /** Level of detail by graph size: fewer labels and no edges while moving on big graphs. */
 function lodSettings(graph: ViewGraph) {
@@ -105,7 +112,12 @@ export function labelledBBox(
 export interface RendererOptions {
   /** What may lie over the graph (the details panel in a narrow window), or null. */
   cover?: () => HTMLElement | null;
+  /** A click on a `has` edge of the knowledge graph (instead of clearing the selection). */
+  onEdgeClick?: (paper: string, concept: string) => void;
 }
+
+/** How close to a drawn `has` edge a click must be to open it (px). */
+const EDGE_CLICK_PX = 5;
 
 export function createRenderer(
   container: HTMLElement,
@@ -159,7 +171,7 @@ export function createRenderer(
     derived.nearEdges = derived.near && edgesWithin(current.graph, derived.near);
     derived.labelRank =
       derived.focus && derived.near
-        ? strongestNeighbours(current.graph, derived.focus, derived.near, LABELLED_NEIGHBOURS)
+        ? strongestNeighbours(current.graph, derived.focus, derived.near, labelled(s))
         : null;
     derived.selection = s.selection;
     derived.hovered = overlayMode() ? null : s.hovered;
@@ -222,7 +234,7 @@ export function createRenderer(
       ? -1
       : (derived.labelRank?.get(node) ?? null);
   // only labels that fit on screen: a label running off the edge is left out, not cut
-  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true);
+  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true, () => store.get().labelAll);
   const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
     defaultDrawNodeLabel: labels.collect,
     nodeReducer,
@@ -272,7 +284,7 @@ export function createRenderer(
     const all = neighbourhood(current.graph, s.hovered, s.depth);
     const { visible } = derived;
     const near = visible ? new Set([...all].filter((n) => visible.has(n))) : all;
-    const ranks = strongestNeighbours(current.graph, s.hovered, near, LABELLED_NEIGHBOURS);
+    const ranks = strongestNeighbours(current.graph, s.hovered, near, labelled(s));
     overlay.show(s.hovered, near, edgesWithin(current.graph, near), ranks);
   };
   const anchor = (c: View["communities"][number]) => {
@@ -386,7 +398,45 @@ export function createRenderer(
     // once the panel is shown: the node and its label in the part of the graph left free
     requestAnimationFrame(() => focusNode(node, false));
   });
-  sigma.on("clickStage", () => store.set({ selection: null }));
+  /**
+   * The `has` edge drawn nearest to a viewport point, within EDGE_CLICK_PX, in the knowledge
+   * graph: found on click only (sigma's own edge picking would draw every edge a second time in
+   * every frame).
+   */
+  const hasEdgeAt = (x: number, y: number): [string, string] | null => {
+    if (current.name !== "knowledge") return null;
+    const g = current.graph;
+    const { visibleEdges, nearEdges } = derived;
+    let best: [string, string] | null = null;
+    let bestD = EDGE_CLICK_PX;
+    const at = (n: string) => {
+      const d = sigma.getNodeDisplayData(n);
+      return d && !d.hidden ? sigma.framedGraphToViewport(d) : null;
+    };
+    g.forEachEdge((e, a, s, t) => {
+      if (a.kind !== "has") return;
+      if ((visibleEdges && !visibleEdges.has(e)) || (nearEdges && !nearEdges.has(e))) return;
+      const p = at(s);
+      const q = at(t);
+      if (!p || !q) return;
+      // distance from (x, y) to the segment p–q
+      const dx = q.x - p.x;
+      const dy = q.y - p.y;
+      const len = dx * dx + dy * dy;
+      const u = len ? Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len)) : 0;
+      const d = Math.hypot(x - (p.x + u * dx), y - (p.y + u * dy));
+      if (d < bestD) {
+        bestD = d;
+        best = g.getNodeAttribute(s, "kind") === "paper" ? [s, t] : [t, s];
+      }
+    });
+    return best;
+  };
+  sigma.on("clickStage", ({ event }) => {
+    const edge = opts.onEdgeClick ? hasEdgeAt(event.x, event.y) : null;
+    if (edge) opts.onEdgeClick?.(edge[0], edge[1]);
+    else store.set({ selection: null });
+  });
 
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   const camera = sigma.getCamera();
@@ -426,7 +476,8 @@ export function createRenderer(
       s.hovered !== prev.hovered ||
       s.selection !== prev.selection ||
       s.depth !== prev.depth ||
-      s.colourBy !== prev.colourBy;
+      s.colourBy !== prev.colourBy ||
+      s.labelAll !== prev.labelAll;
     if (!changed) return;
     derive(s);
     // On a big view a hover alone changes only the overlay: no refresh, no redraw of the graph.
@@ -434,7 +485,7 @@ export function createRenderer(
       s.filters === prev.filters &&
       s.selection === prev.selection &&
       s.colourBy === prev.colourBy &&
-      (s.depth === prev.depth || s.selection === null);
+      ((s.depth === prev.depth && s.labelAll === prev.labelAll) || s.selection === null);
     if (overlayMode()) {
       hoverOverlay(s);
       labelLayer.classList.toggle("dimmed", derived.near !== null || s.hovered !== null);
@@ -459,6 +510,61 @@ export function createRenderer(
     });
     // ratio 1 shows the whole view (extent 1 in framed coordinates): reach on 40% of either side
     return reach > 0 ? Math.max(0.04, Math.min(widest, reach / 0.4)) : widest;
+  };
+
+  /** The free part of the graph area (what the panel leaves), in the container's coordinates. */
+  const free = () => {
+    const cover = opts.cover?.();
+    return freeArea(
+      container.getBoundingClientRect(),
+      cover && !cover.hidden ? cover.getBoundingClientRect() : null,
+    );
+  };
+
+  const fitSelection = () => {
+    measure();
+    const s = store.get();
+    const g = current.graph;
+    const members: Iterable<string> =
+      s.selection && g.hasNode(s.selection)
+        ? neighbourhood(g, s.selection, s.depth)
+        : (derived.visible ?? g.nodes());
+    // the members' extent in framed graph coordinates (what the camera moves in)
+    let x0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    let n = 0;
+    for (const m of members) {
+      if (derived.visible && !derived.visible.has(m)) continue;
+      const d = sigma.getNodeDisplayData(m);
+      if (!d || d.hidden) continue;
+      x0 = Math.min(x0, d.x);
+      x1 = Math.max(x1, d.x);
+      y0 = Math.min(y0, d.y);
+      y1 = Math.max(y1, d.y);
+      n++;
+    }
+    if (!n) return 0;
+    const area = free();
+    const centre = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+    // the extent on screen at ratio 1 (distances on screen scale as 1 / ratio), with room for
+    // node sizes and the labels running right of their nodes
+    const at1 = { ...centre, ratio: 1, angle: camera.angle };
+    const a = sigma.framedGraphToViewport({ x: x0, y: y0 }, { cameraState: at1 });
+    const b = sigma.framedGraphToViewport({ x: x1, y: y1 }, { cameraState: at1 });
+    const span = { w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y) };
+    const room = { w: Math.max(40, area.width - 200), h: Math.max(40, area.height - 60) };
+    const ratio = Math.min(
+      sigma.getSetting("maxCameraRatio") ?? 8,
+      Math.max(sigma.getSetting("minCameraRatio") ?? 0.02, span.w / room.w, span.h / room.h),
+    );
+    const target = { ...centre, ratio, angle: camera.angle };
+    // the extent's centre at the centre of the free area, left of centre for the labels
+    const spot = { x: area.left + (area.width - 140) / 2, y: area.top + area.height / 2 };
+    const q = sigma.viewportToFramedGraph(spot, { cameraState: target });
+    camera.animate({ ...target, x: 2 * centre.x - q.x, y: 2 * centre.y - q.y }, { duration: 450 });
+    return n;
   };
 
   const focusPoint = (x: number, y: number, ratio = 0.35) => {
@@ -499,6 +605,7 @@ export function createRenderer(
     },
     focusNode,
     focusPoint,
+    fitSelection,
     hoverOverlay: () => overlay.state(),
     drawnLabels: () => labels.drawn(),
     labelRank,

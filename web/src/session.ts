@@ -4,10 +4,11 @@ import type { RecordFormat } from "../../src/export/records/formats.ts";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { reducerCost, refreshCost } from "./bench-hooks.ts";
 import { createBusy } from "./busy.ts";
+import { communityDetails } from "./community.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
-import { reasonEvidence } from "./evidence.ts";
+import { mentionEvidence, reasonEvidence } from "./evidence.ts";
 import { downloadCanvas, exportPng } from "./export-png.ts";
 import { downloadRecords, exportScope } from "./export-records.ts";
 import { renderWhole, type WholeExport } from "./export-whole.ts";
@@ -102,7 +103,18 @@ export function createSession(
     }
     return v;
   };
-  const renderer = createRenderer(ui.graph, store, view(initial.view), { cover: () => ui.panel });
+  /** The paper whose `has` edge to the selected concept was clicked: its evidence opens. */
+  let openMention: string | null = null;
+  const renderer = createRenderer(ui.graph, store, view(initial.view), {
+    cover: () => ui.panel,
+    // a `has` edge clicked in the knowledge graph: the concept's panel with that paper's sentence
+    onEdgeClick(paper, concept) {
+      openMention = paper;
+      if (store.get().selection === concept) showDetails(store.get());
+      else select(concept, false);
+      openMention = null;
+    },
+  });
   // on a big graph, steps that redraw the whole view show a note first (busy.ts)
   const busy = createBusy(ui.busy, data.nodes.length > BIG_GRAPH);
 
@@ -155,8 +167,11 @@ export function createSession(
         store.set({ filters: { ...store.get().filters, yearMin, yearMax } }),
       ),
     );
-    renderControls(ui.controls, v, s, store, reset);
+    renderControls(ui.controls, v, s, store, reset, () => renderer.fitSelection());
     renderLegend(ui.legend, v, s, {
+      openCard(c) {
+        store.set({ card: c.id, selection: null });
+      },
       toggleCommunity(c) {
         const on = store.get().filters.community !== c.id;
         busy.run(on ? `Showing ${c.label} alone…` : "Showing every community…", () => {
@@ -176,13 +191,24 @@ export function createSession(
       visible ? visible.size : v.graph.order
     } of ${v.graph.order} nodes shown`;
   };
+  /** A selected node's details; with none, the opened community card (if any). */
+  const details = (s: State) => {
+    if (s.selection) return detailsOf(model.get().graph, s.selection, model.get().meta);
+    const card = s.card === null ? undefined : model.get().communities.get(s.card);
+    return card ? communityDetails(model.get().graph, card) : null;
+  };
   const renderDetails = (s: State) =>
     renderPanel(
       ui.panel,
-      s.selection ? detailsOf(model.get().graph, s.selection, model.get().meta) : null,
+      details(s),
       (key) => select(key),
-      () => store.set({ selection: null }),
+      // closing a node opened from a card shows the card again
+      () => store.set(store.get().selection ? { selection: null } : { card: null }),
       (related, item) => reasonEvidence(model.get().graph, s.selection as string, related, item),
+      {
+        evidence: (paper, concept) => mentionEvidence(model.get().graph, paper, concept),
+        open: openMention,
+      },
     );
   /** The full graph is built on the first selection if idle time has not built it yet. */
   const showDetails = (s: State): boolean => {
@@ -220,11 +246,12 @@ export function createSession(
 
   // Escape closes the details panel (unless something else used it: the search list, the drawer)
   const onKey = (ev: KeyboardEvent) => {
-    if (ev.key !== "Escape" || ev.defaultPrevented || store.get().selection === null) return;
+    const { selection, card } = store.get();
+    if (ev.key !== "Escape" || ev.defaultPrevented || (selection === null && card === null)) return;
     // focus inside the panel would be lost with it: start again from the page
     const active = document.activeElement;
     if (active instanceof HTMLElement && ui.panel.contains(active)) active.blur();
-    store.set({ selection: null });
+    store.set(selection !== null ? { selection: null } : { card: null });
   };
   document.addEventListener("keydown", onKey);
 
@@ -238,12 +265,13 @@ export function createSession(
       s.view !== prev.view ||
       s.filters !== prev.filters ||
       s.colourBy !== prev.colourBy ||
-      s.depth !== prev.depth
+      s.depth !== prev.depth ||
+      s.labelAll !== prev.labelAll
     ) {
       renderSide(s);
       renderStatus(s);
     }
-    if (s.selection !== prev.selection) {
+    if (s.selection !== prev.selection || s.card !== prev.card) {
       if (!showDetails(s)) return;
       // The panel may take width from the graph: let sigma measure again.
       renderer.measure();
