@@ -39,7 +39,7 @@ const data = (await (await fetch(new URL("../graph.json", location.href))).json(
 hooks.__parsed = performance.now();
 const graph = new Graph({ type: "undirected" });
 const edgeTypes = new Set(spec.edges);
-if (view === "papers")
+if (view === "papers") {
   graph.import({
     nodes: data.nodes
       .filter((n) => spec.nodes(n.attributes) && inCommunity(n.attributes))
@@ -52,12 +52,15 @@ if (view === "papers")
           label: n.attributes.label,
         },
       })),
+  });
+  // then the edges (a community's: those between its nodes, now in the graph)
+  graph.import({
     edges: data.edges
       .filter((e) => edgeTypes.has(e.attributes.type))
       .filter((e) => community === null || (graph.hasNode(e.source) && graph.hasNode(e.target)))
       .map((e) => ({ source: e.source, target: e.target })),
   });
-else {
+} else {
   // these views may hold both directions of a pair (two papers citing each other): merged
   for (const n of data.nodes)
     if (spec.nodes(n.attributes))
