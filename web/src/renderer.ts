@@ -1,5 +1,6 @@
 // Sigma renderer for one view at a time: colours, hover/selection neighbourhoods and filters all
 // go through nodeReducer/edgeReducer; community labels are drawn at the cluster centres.
+import Graph from "graphology";
 import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { nodeColouring } from "./colouring.ts";
@@ -109,6 +110,34 @@ export function labelledBBox(
   return { x: [x0, x1 + 0.25 * w], y: [y0, y1] };
 }
 
+/** The plain extent of a view's layout (cached per graph): a filtered part keeps its frame. */
+const extents = new WeakMap<ViewGraph, { x: [number, number]; y: [number, number] } | null>();
+function extentOf(graph: ViewGraph): { x: [number, number]; y: [number, number] } | null {
+  if (extents.has(graph)) return extents.get(graph) ?? null;
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  graph.forEachNode((_k, a) => {
+    x0 = Math.min(x0, a.x);
+    x1 = Math.max(x1, a.x);
+    y0 = Math.min(y0, a.y);
+    y1 = Math.max(y1, a.y);
+  });
+  const e = graph.order
+    ? { x: [x0, x1] as [number, number], y: [y0, y1] as [number, number] }
+    : null;
+  extents.set(graph, e);
+  return e;
+}
+
+/**
+ * Views with at least this many edges draw a filter by handing sigma a graph of the visible part
+ * alone (same keys, attributes and frame): sigma then indexes and draws only that, instead of
+ * every node and edge of the view through the reducers to hide most of them.
+ */
+export const FILTERED_GRAPH_MIN_EDGES = 5_000;
+
 export interface RendererOptions {
   /** What may lie over the graph (the details panel in a narrow window), or null. */
   cover?: () => HTMLElement | null;
@@ -183,6 +212,24 @@ export function createRenderer(
   };
   derive(store.get());
 
+  /**
+   * The graph sigma draws: the view, or on a big view with a filter on, the visible part of it
+   * (FILTERED_GRAPH_MIN_EDGES) with the view's own frame.
+   */
+  const drawnGraph = (): { graph: ViewGraph; bbox: ReturnType<typeof labelledBBox> } => {
+    const { visible, visibleEdges } = derived;
+    if (!visible || !visibleEdges || current.graph.size < FILTERED_GRAPH_MIN_EDGES)
+      return { graph: current.graph, bbox: labelledBBox(current.graph) };
+    const full = current.graph;
+    const part: ViewGraph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+    for (const n of visible) part.addNode(n, full.getNodeAttributes(n));
+    for (const e of visibleEdges) {
+      const [s, t] = full.extremities(e);
+      part.addEdgeWithKey(e, s, t, full.getEdgeAttributes(e));
+    }
+    return { graph: part, bbox: extentOf(full) };
+  };
+
   // Sigma hands each reducer its own shallow copy of the attributes: the reducers set fields on
   // it and return it (no allocation), with O(1) set lookups per node or edge.
   type NodeOut = ViewNode & Partial<NodeDisplayData>;
@@ -235,7 +282,8 @@ export function createRenderer(
       : (derived.labelRank?.get(node) ?? null);
   // only labels that fit on screen: a label running off the edge is left out, not cut
   const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true, () => store.get().labelAll);
-  const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
+  const first = drawnGraph();
+  const sigma = new Sigma<ViewNode, ViewEdge>(first.graph, container, {
     defaultDrawNodeLabel: labels.collect,
     nodeReducer,
     edgeReducer,
@@ -256,8 +304,7 @@ export function createRenderer(
   labels.attach(sigma);
   // the bounding box is read when sigma indexes the graph: index again (only when there is one:
   // a second full refresh of a big view would cost as much as the first frame)
-  const bbox = labelledBBox(current.graph);
-  if (bbox) sigma.setCustomBBox(bbox).refresh();
+  if (first.bbox) sigma.setCustomBBox(first.bbox).refresh();
 
   // Community labels: an HTML layer above the canvases (text nodes only), placed greedily by
   // community size so they never overlap; dimmed while a neighbourhood is highlighted.
@@ -460,6 +507,26 @@ export function createRenderer(
       sigma.refresh({ skipIndexation: true });
     });
   };
+  type Inner = {
+    hoveredNode: string | null;
+    settings: ReturnType<typeof sigma.getSettings>;
+    customBBox: ReturnType<typeof labelledBBox>;
+  };
+  const inner = sigma as unknown as Inner;
+  /**
+   * Hands sigma `next` to draw (indexed and drawn at once, in its frame); false when it draws
+   * that graph already (a refresh is then what is needed).
+   */
+  const show = (next: { graph: ViewGraph; bbox: ReturnType<typeof labelledBBox> }): boolean => {
+    if (next.graph === sigma.getGraph()) return false;
+    // set without sigma's setter, which would schedule a render of the old graph
+    inner.customBBox = next.bbox;
+    cancelAnimationFrame(pending);
+    pending = 0;
+    sigma.setGraph(next.graph);
+    return true;
+  };
+
   // Resizing clears every canvas without drawing again: draw after any change of size (the
   // panel opening beside the graph, a narrow window, the sidebar shown or hidden).
   const measure = () => {
@@ -491,6 +558,7 @@ export function createRenderer(
       labelLayer.classList.toggle("dimmed", derived.near !== null || s.hovered !== null);
       if (hoverOnly) return;
     }
+    if (s.filters !== prev.filters && show(drawnGraph())) return;
     refreshSoon();
   });
 
@@ -592,16 +660,17 @@ export function createRenderer(
     sigma,
     view: () => current,
     setView(view) {
-      (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
+      inner.hoveredNode = null;
       current = view;
       rescale();
-      sigma.setGraph(view.graph);
-      sigma.setCustomBBox(labelledBBox(view.graph));
-      sigma.setSettings(lodSettings(view.graph));
       derive(store.get());
-      hoverOverlay(store.get());
+      // Everything the new graph is indexed with is set first, without sigma's setters (each
+      // re-indexes or schedules a refresh of the whole graph: three full passes over a big view
+      // where one is needed); then setGraph indexes and draws it once.
+      inner.settings = { ...inner.settings, ...lodSettings(view.graph) };
       camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-      sigma.refresh();
+      show(drawnGraph());
+      hoverOverlay(store.get());
     },
     focusNode,
     focusPoint,

@@ -333,7 +333,11 @@ export function createSession(
     /** What sigma draws for a node after the reducers: colour, hidden, highlighted. */
     nodeDisplay(key: string) {
       const d = renderer.sigma.getNodeDisplayData(key);
-      return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
+      if (d) return { color: d.color, hidden: d.hidden, highlighted: d.highlighted };
+      // a node a filter leaves out of a big view's drawn graph (renderer.ts drawnGraph)
+      return renderer.view().graph.hasNode(key)
+        ? { color: "", hidden: true, highlighted: false }
+        : null;
     },
     viewNodes: () => renderer.view().graph.order,
     viewEdges: () => renderer.view().graph.size,
@@ -346,10 +350,12 @@ export function createSession(
       let nodes = 0;
       let edges = 0;
       g.forEachNode((k) => {
-        if (!sigma.getNodeDisplayData(k)?.hidden) nodes++;
+        const d = sigma.getNodeDisplayData(k);
+        if (d && !d.hidden) nodes++;
       });
       g.forEachEdge((k) => {
-        if (!sigma.getEdgeDisplayData(k)?.hidden) edges++;
+        const d = sigma.getEdgeDisplayData(k);
+        if (d && !d.hidden) edges++;
       });
       return { nodes, edges, labels: renderer.drawnLabels().length };
     },
