@@ -60,6 +60,9 @@ function show(data: SerializedGraph, source: string, validate = false) {
     const mine: Session = createSession(ui, data, source, {
       validate,
       onReady: markReady,
+      onViews: () => {
+        (window as unknown as Record<string, number>).__views = performance.now();
+      },
       onError(err) {
         // a graph that fails the full check after it was drawn is taken off screen
         if (session !== mine) return;

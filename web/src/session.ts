@@ -12,7 +12,7 @@ import { mentionEvidence, reasonEvidence } from "./evidence.ts";
 import { downloadCanvas, exportPng } from "./export-png.ts";
 import { downloadRecords, exportScope } from "./export-records.ts";
 import { renderWhole, type WholeExport } from "./export-whole.ts";
-import { lazy, whenIdle } from "./idle.ts";
+import { type Lazy, lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
 import { validationSteps } from "./load.ts";
 import { buildModelSteps } from "./model.ts";
@@ -32,7 +32,7 @@ import {
 } from "./state.ts";
 import { renderTimeline, yearStacks } from "./timeline.ts";
 import { decodeState, encodeState } from "./url.ts";
-import { buildViewFromData, VIEW_SPECS, type View } from "./views.ts";
+import { buildViewSteps, VIEW_SPECS, type View } from "./views.ts";
 
 export interface Ui {
   tabs: HTMLElement;
@@ -63,6 +63,8 @@ export interface SessionOptions {
   validate?: boolean;
   /** The deferred work (validation, full graph, search index) is done. */
   onReady?: () => void;
+  /** …and every view is built (after onReady). */
+  onViews?: () => void;
   /** The deferred work failed (a GraphLoadError when validation did). */
   onError?: (err: unknown) => void;
 }
@@ -94,15 +96,12 @@ export function createSession(
   const initial = decodeState(location.hash, fallbackView);
   if (initial.selection && !keys.has(initial.selection)) initial.selection = null;
   const store = createStore(initial);
-  const views = new Map<ViewName, View>();
-  const view = (name: ViewName) => {
-    let v = views.get(name);
-    if (!v) {
-      v = buildViewFromData(data, name);
-      views.set(name, v);
-    }
-    return v;
-  };
+  // Each view is built once: the opening one at once, the others in idle slices after the
+  // deferred work (so a view switch only draws), or at once when asked for earlier.
+  const views = new Map<ViewName, Lazy<View>>(
+    VIEW_NAMES.map((name) => [name, lazy(() => buildViewSteps(data, name))]),
+  );
+  const view = (name: ViewName) => (views.get(name) as Lazy<View>).get();
   /** The paper whose `has` edge to the selected concept was clicked: its evidence opens. */
   let openMention: string | null = null;
   const renderer = createRenderer(ui.graph, store, view(initial.view), {
@@ -380,7 +379,11 @@ export function createSession(
   let frame = requestAnimationFrame(() => {
     frame = requestAnimationFrame(() => {
       stopIdle = whenIdle([validation, model, index], {
-        onDone: opts.onReady,
+        onDone() {
+          opts.onReady?.();
+          // then the views not built yet
+          stopIdle = whenIdle([...views.values()], { onDone: opts.onViews });
+        },
         onError: opts.onError,
       });
     });
