@@ -16,6 +16,8 @@ export interface StepRun {
   nodes: number;
   edges: number;
   labels: number;
+  /** frames sigma drew during the step */
+  draws: number;
 }
 
 export interface BareRun {
@@ -50,7 +52,7 @@ export function stepsFor(community: number): Step[] {
 interface PageHooks {
   __longTasks: { start: number; end: number }[];
   __notes: { t: number; shown: boolean }[];
-  litgraph: { shown(): { nodes: number; edges: number; labels: number } };
+  litgraph: { shown(): { nodes: number; edges: number; labels: number }; renders(): number };
 }
 declare const window: PageHooks;
 
@@ -78,13 +80,14 @@ async function runStep(page: Page, selector: string, timeout: number): Promise<S
       const note = document.getElementById("busy") as HTMLElement;
       const target = document.querySelector<HTMLElement>(sel);
       if (!target) throw new Error(`bench/web-steps: nothing matches ${sel}`);
+      const r0 = window.litgraph.renders();
       const t0 = performance.now();
       target.click();
       // the note is shown at once by the click handler on a big graph; wait for it to go
       while (!note.hidden && performance.now() - t0 < limit)
         await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return { t0, t1: performance.now() };
+      return { t0, t1: performance.now(), draws: window.litgraph.renders() - r0 };
     },
     { sel: selector, limit: timeout },
   );
@@ -112,6 +115,7 @@ async function runStep(page: Page, selector: string, timeout: number): Promise<S
     ms: times.t1 - times.t0,
     longestTask: Math.max(0, ...inStep.map((t) => t.end - t.start)),
     silentBlocks: inStep.filter((t) => t.end - t.start > 200 && !covered(t.start, t.end)).length,
+    draws: times.draws,
     ...shown,
   };
 }

@@ -296,6 +296,7 @@ async function main(argv: string[]): Promise<void> {
         bareRuns: b.map((r) => Math.round(r.renderMs)),
         longestTaskMs: Math.max(...o.map((r) => r.longestTask)),
         silentBlocks: Math.max(...o.map((r) => r.silentBlocks)),
+        draws: median(o.map((r) => r.draws)),
         ours: { nodes: o[0].nodes, edges: o[0].edges, labels: o[0].labels },
         bare: { nodes: b[0]?.nodes ?? 0, edges: b[0]?.edges ?? 0, labels: b[0]?.labels ?? 0 },
       };
@@ -399,7 +400,7 @@ async function main(argv: string[]): Promise<void> {
           (r) =>
             `  ${r.step}: ours ${ms(r.ms)} (${r.runs.join(", ")}), bare ${ms(r.bareRenderMs)} ` +
             `(${r.bareRuns.join(", ")}), ratio ${r.ratio.toFixed(2)}; longest task ${ms(r.longestTaskMs)}, ` +
-            `${r.silentBlocks} over 200 ms without a note; drawn ${r.ours.nodes}/${r.ours.edges} ` +
+            `${r.silentBlocks} over 200 ms without a note; ${r.draws} sigma frames; drawn ${r.ours.nodes}/${r.ours.edges} ` +
             `nodes/edges, labels ours ${r.ours.labels}, bare ${r.bare.labels}`,
         ),
         ...(o

@@ -104,7 +104,7 @@ export function renderLegend(host: HTMLElement, view: View, state: State, action
                       },
                       on: { click: () => actions.openCard?.(c) },
                     },
-                    "ⓘ",
+                    "i",
                   )
                 : null,
             ),

@@ -27,8 +27,11 @@ export interface Renderer {
    * graph nothing covers (with nothing selected: every visible node). Returns the nodes fitted.
    */
   fitSelection(): number;
-  /** Animates the camera to a point in graph coordinates. */
-  focusPoint(x: number, y: number, ratio?: number): void;
+  /**
+   * Animates the camera to a point in graph coordinates (`animate` false: moves it at once, so
+   * that a big view is drawn once there rather than in every frame of the way).
+   */
+  focusPoint(x: number, y: number, ratio?: number, animate?: boolean): void;
   /** Sigma measures its container again, and draws again when the size changed. */
   measure(): void;
   /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
@@ -635,9 +638,11 @@ export function createRenderer(
     return n;
   };
 
-  const focusPoint = (x: number, y: number, ratio = 0.35) => {
+  const focusPoint = (x: number, y: number, ratio = 0.35, animate = true) => {
     const p = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
-    camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
+    const target = { x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) };
+    if (animate) camera.animate(target, { duration: 450 });
+    else camera.setState(target);
   };
 
   const focusNode = (key: string, zoom = true) => {

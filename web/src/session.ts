@@ -152,11 +152,20 @@ export function createSession(
         ),
       ),
     );
+  // On a big view the camera moves at once, before the redraw, so that the view is drawn once
+  // where it ends (an animation draws all of it in every frame: in software WebGL, seconds).
+  const big = data.nodes.length > BIG_GRAPH;
+  const home = () => {
+    const camera = renderer.sigma.getCamera();
+    if (big) camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    else camera.animatedReset({ duration: 300 });
+  };
   const reset = () =>
     busy.run("Showing the whole view again…", () => {
       const d = defaultState(store.get().view);
+      if (big) home();
       store.set({ ...d, colourBy: store.get().colourBy });
-      renderer.sigma.getCamera().animatedReset({ duration: 300 });
+      if (!big) home();
     });
   const stacks = yearStacks(data);
   const renderSide = (s: State) => {
@@ -175,9 +184,10 @@ export function createSession(
         const on = store.get().filters.community !== c.id;
         busy.run(on ? `Showing ${c.label} alone…` : "Showing every community…", () => {
           const f = store.get().filters;
+          const move = () => (on ? renderer.focusPoint(c.x, c.y, 0.6, !big) : home());
+          if (big) move();
           store.set({ filters: { ...f, community: on ? c.id : null } });
-          if (on) renderer.focusPoint(c.x, c.y, 0.6);
-          else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+          if (!big) move();
         });
       },
     });
@@ -319,6 +329,10 @@ export function createSession(
   else if (s0.selection)
     requestAnimationFrame(() => s0.selection && renderer.focusNode(s0.selection));
 
+  let renders = 0;
+  renderer.sigma.on("afterRender", () => {
+    renders++;
+  });
   // Read-only hooks for the browser tests: where a node is on screen, and the current state.
   (window as unknown as { litgraph: unknown }).litgraph = {
     state: () => store.get(),
@@ -362,6 +376,8 @@ export function createSession(
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     hoverOverlay: () => renderer.hoverOverlay(),
+    /** Frames sigma has drawn since the page opened: a step's cost in draws, for bench and tests. */
+    renders: () => renders,
     /** The last whole-graph export's layout (no pixels): for tests. */
     lastExport: () =>
       lastExport && {
