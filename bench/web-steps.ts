@@ -50,6 +50,7 @@ export function stepsFor(community: number): Step[] {
 }
 
 interface PageHooks {
+  __frames: number[];
   __longTasks: { start: number; end: number }[];
   __notes: { t: number; shown: boolean }[];
   litgraph: { shown(): { nodes: number; edges: number; labels: number }; renders(): number };
@@ -62,6 +63,13 @@ async function record(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.__longTasks = [];
     window.__notes = [];
+    // when animation frames ran: the screen changes only with a frame
+    window.__frames = [];
+    const tick = (t: number) => {
+      window.__frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
         window.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
@@ -93,23 +101,39 @@ async function runStep(page: Page, selector: string, timeout: number): Promise<S
   );
   // long tasks are reported after they end: let the observer deliver
   await page.waitForTimeout(50);
-  const { tasks, notes, shown } = await page.evaluate(() => ({
+  const { tasks, notes, frames, shown } = await page.evaluate(() => ({
     tasks: window.__longTasks,
     notes: window.__notes,
+    frames: window.__frames.filter(
+      (f) => f > window.__frames[window.__frames.length - 1] - 120_000,
+    ),
     shown: window.litgraph.shown(),
   }));
   const inStep = tasks.filter((t) => t.end > times.t0 && t.start < times.t1);
-  /** whether the note was on screen from before `start` until after `end` */
+  /**
+   * Whether the screen showed the note all through a task: the note was shown before it starts,
+   * and not hidden before it, or hidden with no frame between the hide and the task (the screen
+   * then still shows the last frame, with the note, until the next frame: the one the task
+   * holds up).
+   */
   const covered = (start: number, end: number) => {
     let on = false;
+    let hiddenAt = Number.NaN;
     for (const n of notes) {
       if (n.t > start) {
         if (n.t < end) return false;
         break;
       }
       on = n.shown;
+      hiddenAt = n.shown ? Number.NaN : n.t;
     }
-    return on;
+    if (on) return true;
+    // hidden before the task: covered when no frame ran in between
+    return (
+      !Number.isNaN(hiddenAt) &&
+      notes.some((n) => n.shown && n.t < hiddenAt) &&
+      !frames.some((f) => f > hiddenAt && f < start)
+    );
   };
   return {
     ms: times.t1 - times.t0,
