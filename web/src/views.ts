@@ -188,7 +188,7 @@ export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
  * buildViewFromData in slices of about `chunk` nodes or edges, for the page to build the views
  * it does not show yet while it is idle (a view switch then only draws).
  */
-export function* buildViewSteps(data: SerializedGraph, name: ViewName, chunk = 4000): Steps<View> {
+export function* buildViewSteps(data: SerializedGraph, name: ViewName, chunk = 1000): Steps<View> {
   const spec = VIEW_SPECS[name];
   let work = 0;
   const tick = () => ++work >= chunk;
