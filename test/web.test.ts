@@ -55,6 +55,7 @@ describe("web/url: state survives the URL hash", () => {
       { ...base, depth: 2, colourBy: "type", camera: { x: 0.25, y: 0.75, ratio: 0.5, angle: 0 } },
     ],
     ["collab, no types", { ...base, view: "collab", filters: { ...defaultFilters(), types: [] } }],
+    ["community card, all neighbours labelled", { ...base, card: 3, labelAll: true }],
   ];
   it.each(cases)("%s", (_name, state) => {
     const back = decodeState(`#${encodeState(state)}`);

@@ -1,6 +1,11 @@
 // The bare sigma page bench/web.ts compares our view with: fetch graph.json, graphology import,
-// Sigma constructor, first frame, nothing else. It shows what our view opens on for a big graph
-// (the paper map): paper nodes at mapX/mapY with their stored size and label, "similar" edges.
+// Sigma constructor, first frame, nothing else. By default it shows what our view opens on for a
+// big graph (the paper map): paper nodes at mapX/mapY with their stored size and label, "similar"
+// edges. ?view=knowledge (every node at x/y; authored, has, is-a and cites edges) or
+// ?view=collab (authors at collabX/collabY; coauthor edges) shows our other views, and
+// &community=N only the paper-map nodes of community N and the edges between them: the graph a
+// view switch or a community filter leaves on screen, for "bare sigma's first render of the
+// resulting graph" (__renderMs: new Sigma → two animation frames later).
 // ?w=&h= size the container like our page's graph area (same pixels to draw). After the first
 // render it registers sigma's enterNode/leaveNode for bench/web.ts's hover timing.
 import Graph from "graphology";
@@ -15,27 +20,67 @@ const params = new URLSearchParams(location.search);
 const container = document.getElementById("graph") as HTMLElement;
 if (params.get("w")) container.style.width = `${params.get("w")}px`;
 if (params.get("h")) container.style.height = `${params.get("h")}px`;
+const view = params.get("view") ?? "papers";
+const community = params.get("community");
+
+const VIEWS: Record<
+  string,
+  { nodes: (a: Record<string, unknown>) => boolean; x: string; y: string; edges: string[] }
+> = {
+  papers: { nodes: (a) => a.type === "paper", x: "mapX", y: "mapY", edges: ["similar"] },
+  knowledge: { nodes: () => true, x: "x", y: "y", edges: ["authored", "has", "is-a", "cites"] },
+  collab: { nodes: (a) => a.type === "author", x: "collabX", y: "collabY", edges: ["coauthor"] },
+};
+const spec = VIEWS[view] ?? VIEWS.papers;
+const inCommunity = (a: Record<string, unknown>) =>
+  community === null || String(a.community) === community;
 
 const data = (await (await fetch(new URL("../graph.json", location.href))).json()) as Raw;
 hooks.__parsed = performance.now();
 const graph = new Graph({ type: "undirected" });
-graph.import({
-  nodes: data.nodes
-    .filter((n) => n.attributes.type === "paper")
-    .map((n) => ({
-      key: n.key,
-      attributes: {
-        x: n.attributes.mapX,
-        y: n.attributes.mapY,
+const edgeTypes = new Set(spec.edges);
+if (view === "papers") {
+  graph.import({
+    nodes: data.nodes
+      .filter((n) => spec.nodes(n.attributes) && inCommunity(n.attributes))
+      .map((n) => ({
+        key: n.key,
+        attributes: {
+          x: n.attributes[spec.x],
+          y: n.attributes[spec.y],
+          size: n.attributes.size,
+          label: n.attributes.label,
+        },
+      })),
+  });
+  // then the edges (a community's: those between its nodes, now in the graph)
+  graph.import({
+    edges: data.edges
+      .filter((e) => edgeTypes.has(e.attributes.type))
+      .filter((e) => community === null || (graph.hasNode(e.source) && graph.hasNode(e.target)))
+      .map((e) => ({ source: e.source, target: e.target })),
+  });
+} else {
+  // these views may hold both directions of a pair (two papers citing each other): merged
+  for (const n of data.nodes)
+    if (spec.nodes(n.attributes))
+      graph.addNode(n.key, {
+        x: n.attributes[spec.x],
+        y: n.attributes[spec.y],
         size: n.attributes.size,
         label: n.attributes.label,
-      },
-    })),
-  edges: data.edges
-    .filter((e) => e.attributes.type === "similar")
-    .map((e) => ({ source: e.source, target: e.target })),
-});
+      });
+  for (const e of data.edges)
+    if (
+      edgeTypes.has(e.attributes.type) &&
+      e.source !== e.target &&
+      graph.hasNode(e.source) &&
+      graph.hasNode(e.target)
+    )
+      graph.mergeEdge(e.source, e.target);
+}
 hooks.__imported = performance.now();
+const before = performance.now();
 const sigma = new Sigma(graph, container);
 hooks.__rendered = performance.now();
 hooks.__view = {
@@ -46,6 +91,7 @@ hooks.__view = {
 requestAnimationFrame(() =>
   requestAnimationFrame(() => {
     hooks.__firstFrame = performance.now();
+    hooks.__renderMs = performance.now() - before;
   }),
 );
 

@@ -26,6 +26,9 @@ installProbe({
   ready() {
     marks.__ready = performance.now();
   },
+  views() {
+    marks.__views = performance.now();
+  },
   session(s) {
     (window as unknown as { litgraph: unknown }).litgraph = sessionHooks(s);
   },
@@ -34,6 +37,10 @@ installProbe({
 /** Where a node is on screen, what is drawn, the current state; reducer and refresh costs. */
 function sessionHooks({ store, renderer, graphArea, select, lastExport }: SessionInternals) {
   const { sigma } = renderer;
+  let renders = 0;
+  sigma.on("afterRender", () => {
+    renders++;
+  });
   return {
     state: () => store.get(),
     nodePosition(key: string) {
@@ -46,12 +53,33 @@ function sessionHooks({ store, renderer, graphArea, select, lastExport }: Sessio
     /** What sigma draws for a node after the reducers: colour, hidden, highlighted. */
     nodeDisplay(key: string) {
       const d = sigma.getNodeDisplayData(key);
-      return d ? { color: d.color, hidden: d.hidden, highlighted: d.highlighted } : null;
+      if (d) return { color: d.color, hidden: d.hidden, highlighted: d.highlighted };
+      // a node a filter leaves out of a big view's drawn graph (renderer.ts drawnGraph)
+      return renderer.view().graph.hasNode(key)
+        ? { color: "", hidden: true, highlighted: false }
+        : null;
     },
     viewNodes: () => renderer.view().graph.order,
     viewEdges: () => renderer.view().graph.size,
     displayedLabels: () => sigma.getNodeDisplayedLabels().size,
     drawnLabels: () => renderer.drawnLabels(),
+    /** Nodes and edges sigma draws (not hidden by the reducers) and the labels drawn: for bench. */
+    shown() {
+      const g = renderer.view().graph;
+      let nodes = 0;
+      let edges = 0;
+      g.forEachNode((k) => {
+        const d = sigma.getNodeDisplayData(k);
+        if (d && !d.hidden) nodes++;
+      });
+      g.forEachEdge((k) => {
+        const d = sigma.getEdgeDisplayData(k);
+        if (d && !d.hidden) edges++;
+      });
+      return { nodes, edges, labels: renderer.drawnLabels().length };
+    },
+    /** Frames sigma has drawn since the session started: a step's cost in draws, for bench and tests. */
+    renders: () => renders,
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
     hidesEdgesOnMove: () => sigma.getSetting("hideEdgesOnMove"),

@@ -1,6 +1,8 @@
 // On a big graph some steps redraw the whole view and hold the page for seconds (a view switch,
 // a community filter, Reset). The note says what is being done; the step starts only once the
-// browser has painted the note, and the note goes once the step's frame has been drawn.
+// browser has painted the note, and the note goes with the step's frame: hidden as the step ends,
+// so the frame that shows its drawing (drawn in the step, or in the next animation frame, before
+// that frame is painted) is the one without the note, not one more frame of the whole view.
 
 export interface Busy {
   /** Runs `work` after `text` is on screen (at once, with no note, when not enabled). */
@@ -45,8 +47,7 @@ export function createBusy(note: HTMLElement, enabled: boolean): Busy {
         try {
           work();
         } finally {
-          // the step may draw in its next frame (a refresh scheduled with requestAnimationFrame)
-          later(done);
+          done();
         }
       });
     },

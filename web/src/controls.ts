@@ -1,4 +1,5 @@
-// Sidebar controls: colour, depth, node-type and year filters, reset.
+// Sidebar controls: colour, depth, all neighbours labelled, zoom to fit, node-type and year
+// filters, reset.
 import { TYPE_COLOURS } from "./colours.ts";
 import { append, el } from "./dom.ts";
 import { NODE_TYPES, type State, type Store } from "./state.ts";
@@ -20,6 +21,7 @@ export function renderControls(
   state: State,
   store: Store,
   onReset: () => void,
+  onFit: () => void = () => {},
 ) {
   const radio = <T extends string | number>(
     name: string,
@@ -111,6 +113,33 @@ export function renderControls(
       el("h3", {}, "Neighbourhood"),
       radio("depth", 1, state.depth, "1 hop", (v) => store.set({ depth: v })),
       radio("depth", 2, state.depth, "2 hops", (v) => store.set({ depth: v })),
+      (() => {
+        const box = el("input", { attrs: { type: "checkbox", "data-control": "label-all" } });
+        box.checked = state.labelAll;
+        box.addEventListener("change", () => store.set({ labelAll: box.checked }));
+        return el(
+          "label",
+          {
+            class: "check",
+            attrs: { title: "Label every neighbour of the selected node, not only the strongest" },
+          },
+          box,
+          "label all neighbours",
+        );
+      })(),
+      el(
+        "button",
+        {
+          class: "fit",
+          attrs: {
+            type: "button",
+            "data-control": "fit",
+            title: "Zoom to the selected node and its neighbours (nothing selected: all shown)",
+          },
+          on: { click: onFit },
+        },
+        "Zoom to fit selection",
+      ),
     ),
     types.length > 1 ? el("div", { class: "control types" }, el("h3", {}, "Show"), ...types) : null,
     lo !== null

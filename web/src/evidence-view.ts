@@ -1,5 +1,5 @@
 // The evidence of a reason as DOM (text nodes only): each paper's sentence with the shared item
-// marked, or a shared author's other papers.
+// marked, a shared author's other papers, or the references two papers share.
 import { type Child, el, nodeButton } from "./dom.ts";
 import type { Evidence, EvidenceSentence } from "./evidence.ts";
 
@@ -21,7 +21,38 @@ function marked(s: EvidenceSentence): Child[] {
   return out;
 }
 
+/** How each kind of shared reference is said beside it. */
+const RELATION: Record<string, string> = {
+  "both cite it": "cited by both",
+  cited: "one cites the other",
+  "cites both": "cites both",
+};
+
 export function evidenceView(ev: Evidence, name: string, onSelect: SelectFn): Node {
+  if (ev.kind === "references")
+    return el(
+      "div",
+      { class: "evidence", attrs: { "data-evidence": "references" } },
+      el(
+        "p",
+        { class: "evidence-head" },
+        `${ev.references.length} shared reference${ev.references.length === 1 ? "" : "s"}`,
+      ),
+      el(
+        "ol",
+        { class: "ref-list shared-references" },
+        ...ev.references.map((r) =>
+          el(
+            "li",
+            { attrs: { "data-relation": r.relation } },
+            r.key
+              ? nodeButton(r.key, r.name, onSelect)
+              : el("span", { class: "reference" }, r.name),
+            el("span", { class: "muted" }, ` — ${RELATION[r.relation]}`),
+          ),
+        ),
+      ),
+    );
   if (ev.kind === "papers")
     return el(
       "div",

@@ -8,7 +8,7 @@ import type Sigma from "sigma";
 import { drawDiscNodeLabel, type NodeLabelDrawingFunction } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { NodeDisplayData, PartialButFor } from "sigma/types";
-import { type LabelBox, labelBox, placeLabels } from "./label-place.ts";
+import { type LabelBox, labelBox, placeShifted } from "./label-place.ts";
 
 type LabelData = PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & {
   key?: string;
@@ -28,14 +28,23 @@ export interface LabelPass<N extends Attributes, E extends Attributes> {
 
 const UNRANKED = 1e9;
 
+/** Up and down by one, two and three lines: where a crowded ranked label may go instead. */
+const SHIFTS = [1, -1, 2, -2, 3, -3].map((k) => k * 15);
+
 /**
  * Node labels placed without overlaps; `rank` orders them (lower first; null = unranked).
  * `whole`: only labels that fit inside the canvas (a label running off the edge is left out).
+ * `spread()`: a ranked label whose place is taken may move a few lines up or down ("label all
+ * neighbours": every neighbour is meant to be named).
  */
 export function createLabelPass<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,
->(rank: (node: string) => number | null, whole = false): LabelPass<N, E> {
+>(
+  rank: (node: string) => number | null,
+  whole = false,
+  spread: () => boolean = () => false,
+): LabelPass<N, E> {
   let context: CanvasRenderingContext2D | null = null;
   let size = { width: Number.POSITIVE_INFINITY, height: Number.POSITIVE_INFINITY };
   const inside = (b: LabelBox) =>
@@ -55,12 +64,29 @@ export function createLabelPass<
       const width = ctx.measureText(data.label ?? "").width;
       return { data, settings, box: labelBox(data.x, data.y, data.size, width, s) };
     });
-    const kept = placeLabels(
+    const moves = spread();
+    const kept = placeShifted(
       boxed.filter((b) => inside(b.box)),
       (b) => b.box,
+      (b) => (moves && rank(b.data.key ?? "") !== null ? SHIFTS : []),
     );
-    for (const { data, settings } of kept) drawDiscNodeLabel(ctx, data, settings);
-    drawn = kept.map(({ data, box }) => ({ key: data.key ?? "", box }));
+    for (const { item, dy } of kept) {
+      const { data, settings } = item;
+      if (dy) {
+        // a thin leader from the node to its moved label
+        ctx.strokeStyle = "rgba(90, 90, 90, 0.6)";
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(data.x + data.size, data.y);
+        ctx.lineTo(data.x + data.size + 3, data.y + dy);
+        ctx.stroke();
+      }
+      drawDiscNodeLabel(ctx, { ...data, y: data.y + dy }, settings);
+    }
+    drawn = kept.map(({ item, dy }) => ({
+      key: item.data.key ?? "",
+      box: { ...item.box, y0: item.box.y0 + dy, y1: item.box.y1 + dy },
+    }));
   };
   return {
     collect(ctx, data, settings) {

@@ -13,13 +13,29 @@ const overlaps = (a: LabelBox, b: LabelBox) =>
 
 /** The items, in the given order, whose boxes overlap none kept before them. */
 export function placeLabels<T>(items: readonly T[], box: (item: T) => LabelBox): T[] {
-  const kept: T[] = [];
+  return placeShifted(items, box, () => []).map((p) => p.item);
+}
+
+/**
+ * placeLabels where an item may also go up or down by one of `shifts(item)` (px, tried in order)
+ * when its own place is taken: each kept item with the shift it got (0: its own place).
+ */
+export function placeShifted<T>(
+  items: readonly T[],
+  box: (item: T) => LabelBox,
+  shifts: (item: T) => readonly number[],
+): { item: T; dy: number }[] {
+  const kept: { item: T; dy: number }[] = [];
   const boxes: LabelBox[] = [];
   for (const item of items) {
     const b = box(item);
-    if (boxes.some((o) => overlaps(o, b))) continue;
-    boxes.push(b);
-    kept.push(item);
+    for (const dy of [0, ...shifts(item)]) {
+      const moved = { x0: b.x0, y0: b.y0 + dy, x1: b.x1, y1: b.y1 + dy };
+      if (boxes.some((o) => overlaps(o, moved))) continue;
+      boxes.push(moved);
+      kept.push({ item, dy });
+      break;
+    }
   }
   return kept;
 }

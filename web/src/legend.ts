@@ -8,6 +8,8 @@ import { yearLegend, yearRange } from "./year-colours.ts";
 
 export interface LegendActions {
   toggleCommunity(c: ViewCommunity): void;
+  /** Opens a community's card in the details panel (paper communities only). */
+  openCard?(c: ViewCommunity): void;
 }
 
 export function renderLegend(host: HTMLElement, view: View, state: State, actions: LegendActions) {
@@ -89,6 +91,22 @@ export function renderLegend(host: HTMLElement, view: View, state: State, action
                 el("span", { class: "legend-label" }, c.label),
                 el("span", { class: "muted" }, String(c.size)),
               ),
+              actions.openCard && view.name !== "collab"
+                ? el(
+                    "button",
+                    {
+                      class: "card-open",
+                      attrs: {
+                        type: "button",
+                        "data-card": String(c.id),
+                        "aria-label": `Open the card of ${c.label}`,
+                        title: "Its papers and top terms",
+                      },
+                      on: { click: () => actions.openCard?.(c) },
+                    },
+                    "i",
+                  )
+                : null,
             ),
           ),
         )

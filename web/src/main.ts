@@ -61,6 +61,7 @@ function show(data: SerializedGraph, source: string, validate = false) {
     const mine: Session = createSession(ui, data, source, {
       validate,
       onReady: () => probe()?.ready(),
+      onViews: () => probe()?.views(),
       onError(err) {
         // a graph that fails the full check after it was drawn is taken off screen
         if (session !== mine) return;

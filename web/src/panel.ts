@@ -1,5 +1,6 @@
 // The details panel: a paper, an author or a concept, built from text nodes only.
-import { TYPE_COLOURS } from "./colours.ts";
+import { communityColour, TYPE_COLOURS } from "./colours.ts";
+import type { CommunityDetails } from "./community.ts";
 import type {
   AuthorDetails,
   Collaborator,
@@ -114,16 +115,27 @@ function reasonItem(
     ? nodeButton(it.key, it.name, onSelect, "ref subtle")
     : el("span", { class: "reason-term" }, it.name);
   if (!hasEvidence({ kind, key: it.key, name: it.name })) return [name];
+  return [name, toggleButton("", `where ${it.name} appears`, `${kind}:${it.name}`, host, open)];
+}
+
+/** A button that opens `open()`'s evidence at the end of `host`, and closes it again. */
+function toggleButton(
+  text: string,
+  what: string,
+  reason: string,
+  host: HTMLElement,
+  open: () => Node,
+): HTMLElement {
   let shown: Node | null = null;
   const toggle = el(
     "button",
     {
-      class: "evidence-toggle",
+      class: text ? "evidence-toggle with-text" : "evidence-toggle",
       attrs: {
         type: "button",
         "aria-expanded": "false",
-        title: `Show where ${it.name} appears`,
-        "data-reason": `${kind}:${it.name}`,
+        title: `Show ${what}`,
+        "data-reason": reason,
       },
       on: {
         click: () => {
@@ -135,13 +147,13 @@ function reasonItem(
             host.append(shown);
           }
           toggle.setAttribute("aria-expanded", String(shown !== null));
-          toggle.textContent = shown ? "▾" : "▸";
+          toggle.textContent = `${text}${shown ? "▾" : "▸"}`;
         },
       },
     },
-    "▸",
+    `${text}▸`,
   );
-  return [name, toggle];
+  return toggle;
 }
 
 function paperView(d: PaperDetails, onSelect: SelectFn, explain?: ExplainFn): Child[] {
@@ -192,10 +204,26 @@ function paperView(d: PaperDetails, onSelect: SelectFn, explain?: ExplainFn): Ch
                 ? nodeButton(it.key, it.name, onSelect, "ref subtle")
                 : el("span", { class: "reason-term" }, it.name),
             ];
-      g.items.forEach((it, i) => {
-        if (i) li.append(", ");
-        for (const c of item(it)) if (c instanceof Node) li.append(c);
-      });
+      if (g.kind === "citation") {
+        // references are whole citations (commas inside): counted, and listed when opened
+        const n = g.items.length;
+        const text = `${n} reference${n === 1 ? "" : "s"}`;
+        if (explain)
+          li.append(
+            toggleButton(`${text} `, "the shared references", "citation", li, () =>
+              evidenceView(
+                explain(r.key, { kind: "citation", key: "", name: text }),
+                text,
+                onSelect,
+              ),
+            ),
+          );
+        else li.append(text);
+      } else
+        g.items.forEach((it, i) => {
+          if (i) li.append(", ");
+          for (const c of item(it)) if (c instanceof Node) li.append(c);
+        });
       reasons.append(li);
     }
     related.append(
@@ -343,7 +371,57 @@ function perYearChart(papers: { year: number | null }[]): Child {
   );
 }
 
-function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
+/**
+ * A concept's papers, each with a toggle that opens the evidence of its `has` edge (the sentences
+ * mentioning the concept); `open`: the paper whose evidence is open at first.
+ */
+function conceptPapers(
+  d: ConceptDetails,
+  onSelect: SelectFn,
+  evidence: (paper: string) => Evidence,
+  open: string | null,
+): Child {
+  const list = el("ul", { class: "ref-list concept-papers" });
+  let opened: HTMLElement | null = null;
+  for (const p of d.papers) {
+    const li = el(
+      "li",
+      { attrs: { "data-node": p.key } },
+      nodeButton(p.key, p.name, onSelect),
+      p.year ? el("span", { class: "muted" }, ` ${p.year}`) : null,
+      " ",
+    );
+    const toggle = toggleButton(
+      "",
+      `the sentence where ${p.name} mentions ${d.label}`,
+      "has",
+      li,
+      () => evidenceView(evidence(p.key), d.label, onSelect),
+    );
+    li.append(toggle);
+    list.append(li);
+    if (p.key === open) {
+      toggle.click();
+      opened = li;
+    }
+  }
+  const more = moreButton(list, 50);
+  const host = section("Papers", d.papers.length, list, more);
+  // an opened paper beyond the first fifty is shown anyway (the rest stay behind "show more")
+  if (opened) {
+    const target: HTMLElement = opened;
+    target.hidden = false;
+    requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+  }
+  return host;
+}
+
+function conceptView(
+  d: ConceptDetails,
+  onSelect: SelectFn,
+  evidence?: (paper: string) => Evidence,
+  open: string | null = null,
+): Child[] {
   return [
     el("div", { class: "kind" }, typeBadge(d.type)),
     el("h2", { class: "title" }, d.label),
@@ -351,7 +429,7 @@ function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
     d.parents.length ? section("Is a", d.parents.length, refList(d.parents, onSelect)) : null,
     d.children.length ? section("Kinds", d.children.length, refList(d.children, onSelect)) : null,
     perYearChart(d.papers),
-    papersSection(d.papers, onSelect),
+    evidence ? conceptPapers(d, onSelect, evidence, open) : papersSection(d.papers, onSelect),
     d.cooccurring.length
       ? section(
           "Co-occurs with",
@@ -365,13 +443,89 @@ function conceptView(d: ConceptDetails, onSelect: SelectFn): Child[] {
   ];
 }
 
+/** A community card: its top terms and concepts with counts, its papers by centrality. */
+function communityView(d: CommunityDetails, onSelect: SelectFn): Child[] {
+  const badge = typeBadge("community");
+  badge.style.background = communityColour(d.id);
+  const years =
+    d.years.min === null
+      ? ""
+      : d.years.min === d.years.max
+        ? ` · ${d.years.min}`
+        : ` · ${d.years.min}–${d.years.max}`;
+  const papers = el("ol", { class: "community-papers" });
+  for (const p of d.papers)
+    papers.append(
+      el(
+        "li",
+        { attrs: { "data-node": p.key } },
+        nodeButton(p.key, p.name, onSelect),
+        el("span", { class: "muted" }, p.year === null ? "" : ` ${p.year}`),
+        p.terms.length
+          ? el(
+              "span",
+              { class: "paper-terms" },
+              ...p.terms.map((t) => nodeButton(t.key, t.name, onSelect, "chip small")),
+            )
+          : null,
+      ),
+    );
+  return [
+    el("div", { class: "kind" }, badge),
+    el("h2", { class: "title" }, d.label),
+    el("p", { class: "muted meta" }, `${d.size} paper${d.size === 1 ? "" : "s"}${years}`),
+    d.topTerms.length
+      ? section(
+          "Top terms",
+          d.topTerms.length,
+          el(
+            "ul",
+            { class: "term-counts" },
+            ...d.topTerms.map((t) =>
+              el(
+                "li",
+                { attrs: { "data-term": t.label, title: `${t.count} of ${d.size} papers` } },
+                el("span", { class: "reason-term" }, t.label),
+                el("span", { class: "muted" }, ` ${t.count}`),
+              ),
+            ),
+          ),
+        )
+      : null,
+    d.topConcepts.length
+      ? section(
+          "Top concepts",
+          null,
+          el(
+            "dl",
+            { class: "concept-counts" },
+            ...d.topConcepts.flatMap((g) => [
+              el("dt", {}, g.type),
+              el(
+                "dd",
+                {},
+                ...g.items.flatMap((c, i) => [
+                  i ? ", " : "",
+                  c.key ? nodeButton(c.key, c.name, onSelect, "ref subtle") : c.name,
+                  el("span", { class: "muted" }, ` ${c.count}`),
+                ]),
+              ),
+            ]),
+          ),
+        )
+      : null,
+    section("Papers by centrality", d.papers.length, papers, moreButton(papers, 25)),
+  ];
+}
+
 /** Fills `panel` with the details, or hides it for null. */
 export function renderPanel(
   panel: HTMLElement,
-  d: Details | null,
+  d: Details | CommunityDetails | null,
   onSelect: SelectFn,
   onClose: () => void,
   explain?: ExplainFn,
+  mentions?: { evidence: (paper: string, concept: string) => Evidence; open: string | null },
 ) {
   panel.hidden = d === null;
   if (!d) {
@@ -392,7 +546,14 @@ export function renderPanel(
       ? paperView(d, onSelect, explain)
       : d.kind === "author"
         ? authorView(d, onSelect)
-        : conceptView(d, onSelect);
+        : d.kind === "community"
+          ? communityView(d, onSelect)
+          : conceptView(
+              d,
+              onSelect,
+              mentions && ((paper) => mentions.evidence(paper, d.key)),
+              mentions?.open ?? null,
+            );
   panel.replaceChildren(close, ...body.filter((c): c is Node => c instanceof Node));
   panel.scrollTop = 0;
 }

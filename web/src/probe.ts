@@ -21,6 +21,8 @@ export interface Probe {
   rendered(): void;
   /** The deferred work after the first frame is done. */
   ready(): void;
+  /** The views not on screen are built (in idle slices after the deferred work). */
+  views(): void;
   /** A session is on screen. */
   session(internals: SessionInternals): void;
 }

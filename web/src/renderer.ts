@@ -1,5 +1,6 @@
 // Sigma renderer for one view at a time: colours, hover/selection neighbourhoods and filters all
 // go through nodeReducer/edgeReducer; community labels are drawn at the cluster centres.
+import Graph from "graphology";
 import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { nodeColouring } from "./colouring.ts";
@@ -21,8 +22,16 @@ export interface Renderer {
    * nothing covers; `zoom` false keeps the zoom (a click re-centres, a search zooms in).
    */
   focusNode(key: string, zoom?: boolean): void;
-  /** Animates the camera to a point in graph coordinates. */
-  focusPoint(x: number, y: number, ratio?: number): void;
+  /**
+   * Animates the camera so that the selection and its visible neighbourhood fill the part of the
+   * graph nothing covers (with nothing selected: every visible node). Returns the nodes fitted.
+   */
+  fitSelection(): number;
+  /**
+   * Animates the camera to a point in graph coordinates (`animate` false: moves it at once, so
+   * that a big view is drawn once there rather than in every frame of the way).
+   */
+  focusPoint(x: number, y: number, ratio?: number, animate?: boolean): void;
   /** Sigma measures its container again, and draws again when the size changed. */
   measure(): void;
   /** Re-runs the reducers and draws in the next animation frame (several calls: once). */
@@ -63,6 +72,8 @@ interface Derived {
 
 /** How many neighbours of a hovered or selected node are labelled (the strongest). */
 const LABELLED_NEIGHBOURS = 24;
+/** …or all of them, with "label all neighbours" on (labels that would overlap are still left out). */
+const labelled = (s: State) => (s.labelAll ? Number.POSITIVE_INFINITY : LABELLED_NEIGHBOURS);
 
 /** Level of detail by graph size: fewer labels and no edges while moving on big graphs. */
 function lodSettings(graph: ViewGraph) {
@@ -102,10 +113,43 @@ export function labelledBBox(
   return { x: [x0, x1 + 0.25 * w], y: [y0, y1] };
 }
 
+/** The plain extent of a view's layout (cached per graph): a filtered part keeps its frame. */
+const extents = new WeakMap<ViewGraph, { x: [number, number]; y: [number, number] } | null>();
+function extentOf(graph: ViewGraph): { x: [number, number]; y: [number, number] } | null {
+  if (extents.has(graph)) return extents.get(graph) ?? null;
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  graph.forEachNode((_k, a) => {
+    x0 = Math.min(x0, a.x);
+    x1 = Math.max(x1, a.x);
+    y0 = Math.min(y0, a.y);
+    y1 = Math.max(y1, a.y);
+  });
+  const e = graph.order
+    ? { x: [x0, x1] as [number, number], y: [y0, y1] as [number, number] }
+    : null;
+  extents.set(graph, e);
+  return e;
+}
+
+/**
+ * Views with at least this many edges draw a filter by handing sigma a graph of the visible part
+ * alone (same keys, attributes and frame): sigma then indexes and draws only that, instead of
+ * every node and edge of the view through the reducers to hide most of them.
+ */
+export const FILTERED_GRAPH_MIN_EDGES = 5_000;
+
 export interface RendererOptions {
   /** What may lie over the graph (the details panel in a narrow window), or null. */
   cover?: () => HTMLElement | null;
+  /** A click on a `has` edge of the knowledge graph (instead of clearing the selection). */
+  onEdgeClick?: (paper: string, concept: string) => void;
 }
+
+/** How close to a drawn `has` edge a click must be to open it (px). */
+const EDGE_CLICK_PX = 5;
 
 export function createRenderer(
   container: HTMLElement,
@@ -159,7 +203,7 @@ export function createRenderer(
     derived.nearEdges = derived.near && edgesWithin(current.graph, derived.near);
     derived.labelRank =
       derived.focus && derived.near
-        ? strongestNeighbours(current.graph, derived.focus, derived.near, LABELLED_NEIGHBOURS)
+        ? strongestNeighbours(current.graph, derived.focus, derived.near, labelled(s))
         : null;
     derived.selection = s.selection;
     derived.hovered = overlayMode() ? null : s.hovered;
@@ -170,6 +214,24 @@ export function createRenderer(
     derived.edgeColour = current.graph.size > 10_000 ? "#ececec" : "#d0d0d0";
   };
   derive(store.get());
+
+  /**
+   * The graph sigma draws: the view, or on a big view with a filter on, the visible part of it
+   * (FILTERED_GRAPH_MIN_EDGES) with the view's own frame.
+   */
+  const drawnGraph = (): { graph: ViewGraph; bbox: ReturnType<typeof labelledBBox> } => {
+    const { visible, visibleEdges } = derived;
+    if (!visible || !visibleEdges || current.graph.size < FILTERED_GRAPH_MIN_EDGES)
+      return { graph: current.graph, bbox: labelledBBox(current.graph) };
+    const full = current.graph;
+    const part: ViewGraph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+    for (const n of visible) part.addNode(n, full.getNodeAttributes(n));
+    for (const e of visibleEdges) {
+      const [s, t] = full.extremities(e);
+      part.addEdgeWithKey(e, s, t, full.getEdgeAttributes(e));
+    }
+    return { graph: part, bbox: extentOf(full) };
+  };
 
   // Sigma hands each reducer its own shallow copy of the attributes: the reducers set fields on
   // it and return it (no allocation), with O(1) set lookups per node or edge.
@@ -222,8 +284,9 @@ export function createRenderer(
       ? -1
       : (derived.labelRank?.get(node) ?? null);
   // only labels that fit on screen: a label running off the edge is left out, not cut
-  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true);
-  const sigma = new Sigma<ViewNode, ViewEdge>(current.graph, container, {
+  const labels = createLabelPass<ViewNode, ViewEdge>(labelRank, true, () => store.get().labelAll);
+  const first = drawnGraph();
+  const sigma = new Sigma<ViewNode, ViewEdge>(first.graph, container, {
     defaultDrawNodeLabel: labels.collect,
     nodeReducer,
     edgeReducer,
@@ -244,8 +307,7 @@ export function createRenderer(
   labels.attach(sigma);
   // the bounding box is read when sigma indexes the graph: index again (only when there is one:
   // a second full refresh of a big view would cost as much as the first frame)
-  const bbox = labelledBBox(current.graph);
-  if (bbox) sigma.setCustomBBox(bbox).refresh();
+  if (first.bbox) sigma.setCustomBBox(first.bbox).refresh();
 
   // Community labels: an HTML layer above the canvases (text nodes only), placed greedily by
   // community size so they never overlap; dimmed while a neighbourhood is highlighted.
@@ -272,7 +334,7 @@ export function createRenderer(
     const all = neighbourhood(current.graph, s.hovered, s.depth);
     const { visible } = derived;
     const near = visible ? new Set([...all].filter((n) => visible.has(n))) : all;
-    const ranks = strongestNeighbours(current.graph, s.hovered, near, LABELLED_NEIGHBOURS);
+    const ranks = strongestNeighbours(current.graph, s.hovered, near, labelled(s));
     overlay.show(s.hovered, near, edgesWithin(current.graph, near), ranks);
   };
   const anchor = (c: View["communities"][number]) => {
@@ -386,7 +448,45 @@ export function createRenderer(
     // once the panel is shown: the node and its label in the part of the graph left free
     requestAnimationFrame(() => focusNode(node, false));
   });
-  sigma.on("clickStage", () => store.set({ selection: null }));
+  /**
+   * The `has` edge drawn nearest to a viewport point, within EDGE_CLICK_PX, in the knowledge
+   * graph: found on click only (sigma's own edge picking would draw every edge a second time in
+   * every frame).
+   */
+  const hasEdgeAt = (x: number, y: number): [string, string] | null => {
+    if (current.name !== "knowledge") return null;
+    const g = current.graph;
+    const { visibleEdges, nearEdges } = derived;
+    let best: [string, string] | null = null;
+    let bestD = EDGE_CLICK_PX;
+    const at = (n: string) => {
+      const d = sigma.getNodeDisplayData(n);
+      return d && !d.hidden ? sigma.framedGraphToViewport(d) : null;
+    };
+    g.forEachEdge((e, a, s, t) => {
+      if (a.kind !== "has") return;
+      if ((visibleEdges && !visibleEdges.has(e)) || (nearEdges && !nearEdges.has(e))) return;
+      const p = at(s);
+      const q = at(t);
+      if (!p || !q) return;
+      // distance from (x, y) to the segment p–q
+      const dx = q.x - p.x;
+      const dy = q.y - p.y;
+      const len = dx * dx + dy * dy;
+      const u = len ? Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len)) : 0;
+      const d = Math.hypot(x - (p.x + u * dx), y - (p.y + u * dy));
+      if (d < bestD) {
+        bestD = d;
+        best = g.getNodeAttribute(s, "kind") === "paper" ? [s, t] : [t, s];
+      }
+    });
+    return best;
+  };
+  sigma.on("clickStage", ({ event }) => {
+    const edge = opts.onEdgeClick ? hasEdgeAt(event.x, event.y) : null;
+    if (edge) opts.onEdgeClick?.(edge[0], edge[1]);
+    else store.set({ selection: null });
+  });
 
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   const camera = sigma.getCamera();
@@ -410,6 +510,26 @@ export function createRenderer(
       sigma.refresh({ skipIndexation: true });
     });
   };
+  type Inner = {
+    hoveredNode: string | null;
+    settings: ReturnType<typeof sigma.getSettings>;
+    customBBox: ReturnType<typeof labelledBBox>;
+  };
+  const inner = sigma as unknown as Inner;
+  /**
+   * Hands sigma `next` to draw (indexed and drawn at once, in its frame); false when it draws
+   * that graph already (a refresh is then what is needed).
+   */
+  const show = (next: { graph: ViewGraph; bbox: ReturnType<typeof labelledBBox> }): boolean => {
+    if (next.graph === sigma.getGraph()) return false;
+    // set without sigma's setter, which would schedule a render of the old graph
+    inner.customBBox = next.bbox;
+    cancelAnimationFrame(pending);
+    pending = 0;
+    sigma.setGraph(next.graph);
+    return true;
+  };
+
   // Resizing clears every canvas without drawing again: draw after any change of size (the
   // panel opening beside the graph, a narrow window, the sidebar shown or hidden).
   const measure = () => {
@@ -426,7 +546,8 @@ export function createRenderer(
       s.hovered !== prev.hovered ||
       s.selection !== prev.selection ||
       s.depth !== prev.depth ||
-      s.colourBy !== prev.colourBy;
+      s.colourBy !== prev.colourBy ||
+      s.labelAll !== prev.labelAll;
     if (!changed) return;
     derive(s);
     // On a big view a hover alone changes only the overlay: no refresh, no redraw of the graph.
@@ -434,12 +555,13 @@ export function createRenderer(
       s.filters === prev.filters &&
       s.selection === prev.selection &&
       s.colourBy === prev.colourBy &&
-      (s.depth === prev.depth || s.selection === null);
+      ((s.depth === prev.depth && s.labelAll === prev.labelAll) || s.selection === null);
     if (overlayMode()) {
       hoverOverlay(s);
       labelLayer.classList.toggle("dimmed", derived.near !== null || s.hovered !== null);
       if (hoverOnly) return;
     }
+    if (s.filters !== prev.filters && show(drawnGraph())) return;
     refreshSoon();
   });
 
@@ -461,9 +583,66 @@ export function createRenderer(
     return reach > 0 ? Math.max(0.04, Math.min(widest, reach / 0.4)) : widest;
   };
 
-  const focusPoint = (x: number, y: number, ratio = 0.35) => {
+  /** The free part of the graph area (what the panel leaves), in the container's coordinates. */
+  const free = () => {
+    const cover = opts.cover?.();
+    return freeArea(
+      container.getBoundingClientRect(),
+      cover && !cover.hidden ? cover.getBoundingClientRect() : null,
+    );
+  };
+
+  const fitSelection = () => {
+    measure();
+    const s = store.get();
+    const g = current.graph;
+    const members: Iterable<string> =
+      s.selection && g.hasNode(s.selection)
+        ? neighbourhood(g, s.selection, s.depth)
+        : (derived.visible ?? g.nodes());
+    // the members' extent in framed graph coordinates (what the camera moves in)
+    let x0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    let n = 0;
+    for (const m of members) {
+      if (derived.visible && !derived.visible.has(m)) continue;
+      const d = sigma.getNodeDisplayData(m);
+      if (!d || d.hidden) continue;
+      x0 = Math.min(x0, d.x);
+      x1 = Math.max(x1, d.x);
+      y0 = Math.min(y0, d.y);
+      y1 = Math.max(y1, d.y);
+      n++;
+    }
+    if (!n) return 0;
+    const area = free();
+    const centre = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+    // the extent on screen at ratio 1 (distances on screen scale as 1 / ratio), with room for
+    // node sizes and the labels running right of their nodes
+    const at1 = { ...centre, ratio: 1, angle: camera.angle };
+    const a = sigma.framedGraphToViewport({ x: x0, y: y0 }, { cameraState: at1 });
+    const b = sigma.framedGraphToViewport({ x: x1, y: y1 }, { cameraState: at1 });
+    const span = { w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y) };
+    const room = { w: Math.max(40, area.width - 200), h: Math.max(40, area.height - 60) };
+    const ratio = Math.min(
+      sigma.getSetting("maxCameraRatio") ?? 8,
+      Math.max(sigma.getSetting("minCameraRatio") ?? 0.02, span.w / room.w, span.h / room.h),
+    );
+    const target = { ...centre, ratio, angle: camera.angle };
+    // the extent's centre at the centre of the free area, left of centre for the labels
+    const spot = { x: area.left + (area.width - 140) / 2, y: area.top + area.height / 2 };
+    const q = sigma.viewportToFramedGraph(spot, { cameraState: target });
+    camera.animate({ ...target, x: 2 * centre.x - q.x, y: 2 * centre.y - q.y }, { duration: 450 });
+    return n;
+  };
+
+  const focusPoint = (x: number, y: number, ratio = 0.35, animate = true) => {
     const p = sigma.viewportToFramedGraph(sigma.graphToViewport({ x, y }));
-    camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) }, { duration: 450 });
+    const target = { x: p.x, y: p.y, ratio: Math.min(camera.ratio, ratio) };
+    if (animate) camera.animate(target, { duration: 450 });
+    else camera.setState(target);
   };
 
   const focusNode = (key: string, zoom = true) => {
@@ -486,19 +665,21 @@ export function createRenderer(
     sigma,
     view: () => current,
     setView(view) {
-      (sigma as unknown as { hoveredNode: string | null }).hoveredNode = null;
+      inner.hoveredNode = null;
       current = view;
       rescale();
-      sigma.setGraph(view.graph);
-      sigma.setCustomBBox(labelledBBox(view.graph));
-      sigma.setSettings(lodSettings(view.graph));
       derive(store.get());
-      hoverOverlay(store.get());
+      // Everything the new graph is indexed with is set first, without sigma's setters (each
+      // re-indexes or schedules a refresh of the whole graph: three full passes over a big view
+      // where one is needed); then setGraph indexes and draws it once.
+      inner.settings = { ...inner.settings, ...lodSettings(view.graph) };
       camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-      sigma.refresh();
+      show(drawnGraph());
+      hoverOverlay(store.get());
     },
     focusNode,
     focusPoint,
+    fitSelection,
     hoverOverlay: () => overlay.state(),
     drawnLabels: () => labels.drawn(),
     labelRank,

@@ -3,14 +3,15 @@ import type Sigma from "sigma";
 import type { RecordFormat } from "../../src/export/records/formats.ts";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { createBusy } from "./busy.ts";
+import { communityDetails } from "./community.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
 import { el } from "./dom.ts";
-import { reasonEvidence } from "./evidence.ts";
+import { mentionEvidence, reasonEvidence } from "./evidence.ts";
 import { downloadCanvas, exportPng } from "./export-png.ts";
 import { downloadRecords, exportScope } from "./export-records.ts";
 import { renderWhole, type WholeExport } from "./export-whole.ts";
-import { lazy, whenIdle } from "./idle.ts";
+import { type Lazy, lazy, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
 import { validationSteps } from "./load.ts";
 import { buildModelSteps } from "./model.ts";
@@ -31,7 +32,7 @@ import {
 } from "./state.ts";
 import { renderTimeline, yearStacks } from "./timeline.ts";
 import { decodeState, encodeState } from "./url.ts";
-import { buildViewFromData, VIEW_SPECS, type View } from "./views.ts";
+import { buildViewSteps, VIEW_SPECS, type View } from "./views.ts";
 
 export interface Ui {
   tabs: HTMLElement;
@@ -62,6 +63,8 @@ export interface SessionOptions {
   validate?: boolean;
   /** The deferred work (validation, full graph, search index) is done. */
   onReady?: () => void;
+  /** …and every view is built (after onReady). */
+  onViews?: () => void;
   /** The deferred work failed (a GraphLoadError when validation did). */
   onError?: (err: unknown) => void;
 }
@@ -93,16 +96,24 @@ export function createSession(
   const initial = decodeState(location.hash, fallbackView);
   if (initial.selection && !keys.has(initial.selection)) initial.selection = null;
   const store = createStore(initial);
-  const views = new Map<ViewName, View>();
-  const view = (name: ViewName) => {
-    let v = views.get(name);
-    if (!v) {
-      v = buildViewFromData(data, name);
-      views.set(name, v);
-    }
-    return v;
-  };
-  const renderer = createRenderer(ui.graph, store, view(initial.view), { cover: () => ui.panel });
+  // Each view is built once: the opening one at once, the others in idle slices after the
+  // deferred work (so a view switch only draws), or at once when asked for earlier.
+  const views = new Map<ViewName, Lazy<View>>(
+    VIEW_NAMES.map((name) => [name, lazy(() => buildViewSteps(data, name))]),
+  );
+  const view = (name: ViewName) => (views.get(name) as Lazy<View>).get();
+  /** The paper whose `has` edge to the selected concept was clicked: its evidence opens. */
+  let openMention: string | null = null;
+  const renderer = createRenderer(ui.graph, store, view(initial.view), {
+    cover: () => ui.panel,
+    // a `has` edge clicked in the knowledge graph: the concept's panel with that paper's sentence
+    onEdgeClick(paper, concept) {
+      openMention = paper;
+      if (store.get().selection === concept) showDetails(store.get());
+      else select(concept, false);
+      openMention = null;
+    },
+  });
   // on a big graph, steps that redraw the whole view show a note first (busy.ts)
   const busy = createBusy(ui.busy, data.nodes.length > BIG_GRAPH);
 
@@ -141,11 +152,20 @@ export function createSession(
         ),
       ),
     );
+  // On a big view the camera moves at once, before the redraw, so that the view is drawn once
+  // where it ends (an animation draws all of it in every frame: in software WebGL, seconds).
+  const big = data.nodes.length > BIG_GRAPH;
+  const home = () => {
+    const camera = renderer.sigma.getCamera();
+    if (big) camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    else camera.animatedReset({ duration: 300 });
+  };
   const reset = () =>
     busy.run("Showing the whole view again…", () => {
       const d = defaultState(store.get().view);
+      if (big) home();
       store.set({ ...d, colourBy: store.get().colourBy });
-      renderer.sigma.getCamera().animatedReset({ duration: 300 });
+      if (!big) home();
     });
   const stacks = yearStacks(data);
   const renderSide = (s: State) => {
@@ -155,15 +175,19 @@ export function createSession(
         store.set({ filters: { ...store.get().filters, yearMin, yearMax } }),
       ),
     );
-    renderControls(ui.controls, v, s, store, reset);
+    renderControls(ui.controls, v, s, store, reset, () => renderer.fitSelection());
     renderLegend(ui.legend, v, s, {
+      openCard(c) {
+        store.set({ card: c.id, selection: null });
+      },
       toggleCommunity(c) {
         const on = store.get().filters.community !== c.id;
         busy.run(on ? `Showing ${c.label} alone…` : "Showing every community…", () => {
           const f = store.get().filters;
+          const move = () => (on ? renderer.focusPoint(c.x, c.y, 0.6, !big) : home());
+          if (big) move();
           store.set({ filters: { ...f, community: on ? c.id : null } });
-          if (on) renderer.focusPoint(c.x, c.y, 0.6);
-          else renderer.sigma.getCamera().animatedReset({ duration: 300 });
+          if (!big) move();
         });
       },
     });
@@ -176,13 +200,24 @@ export function createSession(
       visible ? visible.size : v.graph.order
     } of ${v.graph.order} nodes shown`;
   };
+  /** A selected node's details; with none, the opened community card (if any). */
+  const details = (s: State) => {
+    if (s.selection) return detailsOf(model.get().graph, s.selection, model.get().meta);
+    const card = s.card === null ? undefined : model.get().communities.get(s.card);
+    return card ? communityDetails(model.get().graph, card) : null;
+  };
   const renderDetails = (s: State) =>
     renderPanel(
       ui.panel,
-      s.selection ? detailsOf(model.get().graph, s.selection, model.get().meta) : null,
+      details(s),
       (key) => select(key),
-      () => store.set({ selection: null }),
+      // closing a node opened from a card shows the card again
+      () => store.set(store.get().selection ? { selection: null } : { card: null }),
       (related, item) => reasonEvidence(model.get().graph, s.selection as string, related, item),
+      {
+        evidence: (paper, concept) => mentionEvidence(model.get().graph, paper, concept),
+        open: openMention,
+      },
     );
   /** The full graph is built on the first selection if idle time has not built it yet. */
   const showDetails = (s: State): boolean => {
@@ -220,11 +255,12 @@ export function createSession(
 
   // Escape closes the details panel (unless something else used it: the search list, the drawer)
   const onKey = (ev: KeyboardEvent) => {
-    if (ev.key !== "Escape" || ev.defaultPrevented || store.get().selection === null) return;
+    const { selection, card } = store.get();
+    if (ev.key !== "Escape" || ev.defaultPrevented || (selection === null && card === null)) return;
     // focus inside the panel would be lost with it: start again from the page
     const active = document.activeElement;
     if (active instanceof HTMLElement && ui.panel.contains(active)) active.blur();
-    store.set({ selection: null });
+    store.set(selection !== null ? { selection: null } : { card: null });
   };
   document.addEventListener("keydown", onKey);
 
@@ -238,12 +274,13 @@ export function createSession(
       s.view !== prev.view ||
       s.filters !== prev.filters ||
       s.colourBy !== prev.colourBy ||
-      s.depth !== prev.depth
+      s.depth !== prev.depth ||
+      s.labelAll !== prev.labelAll
     ) {
       renderSide(s);
       renderStatus(s);
     }
-    if (s.selection !== prev.selection) {
+    if (s.selection !== prev.selection || s.card !== prev.card) {
       if (!showDetails(s)) return;
       // The panel may take width from the graph: let sigma measure again.
       renderer.measure();
@@ -305,7 +342,11 @@ export function createSession(
   let frame = requestAnimationFrame(() => {
     frame = requestAnimationFrame(() => {
       stopIdle = whenIdle([validation, model, index], {
-        onDone: opts.onReady,
+        onDone() {
+          opts.onReady?.();
+          // then the views not built yet
+          stopIdle = whenIdle([...views.values()], { onDone: opts.onViews });
+        },
         onError: opts.onError,
       });
     });

@@ -37,6 +37,10 @@ export interface State {
   /** Neighbourhood depth highlighted around the hovered or selected node. */
   depth: 1 | 2;
   colourBy: ColourBy;
+  /** The community whose card the panel shows when nothing is selected; null = none. */
+  card: number | null;
+  /** Label every neighbour of the selected or hovered node, not only the strongest. */
+  labelAll: boolean;
   /** Sigma camera; null = fit the whole view. */
   camera: CameraView | null;
 }
@@ -56,6 +60,8 @@ export const defaultState = (view: ViewName = "knowledge"): State => ({
   filters: defaultFilters(),
   depth: 1,
   colourBy: "community",
+  card: null,
+  labelAll: false,
   camera: null,
 });
 

@@ -1,5 +1,5 @@
-// The shareable part of the state (view, selection, filters, depth, colour, camera) in the URL
-// hash, e.g. #view=papers&sel=paper%3Adoi%3A10.1%2Fx&types=paper,author&years=2019-2023&cam=0.5,0.5,1,0
+// The shareable part of the state (view, selection, filters, depth, colour, community card,
+// labels, camera) in the URL hash, e.g. #view=papers&sel=paper%3Adoi%3A10.1%2Fx&types=paper,author&years=2019-2023&cam=0.5,0.5,1,0
 import type { NodeType } from "../../src/graph/schema.ts";
 import {
   type CameraView,
@@ -29,6 +29,8 @@ export function encodeState(state: State): string {
   if (f.minPapers > 1) p.set("minp", String(f.minPapers));
   if (state.depth !== d.depth) p.set("depth", String(state.depth));
   if (state.colourBy !== d.colourBy) p.set("colour", state.colourBy);
+  if (state.card !== null) p.set("card", String(state.card));
+  if (state.labelAll) p.set("labels", "all");
   const c = state.camera;
   if (c) p.set("cam", [c.x, c.y, c.ratio, c.angle].map(round).join(","));
   return p.toString();
@@ -66,6 +68,9 @@ export function decodeState(hash: string, fallbackView: ViewName = "knowledge"):
   if (p.get("depth") === "2") s.depth = 2;
   const colour = p.get("colour");
   if (colour === "type" || colour === "year") s.colourBy = colour;
+  const card = p.get("card");
+  if (card !== null && /^\d+$/.test(card)) s.card = Number(card);
+  if (p.get("labels") === "all") s.labelAll = true;
   const cam = (p.get("cam") ?? "").split(",").map(finite);
   if (cam.length === 4 && cam.every(Number.isFinite) && cam[2] > 0) {
     const [x, y, ratio, angle] = cam;

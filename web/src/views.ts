@@ -10,6 +10,7 @@ import type {
   NodeType,
   SerializedGraph,
 } from "../../src/graph/schema.ts";
+import type { Steps } from "./idle.ts";
 import type { FullGraph, Model } from "./model.ts";
 import type { ViewName } from "./state.ts";
 
@@ -124,23 +125,26 @@ interface ViewSource {
   meta: GraphMeta;
 }
 
+/** A view's node attributes for a node of the graph. */
+function viewNode(spec: ViewSpec, a: NodeAttributes, [yearMin, yearMax, year]: Years): ViewNode {
+  return {
+    kind: a.type,
+    label: shortLabel(a.type === "paper" ? a.title || a.label : a.label),
+    ...spec.position(a),
+    size: a.size,
+    community: spec.community(a),
+    papers: a.type === "author" ? a.paperCount : 0,
+    yearMin,
+    yearMax,
+    year,
+  };
+}
+
 function assemble(src: ViewSource, name: ViewName): View {
   const spec = VIEW_SPECS[name];
   const graph: ViewGraph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
   src.forEachNode((key, a) => {
-    if (!spec.nodes(a)) return;
-    const [yearMin, yearMax, year] = src.years(key, a);
-    graph.addNode(key, {
-      kind: a.type,
-      label: shortLabel(a.type === "paper" ? a.title || a.label : a.label),
-      ...spec.position(a),
-      size: a.size,
-      community: spec.community(a),
-      papers: a.type === "author" ? a.paperCount : 0,
-      yearMin,
-      yearMax,
-      year,
-    });
+    if (spec.nodes(a)) graph.addNode(key, viewNode(spec, a, src.years(key, a)));
   });
   // one pass over all edges: the view's types and their largest weight; then only those
   let maxWeight = 0;
@@ -176,12 +180,24 @@ export function buildView(model: Model, name: ViewName): View {
  * from the papers it shares an edge with, as buildView's neighbours.
  */
 export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
+  const steps = buildViewSteps(data, name, Number.POSITIVE_INFINITY);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * buildViewFromData in slices of about `chunk` nodes or edges, for the page to build the views
+ * it does not show yet while it is idle (a view switch then only draws).
+ */
+export function* buildViewSteps(data: SerializedGraph, name: ViewName, chunk = 1000): Steps<View> {
   const spec = VIEW_SPECS[name];
+  let work = 0;
+  const tick = () => ++work >= chunk;
   /** min, max, sum and count of a node's paper years */
   const years = new Map<string, [number, number, number, number]>();
   // papers carry their own year; only views with other node types need the neighbours' years
   if (data.nodes.some((n) => n.attributes.type !== "paper" && spec.nodes(n.attributes))) {
     const attrs = new Map(data.nodes.map((n) => [n.key, n.attributes]));
+    yield;
     const seen = (key: string, year: number | null) => {
       const a = attrs.get(key);
       if (year === null || !a || a.type === "paper" || !spec.nodes(a)) return;
@@ -194,25 +210,49 @@ export function buildViewFromData(data: SerializedGraph, name: ViewName): View {
       const t = attrs.get(e.target);
       if (s?.type === "paper" && t?.type !== "paper") seen(e.target, s.year);
       if (t?.type === "paper" && s?.type !== "paper") seen(e.source, t.year);
+      if (tick()) {
+        work = 0;
+        yield;
+      }
     }
   }
-  return assemble(
-    {
-      forEachNode: (fn) => {
-        for (const n of data.nodes) fn(n.key, n.attributes);
-      },
-      forEachEdge: (fn) => {
-        for (const e of data.edges) fn(e.attributes, e.source, e.target);
-      },
-      years: (key, a) => {
-        if (a.type === "paper") return [a.year, a.year, a.year];
-        const y = years.get(key);
-        return y ? [y[0], y[1], y[2] / y[3]] : [null, null, null];
-      },
-      meta: data.meta,
-    },
-    name,
-  );
+  const yearsOfNode = (key: string, a: NodeAttributes): Years => {
+    if (a.type === "paper") return [a.year, a.year, a.year];
+    const y = years.get(key);
+    return y ? [y[0], y[1], y[2] / y[3]] : [null, null, null];
+  };
+  const graph: ViewGraph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  for (const n of data.nodes) {
+    const a = n.attributes;
+    if (spec.nodes(a)) graph.addNode(n.key, viewNode(spec, a, yearsOfNode(n.key, a)));
+    if (tick()) {
+      work = 0;
+      yield;
+    }
+  }
+  // one pass over all edges: the view's types and their largest weight; then only those
+  let maxWeight = 0;
+  const kept: [EdgeAttributes, string, string][] = [];
+  for (const e of data.edges) {
+    const a = e.attributes;
+    if (spec.edges.has(a.type)) {
+      maxWeight = Math.max(maxWeight, a.weight);
+      if (e.source !== e.target) kept.push([a, e.source, e.target]);
+    }
+    if (tick()) {
+      work = 0;
+      yield;
+    }
+  }
+  for (const [a, s, t] of kept) {
+    if (graph.hasNode(s) && graph.hasNode(t))
+      graph.mergeEdge(s, t, { kind: a.type, weight: a.weight, size: edgeSize(a, maxWeight) });
+    if (tick()) {
+      work = 0;
+      yield;
+    }
+  }
+  return { name, graph, communities: viewCommunities(data.meta, name, graph) };
 }
 
 function viewCommunities(meta: GraphMeta, name: ViewName, graph: ViewGraph): ViewCommunity[] {
