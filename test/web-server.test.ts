@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -143,6 +144,25 @@ describe("cli: serve/site options", () => {
       );
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+  it.each([
+    [[] as string[], true],
+    [["--no-cache"], false],
+  ])("site on inputs %j fills the extraction cache as build does: %s", async (flags, cached) => {
+    const base = mkdtempSync(join(tmpdir(), "litgraph-site-cache-"));
+    const cache = join(base, "cache");
+    try {
+      const input = join(import.meta.dirname, "fixtures/ingest-a");
+      const args = [input, "--as-of", "2026-01-15", "-o", join(base, "site"), "--threads", "1"];
+      expect(await siteCommand([...args, "--cache-dir", cache, ...flags])).toBe(0);
+      const files = existsSync(cache) ? readdirSync(cache) : [];
+      expect(files.some((f) => /^extract-.*\.jsonl$/.test(f))).toBe(cached);
+      expect(
+        JSON.parse(readFileSync(join(base, "site", "graph.json"), "utf8")).meta.counts.nodes,
+      ).toBeGreaterThan(10);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
     }
   });
   it("site without -o is a usage error", async () => {

@@ -45,3 +45,10 @@ export function parseMaxInputMb(value: string | undefined): number | undefined {
     throw new UsageError(`--max-input-mb wants a positive number of MB, got '${value}'`);
   return n;
 }
+
+/** The options `build`, `site` and `serve` share: threads and the extraction/parse cache. */
+export const RUN_OPTIONS = {
+  threads: { type: "string" },
+  "no-cache": { type: "boolean" },
+  "cache-dir": { type: "string" },
+} as const;

@@ -23,7 +23,8 @@ Commands:
                                 written as one file build reads (--doi D / --id ID instead of a
                                 query, --max N, --email ADDRESS, --api-key KEY, --json)
   serve [paths…]                build and serve the web view (--port N, --host H)
-  site [paths…] -o DIR          write a static site of the web view and its graph
+  site [paths…] -o DIR          write a static site of the web view and its graph (cache and
+                                --threads as build)
 
 Common options:
   --as-of YYYY-MM-DD   the listing's date (yearless seed dates take its year; default today)

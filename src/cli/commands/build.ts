@@ -2,7 +2,14 @@ import { DEFAULT_CACHE_DIR } from "../../cache/index.ts";
 import { createProgress } from "../../common/progress.ts";
 import { writeGraph } from "../../export/index.ts";
 import { runPipeline } from "../../pipeline.ts";
-import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import {
+  COMMON_OPTIONS,
+  parse,
+  parseAsOf,
+  parseMaxInputMb,
+  RUN_OPTIONS,
+  UsageError,
+} from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { defaultInputs } from "../inputs.ts";
 import {
@@ -23,11 +30,22 @@ const BUILD_OPTIONS = {
   out: { type: "string", short: "o" },
   format: { type: "string" },
   resolution: { type: "string" },
-  threads: { type: "string" },
-  "no-cache": { type: "boolean" },
-  "cache-dir": { type: "string" },
+  ...RUN_OPTIONS,
   incremental: { type: "boolean" },
 } as const;
+
+/** runPipeline's threads and cache from RUN_OPTIONS' values. */
+export function runOptions(values: {
+  threads?: string;
+  "no-cache"?: boolean;
+  "cache-dir"?: string;
+}): { threads: number | undefined; cache: { enabled: boolean; dir: string | undefined } } {
+  if (!values["no-cache"]) prepareOutputFolder(values["cache-dir"] ?? DEFAULT_CACHE_DIR);
+  return {
+    threads: parseThreads(values.threads),
+    cache: { enabled: !values["no-cache"], dir: values["cache-dir"] },
+  };
+}
 
 /** --threads N: a positive integer (extraction threads, this one included). */
 export function parseThreads(value: string | undefined): number | undefined {
@@ -65,7 +83,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   // A path that cannot be written fails now, not after the build.
   prepareBuildOutput(out, format);
   if (values.rejects) prepareOutputFile(values.rejects);
-  if (!values["no-cache"]) prepareOutputFolder(values["cache-dir"] ?? DEFAULT_CACHE_DIR);
+  const run = runOptions(values);
   const started = Date.now();
   const { serialized, ingest } = await runPipeline(paths, {
     asOf,
@@ -73,8 +91,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
     ontologies,
     maxInputMb,
     graph: { authors: authorOptions(values) },
-    threads: parseThreads(values.threads),
-    cache: { enabled: !values["no-cache"], dir: values["cache-dir"] },
+    ...run,
     incremental: values.incremental,
     progress: createProgress(),
   });

@@ -6,7 +6,14 @@ import { escapeForTerminal } from "../../common/terminal.ts";
 import type { SerializedGraph } from "../../graph/schema.ts";
 import { appDir, cacheDir, pruneCache, writeSite } from "../../server/site.ts";
 import { createStaticServer, listen } from "../../server/static.ts";
-import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
+import {
+  COMMON_OPTIONS,
+  parse,
+  parseAsOf,
+  parseMaxInputMb,
+  RUN_OPTIONS,
+  UsageError,
+} from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { defaultInputs } from "../inputs.ts";
 import { logLines, prepareOutputFolder } from "../output.ts";
@@ -16,6 +23,7 @@ const SITE_OPTIONS = {
   ...AUTHOR_OPTIONS,
   resolution: { type: "string" },
   graph: { type: "string" },
+  ...RUN_OPTIONS,
 } as const;
 
 const SERVE_OPTIONS = {
@@ -30,6 +38,8 @@ taken when busy; 0 picks any). --host 0.0.0.0 exposes it to the network.
 `;
 const SITE_HELP = `Usage: litgraph site [paths…] -o DIR [--graph graph.json]
 Writes the web view and the graph of the inputs into DIR: a static site for any file host.
+Like build, it reads and fills the extraction cache (--cache-dir DIR, default .litgraph-cache;
+--no-cache) and takes --threads N.
 `;
 
 type Values = { [k: string]: string | boolean | string[] | undefined };
@@ -60,9 +70,8 @@ async function graphFor(
     return parsed.data;
   }
   // Loaded only here: serving a built graph.json starts without the readers and extraction.
-  const [{ runPipeline }, { parseResolution }, { loadOntologies, summaryLine }] = await Promise.all(
-    [import("../../pipeline.ts"), import("./build.ts"), import("./extract.ts")],
-  );
+  const [{ runPipeline }, { parseResolution, runOptions }, { loadOntologies, summaryLine }] =
+    await Promise.all([import("../../pipeline.ts"), import("./build.ts"), import("./extract.ts")]);
   const asOf = parseAsOf(values["as-of"] as string | undefined);
   const resolution = parseResolution(values.resolution as string | undefined);
   const ontologies = loadOntologies(values.ontology as string[] | undefined);
@@ -76,6 +85,8 @@ async function graphFor(
     graph: {
       authors: authorOptions(values as { authors?: string; "max-coauthors"?: string }),
     },
+    // The same cache and threads as `build`: a site of a corpus built before extracts nothing.
+    ...runOptions(values as { threads?: string; "no-cache"?: boolean; "cache-dir"?: string }),
   });
   log(summaryLine(ingest.summary));
   return serialized;
