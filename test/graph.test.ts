@@ -306,6 +306,21 @@ describe("serialise and load", () => {
     expect(JSON.stringify(serialize(back))).toBe(json);
   });
 
+  it("a loaded graph and the built one answer the same through Relations", () => {
+    const back = loadGraph(JSON.parse(json));
+    expect(back.tables.similar).toEqual([]);
+    graph.forEachNode((n, a) => {
+      if (a.type === "paper") {
+        expect(related(back, n, 100)).toEqual(related(built, n, 100));
+        expect(back.neighbours(n, "similar")).toEqual(built.neighbours(n, "similar"));
+      }
+      if (a.type === "author") {
+        expect(collaborators(back, n)).toEqual(collaborators(built, n));
+        expect(back.degree(n)).toBe(built.degree(n));
+      }
+    });
+  });
+
   type Json = { nodes: { attributes: { type?: string } }[]; meta?: unknown };
   it.each([
     ["a node without type", (g: Json) => delete g.nodes[0].attributes.type, "nodes.0.attributes"],
