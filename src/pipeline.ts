@@ -10,7 +10,7 @@ import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
 import { type LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
 import { type GraphOptionsInput, resolveOptions } from "./graph/options.ts";
-import type { SerializedGraph } from "./graph/schema.ts";
+import type { CanonicalGraph } from "./graph/schema.ts";
 import { serialize } from "./graph/serialize.ts";
 import { openSimilarityThread, type SimilarityThread } from "./graph/similarity-thread.ts";
 import { ingestPaths } from "./ingest/files.ts";
@@ -58,7 +58,7 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  serialized: SerializedGraph;
+  serialized: CanonicalGraph;
   ingest: IngestResult;
 }
 
@@ -120,7 +120,7 @@ async function buildFrom(
   const graphOpts = graphOptions(opts);
   const layoutFile = cacheDir ? join(cacheDir, "layout.json") : undefined;
   const previousLayout = opts.incremental && layoutFile ? readSnapshot(layoutFile) : undefined;
-  const graph = buildGraph(papers, graphOpts, {
+  const built = buildGraph(papers, graphOpts, {
     onStep: (step, ms) => opts.onStage?.(`graph.${step}`, ms),
     previousLayout,
     similarity: similarityThread?.run,
@@ -133,24 +133,20 @@ async function buildFrom(
       layoutFile,
       checkedText(
         { kind: SNAPSHOT_KIND },
-        layoutSnapshot(
-          graph,
-          graph.getAttribute("options")?.layout,
-          graph.getAttribute("options")?.communities,
-        ),
+        layoutSnapshot(built.graph, built.options.layout, built.options.communities),
       ),
       { sync: false },
     );
   lap("graph");
-  const serialized = serialize(graph, {
+  const serialized = serialize(built, {
     inputs: Object.entries(ingest.fileHashes).map(([path, sha256]) => ({ path, sha256 })),
     options: {
       asOf: opts.asOf.toISOString().slice(0, 10),
       userOntologies: opts.ontologies?.length ?? 0,
       ...(opts.incremental
         ? {
-            incrementalCommunities: graph.getAttribute("incrementalCommunities") ?? [],
-            incrementalViews: graph.getAttribute("incrementalViews") ?? [],
+            incrementalCommunities: built.incremental?.communities ?? [],
+            incrementalViews: built.incremental?.views ?? [],
           }
         : {}),
     },

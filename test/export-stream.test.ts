@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../src/common/fs.ts";
-import { toJson, writeGraph } from "../src/export/index.ts";
+import { checkedGraph, toJson, writeGraph } from "../src/export/index.ts";
 import { jsonLineChunks } from "../src/export/json.ts";
 import { loadFixture } from "./export-helpers.ts";
 
@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("streamed JSON output", () => {
   it("writes the same bytes as toJson, in more than one chunk", () => {
-    const graph = loadFixture();
+    const graph = checkedGraph(loadFixture());
     const out = join(dir, "graph.json");
     writeGraph(graph, { format: "json", out });
     expect(readFileSync(out, "utf8")).toBe(toJson(graph));

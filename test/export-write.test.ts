@@ -3,10 +3,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { csvPaths, toCsv, toGexf, toGraphML, toJson, writeGraph } from "../src/export/index.ts";
+import {
+  checkedGraph,
+  csvPaths,
+  toCsv,
+  toGexf,
+  toGraphML,
+  toJson,
+  writeGraph,
+} from "../src/export/index.ts";
 import { loadFixture } from "./export-helpers.ts";
 
 const fixture = loadFixture();
+// A graph from a file: validated and made canonical before writeGraph takes it.
+const checked = checkedGraph(fixture);
 const dir = mkdtempSync(join(tmpdir(), "litgraph-export-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -17,14 +27,14 @@ describe("writeGraph", () => {
     ["graphml", "g.graphml", () => toGraphML(fixture)],
   ] as const)("writes %s to the given file", (format, name, expected) => {
     const out = join(dir, format, name);
-    expect(writeGraph(fixture, { format, out })).toEqual([out]);
+    expect(writeGraph(checked, { format, out })).toEqual([out]);
     expect(readFileSync(out, "utf8")).toBe(expected());
     expect(readdirSync(join(dir, format))).toEqual([name]);
   });
 
   it("writes csv as nodes and edges files and returns both paths", () => {
     const out = join(dir, "csv");
-    const written = writeGraph(fixture, { format: "csv", out, csvShape: "plain" });
+    const written = writeGraph(checked, { format: "csv", out, csvShape: "plain" });
     expect(written).toEqual([join(out, "nodes.csv"), join(out, "edges.csv")]);
     const files = toCsv(fixture, { shape: "plain" });
     expect(readFileSync(written[0], "utf8")).toBe(files.nodes);
@@ -34,10 +44,10 @@ describe("writeGraph", () => {
 
   it("passes edgeMode and jsonLayout through", () => {
     const gexf = join(dir, "opts", "m.gexf");
-    writeGraph(fixture, { format: "gexf", out: gexf, edgeMode: "mixed" });
+    writeGraph(checked, { format: "gexf", out: gexf, edgeMode: "mixed" });
     expect(readFileSync(gexf, "utf8")).toBe(toGexf(fixture, { edgeMode: "mixed" }));
     const json = join(dir, "opts", "p.json");
-    writeGraph(fixture, { format: "json", out: json, jsonLayout: "pretty" });
+    writeGraph(checked, { format: "json", out: json, jsonLayout: "pretty" });
     expect(readFileSync(json, "utf8")).toBe(toJson(fixture, { layout: "pretty" }));
   });
 
@@ -60,13 +70,13 @@ describe("writeGraph", () => {
     const g = structuredClone(fixture);
     mutate(g);
     const out = join(dir, "bad", "g.json");
-    expect(() => writeGraph(g, { format: "json", out })).toThrow(message);
+    expect(() => writeGraph(checkedGraph(g), { format: "json", out })).toThrow(message);
     expect(() => readFileSync(out)).toThrow();
   });
 
   it("refuses an unknown format", () => {
     const out = join(dir, "bad", "g.dot");
-    expect(() => writeGraph(fixture, { format: "dot" as "json", out })).toThrow(
+    expect(() => writeGraph(checked, { format: "dot" as "json", out })).toThrow(
       /export: unknown format "dot"/,
     );
   });

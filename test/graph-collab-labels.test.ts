@@ -26,7 +26,7 @@ describe("collaboration community labels", () => {
   const members = ["author:lee|ann", "author:kim|bob", "author:roe|cid"];
 
   it("the members exist with the papers the case needs", () => {
-    expect(members.map((m) => graph.getNodeAttribute(m, "paperCount"))).toEqual([4, 3, 5]);
+    expect(members.map((m) => graph.graph.getNodeAttribute(m, "paperCount"))).toEqual([4, 3, 5]);
   });
 
   it.each([

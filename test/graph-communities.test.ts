@@ -2,6 +2,7 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { assignCommunities } from "../src/graph/communities.ts";
 import { resolveOptions } from "../src/graph/options.ts";
+import { relations } from "../src/graph/relations.ts";
 
 /**
  * Two paper cliques (Louvain: communities 0 and 1, the larger first), and non-paper nodes whose
@@ -40,7 +41,7 @@ function fixture(): Graph {
 
 describe("assignCommunities: nodes other than papers", () => {
   const g = fixture();
-  assignCommunities(g, resolveOptions({}).communities);
+  assignCommunities(relations(g), resolveOptions({}).communities);
   it.each([
     ["a1", 0],
     ["b2", 1],

@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../src/graph/build.ts";
 import { isFrontMatter } from "../src/graph/front-matter.ts";
-import { edgeTable } from "../src/graph/tables.ts";
 import { parseText } from "../src/ingest/index.ts";
 
 const FILE = "test/fixtures/ingest-b/ml4h24-slice.bib";
@@ -68,9 +67,9 @@ describe("front matter", () => {
       ml4h.papers.map((p) => ({ ...p, entities: [] })),
       { authors: { maxCoauthors: 100 } },
     );
-    expect(g.hasNode(`paper:${front?.id}`)).toBe(true);
-    expect(g.outDegree(`paper:${front?.id}`)).toBe(32);
-    const coauthor = edgeTable(g, "coauthor");
+    expect(g.graph.hasNode(`paper:${front?.id}`)).toBe(true);
+    expect(g.graph.outDegree(`paper:${front?.id}`)).toBe(32);
+    const coauthor = g.tables.coauthor;
     expect(coauthor.length).toBeGreaterThan(0);
     for (const e of coauthor) expect(e.attributes.papers).not.toContain(`paper:${front?.id}`);
   });

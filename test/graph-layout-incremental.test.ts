@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { buildGraph, serialize } from "../src/graph/index.ts";
+import { buildGraph, relations, serialize } from "../src/graph/index.ts";
 import {
   assignIncrementally,
   INCREMENTAL_DEFAULTS,
@@ -13,7 +13,6 @@ import {
   placeIncrementally,
   viewPositions,
 } from "../src/graph/layout-incremental.ts";
-import { forEachEdgeOfType } from "../src/graph/tables.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { seedExtracted } from "./seed-extracted.ts";
 
@@ -43,7 +42,7 @@ describe("placeIncrementally", () => {
   ]);
   const nodes = ["a", "b", "c", "d", "n", "m", "lonely"];
   const opts = { ...INCREMENTAL_DEFAULTS, minKnownShare: 0.5 };
-  const placed = placeIncrementally(g, nodes, similar, known, opts);
+  const placed = placeIncrementally(relations(g), nodes, similar, known, opts);
 
   it("keeps every known node exactly where it was", () => {
     for (const [k, p] of known) expect(placed?.get(k)).toEqual(p);
@@ -73,14 +72,16 @@ describe("placeIncrementally", () => {
   });
 
   it("gives up (null) when too few nodes are known", () => {
-    expect(placeIncrementally(g, nodes, similar, known, INCREMENTAL_DEFAULTS)).toBeNull();
-    expect(placeIncrementally(g, nodes, similar, new Map(), opts)).toBeNull();
+    expect(
+      placeIncrementally(relations(g), nodes, similar, known, INCREMENTAL_DEFAULTS),
+    ).toBeNull();
+    expect(placeIncrementally(relations(g), nodes, similar, new Map(), opts)).toBeNull();
   });
 
   it("ignores edges of other types", () => {
     const h = square([["n", "a", 1]]);
     h.setEdgeAttribute(h.edges()[0], "type", "coauthor");
-    const p = placeIncrementally(h, nodes, similar, known, opts)?.get("n");
+    const p = placeIncrementally(relations(h), nodes, similar, known, opts)?.get("n");
     // no neighbour over a "similar" edge: on the ring, not beside a
     expect(Math.hypot((p?.x ?? 0) - 5, (p?.y ?? 0) - 5)).toBeCloseTo(10, 3);
   });
@@ -101,7 +102,7 @@ describe("assignIncrementally", () => {
     ["d", 2],
   ]);
   const opts = { ...INCREMENTAL_DEFAULTS, minKnownShare: 0.5 };
-  const got = assignIncrementally(g, nodes, similar, communities, opts);
+  const got = assignIncrementally(relations(g), nodes, similar, communities, opts);
 
   it("keeps known communities and gives a new node its neighbours' weighted majority", () => {
     for (const [k, c] of communities) expect(got?.get(k)).toBe(c);
@@ -115,27 +116,27 @@ describe("assignIncrementally", () => {
   });
 
   it("gives up (null) when too few nodes are known", () => {
-    expect(assignIncrementally(g, nodes, similar, communities)).toBeNull();
+    expect(assignIncrementally(relations(g), nodes, similar, communities)).toBeNull();
   });
 });
 
 describe("buildGraph with a previous layout", () => {
   const full = buildGraph(seed);
   const snapshot = LayoutSnapshot.parse(
-    JSON.parse(JSON.stringify(layoutSnapshot(full, full.getAttribute("options").layout))),
+    JSON.parse(JSON.stringify(layoutSnapshot(full.graph, full.options.layout))),
   );
 
   it("same papers: every position is the previous one, in every view", () => {
     const again = buildGraph(seed, {}, { previousLayout: snapshot });
-    expect(again.getAttribute("incrementalViews")).toEqual(["map", "kg", "collab"]);
+    expect(again.incremental?.views).toEqual(["map", "kg", "collab"]);
     expect(JSON.stringify(serialize(again))).toBe(JSON.stringify(serialize(full)));
   });
 
   it("one paper added: the others keep their map positions, the new one is placed", () => {
     const base = buildGraph(seed.slice(1));
-    const snap = layoutSnapshot(base, base.getAttribute("options").layout);
-    const grown = buildGraph(seed, {}, { previousLayout: snap });
-    expect(grown.getAttribute("incrementalViews")).toContain("map");
+    const snap = layoutSnapshot(base.graph, base.options.layout);
+    const { graph: grown, incremental } = buildGraph(seed, {}, { previousLayout: snap });
+    expect(incremental?.views).toContain("map");
     const before = viewPositions(snap, "map");
     for (const [k, p] of before)
       expect({
@@ -149,18 +150,19 @@ describe("buildGraph with a previous layout", () => {
 
   it("one paper added: the others keep their communities, the new one joins its neighbours'", () => {
     const base = buildGraph(seed.slice(1));
-    const o = base.getAttribute("options");
-    const snap = layoutSnapshot(base, o.layout, o.communities);
-    const grown = buildGraph(seed, {}, { previousLayout: snap });
-    expect(grown.getAttribute("incrementalCommunities")).toEqual(["papers", "authors"]);
-    base.forEachNode((k, a) => {
+    const o = base.options;
+    const snap = layoutSnapshot(base.graph, o.layout, o.communities);
+    const built = buildGraph(seed, {}, { previousLayout: snap });
+    const grown = built.graph;
+    expect(built.incremental?.communities).toEqual(["papers", "authors"]);
+    base.graph.forEachNode((k, a) => {
       if (a.type === "paper") expect(grown.getNodeAttribute(k, "community")).toBe(a.community);
       if (a.type === "author")
         expect(grown.getNodeAttribute(k, "collabCommunity")).toBe(a.collabCommunity);
     });
     const added = `paper:${seed[0].id}`;
     const votes = new Map<number, number>();
-    forEachEdgeOfType(grown, added, "similar", (other, a) => {
+    built.forEachNeighbour(added, "similar", (other, a) => {
       const c = grown.getNodeAttribute(other, "community") as number;
       if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + a.weight);
     });
@@ -170,15 +172,15 @@ describe("buildGraph with a previous layout", () => {
   });
 
   it("other community options: communities come from Louvain again", () => {
-    const o = full.getAttribute("options");
-    const snap = layoutSnapshot(full, o.layout, o.communities);
+    const o = full.options;
+    const snap = layoutSnapshot(full.graph, o.layout, o.communities);
     const other = buildGraph(seed, { communities: { resolution: 1.5 } }, { previousLayout: snap });
-    expect(other.getAttribute("incrementalCommunities")).toEqual([]);
+    expect(other.incremental?.communities).toEqual([]);
   });
 
   it("other layout options: the snapshot is not used", () => {
     const other = buildGraph(seed, { layout: { seed: 8 } }, { previousLayout: snapshot });
-    expect(other.getAttribute("incrementalViews")).toEqual([]);
+    expect(other.incremental?.views).toEqual([]);
   });
 });
 

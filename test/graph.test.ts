@@ -3,6 +3,7 @@ import noverlap from "graphology-layout-noverlap";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
 import {
+  type BuiltGraph,
   buildGraph,
   clusters,
   collaborators,
@@ -15,17 +16,13 @@ import {
 import { withSeededMathRandom } from "../src/graph/layout.ts";
 import { layoutSnapshot } from "../src/graph/layout-incremental.ts";
 import { roundDeep } from "../src/graph/serialize.ts";
-import { edgeTable, forEachTableEdge, tableEdgeCount } from "../src/graph/tables.ts";
+import { forEachTableEdge } from "../src/graph/tables.ts";
 import { seedExtracted } from "./seed-extracted.ts";
 
 const seed = seedExtracted();
 
 /** A built graph's similar edges (its "similar" table) with their attributes. */
-const similarOf = (g: Graph) =>
-  edgeTable(g, "similar").map(
-    (e) =>
-      e.attributes as unknown as { breakdown: { node: string; share: number }[]; weight: number },
-  );
+const similarOf = (g: BuiltGraph) => g.tables.similar.map((e) => e.attributes);
 
 function shuffled<T>(xs: T[], s: number): T[] {
   const rng = createRng(s);
@@ -37,8 +34,9 @@ function shuffled<T>(xs: T[], s: number): T[] {
   return out;
 }
 
-const graph = buildGraph(seed);
-const json = JSON.stringify(serialize(graph));
+const built = buildGraph(seed);
+const { graph } = built;
+const json = JSON.stringify(serialize(built));
 
 describe("attributes stored canonical", () => {
   it.each([
@@ -47,20 +45,27 @@ describe("attributes stored canonical", () => {
       "seed, incremental",
       () => {
         const g = buildGraph(seed.slice(2));
-        const o = g.getAttribute("options");
-        return buildGraph(seed, {}, { previousLayout: layoutSnapshot(g, o.layout, o.communities) });
+        const o = g.options;
+        return buildGraph(
+          seed,
+          {},
+          { previousLayout: layoutSnapshot(g.graph, o.layout, o.communities) },
+        );
       },
     ],
   ])("%s: roundDeep leaves every node and edge attribute object as it is", (_name, make) => {
     // serialize trusts buildGraph's graphs to be canonical and does not walk them
     const g = make();
-    expect(g.getAttribute("canonicalAttributes")).toBe(true);
+    expect(g.canonicalAttributes).toBe(true);
     const bad: string[] = [];
-    g.forEachNode((k, a) => {
+    g.graph.forEachNode((k, a) => {
       if (roundDeep(a) !== a) bad.push(k);
     });
-    g.forEachEdge((k, a) => {
+    g.graph.forEachEdge((k, a) => {
       if (roundDeep(a) !== a) bad.push(k);
+    });
+    forEachTableEdge(g.tables, (k, e) => {
+      if (roundDeep(e.attributes) !== e.attributes) bad.push(k);
     });
     expect(bad).toEqual([]);
   });
@@ -68,26 +73,25 @@ describe("attributes stored canonical", () => {
 
 describe("edge keys in graph.json", () => {
   it("are left out where derived, and loadGraph gives back the keys the build gave", () => {
-    const built = buildGraph(seed);
     const serialized = serialize(built);
     // a fifth of graph.json: none of litgraph's own edges needs its key written
     expect(serialized.edges.filter((e) => e.key !== undefined)).toEqual([]);
     const { graph } = loadGraph(JSON.parse(JSON.stringify(serialized)));
     // a built graph's coauthor and similar edges (its tables) come back as edges
     const tableKeys: string[] = [];
-    forEachTableEdge(built, (key) => tableKeys.push(key));
+    forEachTableEdge(built.tables, (key) => tableKeys.push(key));
     expect(tableKeys).toContain("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
-    expect(graph.edges().sort()).toEqual([...built.edges(), ...tableKeys].sort());
+    expect(graph.edges().sort()).toEqual([...built.graph.edges(), ...tableKeys].sort());
   });
 
   it("a key other than the derived one is kept and read back", () => {
-    const built = buildGraph(seed);
-    const [key] = built.edges();
-    const attrs = built.getEdgeAttributes(key);
-    const [s, t] = built.extremities(key);
-    built.dropEdge(key);
-    built.addDirectedEdgeWithKey("custom-key", s, t, attrs);
-    const serialized = serialize(built);
+    const fresh = buildGraph(seed);
+    const [key] = fresh.graph.edges();
+    const attrs = fresh.graph.getEdgeAttributes(key);
+    const [s, t] = fresh.graph.extremities(key);
+    fresh.graph.dropEdge(key);
+    fresh.graph.addDirectedEdgeWithKey("custom-key", s, t, attrs);
+    const serialized = serialize(fresh);
     expect(serialized.edges.filter((e) => e.key !== undefined).map((e) => e.key)).toEqual([
       "custom-key",
     ]);
@@ -127,10 +131,10 @@ describe("buildGraph on the hand-made seed extraction", () => {
   });
 
   it("weights co-authorship by shared papers and lists them, as the table and as edges", () => {
-    const pair = edgeTable(graph, "coauthor").find(
+    const pair = built.tables.coauthor.find(
       (p) => p.source === "author:chauhan|vinod-kumar" && p.target === "author:clifton|lei",
     );
-    const papers = (pair?.attributes as { papers?: string[] } | undefined)?.papers;
+    const papers = pair?.attributes.papers;
     expect(papers).toHaveLength(2);
     expect(pair?.attributes.weight).toBe(2);
     const e = loadGraph(JSON.parse(json)).graph.getEdgeAttributes(
@@ -142,7 +146,7 @@ describe("buildGraph on the hand-made seed extraction", () => {
 
   it("holds the coauthor pairs in a table, not as graphology edges", () => {
     expect(graph.filterEdges((_, a) => a.type === "coauthor")).toEqual([]);
-    const pairs = edgeTable(graph, "coauthor");
+    const pairs = built.tables.coauthor;
     expect(pairs.length).toBeGreaterThan(0);
     // in key order, each pair once, between two author nodes, once per shared paper
     const keys = pairs.map((p) => `${p.source}--${p.target}`);
@@ -151,7 +155,7 @@ describe("buildGraph on the hand-made seed extraction", () => {
       expect(p.source < p.target).toBe(true);
       for (const n of [p.source, p.target])
         expect(graph.getNodeAttribute(n, "type")).toBe("author");
-      const papers = (p.attributes as unknown as { papers: string[] }).papers;
+      const { papers } = p.attributes;
       expect(p.attributes.weight).toBe(papers.length);
       for (const paper of papers) {
         expect(graph.hasDirectedEdge(paper, p.source)).toBe(true);
@@ -162,7 +166,7 @@ describe("buildGraph on the hand-made seed extraction", () => {
 
   it("holds the similar edges in a table between paper nodes", () => {
     expect(graph.filterEdges((_, a) => a.type === "similar")).toEqual([]);
-    const similar = edgeTable(graph, "similar");
+    const similar = built.tables.similar;
     expect(similar.length).toBeGreaterThan(0);
     for (const e of similar) {
       expect(e.attributes.type).toBe("similar");
@@ -171,7 +175,7 @@ describe("buildGraph on the hand-made seed extraction", () => {
   });
 
   it("gives every similar edge a breakdown whose shares sum to 1", () => {
-    const edges = similarOf(graph);
+    const edges = similarOf(built);
     expect(edges.length).toBeGreaterThan(0);
     for (const { breakdown, weight } of edges) {
       expect(weight).toBeGreaterThan(0);
@@ -183,7 +187,7 @@ describe("buildGraph on the hand-made seed extraction", () => {
   it("weights a rare shared item above a common one", () => {
     // Both pairs share one author; the Chauhan pair also shares Lei Clifton.
     const a = findPaper(graph, "Sample Selection Bias");
-    const [first] = related(graph, a, 1);
+    const [first] = related(built, a, 1);
     expect(first.title).toMatch(/^Individualised Treatment Effects/);
     const authors = first.reasons.filter((r) => r.kind === "author");
     expect(authors.map((r) => r.label).sort()).toEqual(["Lei Clifton", "Vinod Kumar Chauhan"]);
@@ -192,15 +196,15 @@ describe("buildGraph on the hand-made seed extraction", () => {
   it("keeps an edge when it is in the top k of either end (k = 1)", () => {
     const all = buildGraph(seed, { similarity: { topK: 100 } });
     const expected = new Set<string>();
-    all.forEachNode((n, a) => {
+    all.graph.forEachNode((n, a) => {
       if (a.type !== "paper") return;
       const [best] = related(all, n, 1);
       if (best) expected.add([n, best.node].sort().join(" "));
     });
     const g = buildGraph(seed, { similarity: { topK: 1 } });
-    const kept = edgeTable(g, "similar").map((e) => [e.source, e.target].sort().join(" "));
+    const kept = g.tables.similar.map((e) => [e.source, e.target].sort().join(" "));
     expect(new Set(kept)).toEqual(expected);
-    expect(kept.length).toBeLessThan(edgeTable(all, "similar").length);
+    expect(kept.length).toBeLessThan(all.tables.similar.length);
   });
 
   it("ignores items held by too many papers", () => {
@@ -223,11 +227,11 @@ describe("determinism", () => {
   });
 
   it("same communities and layout on a rebuild, different layout with another seed", () => {
-    const again = buildGraph(seed);
+    const again = buildGraph(seed).graph;
     const pick = (g: typeof graph) =>
       g.mapNodes((n, a) => [n, a.community, a.x, a.y, a.mapX ?? null, a.collabX ?? null]);
     expect(pick(again)).toEqual(pick(graph));
-    const other = buildGraph(seed, { layout: { seed: 99 } });
+    const other = buildGraph(seed, { layout: { seed: 99 } }).graph;
     expect(pick(other)).not.toEqual(pick(graph));
     graph.forEachNode((_, a) => {
       expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true);
@@ -277,8 +281,10 @@ describe("determinism", () => {
       })),
     };
     const g = buildGraph([big], { authors: { maxCoauthors: max } });
-    expect(edgeTable(g, "coauthor").length).toBe(edges);
-    expect(g.filterEdges((_, e) => e.type === "authored").length).toBe(80);
+    expect(g.tables.coauthor.length).toBe(edges);
+    // edgeCount sees the table, graph.size does not
+    expect(g.edgeCount()).toBe(g.graph.size + edges);
+    expect(g.graph.filterEdges((_, e) => e.type === "authored").length).toBe(80);
   });
 
   it("resolution changes the communities", () => {
@@ -290,11 +296,29 @@ describe("determinism", () => {
 
 describe("serialise and load", () => {
   it("round-trips through loadGraph", () => {
-    const { graph: back, meta } = loadGraph(JSON.parse(json));
-    expect(back.order).toBe(graph.order);
-    expect(back.size).toBe(graph.size + tableEdgeCount(graph));
-    expect(meta.communities).toEqual(clusters(graph));
+    const back = loadGraph(JSON.parse(json));
+    expect(back.graph.order).toBe(graph.order);
+    // a loaded graph holds every edge in graphology, a built one its tables beside it
+    expect(back.graph.size).toBe(built.edgeCount());
+    expect(back.edgeCount()).toBe(built.edgeCount());
+    expect(graph.size).toBeLessThan(built.edgeCount());
+    expect(back.meta.communities).toEqual(clusters(built));
     expect(JSON.stringify(serialize(back))).toBe(json);
+  });
+
+  it("a loaded graph and the built one answer the same through Relations", () => {
+    const back = loadGraph(JSON.parse(json));
+    expect(back.tables.similar).toEqual([]);
+    graph.forEachNode((n, a) => {
+      if (a.type === "paper") {
+        expect(related(back, n, 100)).toEqual(related(built, n, 100));
+        expect(back.neighbours(n, "similar")).toEqual(built.neighbours(n, "similar"));
+      }
+      if (a.type === "author") {
+        expect(collaborators(back, n)).toEqual(collaborators(built, n));
+        expect(back.degree(n)).toBe(built.degree(n));
+      }
+    });
   });
 
   type Json = { nodes: { attributes: { type?: string } }[]; meta?: unknown };
@@ -336,18 +360,18 @@ describe("queries", () => {
   it.each(["Lei Clifton", "Clifton, Lei", "L. Clifton", "author:clifton|lei"])(
     "collaborators of %s",
     (name) => {
-      const list = collaborators(graph, name);
+      const list = collaborators(built, name);
       expect(list[0]).toMatchObject({ name: "Vinod Kumar Chauhan", count: 2 });
       expect(list.map((c) => c.name)).toContain("Rushuang Zhou");
     },
   );
 
   it("does not answer for a surname alone", () => {
-    expect(() => collaborators(graph, "Clifton")).toThrow(/clifton\|david/);
+    expect(() => collaborators(built, "Clifton")).toThrow(/clifton\|david/);
   });
 
   it("labels communities from distinctive entities", () => {
-    const labels = clusters(graph).map((c) => c.label);
+    const labels = clusters(built).map((c) => c.label);
     expect(labels.some((l) => l.includes("dataset condensation"))).toBe(true);
     expect(labels.some((l) => l.includes("large language model"))).toBe(true);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { ingestPaths } from "../src/ingest/files.ts";
+import { InputLimitError, ingestPaths } from "../src/ingest/files.ts";
 import {
   decodeBytes,
   type FormatReader,
@@ -339,5 +339,18 @@ describe("ingestPaths", () => {
     const a = await ingestPaths([rel], OPTS);
     const b = await ingestPaths([rel], OPTS);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe("ingestPaths and the input limit", () => {
+  it("stops with an InputLimitError on a file with no size to check (/dev/zero) that passes the limit while read", async () => {
+    const run = ingestPaths(["/dev/zero"], { asOf: new Date("2026-12-07"), maxInputMb: 0.01 });
+    await expect(run).rejects.toBeInstanceOf(InputLimitError);
+    await expect(run).rejects.toThrow(/ingest: \/dev\/zero: .*over the input limit of 0\.01 MB/);
+  });
+
+  it("rejects (does not stop on) a path that cannot be read", async () => {
+    const r = await ingestPaths(["/proc/self/mem"], { asOf: new Date("2026-12-07") });
+    expect(r.rejected[0]?.reason).toMatch(/cannot read/);
   });
 });

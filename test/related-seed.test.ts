@@ -1,9 +1,17 @@
 // The seed gold (test/fixtures/seed-related.json, a copy of shared/gold/seed-related.json):
-// groups share a community, related papers within k, collaborators included.
+// groups share a community, related papers within k, collaborators included; on a built graph
+// (its coauthor and similar edges in tables) and on a loaded one (every edge in graphology).
 import { readFileSync } from "node:fs";
 import type Graph from "graphology";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildGraph, collaborators, findPaper, loadGraph, related } from "../src/graph/index.ts";
+import {
+  buildGraph,
+  collaborators,
+  findPaper,
+  loadGraph,
+  type Relations,
+  related,
+} from "../src/graph/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { seedExtracted } from "./seed-extracted.ts";
 
@@ -22,11 +30,13 @@ function nodeByTitle(graph: Graph, title: string): string {
   return found[0];
 }
 
-function checkGold(name: string, load: () => Promise<Graph>) {
+function checkGold(name: string, load: () => Promise<Relations>) {
   describe(name, () => {
+    let rel: Relations;
     let graph: Graph;
     beforeAll(async () => {
-      graph = await load();
+      rel = await load();
+      graph = rel.graph;
     }, 60_000);
 
     it.each(Object.entries(gold.groups))("group '%s' shares one community", (_, titles) => {
@@ -45,12 +55,12 @@ function checkGold(name: string, load: () => Promise<Graph>) {
     });
 
     it.each(gold.related)("related to '$paper' within $k", ({ paper, k, top }) => {
-      const got = related(graph, nodeByTitle(graph, paper), k).map((r) => r.title);
+      const got = related(rel, nodeByTitle(graph, paper), k).map((r) => r.title);
       for (const t of top) expect(got).toContain(t);
     });
 
     it.each(gold.collaborators)("collaborators of $author", ({ author, includes }) => {
-      const names = collaborators(graph, author).map((c) => c.name);
+      const names = collaborators(rel, author).map((c) => c.name);
       for (const n of includes) expect(names).toContain(n);
     });
 
@@ -67,5 +77,5 @@ checkGold("seed gold on the hand-made extraction (test/fixtures/graph)", async (
 
 checkGold("seed gold on the real pipeline (seeds/)", async () => {
   const { serialized } = await runPipeline(["seeds"], { asOf: new Date("2026-11-27T00:00:00Z") });
-  return loadGraph(serialized).graph;
+  return loadGraph(serialized);
 });

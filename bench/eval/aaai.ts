@@ -10,12 +10,11 @@ import { extractPapersParallel } from "../../src/extract/parallel.ts";
 import type { ExtractedPaper } from "../../src/extract/types.ts";
 import { louvainOn } from "../../src/graph/communities.ts";
 import {
+  type BuiltGraph,
   buildGraph,
   type GraphOptionsInput,
-  type LitGraph,
   related,
 } from "../../src/graph/index.ts";
-import type { CommunityOptions } from "../../src/graph/options.ts";
 import { ingestPaths } from "../../src/ingest/files.ts";
 import { nmi, precisionAt } from "./metrics.ts";
 import { knnLouvain, tfidfNeighbours } from "./peer.ts";
@@ -108,10 +107,11 @@ function score(items: Labelled[]): Scores {
 
 /** litgraph's communities and related papers (top 5) against the areas. */
 export function scoreGraph(
-  graph: LitGraph,
+  built: BuiltGraph,
   areas: Map<string, string>,
-  communityOf: (node: string) => number = (node) => graph.getNodeAttribute(node, "community"),
+  communityOf: (node: string) => number = (node) => built.graph.getNodeAttribute(node, "community"),
 ): Scores {
+  const { graph } = built;
   const items: Labelled[] = [];
   const areaOfNode = (node: string) => areas.get(titleKey(graph.getNodeAttribute(node, "title")));
   graph.forEachNode((node, a) => {
@@ -123,7 +123,7 @@ export function scoreGraph(
       area,
       half: halfOf(a.title),
       community: communityOf(node) >= 0 ? `c${communityOf(node)}` : `solo:${node}`,
-      answers: related(graph, node, K).map((r) => areaOfNode(r.node) ?? "?"),
+      answers: related(built, node, K).map((r) => areaOfNode(r.node) ?? "?"),
     });
   });
   return score(items);
@@ -147,12 +147,12 @@ function meanNmi(scores: (seed: number) => Scores): Scores {
 }
 
 /** scoreGraph with its NMI the mean over Louvain seeds (the graph's other community options). */
-export function scoreGraphSeeds(graph: LitGraph, areas: Map<string, string>): Scores {
-  const papers = graph.filterNodes((_, a) => a.type === "paper");
-  const opts = graph.getAttribute("options").communities as CommunityOptions;
+export function scoreGraphSeeds(built: BuiltGraph, areas: Map<string, string>): Scores {
+  const papers = built.graph.filterNodes((_, a) => a.type === "paper");
+  const opts = built.options.communities;
   return meanNmi((seed) => {
-    const c = louvainOn(graph, papers, "similar", { ...opts, seed });
-    return scoreGraph(graph, areas, (node) => c.get(node) ?? -1);
+    const c = louvainOn(built, papers, "similar", { ...opts, seed });
+    return scoreGraph(built, areas, (node) => c.get(node) ?? -1);
   });
 }
 
@@ -188,7 +188,7 @@ function scorePeerSeed(
 }
 
 /** Build litgraph's graph of the papers with the given options (layout included, as the CLI). */
-export function buildAaai(data: Aaai, opts: GraphOptionsInput = {}): LitGraph {
+export function buildAaai(data: Aaai, opts: GraphOptionsInput = {}): BuiltGraph {
   return buildGraph(data.papers, opts);
 }
 

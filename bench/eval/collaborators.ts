@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildGraph } from "../../src/graph/build.ts";
-import { edgeTable } from "../../src/graph/tables.ts";
 import { ingestTexts } from "../../src/ingest/index.ts";
 import type { EvalRow } from "./types.ts";
 
@@ -37,15 +36,15 @@ export function evalCollaborators(corporaDir: string): EvalRow[] {
     files.map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") })),
     { asOf: new Date("2026-01-01") },
   );
-  const graph = buildGraph(ingest.papers.map((p) => ({ ...p, entities: [] })));
+  const built = buildGraph(ingest.papers.map((p) => ({ ...p, entities: [] })));
   const ours = mostCollaborators(
-    edgeTable(graph, "coauthor").map((e) => [e.source, e.target] as [string, string]),
+    built.tables.coauthor.map((e) => [e.source, e.target] as [string, string]),
   );
   const peerPairs: [string, string][] = [];
   for (const p of ingest.papers)
     for (const a of p.authors) for (const b of p.authors) peerPairs.push([a.name, b.name]);
   const peer = mostCollaborators(peerPairs);
-  const label = (id: string) => String(graph.getNodeAttribute(id, "label") ?? id);
+  const label = (id: string) => String(built.graph.getNodeAttribute(id, "label") ?? id);
   return [
     {
       section: "collaboration network",

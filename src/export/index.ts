@@ -7,12 +7,11 @@
  */
 import { basename, dirname, extname, join } from "node:path";
 import { writeFileAtomic } from "../common/fs.ts";
-import { SerializedGraph } from "../graph/schema.ts";
-import { isSerializedHere } from "../graph/serialize.ts";
+import { type CanonicalGraph, SerializedGraph } from "../graph/schema.ts";
 import { type CsvFiles, type CsvOptions, type CsvShape, toCsv } from "./csv.ts";
 import { type EdgeMode, toGexf } from "./gexf.ts";
 import { toGraphML } from "./graphml.ts";
-import { type JsonLayout, jsonLineChunks, toJson } from "./json.ts";
+import { canonicalGraph, canonicalJson, type JsonLayout, jsonLineChunks } from "./json.ts";
 
 export * from "./pure.ts";
 
@@ -65,19 +64,23 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }, graph: u
 }
 
 /**
- * Validate the graph against src/graph/schema.ts, serialise it and write it atomically.
- * Returns the paths written. Throws "export: …" naming the first bad node/edge. A graph that
- * `serialize` made in this process is well-typed already and is not validated again (a full
- * zod pass over a 6,318-paper graph took about 1.4 s); one from anywhere else is.
+ * A graph from anywhere (a parsed file, a message) validated against src/graph/schema.ts and made
+ * canonical (a sorted copy), for writeGraph. Throws "export: …" naming the first bad node/edge.
+ * A graph `serialize` made needs neither: it is a CanonicalGraph already (a full zod pass over a
+ * 6,318-paper graph took about 1.4 s).
  */
-export function writeGraph(serialized: SerializedGraph, options: WriteGraphOptions): string[] {
-  const checked = isSerializedHere(serialized)
-    ? ({ success: true } as const)
-    : SerializedGraph.safeParse(serialized);
+export function checkedGraph(json: unknown): CanonicalGraph {
+  const checked = SerializedGraph.safeParse(json);
   if (!checked.success) {
-    const issues = checked.error.issues.slice(0, 3).map((i) => describeIssue(i, serialized));
+    const issues = checked.error.issues.slice(0, 3).map((i) => describeIssue(i, json));
     throw new Error(`export: the graph does not match src/graph/schema.ts: ${issues.join("; ")}`);
   }
+  // The input itself, not zod's copy of it: keys the schema does not name are kept.
+  return canonicalGraph(json as SerializedGraph);
+}
+
+/** Write a canonical graph (serialize, checkedGraph) atomically. Returns the paths written. */
+export function writeGraph(serialized: CanonicalGraph, options: WriteGraphOptions): string[] {
   const { format, out } = options;
   const flatOptions = { listSeparator: options.listSeparator };
   switch (format) {
@@ -88,7 +91,7 @@ export function writeGraph(serialized: SerializedGraph, options: WriteGraphOptio
         out,
         (options.jsonLayout ?? "lines") === "lines"
           ? jsonLineChunks(serialized)
-          : toJson(serialized, { layout: options.jsonLayout }),
+          : canonicalJson(serialized, { layout: options.jsonLayout }),
       );
       return [out];
     case "gexf":

@@ -10,8 +10,7 @@
  *   "pretty": 2-space indent everywhere. "compact": one line.
  * - Always ends with "\n".
  */
-import { edgeKey, type SerializedGraph } from "../graph/schema.ts";
-import { isSerializedHere } from "../graph/serialize.ts";
+import { type CanonicalGraph, edgeKey, type SerializedGraph } from "../graph/schema.ts";
 import { compareStrings, sortKeysDeep } from "./stable-json.ts";
 
 export type JsonLayout = "lines" | "pretty" | "compact";
@@ -37,25 +36,24 @@ function sortEdges(edges: Edge[]): Edge[] {
     .map(({ e }) => e);
 }
 
-/** The serialised graph with nodes and edges in canonical order and keys sorted. */
-export function canonicalGraph(serialized: SerializedGraph): Record<string, unknown> {
-  // A graph `serialize` made in this process has its keys sorted at every depth already, and
-  // its nodes and edges in order: no copy of it is needed.
-  if (isSerializedHere(serialized)) return serialized;
+/**
+ * A copy of the serialised graph with nodes and edges in canonical order and keys sorted. A graph
+ * `serialize` made is a CanonicalGraph already: it needs no copy.
+ */
+export function canonicalGraph(serialized: SerializedGraph): CanonicalGraph {
   const sorted = {
     ...serialized,
     nodes: [...serialized.nodes].sort((a, b) => compareStrings(a.key, b.key)),
     edges: sortEdges(serialized.edges),
   };
-  return sortKeysDeep(sorted) as Record<string, unknown>;
+  return sortKeysDeep(sorted) as CanonicalGraph;
 }
 
 /**
- * The "lines" layout as a sequence of chunks (one node or edge per line), so that a graph too
- * large for one JavaScript string can still be written to a file chunk by chunk.
+ * The "lines" layout of a canonical graph as a sequence of chunks (one node or edge per line), so
+ * that a graph too large for one JavaScript string can still be written to a file chunk by chunk.
  */
-export function* jsonLineChunks(serialized: SerializedGraph): Generator<string> {
-  const canonical = canonicalGraph(serialized);
+export function* jsonLineChunks(canonical: CanonicalGraph): Generator<string> {
   yield "{\n  ";
   let first = true;
   for (const [key, value] of Object.entries(canonical)) {
@@ -78,10 +76,15 @@ export function* jsonLineChunks(serialized: SerializedGraph): Generator<string> 
   yield "\n}\n";
 }
 
-/** Serialise the graph as JSON (see the module comment for order and layout). */
-export function toJson(serialized: SerializedGraph, options: JsonOptions = {}): string {
+/** A canonical graph as JSON (see the module comment for the layouts), written as it is. */
+export function canonicalJson(canonical: CanonicalGraph, options: JsonOptions = {}): string {
   const layout = options.layout ?? "lines";
-  if (layout === "pretty") return `${JSON.stringify(canonicalGraph(serialized), null, 2)}\n`;
-  if (layout === "compact") return `${JSON.stringify(canonicalGraph(serialized))}\n`;
-  return [...jsonLineChunks(serialized)].join("");
+  if (layout === "pretty") return `${JSON.stringify(canonical, null, 2)}\n`;
+  if (layout === "compact") return `${JSON.stringify(canonical)}\n`;
+  return [...jsonLineChunks(canonical)].join("");
+}
+
+/** Any serialised graph as canonical JSON: a sorted copy of it (canonicalGraph) written. */
+export function toJson(serialized: SerializedGraph, options: JsonOptions = {}): string {
+  return canonicalJson(canonicalGraph(serialized), options);
 }

@@ -8,6 +8,6 @@ export { toGexf } from "./gexf.ts";
 export type { GraphMLOptions } from "./graphml.ts";
 export { toGraphML } from "./graphml.ts";
 export type { JsonLayout, JsonOptions } from "./json.ts";
-export { canonicalGraph, toJson } from "./json.ts";
+export { canonicalGraph, canonicalJson, toJson } from "./json.ts";
 export { communityColor } from "./palette.ts";
 export { cleanXmlText } from "./xml.ts";

@@ -11,14 +11,15 @@ import { assignCommunities } from "./communities.ts";
 import { edgeMentions } from "./evidence.ts";
 import { isFrontMatter } from "./front-matter.ts";
 import { assignLayouts } from "./layout.ts";
-import { INCREMENTAL_DEFAULTS, type LayoutSnapshot } from "./layout-incremental.ts";
-import { type GraphOptionsInput, resolveOptions } from "./options.ts";
-import { edgeKey } from "./schema.ts";
+import { INCREMENTAL_DEFAULTS, type LayoutSnapshot, type View } from "./layout-incremental.ts";
+import { type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
+import { type Relations, relations } from "./relations.ts";
+import { type CommunityCard, edgeKey, type GraphMeta } from "./schema.ts";
 // Attributes are stored canonical (keys sorted, numbers rounded, no undefined), so that
-// serialize shares them instead of copying or even walking them (the graph attribute
-// `canonicalAttributes`): nodes through roundDeep, edges (160k on 6,318 papers) written in that
-// form directly; test/graph.test.ts checks that roundDeep leaves every one of them as it is.
-import { roundDeep as canonical } from "./serialize.ts";
+// serialize shares them instead of copying or even walking them (BuiltGraph.canonicalAttributes):
+// nodes through roundDeep, edges (160k on 6,318 papers) written in that form directly;
+// test/graph.test.ts checks that roundDeep leaves every one of them as it is.
+import { roundDeep as canonical, type GraphContent } from "./serialize.ts";
 import {
   internItems,
   materialize,
@@ -28,10 +29,31 @@ import {
   type SimilarityRunner,
 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
-import { setEdgeTable } from "./tables.ts";
+import type { EdgeTables } from "./tables.ts";
 import { type TextSource, textVectors } from "./text/vectors.ts";
 
-export type LitGraph = Graph;
+/**
+ * What buildGraph returns. `graph` (graphology, type "mixed") holds the nodes and the directed
+ * edges (authored, has, is-a, cites); the undirected coauthor and similar edges are `tables`
+ * beside it (tables.ts: inserting them into graphology cost a third of the +100 rebuild's graph
+ * step). Read relations through the Relations methods (`neighbours`, `degree`, `edgeCount`),
+ * which see both; `serialize` writes the tables as ordinary edges.
+ */
+export interface BuiltGraph extends GraphContent {
+  /** The resolved options the graph was built with (recorded in meta.options). */
+  readonly options: GraphOptions;
+  /** The community cards of the knowledge graph / paper map (meta.communities). */
+  readonly communities: CommunityCard[];
+  /** The collaboration communities (meta.collabCommunities). */
+  readonly collabCommunities: GraphMeta["collabCommunities"];
+  /** Every attribute object is stored canonical: serialize shares them as they are. */
+  readonly canonicalAttributes: true;
+  /**
+   * With BuildHooks.previousLayout: the views whose known positions were kept (the others were
+   * laid out in full) and whether papers' and authors' communities were kept. Absent otherwise.
+   */
+  readonly incremental?: { views: View[]; communities: ("papers" | "authors")[] };
+}
 
 export interface BuildHooks {
   /**
@@ -41,7 +63,7 @@ export interface BuildHooks {
   onStep?: (step: string, ms: number) => void;
   /**
    * The previous build's positions (layoutSnapshot): views whose nodes are mostly known keep
-   * them and place only the new nodes. The graph attribute `incrementalViews` lists those views.
+   * them and place only the new nodes. BuiltGraph.incremental lists those views.
    */
   previousLayout?: LayoutSnapshot;
   /**
@@ -93,17 +115,14 @@ const venueItem = (venue: string) => ({
 const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, " ");
 
 /**
- * Build the litgraph graph (graphology, type "mixed"): directed authored/has/is-a edges; the
- * undirected coauthor and similar edges as tables beside it (graph attribute EDGE_TABLES,
- * tables.ts), which `serialize` writes as edges. Graph attributes
- * `communities` and `collabCommunities` hold the community cards; `serialize` moves them into
- * `meta`.
+ * Build the litgraph graph: nodes and directed edges in graphology, the coauthor and similar
+ * edges as tables beside it, the community cards and the options (BuiltGraph).
  */
 export function buildGraph(
   input: ExtractedPaper[],
   optsIn: GraphOptionsInput = {},
   hooks: BuildHooks = {},
-): LitGraph {
+): BuiltGraph {
   let t = performance.now();
   const step = (name: string) => {
     const now = performance.now();
@@ -325,31 +344,26 @@ export function buildGraph(
     graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }
   // coauthor and similar: tables beside the graph (tables.ts), written as edges by serialize.
-  setEdgeTable(
-    graph,
-    "coauthor",
-    coauthorPairs(
-      papers
-        .filter((p) => !isFrontMatter(p))
-        .map((p) => ({
-          node: paperNode(p.id),
-          authors: p.authors.map((a) => authorNode(identity.rootOf.get(slotKey(a)) as string)),
-        })),
-      opts.authors.maxCoauthors,
-    ),
+  const coauthor = coauthorPairs(
+    papers
+      .filter((p) => !isFrontMatter(p))
+      .map((p) => ({
+        node: paperNode(p.id),
+        authors: p.authors.map((a) => authorNode(identity.rootOf.get(slotKey(a)) as string)),
+      })),
+    opts.authors.maxCoauthors,
   );
   step("edges");
   // similar
-  setEdgeTable(
-    graph,
-    "similar",
-    materialize(similarItems, similarResult(), text).map((e) => ({
+  const tables: EdgeTables = {
+    coauthor,
+    similar: materialize(similarItems, similarResult(), text).map((e) => ({
       source: paperNode(papers[e.a].id),
       target: paperNode(papers[e.b].id),
       attributes: { breakdown: e.breakdown, type: "similar", weight: e.weight },
     })),
-  );
-
+  };
+  const rel: Relations = relations(graph, tables);
   step("similarity");
   // Built once when first needed, used by Louvain and by the paper-map and collaboration layouts
   // (an incremental rebuild that keeps communities and positions needs neither).
@@ -357,7 +371,7 @@ export function buildGraph(
     let net: SubNetwork | undefined;
     return () => {
       net ??= subNetwork(
-        graph,
+        rel,
         graph.filterNodes((_, a) => a.type === type),
         new Set([edgeType]),
       );
@@ -368,30 +382,25 @@ export function buildGraph(
     papers: lazyNet("paper", "similar"),
     authors: lazyNet("author", "coauthor"),
   };
-  const kept = assignCommunities(graph, opts.communities, nets, hooks.previousLayout);
-  if (hooks.previousLayout) graph.setAttribute("incrementalCommunities", kept);
+  const kept = assignCommunities(rel, opts.communities, nets, hooks.previousLayout);
   step("communities");
-  const reused = assignLayouts(
-    graph,
-    opts.layout,
-    hooks.previousLayout,
-    INCREMENTAL_DEFAULTS,
-    nets,
-  );
-  if (hooks.previousLayout) graph.setAttribute("incrementalViews", reused);
+  const reused = assignLayouts(rel, opts.layout, hooks.previousLayout, INCREMENTAL_DEFAULTS, nets);
   step("layout");
   const paperIndex = new Map(papers.map((p, i) => [paperNode(p.id), i]));
-  const { communities, collabCommunities } = communityCards(graph, opts.communities, {
+  const { communities, collabCommunities } = communityCards(rel, opts.communities, {
     labels: text.labels,
     termsOf: (node) => {
       const i = paperIndex.get(node);
       return i === undefined ? undefined : text.ids[i];
     },
   });
-  graph.setAttribute("communities", communities);
-  graph.setAttribute("collabCommunities", collabCommunities);
-  graph.setAttribute("options", opts);
-  graph.setAttribute("canonicalAttributes", true);
   step("cards");
-  return graph;
+  return {
+    ...rel,
+    options: opts,
+    communities,
+    collabCommunities,
+    canonicalAttributes: true,
+    ...(hooks.previousLayout ? { incremental: { views: reused, communities: kept } } : {}),
+  };
 }

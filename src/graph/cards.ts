@@ -3,9 +3,9 @@
 import type Graph from "graphology";
 import { collabLabel } from "./collab-labels.ts";
 import type { CommunityOptions } from "./options.ts";
+import type { Relations } from "./relations.ts";
 import type { CommunityCard, GraphMeta } from "./schema.ts";
 import { round4 } from "./similarity.ts";
-import { forEachEdgeOfType } from "./tables.ts";
 
 const TOP = 5;
 const TOP_TERMS = 8;
@@ -187,10 +187,11 @@ export function topTerms(
 }
 
 export function communityCards(
-  graph: Graph,
+  rel: Relations,
   opts: CommunityOptions,
   terms?: CardTerms,
 ): { communities: CommunityCard[]; collabCommunities: GraphMeta["collabCommunities"] } {
+  const { graph } = rel;
   const members = new Map<number, string[]>();
   let n = 0;
   graph.forEachNode((node, a) => {
@@ -231,7 +232,7 @@ export function communityCards(
     }
     const strength = (p: string) => {
       let w = 0;
-      forEachEdgeOfType(graph, p, "similar", (other, e) => {
+      rel.forEachNeighbour(p, "similar", (other, e) => {
         if (inside.has(other)) w += e.weight;
       });
       return w;
@@ -308,6 +309,6 @@ export function communityCards(
   });
   const collabCommunities = [...collab]
     .sort((a, b) => a[0] - b[0])
-    .map(([id, authors]) => ({ id, label: collabLabel(graph, authors), size: authors.length }));
+    .map(([id, authors]) => ({ id, label: collabLabel(rel, authors), size: authors.length }));
   return { communities, collabCommunities };
 }

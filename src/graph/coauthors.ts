@@ -1,11 +1,9 @@
-// Co-authorship pairs from the papers' authors: buildGraph keeps them as the graph's "coauthor"
-// edge table (tables.ts), written as coauthor edges by serialize.
-import type { TableEdge } from "./tables.ts";
+// Co-authorship pairs from the papers' authors: buildGraph keeps them as its "coauthor" edge
+// table (BuiltGraph.tables, tables.ts), written as coauthor edges by serialize.
+import type { EdgeOf, TableEdge } from "./tables.ts";
 
 /** A coauthor pair: `source` < `target` (author node keys) and the paper nodes they share. */
-export interface CoauthorEdge extends TableEdge {
-  attributes: { papers: string[]; type: "coauthor"; weight: number };
-}
+export type CoauthorEdge = TableEdge<EdgeOf<"coauthor">>;
 
 /**
  * The coauthor pairs of papers given as (paper node, author nodes) in paper order: every two

@@ -1,6 +1,5 @@
 // Labels of the collaboration communities: their most central authors.
-import type Graph from "graphology";
-import { forEachEdgeOfType } from "./tables.ts";
+import type { Relations } from "./relations.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -10,14 +9,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * inside the community); ties go to more papers, then to the name. A prolific author who only
  * passes through the group does not name it.
  */
-export function collabLabel(graph: Graph, members: readonly string[], n = 2): string {
+export function collabLabel(rel: Relations, members: readonly string[], n = 2): string {
   const inside = new Set(members);
   const ranked = members.map((m) => {
     let strength = 0;
-    forEachEdgeOfType(graph, m, "coauthor", (other, e) => {
+    rel.forEachNeighbour(m, "coauthor", (other, e) => {
       if (inside.has(other)) strength += e.weight;
     });
-    const a = graph.getNodeAttributes(m);
+    const a = rel.graph.getNodeAttributes(m);
     return { strength, papers: a.paperCount as number, label: a.label as string };
   });
   return ranked

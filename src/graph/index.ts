@@ -1,6 +1,6 @@
 // Public surface of the graph stage (browser-safe).
 export { type AuthorIdentity, matchAuthorKey, resolveAuthors } from "./authors.ts";
-export { buildGraph, type LitGraph } from "./build.ts";
+export { type BuiltGraph, buildGraph } from "./build.ts";
 export {
   CITATION_DEFAULTS,
   type CitationOptions,
@@ -23,5 +23,14 @@ export {
   type RelatedPaper,
   related,
 } from "./queries.ts";
+export { type Relations, relations } from "./relations.ts";
 export * from "./schema.ts";
-export { graphCounts, loadGraph, type SerializeInput, serialize } from "./serialize.ts";
+export {
+  type GraphContent,
+  graphCounts,
+  type LoadedGraph,
+  loadGraph,
+  type SerializeInput,
+  serialize,
+} from "./serialize.ts";
+export { type EdgeTables, TABLE_TYPES, type TableEdge } from "./tables.ts";

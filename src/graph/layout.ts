@@ -14,9 +14,9 @@ import {
 } from "./layout-incremental.ts";
 import { components, packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
+import type { Relations } from "./relations.ts";
 import { round4 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
-import { tableDegrees } from "./tables.ts";
 
 /**
  * noverlap jitters nodes that sit on the exact same spot with Math.random (its Float32 matrix
@@ -51,7 +51,7 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
  * here), which holds only undirected edges (similar, coauthor).
  */
 export function layoutView(
-  graph: Graph,
+  rel: Relations,
   nodes: string[],
   edgeTypes: Set<string>,
   communityAttr: string,
@@ -59,11 +59,12 @@ export function layoutView(
   start?: Map<string, { x: number; y: number }>,
   net?: SubNetwork,
 ): Map<string, { x: number; y: number }> {
+  const { graph } = rel;
   const rng = createRng(opts.seed);
   // The whole graph with every edge type (knowledge-graph view) is laid out in place: copying
   // 30k nodes and 270k edges into a sub-graph costs more than the layout itself.
   const inPlace = nodes.length === graph.order;
-  const view = inPlace ? undefined : (net ?? subNetwork(graph, nodes, edgeTypes));
+  const view = inPlace ? undefined : (net ?? subNetwork(rel, nodes, edgeTypes));
   const sub = view ? view.graph : graph;
   const communities = new Map<number, number>();
   for (const n of nodes) {
@@ -158,13 +159,13 @@ function clusterMembers(
   return kept.size > 0 && kept.size <= opts.clusterLayoutMaxCommunities ? members : undefined;
 }
 
-/** size = 2..20 from √degree in the whole graph (its edge tables' edges counted). */
-export function assignSizes(graph: Graph): void {
-  const fromTables = tableDegrees(graph);
+/** size = 2..20 from √degree in the whole graph (edge tables included). */
+export function assignSizes(rel: Relations): void {
+  const { graph } = rel;
   const degrees = new Map<string, number>();
   let max = 0;
   graph.forEachNode((n) => {
-    const d = graph.degree(n) + (fromTables.get(n) ?? 0);
+    const d = rel.degree(n);
     degrees.set(n, d);
     max = Math.max(max, d);
   });
@@ -222,13 +223,14 @@ function startFromMap(graph: Graph, map: Map<string, { x: number; y: number }>) 
  * placed that way.
  */
 export function assignLayouts(
-  graph: Graph,
+  rel: Relations,
   opts: LayoutOptions,
   previous?: LayoutSnapshot,
   incremental: IncrementalOptions = INCREMENTAL_DEFAULTS,
   nets: Networks = {},
 ): View[] {
-  assignSizes(graph);
+  const { graph } = rel;
+  assignSizes(rel);
   const reuse = previous && previous.options === JSON.stringify(opts) ? previous : undefined;
   const reused: View[] = [];
   const view = (
@@ -240,9 +242,9 @@ export function assignLayouts(
     net?: () => SubNetwork,
   ) => {
     const placed =
-      reuse && placeIncrementally(graph, nodes, types, viewPositions(reuse, name), incremental);
+      reuse && placeIncrementally(rel, nodes, types, viewPositions(reuse, name), incremental);
     if (placed) reused.push(name);
-    return placed || layoutView(graph, nodes, types, community, opts, start?.(), net?.());
+    return placed || layoutView(rel, nodes, types, community, opts, start?.(), net?.());
   };
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const map = view("map", papers, new Set(["similar"]), "community", undefined, nets.papers);

@@ -1,9 +1,10 @@
-// Pure queries over a built graph, shared by the CLI and the web view.
+// Pure queries over a graph, shared by the CLI and the web view. The ones that read relations
+// (related, collaborators) take a Relations: a built graph (buildGraph) or a loaded one (loadGraph).
 import type Graph from "graphology";
 import { foldName, makeAuthor } from "../ingest/names.ts";
 import { matchAuthorKey } from "./authors.ts";
-import type { CommunityCard, GraphMeta, ShareItem } from "./schema.ts";
-import { forEachEdgeOfType } from "./tables.ts";
+import type { Relations } from "./relations.ts";
+import type { CommunityCard, ShareItem } from "./schema.ts";
 
 export interface RelatedPaper {
   node: string;
@@ -68,15 +69,16 @@ export function findPaper(graph: Graph, query: string): string {
 }
 
 /** Related papers ranked by similar-edge weight (ties by node key), with reasons. */
-export function related(graph: Graph, paperKey: string, top = 10): RelatedPaper[] {
+export function related(rel: Relations, paperKey: string, top = 10): RelatedPaper[] {
+  const { graph } = rel;
   if (!graph.hasNode(paperKey)) throw new Error(`graph/related: no node '${paperKey}'`);
   const out: RelatedPaper[] = [];
-  forEachEdgeOfType(graph, paperKey, "similar", (other, e) => {
+  rel.forEachNeighbour(paperKey, "similar", (other, e) => {
     out.push({
       node: other,
       title: graph.getNodeAttribute(other, "title"),
       score: e.weight,
-      reasons: e.breakdown as ShareItem[],
+      reasons: e.breakdown,
     });
   });
   return out.sort((a, b) => b.score - a.score || cmp(a.node, b.node)).slice(0, top);
@@ -113,7 +115,8 @@ export function findAuthor(graph: Graph, name: string): string {
 }
 
 /** Co-authors of an author, most shared papers first, with the papers. */
-export function collaborators(graph: Graph, authorName: string): Collaborator[] {
+export function collaborators(rel: Relations, authorName: string): Collaborator[] {
+  const { graph } = rel;
   const node = findAuthor(graph, authorName);
   const out: Collaborator[] = [];
   const add = (other: string, papers: string[]) =>
@@ -123,17 +126,15 @@ export function collaborators(graph: Graph, authorName: string): Collaborator[] 
       count: papers.length,
       papers: papers.map((p) => ({ node: p, title: graph.getNodeAttribute(p, "title") })),
     });
-  forEachEdgeOfType(graph, node, "coauthor", (other, e) => add(other, e.papers as string[]));
+  rel.forEachNeighbour(node, "coauthor", (other, e) => add(other, e.papers));
   return out.sort((a, b) => b.count - a.count || cmp(a.name, b.name) || cmp(a.node, b.node));
 }
 
-/** The community cards, by id, from a graph (its attributes) or a meta object. */
-export function clusters(source: Graph | GraphMeta): CommunityCard[] {
-  const cards =
-    "communities" in source && Array.isArray(source.communities)
-      ? source.communities
-      : (((source as Graph).getAttribute?.("communities") as CommunityCard[] | undefined) ?? []);
-  return [...cards].sort((a, b) => a.id - b.id);
+/** The community cards, by id, of a built or loaded graph, or of a graph.json's meta. */
+export function clusters(source: {
+  readonly communities: readonly CommunityCard[];
+}): CommunityCard[] {
+  return [...source.communities].sort((a, b) => a.id - b.id);
 }
 
 /** The papers of a knowledge-graph / paper-map community, largest (most central) first, ties by key. */

@@ -222,3 +222,13 @@ export const SerializedGraph = z.object({
   meta: GraphMeta,
 });
 export type SerializedGraph = z.infer<typeof SerializedGraph>;
+
+declare const canonical: unique symbol;
+
+/**
+ * A SerializedGraph known to be well-typed and canonical (keys sorted at every depth, nodes and
+ * edges in order): what `serialize` returns, or `canonicalGraph` (src/export/json.ts) makes of a
+ * SerializedGraph, or `checkedGraph` (src/export/index.ts) of unchecked input. The JSON writer
+ * writes it as it is, without validating or copying it again.
+ */
+export type CanonicalGraph = SerializedGraph & { readonly [canonical]: true };

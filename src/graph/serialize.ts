@@ -1,8 +1,16 @@
 // Canonical JSON form of the graph (sorted nodes and edges, floats rounded) and its loader.
 import Graph from "graphology";
 import { LITGRAPH_VERSION } from "./options.ts";
-import { edgeKey, type GraphMeta, isEdgeKey, SerializedGraph } from "./schema.ts";
-import { forEachTableEdge, tableEdgeCount } from "./tables.ts";
+import { type Relations, relations } from "./relations.ts";
+import {
+  type CanonicalGraph,
+  type CommunityCard,
+  edgeKey,
+  type GraphMeta,
+  isEdgeKey,
+  SerializedGraph,
+} from "./schema.ts";
+import { forEachTableEdge, NO_TABLES } from "./tables.ts";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -75,15 +83,19 @@ function canon<T>(value: T, round: boolean): T {
   return value;
 }
 
-/**
- * Serialised graphs made by `serialize` in this process: well-typed (no need to validate them
- * again) and canonical (keys sorted at every depth, nodes and edges in order).
- */
-const madeHere = new WeakSet<object>();
+/** What `serialize` writes: a graph's relations, its community cards and its options. */
+export interface GraphContent extends Relations {
+  readonly communities: readonly CommunityCard[];
+  readonly collabCommunities: GraphMeta["collabCommunities"];
+  /** Recorded in meta.options (SerializeInput.options merged over them). */
+  readonly options: object;
+  /** True when every attribute object is canonical already (roundDeep would return it as it is). */
+  readonly canonicalAttributes: boolean;
+}
 
-/** True when `serialized` is an object `serialize` returned in this process (trusted). */
-export function isSerializedHere(serialized: unknown): boolean {
-  return typeof serialized === "object" && serialized !== null && madeHere.has(serialized);
+/** A graph read back from graph.json (loadGraph): every edge is in `graph`, `tables` are empty. */
+export interface LoadedGraph extends GraphContent {
+  readonly meta: GraphMeta;
 }
 
 export interface SerializeInput {
@@ -95,13 +107,13 @@ export interface SerializeInput {
 }
 
 /** Node and edge counts by type, plus community counts. */
-export function graphCounts(graph: Graph): Record<string, number> {
+export function graphCounts(content: GraphContent): Record<string, number> {
   const nodes = new Map<string, number>();
   const edges = new Map<string, number>();
-  graph.forEachNode((_, a) => tally(nodes, a.type));
-  graph.forEachEdge((_, a) => tally(edges, a.type));
-  forEachTableEdge(graph, (_, e) => tally(edges, e.attributes.type));
-  return countsOf(graph, nodes, edges);
+  content.graph.forEachNode((_, a) => tally(nodes, a.type));
+  content.graph.forEachEdge((_, a) => tally(edges, a.type));
+  forEachTableEdge(content.tables, (_, e) => tally(edges, e.attributes.type));
+  return countsOf(content, nodes, edges);
 }
 
 const tally = (counts: Map<string, number>, type: string) =>
@@ -109,29 +121,33 @@ const tally = (counts: Map<string, number>, type: string) =>
 
 /** graphCounts from node and edge tallies by type. */
 function countsOf(
-  graph: Graph,
+  content: GraphContent,
   nodes: Map<string, number>,
   edges: Map<string, number>,
 ): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const [type, n] of nodes) counts[`nodes.${type}`] = n;
   for (const [type, n] of edges) counts[`edges.${type}`] = n;
-  counts.nodes = graph.order;
-  counts.edges = graph.size + tableEdgeCount(graph);
-  counts.communities = ((graph.getAttribute("communities") as unknown[]) ?? []).length;
-  counts.collabCommunities = ((graph.getAttribute("collabCommunities") as unknown[]) ?? []).length;
+  counts.nodes = content.graph.order;
+  counts.edges = content.edgeCount();
+  counts.communities = content.communities.length;
+  counts.collabCommunities = content.collabCommunities.length;
   return Object.fromEntries(Object.entries(counts).sort((a, b) => cmp(a[0], b[0])));
 }
 
-/** graphology export + meta; byte-identical JSON for the same graph whatever the build order. */
-export function serialize(graph: Graph, input: SerializeInput = {}): SerializedGraph {
+/**
+ * graphology export + meta, the tables' edges included; byte-identical JSON for the same graph
+ * whatever the build order. The result is a CanonicalGraph: the JSON writer takes it as it is.
+ */
+export function serialize(content: GraphContent, input: SerializeInput = {}): CanonicalGraph {
+  const { graph } = content;
   // Built with keys in sorted order at every level (roundDeep sorts the attributes), so that
   // src/export/json.ts can stringify a graph made here without copying it again. Read straight
   // from the graph, not through graph.export() (which copies every attribute object): an
   // attribute object already canonical is shared with the graph, so neither may be changed
   // afterwards.
   // buildGraph stores every attribute canonical already: no need to walk them again.
-  const tidy = graph.getAttribute("canonicalAttributes") === true ? <T>(x: T) => x : roundDeep;
+  const tidy = content.canonicalAttributes ? <T>(x: T) => x : roundDeep;
   // Counted on the way (graphCounts would walk the graph again: 0.1 s on 160k edges).
   const nodeTypes = new Map<string, number>();
   const edgeTypes = new Map<string, number>();
@@ -163,7 +179,7 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
     keyed.push({ key, edge });
   });
   // A built graph's edge tables (tables.ts), as the undirected edges they stand for.
-  forEachTableEdge(graph, (key, { attributes, source, target }) => {
+  forEachTableEdge(content.tables, (key, { attributes, source, target }) => {
     tally(edgeTypes, attributes.type);
     keyed.push({
       key,
@@ -180,27 +196,26 @@ export function serialize(graph: Graph, input: SerializeInput = {}): SerializedG
   const meta = canon(
     {
       litgraph: LITGRAPH_VERSION,
-      options: roundDeep({ ...(graph.getAttribute("options") ?? {}), ...input.options }),
+      options: roundDeep({ ...content.options, ...input.options }),
       inputs: [...(input.inputs ?? [])].sort((a, b) => cmp(a.path, b.path)),
-      counts: { ...countsOf(graph, nodeTypes, edgeTypes), ...input.counts },
-      communities: roundDeep(graph.getAttribute("communities") ?? []),
-      collabCommunities: graph.getAttribute("collabCommunities") ?? [],
+      counts: { ...countsOf(content, nodeTypes, edgeTypes), ...input.counts },
+      communities: roundDeep(content.communities),
+      collabCommunities: content.collabCommunities,
     },
     false,
   ) as GraphMeta;
-  const out = {
+  // Made here: well-typed and canonical (keys sorted at every depth, nodes and edges in order).
+  return {
     attributes: {},
     edges,
     meta,
     nodes,
     options: { allowSelfLoops: false, multi: false, type: "mixed" },
-  } as SerializedGraph;
-  madeHere.add(out);
-  return out;
+  } as SerializedGraph as CanonicalGraph;
 }
 
-/** Validate a parsed graph.json and rebuild the graph (communities back as graph attributes). */
-export function loadGraph(json: unknown, source = "graph.json"): { graph: Graph; meta: GraphMeta } {
+/** Validate a parsed graph.json and rebuild the graph, every edge in graphology. */
+export function loadGraph(json: unknown, source = "graph.json"): LoadedGraph {
   const parsed = SerializedGraph.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -220,8 +235,12 @@ export function loadGraph(json: unknown, source = "graph.json"): { graph: Graph;
     // The schema cannot see an edge to a missing node or a duplicate key; graphology can.
     throw new Error(`graph/load: ${source}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  graph.setAttribute("communities", meta.communities);
-  graph.setAttribute("collabCommunities", meta.collabCommunities);
-  graph.setAttribute("options", meta.options);
-  return { graph, meta };
+  return {
+    ...relations(graph, NO_TABLES),
+    meta,
+    communities: meta.communities,
+    collabCommunities: meta.collabCommunities,
+    options: meta.options,
+    canonicalAttributes: false,
+  };
 }

@@ -4,7 +4,8 @@
 // Node keys are short ("n0", "n1", … in the order given; not integer-like, so JavaScript keeps
 // them in insertion order and every iteration order is that of `nodes`).
 import Graph from "graphology";
-import { edgeTables } from "./tables.ts";
+import type { Relations } from "./relations.ts";
+import { TABLE_TYPES } from "./tables.ts";
 
 export interface SubNetwork {
   graph: Graph;
@@ -16,10 +17,14 @@ export const subKey = (i: number): string => `n${i}`;
 
 /**
  * The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`: those of
- * the graph's edge tables first (tables.ts; in table order, the order they had as edges), then
- * its edges.
+ * the edge tables first (tables.ts; in table order, the order they had as edges), then the
+ * graph's own.
  */
-export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>): SubNetwork {
+export function subNetwork(
+  { graph, tables }: Relations,
+  nodes: string[],
+  edgeTypes: Set<string>,
+): SubNetwork {
   const sub = new Graph({ type: "undirected" });
   const index = new Map<string, number>();
   nodes.forEach((n, i) => {
@@ -33,8 +38,9 @@ export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>
     const [sa, sb] = [subKey(a), subKey(b)];
     if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight });
   };
-  for (const [type, edges] of edgeTables(graph))
-    if (edgeTypes.has(type)) for (const e of edges) link(e.source, e.target, e.attributes.weight);
+  for (const type of TABLE_TYPES)
+    if (edgeTypes.has(type))
+      for (const e of tables[type]) link(e.source, e.target, e.attributes.weight);
   graph.forEachUndirectedEdge((_key, attrs, s, t) => {
     if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
   });

@@ -1,60 +1,60 @@
 // Undirected edges kept as tables beside the graph, not as graphology edges. buildGraph keeps its
-// coauthor and similar edges here (graph attribute EDGE_TABLES): inserting them into graphology
+// coauthor and similar edges here (BuiltGraph.tables, build.ts): inserting them into graphology
 // was about a third of the +100 rebuild's graph step (100k edges on 6,418 papers, at 4-5 µs each
-// in graphology's adjacency objects), and the build reads them only through the few functions
-// below. `serialize` writes them as ordinary edges, so graph.json, the exports and a loaded graph
-// are as before. Code that reads a relation of a graph takes both its edges of that type (a
-// loaded graph) and its table (a built one): subNetwork, fillIncrementally, assignSizes, the
-// community cards, related() and collaborators().
-import type Graph from "graphology";
+// in graphology's adjacency objects). `serialize` writes them as ordinary edges, so graph.json,
+// the exports and a loaded graph are as before. Code that reads a relation takes a `Relations`
+// (relations.ts), which covers a graph's own edges and its tables alike.
+import type { EdgeAttributes } from "./schema.ts";
 import { edgeKey } from "./schema.ts";
 
+/** The edge types kept as tables, in the order the tables are read (and were made). */
+export const TABLE_TYPES = ["coauthor", "similar"] as const;
+export type TableType = (typeof TABLE_TYPES)[number];
+
+/** The attributes of an edge of `type` (schema.ts), e.g. EdgeOf<"similar"> has a breakdown. */
+export type EdgeOf<T extends EdgeAttributes["type"]> = Extract<EdgeAttributes, { type: T }>;
+
 /** An undirected edge of a table; `attributes` are canonical (as serialize writes them). */
-export interface TableEdge {
+export interface TableEdge<A extends EdgeOf<TableType> = EdgeOf<TableType>> {
   source: string;
   target: string;
-  attributes: { type: string; weight: number; [key: string]: unknown };
+  attributes: A;
 }
 
 /** A neighbour a table gives a node: the other end, the edge's weight and attributes. */
 export interface TableNeighbour {
   node: string;
   weight: number;
-  attributes: TableEdge["attributes"];
+  attributes: EdgeOf<TableType>;
 }
 
-/** The graph attribute holding a built graph's tables, by edge type, in the order they were set. */
-export const EDGE_TABLES = "edgeTables";
+/** A built graph's coauthor and similar edges, each table in the order its edges were made. */
+export type EdgeTables = { readonly [T in TableType]: readonly TableEdge<EdgeOf<T>>[] };
 
-type Tables = Record<string, TableEdge[]>;
+/** No tables: a loaded graph holds every edge in graphology. */
+export const NO_TABLES: EdgeTables = Object.freeze({
+  coauthor: Object.freeze([]),
+  similar: Object.freeze([]),
+});
 
-const tablesOf = (graph: Graph): Tables => (graph.getAttribute(EDGE_TABLES) as Tables) ?? {};
-
-/** Keep `edges` as the graph's table of `type` (replacing one set before). */
-export function setEdgeTable(graph: Graph, type: string, edges: TableEdge[]): void {
-  graph.setAttribute(EDGE_TABLES, { ...tablesOf(graph), [type]: edges });
+/** Every table edge with its key (edgeKey, undirected), table by table. */
+export function forEachTableEdge(
+  tables: EdgeTables,
+  fn: (key: string, edge: TableEdge) => void,
+): void {
+  for (const type of TABLE_TYPES)
+    for (const e of tables[type]) fn(edgeKey(type, e.source, e.target, true), e);
 }
 
-/** The graph's tables as [type, edges], in the order they were set (none for a loaded graph). */
-export function edgeTables(graph: Graph): [string, readonly TableEdge[]][] {
-  return Object.entries(tablesOf(graph));
+/** How many edges the tables hold. */
+export function tableEdgeCount(tables: EdgeTables): number {
+  let n = 0;
+  for (const type of TABLE_TYPES) n += tables[type].length;
+  return n;
 }
 
-/** The graph's table of `type` (empty for a loaded graph). */
-export function edgeTable(graph: Graph, type: string): readonly TableEdge[] {
-  return tablesOf(graph)[type] ?? [];
-}
-
-/** Every table edge of the graph with its key (edgeKey, undirected), table by table. */
-export function forEachTableEdge(graph: Graph, fn: (key: string, edge: TableEdge) => void): void {
-  for (const [type, edges] of Object.entries(tablesOf(graph)))
-    for (const e of edges) fn(edgeKey(type, e.source, e.target, true), e);
-}
-
-/** How many edges the graph's tables hold. */
-export function tableEdgeCount(graph: Graph): number {
-  return Object.values(tablesOf(graph)).reduce((n, edges) => n + edges.length, 0);
-}
+const isTableType = (type: string): type is TableType =>
+  (TABLE_TYPES as readonly string[]).includes(type);
 
 const indexes = new WeakMap<readonly TableEdge[], Map<string, TableNeighbour[]>>();
 
@@ -85,47 +85,41 @@ function neighbourIndex(
 }
 
 /**
- * The neighbours the graph's tables of `types` give a node (of the nodes in `only`, when given):
- * table by table in the order they were set, each in table order, which is the order graphology
- * iterated a node's edges in when the same edges were inserted in that order.
+ * The neighbours the tables of `types` give a node (of the nodes in `only`, when given): table
+ * by table in TABLE_TYPES order, each in table order, which is the order graphology iterated a
+ * node's edges in when the same edges were inserted in that order.
  */
 export function tableNeighbours(
-  graph: Graph,
+  tables: EdgeTables,
   types: Iterable<string>,
   only?: ReadonlySet<string>,
 ): (node: string) => readonly TableNeighbour[] {
   const wanted = new Set(types);
-  const tables = Object.entries(tablesOf(graph))
-    .filter(([type]) => wanted.has(type))
-    .map(([, edges]) => neighbourIndex(edges, only));
-  if (tables.length === 0) return () => [];
-  if (tables.length === 1) return (node) => tables[0].get(node) ?? [];
-  return (node) => tables.flatMap((index) => index.get(node) ?? []);
+  const indexed = TABLE_TYPES.filter((type) => wanted.has(type) && tables[type].length > 0).map(
+    (type) => neighbourIndex(tables[type], only),
+  );
+  if (indexed.length === 0) return () => [];
+  if (indexed.length === 1) return (node) => indexed[0].get(node) ?? [];
+  return (node) => indexed.flatMap((index) => index.get(node) ?? []);
 }
 
-/** How many edges the graph's tables give each node (absent: none). */
-export function tableDegrees(graph: Graph): Map<string, number> {
+/** The neighbours the table of `type` gives `node` (none when `type` is not a table type). */
+export function tableNeighboursOf(
+  tables: EdgeTables,
+  node: string,
+  type: string,
+): readonly TableNeighbour[] {
+  if (!isTableType(type) || tables[type].length === 0) return [];
+  return neighbourIndex(tables[type]).get(node) ?? [];
+}
+
+/** How many edges the tables give each node (absent: none). */
+export function tableDegrees(tables: EdgeTables): Map<string, number> {
   const degrees = new Map<string, number>();
-  for (const edges of Object.values(tablesOf(graph)))
-    for (const e of edges) {
+  for (const type of TABLE_TYPES)
+    for (const e of tables[type]) {
       degrees.set(e.source, (degrees.get(e.source) ?? 0) + 1);
       degrees.set(e.target, (degrees.get(e.target) ?? 0) + 1);
     }
   return degrees;
-}
-
-/**
- * Each edge of `type` at `node`, its edges in the graph first, then those of the graph's table:
- * the node at the other end and the edge's attributes.
- */
-export function forEachEdgeOfType(
-  graph: Graph,
-  node: string,
-  type: string,
-  fn: (other: string, attributes: Record<string, unknown> & TableEdge["attributes"]) => void,
-): void {
-  graph.forEachEdge(node, (_e, a, s, t) => {
-    if (a.type === type) fn(s === node ? t : s, a as TableEdge["attributes"]);
-  });
-  for (const n of neighbourIndex(edgeTable(graph, type)).get(node) ?? []) fn(n.node, n.attributes);
 }

@@ -33,11 +33,23 @@ async function checkSizes(files: string[], maxInputMb: number): Promise<void> {
   }
 }
 
+/** A file over the input limit: the run stops (unlike a file that cannot be read, which is rejected). */
+export class InputLimitError extends Error {
+  constructor(
+    readonly file: string,
+    what: string,
+    readonly maxInputMb: number,
+  ) {
+    super(
+      `ingest: ${file}: ${what} is over the input limit of ${maxInputMb} MB per file; ` +
+        "raise it with --max-input-mb",
+    );
+    this.name = "InputLimitError";
+  }
+}
+
 const overLimit = (file: string, what: string, maxInputMb: number) =>
-  new Error(
-    `ingest: ${file}: ${what} is over the input limit of ${maxInputMb} MB per file; ` +
-      "raise it with --max-input-mb",
-  );
+  new InputLimitError(file, what, maxInputMb);
 
 /**
  * Read a file, never more than the limit: a device or pipe (/dev/zero, a FIFO) has no size to
@@ -128,7 +140,7 @@ export async function ingestPaths(
   const results: ParseResult[] = [];
   for (const { file, inFolder } of files) {
     const bytes = await readCapped(file, maxInputMb).catch((err: Error) => err);
-    if (bytes instanceof Error && bytes.message.startsWith(`ingest: ${file}: `)) throw bytes;
+    if (bytes instanceof InputLimitError) throw bytes;
     if (bytes instanceof Error) {
       results.push({
         papers: [],

@@ -42,9 +42,9 @@ self.addEventListener("message", (ev: MessageEvent<RunRequest>) => {
       detail: "building graph, communities and layouts",
       fraction: 0.55,
     });
-    const graph = buildGraph(papers);
+    const built = buildGraph(papers);
     post({ type: "progress", stage: "serialise", detail: "preparing the view", fraction: 0.9 });
-    const serialized = serialize(graph, {
+    const serialized = serialize(built, {
       inputs: [],
       options: { asOf: req.asOf, source: "browser" },
       counts: {

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from "node:fs";
-import type Graph from "graphology";
 import { escapeForTerminal } from "../../common/terminal.ts";
 import { isRecordFormat, RECORD_FORMATS, type RecordFormat } from "../../export/records/formats.ts";
 import {
@@ -11,8 +10,8 @@ import {
   related,
   yearCounts,
 } from "../../graph/queries.ts";
-import type { CommunityCard, GraphMeta, ShareItem } from "../../graph/schema.ts";
-import { loadGraph } from "../../graph/serialize.ts";
+import type { CommunityCard, ShareItem } from "../../graph/schema.ts";
+import { type LoadedGraph, loadGraph } from "../../graph/serialize.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
 import { AUTHOR_OPTIONS, authorOptions } from "../authors-options.ts";
 import { defaultInputs } from "../inputs.ts";
@@ -34,10 +33,7 @@ const QUERY_OPTIONS = {
 type Values = ReturnType<typeof parse<typeof QUERY_OPTIONS>>["values"];
 
 /** The graph from --graph FILE, else built from the input paths (none: seeds/). */
-export async function loadQueryGraph(
-  values: Values,
-  paths: string[],
-): Promise<{ graph: Graph; meta: GraphMeta }> {
+export async function loadQueryGraph(values: Values, paths: string[]): Promise<LoadedGraph> {
   if (values.graph) {
     if (paths.length) throw new UsageError("give either input paths or --graph, not both");
     if (values.authors !== undefined || values["max-coauthors"] !== undefined)
@@ -144,9 +140,10 @@ export async function relatedCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(top) || top < 1)
     throw new UsageError(`--top wants a positive integer, got '${values.top}'`);
   const format = recordFormat(values);
-  const { graph } = await loadQueryGraph(values, paths);
+  const loaded = await loadQueryGraph(values, paths);
+  const { graph } = loaded;
   const node = findPaper(graph, query);
-  const list = related(graph, node, top);
+  const list = related(loaded, node, top);
   if (format) {
     const { exportPapers } = await import("../../export/records/index.ts");
     writeStdout(
@@ -176,10 +173,11 @@ export async function relatedCommand(argv: string[]): Promise<number> {
 
 export async function collaboratorsCommand(argv: string[]): Promise<number> {
   const { values, query, paths } = queryArgs(argv, "an author name");
-  const { graph } = await loadQueryGraph(values, paths);
+  const loaded = await loadQueryGraph(values, paths);
+  const { graph } = loaded;
   const node = findAuthor(graph, query);
   const a = graph.getNodeAttributes(node);
-  const list = collaborators(graph, node);
+  const list = collaborators(loaded, node);
   if (values.json) {
     const author = { node, name: a.label, variants: a.variants, paperCount: a.paperCount };
     writeStdout(`${JSON.stringify({ author, collaborators: list }, null, 2)}\n`);
