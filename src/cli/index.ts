@@ -57,6 +57,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   site: async () => (await import("./commands/serve.ts")).siteCommand,
 };
 
+/** Commands that print a help of their own for -h/--help. */
+const OWN_HELP = new Set(["fetch", "serve", "site"]);
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "-h" || name === "--help" || name === "help") {
@@ -72,6 +75,11 @@ export async function main(argv: string[]): Promise<number> {
     logLines(`litgraph: unknown command '${name}'`);
     process.stderr.write(`\n${HELP}`);
     return 2;
+  }
+  // Commands with no help of their own show this one, and do nothing else.
+  if (!OWN_HELP.has(name) && rest.some((a) => a === "-h" || a === "--help")) {
+    process.stdout.write(HELP);
+    return 0;
   }
   try {
     return await (await load())(rest);
