@@ -6,13 +6,14 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedPaper } from "../src/extract/types.ts";
 import { buildGraph } from "../src/graph/build.ts";
 import {
+  CITED_OUTSIDE_TOP,
   type CitingPaper,
   citationSignals,
   citationSource,
   inSetCitations,
 } from "../src/graph/citation-signals.ts";
 import { SerializedGraph } from "../src/graph/schema.ts";
-import { serialize } from "../src/graph/serialize.ts";
+import { loadGraph, serialize } from "../src/graph/serialize.ts";
 import { ingestTexts, type PaperRecord, parseText } from "../src/ingest/index.ts";
 import { runMain } from "./run-main.ts";
 
@@ -195,6 +196,33 @@ describe("cites edges in the graph", () => {
       expect([e.source, e.target].every((k) => k.startsWith("paper:"))).toBe(true);
     const again = serialize(buildGraph([...papers].reverse()));
     expect(JSON.stringify(again)).toBe(JSON.stringify(serialize(graph)));
+  });
+});
+
+describe("the works cited most outside the set (meta.citedOutside)", () => {
+  const papers: ExtractedPaper[] = wos.map((p) => ({ ...p, entities: [] }));
+  const meta = (ps: ExtractedPaper[]) =>
+    loadGraph(JSON.parse(JSON.stringify(serialize(buildGraph(ps))))).meta;
+
+  it("lists, most cited first, the outside works cited by two papers or more, with those papers", () => {
+    const listed = meta(papers).citedOutside ?? [];
+    const external = citationSignals(wos).external.filter((w) => w.count >= 2);
+    expect(listed.length).toBe(Math.min(CITED_OUTSIDE_TOP, external.length));
+    expect(listed.length).toBeGreaterThan(3);
+    expect(listed.map((w) => [w.id, w.count, w.label])).toEqual(
+      external.slice(0, listed.length).map((w) => [w.id, w.count, w.label]),
+    );
+    const ids = new Set(wos.map((p) => p.id));
+    for (const w of listed) {
+      expect(w.citedBy).toHaveLength(w.count);
+      for (const id of w.citedBy) expect(ids.has(id)).toBe(true);
+      const citing = wos.filter((p) => w.citedBy.includes(p.id));
+      for (const p of citing) expect(citationSource(wos)(p.id)?.references).toContain(w.id);
+    }
+  });
+
+  it("is absent from a graph whose papers list no references (graph.json unchanged)", () => {
+    expect(meta(papers.map((p) => ({ ...p, references: [] })))).not.toHaveProperty("citedOutside");
   });
 });
 

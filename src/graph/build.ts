@@ -400,6 +400,7 @@ export function buildGraph(
     options: opts,
     communities,
     collabCommunities,
+    ...(citations.citedOutside.length ? { citedOutside: citations.citedOutside } : {}),
     canonicalAttributes: true,
     ...(hooks.previousLayout ? { incremental: { views: reused, communities: kept } } : {}),
   };

@@ -140,8 +140,22 @@ export type CitationLookup = (
   paperId: string,
 ) => { references: readonly string[]; labels: ReadonlyMap<string, string> } | undefined;
 
+/** Works outside the set kept in a graph (meta.citedOutside): the most cited first. */
+export const CITED_OUTSIDE_TOP = 50;
+
+/** A work the set cites but does not contain, with the papers citing it (meta.citedOutside). */
+export interface CitedOutside extends ExternalWork {
+  /** Ids of the papers of the set that cite it, sorted. */
+  citedBy: string[];
+}
+
 /** What a graph build needs of the citations, from one resolution of the references. */
 export interface PaperCitations {
+  /**
+   * The CITED_OUTSIDE_TOP works outside the set cited by the most papers (at least two), then
+   * by id: the papers a researcher may be missing.
+   */
+  citedOutside: CitedOutside[];
   /** Pairs of papers of the set where `source` cites `target` (input indices). */
   cites: { source: number; target: number }[];
   /**
@@ -155,7 +169,8 @@ export interface PaperCitations {
 /** The in-set citations and the citation lookup of `papers`, resolving references once. */
 export function paperCitations(papers: CitingPaper[]): PaperCitations {
   // most corpora list no references at all: nothing to resolve
-  if (!papers.some((p) => p.references?.length)) return { cites: [], source: () => undefined };
+  if (!papers.some((p) => p.references?.length))
+    return { cites: [], source: () => undefined, citedOutside: [] };
   const r = resolve(papers);
   const byId = new Map<string, readonly string[]>();
   papers.forEach((p, i) => {
@@ -166,7 +181,31 @@ export function paperCitations(papers: CitingPaper[]): PaperCitations {
     const references = byId.get(paperId);
     return references ? { references, labels: r.labels } : undefined;
   };
-  return { cites: citesOf(r), source };
+  return { cites: citesOf(r), source, citedOutside: citedOutsideOf(r, papers) };
+}
+
+/** The most cited works outside the set (see PaperCitations.citedOutside). */
+function citedOutsideOf(r: Resolved, papers: CitingPaper[]): CitedOutside[] {
+  const citing = new Map<string, string[]>();
+  r.references.forEach((ids, i) => {
+    for (const id of ids) {
+      if (r.byPaperId.has(id)) continue;
+      const list = citing.get(id);
+      const paper = papers[i]?.id ?? "";
+      if (list) list.push(paper);
+      else citing.set(id, [paper]);
+    }
+  });
+  return [...citing]
+    .filter(([, by]) => by.length >= 2)
+    .sort((x, y) => y[1].length - x[1].length || cmp(x[0], y[0]))
+    .slice(0, CITED_OUTSIDE_TOP)
+    .map(([id, by]) => ({
+      id,
+      count: by.length,
+      ...(r.labels.has(id) ? { label: r.labels.get(id) } : {}),
+      citedBy: [...new Set(by)].sort(cmp),
+    }));
 }
 
 /** Each paper's references by paper id (`paperCitations(papers).source`). */

@@ -190,6 +190,15 @@ export const CommunityCard = z.object({
 });
 export type CommunityCard = z.infer<typeof CommunityCard>;
 
+/** A work the papers cite that is not among them (citation-signals.ts CitedOutside). */
+export const CitedOutside = z.object({
+  id: z.string(),
+  count: z.number().int(),
+  label: z.string().optional(),
+  citedBy: z.array(z.string()),
+});
+export type CitedOutside = z.infer<typeof CitedOutside>;
+
 export const GraphMeta = z.object({
   litgraph: z.string(),
   options: z.record(z.string(), z.unknown()),
@@ -199,6 +208,8 @@ export const GraphMeta = z.object({
   collabCommunities: z.array(
     z.object({ id: z.number().int(), label: z.string(), size: z.number().int() }),
   ),
+  /** The works the papers cite most that are not in the graph; absent when none is cited twice. */
+  citedOutside: z.array(CitedOutside).optional(),
 });
 export type GraphMeta = z.infer<typeof GraphMeta>;
 

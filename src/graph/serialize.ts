@@ -4,6 +4,7 @@ import { LITGRAPH_VERSION } from "./options.ts";
 import { type Relations, relations } from "./relations.ts";
 import {
   type CanonicalGraph,
+  type CitedOutside,
   type CommunityCard,
   edgeKey,
   type GraphMeta,
@@ -87,6 +88,8 @@ function canon<T>(value: T, round: boolean): T {
 export interface GraphContent extends Relations {
   readonly communities: readonly CommunityCard[];
   readonly collabCommunities: GraphMeta["collabCommunities"];
+  /** The works cited most outside the set (meta.citedOutside; absent or empty: none). */
+  readonly citedOutside?: readonly CitedOutside[];
   /** Recorded in meta.options (SerializeInput.options merged over them). */
   readonly options: object;
   /** True when every attribute object is canonical already (roundDeep would return it as it is). */
@@ -201,6 +204,7 @@ export function serialize(content: GraphContent, input: SerializeInput = {}): Ca
       counts: { ...countsOf(content, nodeTypes, edgeTypes), ...input.counts },
       communities: roundDeep(content.communities),
       collabCommunities: content.collabCommunities,
+      ...(content.citedOutside?.length ? { citedOutside: content.citedOutside } : {}),
     },
     false,
   ) as GraphMeta;
@@ -240,6 +244,7 @@ export function loadGraph(json: unknown, source = "graph.json"): LoadedGraph {
     meta,
     communities: meta.communities,
     collabCommunities: meta.collabCommunities,
+    citedOutside: meta.citedOutside,
     options: meta.options,
     canonicalAttributes: false,
   };
