@@ -102,6 +102,28 @@ describe.skipIf(skip)("shared references on a Web of Science slice", () => {
     }
     await page.close();
   });
+
+  it("the sidebar lists the works cited most outside the set, each opening the papers citing it", async () => {
+    const works = graph.meta.citedOutside ?? [];
+    expect(works.length).toBeGreaterThan(10);
+    const page = await open(site);
+    const items = page.locator("#cited .cited-list > li");
+    expect(await items.count()).toBe(10);
+    expect(await items.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-work")))).toEqual(
+      works.slice(0, 10).map((w) => w.id),
+    );
+    const first = items.first();
+    expect(await first.locator("summary").textContent()).toContain(`cited by ${works[0].count}`);
+    await first.locator("summary").click();
+    const citing = first.locator("button[data-node]");
+    expect(await citing.count()).toBe(works[0].count);
+    const key = `paper:${works[0].citedBy[0]}`;
+    await citing.first().click();
+    await page.waitForFunction((k) => window.litgraph.state().selection === k, key);
+    await page.locator("#cited button", { hasText: "Show all" }).click();
+    expect(await items.count()).toBe(works.length);
+    await page.close();
+  });
 });
 
 describe.skipIf(skip)("community cards and has-edge evidence on the seed graph", () => {

@@ -22,6 +22,7 @@ const ui: Ui = {
   controls: $("controls"),
   legend: $("legend"),
   timeline: $("timeline"),
+  cited: $("cited"),
   graph: $("graph"),
   panel: $("panel"),
   status: $("status"),

@@ -3,6 +3,7 @@ import type Sigma from "sigma";
 import type { RecordFormat } from "../../src/export/records/formats.ts";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { createBusy } from "./busy.ts";
+import { renderCitedOutside } from "./cited-outside.ts";
 import { communityDetails } from "./community.ts";
 import { renderControls } from "./controls.ts";
 import { detailsOf } from "./details.ts";
@@ -40,6 +41,8 @@ export interface Ui {
   controls: HTMLElement;
   legend: HTMLElement;
   timeline: HTMLElement;
+  /** The works cited most outside the set (cited-outside.ts). */
+  cited: HTMLElement;
   graph: HTMLElement;
   panel: HTMLElement;
   status: HTMLElement;
@@ -168,6 +171,10 @@ export function createSession(
       if (!big) home();
     });
   const stacks = yearStacks(data);
+  const titles = new Map(
+    data.nodes.filter((n) => n.attributes.type === "paper").map((n) => [n.key, n.attributes.label]),
+  );
+  renderCitedOutside(ui.cited, data.meta.citedOutside ?? [], (k) => titles.get(k), select);
   const renderSide = (s: State) => {
     const v = view(s.view);
     renderTimeline(ui.timeline, stacks, s.filters, (yearMin, yearMax) =>
