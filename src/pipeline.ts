@@ -6,12 +6,12 @@ import { type CacheOptions, DEFAULT_CACHE_DIR, openExtractCache } from "./cache/
 import { openParseCache } from "./cache/ingest.ts";
 import { writeFileAtomic } from "./common/fs.ts";
 import type { Progress } from "./common/progress.ts";
+import { serializeRun } from "./core.ts";
 import { DEFAULT_THREADS, extractPapersParallel } from "./extract/parallel.ts";
 import { buildGraph } from "./graph/build.ts";
 import { type LayoutSnapshot, layoutSnapshot } from "./graph/layout-incremental.ts";
 import { type GraphOptionsInput, resolveOptions } from "./graph/options.ts";
 import type { CanonicalGraph } from "./graph/schema.ts";
-import { serialize } from "./graph/serialize.ts";
 import { openSimilarityThread, type SimilarityThread } from "./graph/similarity-thread.ts";
 import { ingestPaths } from "./ingest/files.ts";
 import type { IngestResult } from "./ingest/types.ts";
@@ -138,7 +138,7 @@ async function buildFrom(
       { sync: false },
     );
   lap("graph");
-  const serialized = serialize(built, {
+  const serialized = serializeRun(built, ingest.summary, {
     inputs: Object.entries(ingest.fileHashes).map(([path, sha256]) => ({ path, sha256 })),
     options: {
       asOf: opts.asOf.toISOString().slice(0, 10),
@@ -149,13 +149,6 @@ async function buildFrom(
             incrementalViews: built.incremental?.views ?? [],
           }
         : {}),
-    },
-    counts: {
-      "ingest.records": ingest.summary.records,
-      "ingest.read": ingest.summary.read,
-      "ingest.merged": ingest.summary.merged,
-      "ingest.rejected": ingest.summary.rejected,
-      "ingest.papers": ingest.summary.papers,
     },
   });
   lap("serialize");
