@@ -90,6 +90,21 @@ function lodSettings(graph: ViewGraph) {
   };
 }
 
+/** The smallest and largest x and y of a view's nodes (infinite for an empty view). */
+function bounds(graph: ViewGraph): [number, number, number, number] {
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  graph.forEachNode((_k, a) => {
+    x0 = Math.min(x0, a.x);
+    x1 = Math.max(x1, a.x);
+    y0 = Math.min(y0, a.y);
+    y1 = Math.max(y1, a.y);
+  });
+  return [x0, x1, y0, y1];
+}
+
 /**
  * The graph's extent with room on the right for the labels of the rightmost nodes (sigma draws a
  * label right of its node); views with more than 500 nodes label few nodes and keep the plain
@@ -99,16 +114,7 @@ export function labelledBBox(
   graph: ViewGraph,
 ): { x: [number, number]; y: [number, number] } | null {
   if (graph.order === 0 || graph.order > 500) return null;
-  let x0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  graph.forEachNode((_k, a) => {
-    x0 = Math.min(x0, a.x);
-    x1 = Math.max(x1, a.x);
-    y0 = Math.min(y0, a.y);
-    y1 = Math.max(y1, a.y);
-  });
+  const [x0, x1, y0, y1] = bounds(graph);
   const w = x1 - x0 || 1;
   return { x: [x0, x1 + 0.25 * w], y: [y0, y1] };
 }
@@ -117,16 +123,7 @@ export function labelledBBox(
 const extents = new WeakMap<ViewGraph, { x: [number, number]; y: [number, number] } | null>();
 function extentOf(graph: ViewGraph): { x: [number, number]; y: [number, number] } | null {
   if (extents.has(graph)) return extents.get(graph) ?? null;
-  let x0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  graph.forEachNode((_k, a) => {
-    x0 = Math.min(x0, a.x);
-    x1 = Math.max(x1, a.x);
-    y0 = Math.min(y0, a.y);
-    y1 = Math.max(y1, a.y);
-  });
+  const [x0, x1, y0, y1] = bounds(graph);
   const e = graph.order
     ? { x: [x0, x1] as [number, number], y: [y0, y1] as [number, number] }
     : null;
