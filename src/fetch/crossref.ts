@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CrossrefWork } from "../ingest/readers/crossref.ts";
 import { bareDoi, jsonBody, pathId } from "./body.ts";
-import { FetchError, redactUrl } from "./http.ts";
+import { redactUrl } from "./http.ts";
 import { PAGE_SIZE, RequestError } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
@@ -89,15 +89,10 @@ export async function fetchCrossref(ctx: SourceContext): Promise<Fetched> {
   } else {
     for (const doi of ctx.dois.slice(0, ctx.max)) {
       const url = crossrefDoiUrl(ctx.base, doi, ctx);
-      let body: string;
-      try {
-        body = await ctx.client.getText(url);
-      } catch (err) {
-        if (err instanceof FetchError && err.status === 404) {
-          missing.push(doi);
-          continue;
-        }
-        throw err;
+      const body = await ctx.client.getTextOrMissing(url);
+      if (body === null) {
+        missing.push(doi);
+        continue;
       }
       const work = jsonBody("crossref", redactUrl(url), body, CrossrefSingle).message;
       if (!items.has(work.DOI.toLowerCase())) items.set(work.DOI.toLowerCase(), work);

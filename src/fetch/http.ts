@@ -175,6 +175,16 @@ export class HttpClient {
     await this.wait(waitMs);
   }
 
+  /** getText, but null when the service answers 404 (a DOI or id it does not know). */
+  async getTextOrMissing(url: string): Promise<string | null> {
+    try {
+      return await this.getText(url);
+    } catch (err) {
+      if (err instanceof FetchError && err.status === 404) return null;
+      throw err;
+    }
+  }
+
   /**
    * GET `url` and return its body as text. Retries 429/5xx/network failures up to maxRetries
    * times; any other status, or running out of retries, throws a FetchError.

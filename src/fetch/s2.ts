@@ -4,7 +4,7 @@
 // becomes a record and a reference of the paper).
 import { z } from "zod";
 import { bareDoi, jsonBody, pathId } from "./body.ts";
-import { FetchError, redactUrl } from "./http.ts";
+import { redactUrl } from "./http.ts";
 import { PAGE_SIZE } from "./options.ts";
 import type { Fetched, SourceContext } from "./types.ts";
 
@@ -85,15 +85,10 @@ export async function fetchS2(ctx: SourceContext): Promise<Fetched> {
   } else {
     for (const id of [...ctx.dois, ...ctx.ids].slice(0, ctx.max)) {
       const url = s2PaperUrl(ctx.base, id);
-      let body: string;
-      try {
-        body = await ctx.client.getText(url);
-      } catch (err) {
-        if (err instanceof FetchError && err.status === 404) {
-          missing.push(id);
-          continue;
-        }
-        throw err;
+      const body = await ctx.client.getTextOrMissing(url);
+      if (body === null) {
+        missing.push(id);
+        continue;
       }
       const paper = jsonBody("s2", redactUrl(url), body, S2Paper);
       if (!papers.has(paper.paperId)) papers.set(paper.paperId, paper);
