@@ -208,21 +208,19 @@ export async function renderWhole(
   ctx.scale(ratio, ratio);
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, total.width, total.height);
-  ctx.fillStyle = "#1f2328";
   ctx.textBaseline = "alphabetic";
-  ctx.font = "700 24px system-ui, -apple-system, 'Segoe UI', sans-serif";
-  ctx.fillText(
-    fitText((s) => ctx.measureText(s).width, text.title, total.width - 2 * PAD),
-    PAD,
-    PAD + 24,
-  );
-  ctx.font = "400 15px system-ui, -apple-system, 'Segoe UI', sans-serif";
-  ctx.fillStyle = "#6b7280";
-  ctx.fillText(
-    fitText((s) => ctx.measureText(s).width, text.subtitle, total.width - 2 * PAD),
-    PAD,
-    PAD + 50,
-  );
+  // One line of the heading, cut to the canvas width.
+  const headLine = (line: string, font: string, colour: string, y: number) => {
+    ctx.font = `${font} system-ui, -apple-system, 'Segoe UI', sans-serif`;
+    ctx.fillStyle = colour;
+    ctx.fillText(
+      fitText((s) => ctx.measureText(s).width, line, total.width - 2 * PAD),
+      PAD,
+      y,
+    );
+  };
+  headLine(text.title, "700 24px", "#1f2328", PAD + 24);
+  headLine(text.subtitle, "400 15px", "#6b7280", PAD + 50);
   const top = PAD + TITLE;
   ctx.drawImage(graph, PAD, top, width, height);
   ctx.strokeStyle = "#e3e5e8";
