@@ -5,7 +5,7 @@ import louvain from "graphology-communities-louvain";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
 import { extractPapers } from "../src/extract/index.ts";
-import { louvainOn } from "../src/graph/communities.ts";
+import { louvainOn, runResolution } from "../src/graph/communities.ts";
 import { buildGraph, relations } from "../src/graph/index.ts";
 import { type CommunityOptions, DEFAULTS } from "../src/graph/options.ts";
 import { ingestTexts } from "../src/ingest/index.ts";
@@ -77,6 +77,28 @@ describe("consensus clustering", () => {
     const plain = build({ consensusRuns: 1 });
     const differ = papersOf(plain).some(
       (p) => consensus.getNodeAttribute(p, "community") !== plain.getNodeAttribute(p, "community"),
+    );
+    expect(differ).toBe(true);
+  });
+
+  it.each([
+    [{ consensusRuns: 10, consensusSpread: 0.3, resolution: 1 }, [0.7, 1, 1.3]],
+    [{ consensusRuns: 5, consensusSpread: 0.5, resolution: 2 }, [1, 2, 3]],
+    [{ consensusRuns: 10, consensusSpread: 0, resolution: 1.2 }, [1.2, 1.2, 1.2]],
+    [{ consensusRuns: 1, consensusSpread: 0.3, resolution: 1 }, [1, 1, 1]],
+  ])("spreads the runs' resolutions evenly: %o → first, mean, last %o", (o, [first, mid, last]) => {
+    const c = opts(o);
+    const rs = Array.from({ length: c.consensusRuns }, (_, r) => runResolution(c, r));
+    expect(rs[0]).toBeCloseTo(first, 10);
+    expect(rs.reduce((a, b) => a + b, 0) / rs.length).toBeCloseTo(mid, 10);
+    expect(rs[rs.length - 1]).toBeCloseTo(last, 10);
+  });
+
+  it("with a spread differs from runs at one resolution on a real kNN network", () => {
+    const spread = build({});
+    const flat = build({ consensusSpread: 0 });
+    const differ = papersOf(flat).some(
+      (p) => spread.getNodeAttribute(p, "community") !== flat.getNodeAttribute(p, "community"),
     );
     expect(differ).toBe(true);
   });

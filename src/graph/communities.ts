@@ -47,9 +47,14 @@ export function louvainOn(
 }
 
 /** One seeded Louvain run on `graph`'s weighted edges. */
-function louvainRun(graph: Graph, opts: CommunityOptions, seed: number): Record<string, number> {
+function louvainRun(
+  graph: Graph,
+  opts: CommunityOptions,
+  seed: number,
+  resolution = opts.resolution,
+): Record<string, number> {
   return louvain(graph, {
-    resolution: opts.resolution,
+    resolution,
     rng: createRng(seed),
     getEdgeWeight: "weight",
   });
@@ -67,7 +72,8 @@ function consensusLouvain(sub: Graph, opts: CommunityOptions): Record<string, nu
   if (opts.consensusRuns <= 1 || sub.order > opts.consensusMaxNodes)
     return louvainRun(sub, opts, opts.seed);
   const runs: Record<string, number>[] = [];
-  for (let r = 0; r < opts.consensusRuns; r++) runs.push(louvainRun(sub, opts, opts.seed + r));
+  for (let r = 0; r < opts.consensusRuns; r++)
+    runs.push(louvainRun(sub, opts, opts.seed + r, runResolution(opts, r)));
   const agreement = new Map<string, number>();
   sub.forEachEdge((e, _a, s, t) => {
     let same = 0;
@@ -81,6 +87,13 @@ function consensusLouvain(sub: Graph, opts: CommunityOptions): Record<string, nu
     else consensus.setEdgeAttribute(e, "weight", (a.weight as number) * share);
   });
   return louvainRun(consensus, opts, opts.seed);
+}
+
+/** The resolution of consensus run `r`: evenly over resolution × [1 − spread, 1 + spread]. */
+export function runResolution(opts: CommunityOptions, r: number): number {
+  if (opts.consensusSpread === 0 || opts.consensusRuns <= 1) return opts.resolution;
+  const t = r / (opts.consensusRuns - 1);
+  return opts.resolution * (1 - opts.consensusSpread + 2 * opts.consensusSpread * t);
 }
 
 /** The list of `key` in `map`, added empty when absent. */
