@@ -196,8 +196,7 @@ export function buildAaai(data: Aaai, opts: GraphOptionsInput = {}): BuiltGraph 
 /** Resolutions tried for the peer at litgraph's number of communities. */
 const PEER_RESOLUTIONS = [1, 1.5, 2, 2.5, 3];
 
-export async function evalAaai(corporaDir: string): Promise<EvalRow[]> {
-  const data = await loadAaai(corporaDir);
+export function evalAaai(data: Aaai): EvalRow[] {
   const lit = scoreGraphSeeds(buildAaai(data), data.areas);
   const peer = scorePeer(data);
   const rows: EvalRow[] = [];

@@ -4,7 +4,8 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AAAI_FILE, evalAaai } from "./aaai.ts";
+import { AAAI_FILE, evalAaai, loadAaai } from "./aaai.ts";
+import { evalAaaiTitles } from "./aaai-titles.ts";
 import { evalExtraction } from "./extraction.ts";
 import { evalIdentity, IDENTITY_FILES } from "./identity.ts";
 import type { EvalRow } from "./types.ts";
@@ -51,8 +52,10 @@ export function table(rows: EvalRow[]): string {
 async function main(): Promise<void> {
   const { json, corpora } = parseArgs(process.argv.slice(2));
   const rows: EvalRow[] = [];
-  if (existsSync(resolve(corpora, AAAI_FILE))) rows.push(...(await evalAaai(corpora)));
-  else console.error(`eval: ${resolve(corpora, AAAI_FILE)} not found: AAAI rows skipped`);
+  if (existsSync(resolve(corpora, AAAI_FILE))) {
+    const aaai = await loadAaai(corpora);
+    rows.push(...evalAaai(aaai), ...(await evalAaaiTitles(aaai)));
+  } else console.error(`eval: ${resolve(corpora, AAAI_FILE)} not found: AAAI rows skipped`);
   if (IDENTITY_FILES.every((f) => existsSync(resolve(corpora, "paperlists", f))))
     rows.push(...(await evalIdentity(corpora)));
   else
