@@ -1,6 +1,8 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { communityLabel, type Scored, topTerms } from "../src/graph/cards.ts";
+import { communityCards, communityLabel, type Scored, topTerms } from "../src/graph/cards.ts";
+import { type CommunityOptions, DEFAULTS } from "../src/graph/options.ts";
+import { relations } from "../src/graph/relations.ts";
 
 const e = (label: string, count: number, spread: number, score: number): Scored => ({
   node: `method:${label.replace(/ /g, "-")}`,
@@ -118,5 +120,48 @@ describe("topTerms (c-TF-IDF)", () => {
       { label: "frame", count: 3 },
       { label: "video", count: 3 },
     ]);
+  });
+});
+
+describe("community labels weigh entity types (labelTypeWeights)", () => {
+  // Community 0: 10 papers all holding the modality "point clouds" and 6 the task "object
+  // detection"; community 1: 40 papers holding neither. Unweighted, the modality scores higher.
+  function twoCommunities(): Graph {
+    const g = new Graph({ multi: false, type: "mixed" });
+    g.addNode("modality:point-clouds", { type: "modality", label: "point clouds" });
+    g.addNode("task:object-detection", { type: "task", label: "object detection" });
+    g.addNode("task:parsing", { type: "task", label: "parsing" });
+    for (let i = 0; i < 50; i++) {
+      const p = `paper:p${i}`;
+      const community = i < 10 ? 0 : 1;
+      g.addNode(p, {
+        type: "paper",
+        title: `p${i}`,
+        year: 2022,
+        community,
+        x: 0,
+        y: 0,
+        mapX: 0,
+        mapY: 0,
+      });
+      if (community === 0) {
+        g.addDirectedEdge(p, "modality:point-clouds", { type: "has" });
+        if (i < 6) g.addDirectedEdge(p, "task:object-detection", { type: "has" });
+      } else g.addDirectedEdge(p, "task:parsing", { type: "has" });
+    }
+    return g;
+  }
+  const labelOf = (weights: CommunityOptions["labelTypeWeights"]) =>
+    communityCards(relations(twoCommunities()), {
+      ...DEFAULTS.communities,
+      labelTerms: 1,
+      labelTypeWeights: weights,
+    }).communities[0].label;
+  it.each([
+    [{}, "point clouds"],
+    [{ modality: 0.5 }, "object detection"],
+    [DEFAULTS.communities.labelTypeWeights, "object detection"],
+  ])("weights %o → %s", (weights, expected) => {
+    expect(labelOf(weights)).toBe(expected);
   });
 });

@@ -67,14 +67,14 @@ function conceptCoverage(papers: string[], conceptsOf: ConceptsOf): Map<string, 
 
 /**
  * tf-idf of entity frequency in the community against the corpus, times its concentration
- * (share of the entity's papers that are in this community); topics down-weighted.
+ * (share of the entity's papers that are in this community), times its type's weight.
  */
 function scoreEntities(
   graph: Graph,
   papers: string[],
   n: number,
   corpus: Map<string, number>,
-  topicFactor: number,
+  typeWeights: Readonly<Record<string, number>>,
   conceptsOf: ConceptsOf,
 ): Scored[] {
   const out: Scored[] = [];
@@ -82,7 +82,7 @@ function scoreEntities(
     const a = graph.getNodeAttributes(node);
     const df = Math.max(corpus.get(node) ?? 0, count);
     const idf = Math.log((n + 1) / df);
-    const typeFactor = a.type === "topic" ? topicFactor : 1;
+    const typeFactor = typeWeights[a.type] ?? 1;
     out.push({
       node,
       label: a.label,
@@ -209,7 +209,6 @@ export function communityCards(
     graph.filterNodes((_, a) => a.type === "paper"),
     conceptsOf,
   );
-  const topicFactor = opts.labelTopicWeight;
   const corpusDf = new Int32Array(terms?.labels.length ?? 0);
   if (terms)
     graph.forEachNode((node, a) => {
@@ -219,7 +218,7 @@ export function communityCards(
   const usedInLabels = new Set<string>();
   for (const [id, papers] of [...members].sort((a, b) => a[0] - b[0])) {
     const inside = new Set(papers);
-    const scored = scoreEntities(graph, papers, n, corpus, topicFactor, conceptsOf);
+    const scored = scoreEntities(graph, papers, n, corpus, opts.labelTypeWeights, conceptsOf);
     const topEntities: CommunityCard["topEntities"] = {};
     // Top entities by tf-idf, so "machine learning" does not head every card.
     const byTfidf = [...scored].sort(

@@ -109,8 +109,14 @@ export interface CommunityOptions {
   consensusMaxNodes: number;
   /** Entities in a community label (default 2). */
   labelTerms: number;
-  /** Multiplier of topic (noun-phrase) scores when choosing labels (default 0.5). */
-  labelTopicWeight: number;
+  /**
+   * Multipliers of an entity's score by type when choosing labels (a type not listed: 1). A
+   * researcher names an area by its task or method ("object detection"), less by its data
+   * ("images", "KITTI") or a noun phrase of its abstracts. Default topic, keyword, dataset and
+   * model 0.5, modality 0.75 (0.5 put "pose estimation" before "video" on a video community of
+   * AAAI 2022; 0.75 gives "point clouds · object detection" for "point clouds · KITTI").
+   */
+  labelTypeWeights: Readonly<Record<string, number>>;
   /** Entities held by more than this share of all papers are generic: labels avoid them (0.25). */
   labelMaxSpread: number;
   /** Labels prefer entities found in at least this share of the community's papers (0.1). */
@@ -228,7 +234,7 @@ export const DEFAULTS: GraphOptions = {
     consensusSpread: 0.3,
     consensusMaxNodes: 20_000,
     labelTerms: 2,
-    labelTopicWeight: 0.5,
+    labelTypeWeights: { topic: 0.5, keyword: 0.5, modality: 0.75, dataset: 0.5, model: 0.5 },
     labelMaxSpread: 0.25,
     labelMinCoverage: 0.1,
     labelMinCooccurrence: 0.25,
