@@ -4,6 +4,7 @@ export { loadOntology } from "./ontology/load.ts";
 export { DEFAULTS, type ExtractOptions, resolveOptions } from "./options.ts";
 export * from "./types.ts";
 
+import { compareStrings as cmp } from "../common/compare.ts";
 import type { PaperRecord } from "../ingest/types.ts";
 import { keywordEntities } from "./keywords.ts";
 import { buildIndex, type ConceptIndex } from "./matcher.ts";
@@ -28,7 +29,6 @@ export function conceptIndex(opts: ExtractOptions = {}): ConceptIndex {
 const FIELD_ORDER = { title: 0, abstract: 1 } as const;
 const byMention = (a: Mention, b: Mention) =>
   FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.start - b.start || a.end - b.end;
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function toEntity(d: Draft, relevance?: number): Entity {
   const e: Entity = {

@@ -4,6 +4,7 @@
 // Stage 2, corpus-level (main thread): topics counted and ranked over all papers' candidates,
 // then entities merged and sorted exactly as extractPapers does. Composes the engine's
 // exports only; test/bench-parallel.test.ts checks the result equals extractPapers byte for byte.
+import { compareStrings as cmp } from "../common/compare.ts";
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex, toEntity } from "./index.ts";
 import { keywordEntities } from "./keywords.ts";
@@ -40,7 +41,6 @@ export interface PaperText {
   abstract: string;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** extractPapers' entity order: (type, label, id). */
 const byEntity = (a: Entity, b: Entity) =>
   cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id);

@@ -1,6 +1,8 @@
 // Typed graph from extracted papers: nodes and edges per src/graph/schema.ts, then similarity,
 // communities, layout and sizes. Same papers (in any order) and options → the same graph.
+
 import Graph from "graphology";
+import { compareStrings as byString } from "../common/compare.ts";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors, slotKey } from "./authors.ts";
 import { communityCards } from "./cards.ts";
@@ -84,8 +86,6 @@ export interface BuildHooks {
    */
   textVectors?: TextSource;
 }
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Stable order whatever the input order: by id, then title, then sources; entities by id. */
 function canonicalPapers(papers: ExtractedPaper[]): ExtractedPaper[] {

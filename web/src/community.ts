@@ -2,6 +2,7 @@
 // their similar edges to papers of the same community, as src/graph/cards.ts ranks topPapers),
 // each with its year and its concepts most common in the community, and the community's top
 // terms (the card's distinctive words) and concepts with counts. A pure query on the full graph.
+import { compareStrings } from "../../src/common/compare.ts";
 import type { CommunityCard } from "../../src/graph/schema.ts";
 import { type FullGraph, nameOf } from "./model.ts";
 
@@ -60,7 +61,7 @@ export function communityDetails(graph: FullGraph, card: CommunityCard): Communi
     conceptsOf.set(p, list);
   }
   const byCount = (x: string, y: string) =>
-    (conceptCount.get(y) ?? 0) - (conceptCount.get(x) ?? 0) || (x < y ? -1 : x > y ? 1 : 0);
+    (conceptCount.get(y) ?? 0) - (conceptCount.get(x) ?? 0) || compareStrings(x, y);
   const out: CommunityPaper[] = papers.map((p) => {
     let centrality = 0;
     graph.forEachEdge(p, (_e, ea, s, t) => {
