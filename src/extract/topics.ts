@@ -312,21 +312,6 @@ function topicLabels(papers: TopicInput[], kept: number[][]): Map<number, string
   return out;
 }
 
-/** Topics per paper (same order as states), both stages in this thread. */
-export function findTopics(
-  states: PaperState[],
-  opts: TopicOptions,
-  confidence: TopicConfidence,
-  tags?: PhraseTagStore,
-): PaperTopic[][] {
-  return corpusTopics(
-    states.map((st) => topicInput(st, opts)),
-    opts,
-    confidence,
-    tags,
-  );
-}
-
 /** Stage 1 of one paper, with the text stage 2 needs. */
 export function topicInput(st: PaperState, opts: TopicOptions): TopicInput {
   const text = (name: FieldName) => st.fields.find((f) => f.name === name)?.text ?? "";
