@@ -1,6 +1,6 @@
-// A draft (paper.ts) as the Entity extraction emits, and the order entities are emitted in.
+// A draft (draft.ts) as the Entity extraction emits, and the order entities are emitted in.
 import { compareStrings as cmp } from "../common/compare.ts";
-import type { Draft } from "./paper.ts";
+import type { Draft } from "./draft.ts";
 import type { Entity, Mention } from "./types.ts";
 
 const FIELD_ORDER = { title: 0, abstract: 1 } as const;

@@ -6,11 +6,13 @@
 // then each paper's entities merged and sorted by (type, label, id).
 import type { PaperRecord } from "../ingest/types.ts";
 import { conceptIndex } from "./concept-index.ts";
+import type { Draft, PaperState } from "./draft.ts";
 import { byEntity, toEntity } from "./entity.ts";
+import type { Field } from "./field.ts";
 import { keywordEntities } from "./keywords.ts";
 import type { ConceptIndex } from "./matcher.ts";
 import { type ExtractOptions, type ResolvedOptions, resolveOptions } from "./options.ts";
-import { type Draft, extractPaperEntities, type Field, type PaperState } from "./paper.ts";
+import { extractPaperEntities } from "./paper.ts";
 import { splitSentences } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import type { TopicCandidates } from "./topic-candidates.ts";

@@ -6,8 +6,9 @@
 // corpus) counts papers per candidate, asks compromise about the most frequent ones
 // (topic-tags.ts), scores, labels and builds each paper's topic drafts.
 import { slugify } from "../common/text.ts";
+import { addMention, type Draft, type PaperState } from "./draft.ts";
+import type { Field, FieldName } from "./field.ts";
 import type { ConfidenceOptions, TopicOptions } from "./options.ts";
-import { addMention, type Draft, type Field, type FieldName, type PaperState } from "./paper.ts";
 import { canonicalLabel } from "./phrases.ts";
 import type { Span } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
