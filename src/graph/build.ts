@@ -39,7 +39,8 @@ import { type TextSource, textVectors } from "./text/vectors.ts";
  * edges (authored, has, is-a, cites); the undirected coauthor and similar edges are `tables`
  * beside it (tables.ts: inserting them into graphology cost a third of the +100 rebuild's graph
  * step). Read relations through the Relations methods (`neighbours`, `degree`, `edgeCount`),
- * which see both; `serialize` writes the tables as ordinary edges.
+ * which see both (`graph.size` misses the tables: count with `edgeCount()`, lint/relations-size.grit
+ * rejects `….graph.size` in src/ and bench/); `serialize` writes the tables as ordinary edges.
  */
 export interface BuiltGraph extends GraphContent {
   /** The resolved options the graph was built with (recorded in meta.options). */
