@@ -45,7 +45,7 @@ describe("tagPhrases", () => {
   });
 });
 
-describe("findTopics with batched tagging", () => {
+describe("corpus topics with batched tagging", () => {
   // A candidate is tagged in its first written form (first paper in order), so a reordered
   // corpus may tag other forms; what this process tagged before must not change a corpus's
   // topics (the tag memo is keyed by the written text, not by the candidate key).

@@ -1,8 +1,8 @@
 // An undefined LaTeX macro at the start of a BibTeX title (`\ours: …`, the paper's own name for
 // its system) is kept as written; a known macro or one with an argument is decoded as before.
 import { describe, expect, it } from "vitest";
-import { parseBibtex } from "../src/ingest/readers/bibtex.ts";
-import { leadingMacro } from "../src/ingest/readers/bibtex-latex.ts";
+import { parseBibtex } from "../src/ingest/readers/bibtex/index.ts";
+import { leadingMacro } from "../src/ingest/readers/bibtex/latex.ts";
 
 describe("leadingMacro", () => {
   it.each([

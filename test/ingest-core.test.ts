@@ -16,7 +16,7 @@ import {
 import { matchKeys } from "../src/ingest/merge.ts";
 import { reader as cslReader } from "../src/ingest/readers/csl.ts";
 import { reader as paperlistsReader } from "../src/ingest/readers/paperlists.ts";
-import { reader as seedReader } from "../src/ingest/readers/seed.ts";
+import { reader as seedReader } from "../src/ingest/readers/seed/index.ts";
 import { reader as s2Reader } from "../src/ingest/readers/semanticscholar.ts";
 import { buildRecord } from "../src/ingest/record.ts";
 

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reader as atom } from "../src/ingest/readers/atom.ts";
-import { reader as bibtex } from "../src/ingest/readers/bibtex.ts";
+import { reader as bibtex } from "../src/ingest/readers/bibtex/index.ts";
 import { reader as oaipmh } from "../src/ingest/readers/oaipmh.ts";
 import { reader as ris } from "../src/ingest/readers/ris.ts";
-import { reader as scopus } from "../src/ingest/readers/scopus.ts";
+import { reader as scopus } from "../src/ingest/readers/scopus/index.ts";
 import {
   type FormatReader,
   type PaperRecord,

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../src/ingest/index.ts";
-import { parseHeader, reader } from "../src/ingest/readers/seed.ts";
-import { nameScore, splitTitleAuthors } from "../src/ingest/readers/seed-split.ts";
+import { parseHeader, reader } from "../src/ingest/readers/seed/index.ts";
+import { nameScore, splitTitleAuthors } from "../src/ingest/readers/seed/split.ts";
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const SEED = readFileSync(fixture("ingest-a/seed-000.txt"), "utf8");

@@ -9,8 +9,8 @@ import { promisify } from "node:util";
 import { plugins } from "@citation-js/core";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../src/ingest/index.ts";
-import { parseBibtex } from "../src/ingest/readers/bibtex.ts";
-import { BibSyntaxError, scanEntryFields } from "../src/ingest/readers/bibtex-fields.ts";
+import { BibSyntaxError, scanEntryFields } from "../src/ingest/readers/bibtex/fields.ts";
+import { parseBibtex } from "../src/ingest/readers/bibtex/index.ts";
 import type { ParseResult } from "../src/ingest/types.ts";
 import { itSpawns } from "./tier.ts";
 
@@ -158,7 +158,7 @@ describe("a 10 MB abstract (item 11)", () => {
   });
 });
 
-describe("the field scanner reads what citation-js reads (src/ingest/readers/bibtex-fields.ts)", () => {
+describe("the field scanner reads what citation-js reads (src/ingest/readers/bibtex/fields.ts)", () => {
   const citationJsReads = (text: string) => {
     try {
       const out = plugins.input.chainLink(text, { forceType: "@biblatex/text" }) as unknown[];

@@ -11,9 +11,11 @@
  * and `collabCommunityLabel` (from meta), and edge `undirected` (true for coauthor/similar).
  * Nodes are sorted by key, edges by key (an edge without one gets the derived key, edgeKey).
  */
+
+import { compareStrings } from "../common/compare.ts";
 import { edgeKey, type GraphMeta, type SerializedGraph } from "../graph/schema.ts";
 import { communityColor } from "./palette.ts";
-import { compareStrings, stableStringify } from "./stable-json.ts";
+import { stableStringify } from "./stable-json.ts";
 
 export type Scalar = string | number | boolean;
 export type FlatAttributes = Record<string, Scalar>;

@@ -10,8 +10,10 @@
  *   "pretty": 2-space indent everywhere. "compact": one line.
  * - Always ends with "\n".
  */
+
+import { compareStrings } from "../common/compare.ts";
 import { type CanonicalGraph, edgeKey, type SerializedGraph } from "../graph/schema.ts";
-import { compareStrings, sortKeysDeep } from "./stable-json.ts";
+import { sortKeysDeep } from "./stable-json.ts";
 
 export type JsonLayout = "lines" | "pretty" | "compact";
 

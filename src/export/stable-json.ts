@@ -1,3 +1,5 @@
+import { compareStrings } from "../common/compare.ts";
+
 /**
  * JSON with object keys sorted (code-unit order) at every depth, so the same value always gives
  * the same bytes whatever order its keys were inserted in. Arrays keep their order.
@@ -18,9 +20,4 @@ export function sortKeysDeep(value: unknown): unknown {
 /** JSON.stringify of sortKeysDeep(value). */
 export function stableStringify(value: unknown, indent?: number): string {
   return JSON.stringify(sortKeysDeep(value), null, indent);
-}
-
-/** Locale-independent string order (UTF-16 code units), the same on every machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,134 +1,15 @@
 // Entities of one paper: ontology matches, defined abbreviations, contribution patterns,
-// title structure and compositional tasks, each with its mentions.
-import { slugify } from "../common/text.ts";
+// title structure and compositional tasks, each with its mentions (drafts, draft.ts).
 import { type Definition, findDefinitions } from "./abbreviations.ts";
+import { addMention, draftOf, type PaperState, type ShortForm } from "./draft.ts";
+import { type Field, prepareField, tokenRange } from "./field.ts";
 import { subsumedConcepts } from "./lexicon/index.ts";
-import { type ConceptIndex, type Match, matchTokens } from "./matcher.ts";
+import type { ConceptIndex } from "./matcher.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { contributions, resolveLongForm } from "./patterns.ts";
-import { mentionRole } from "./roles.ts";
 import { resolveSenses } from "./senses.ts";
-import { type Span, spanAt, splitSentences } from "./text/sentences.ts";
-import { type Token, tokenize } from "./text/tokenize.ts";
+import { tokenize } from "./text/tokenize.ts";
 import { insert, longestAt, newTrie } from "./trie.ts";
-import type { EntityType, Mention, Rule } from "./types.ts";
-
-export type FieldName = "title" | "abstract";
-
-export interface Field {
-  name: FieldName;
-  text: string;
-  tokens: Token[];
-  sentences: Span[];
-  matches: Match[];
-}
-
-export interface Draft {
-  type: EntityType;
-  label: string;
-  id: string;
-  aliases: Set<string>;
-  parents: Set<string>;
-  /** Keyed by "field:start:end" so a span is one mention, at its best confidence. */
-  mentions: Map<string, Mention>;
-}
-
-/** A defined short form resolves to entity ids, or only expands to its long form. */
-export interface ShortForm {
-  def: Definition;
-  field: FieldName;
-  long: string;
-  ids: string[];
-}
-
-export interface PaperState {
-  index: ConceptIndex;
-  opts: ResolvedOptions;
-  fields: Field[];
-  drafts: Map<string, Draft>;
-  shortForms: Map<string, ShortForm>;
-}
-
-export function prepareField(name: FieldName, text: string, index: ConceptIndex): Field {
-  const tokens = tokenize(text);
-  return {
-    name,
-    text,
-    tokens,
-    sentences: splitSentences(text),
-    matches: matchTokens(index, tokens),
-  };
-}
-
-export function sentenceOf(field: Field, offset: number): string {
-  if (field.name === "title") return field.text;
-  const i = spanAt(field.sentences, offset);
-  const s = field.sentences[i];
-  return s ? field.text.slice(s.start, s.end) : field.text;
-}
-
-export function draftFor(
-  st: PaperState,
-  type: EntityType,
-  label: string,
-  parents: string[] = [],
-): Draft {
-  const id = `${type}:${slugify(label) || "x"}`;
-  const concept = st.index.byId.get(id);
-  return draftOf(st, concept ?? { id, type, label, parents });
-}
-
-export function draftOf(
-  st: PaperState,
-  c: { id: string; type: EntityType; label: string; parents: string[] },
-): Draft {
-  let d = st.drafts.get(c.id);
-  if (!d) {
-    d = {
-      type: c.type,
-      label: c.label,
-      id: c.id,
-      aliases: new Set(),
-      parents: new Set(c.parents),
-      mentions: new Map(),
-    };
-    st.drafts.set(c.id, d);
-  }
-  return d;
-}
-
-export function addMention(
-  d: Draft,
-  field: Field,
-  start: number,
-  end: number,
-  rule: Rule,
-  confidence: number,
-): void {
-  const key = `${field.name}:${start}:${end}`;
-  const old = d.mentions.get(key);
-  if (old && old.confidence >= confidence) return;
-  const role = mentionRole(field, start, d.type);
-  d.mentions.set(key, {
-    field: field.name,
-    start,
-    end,
-    text: field.text.slice(start, end),
-    sentence: sentenceOf(field, start),
-    rule,
-    confidence,
-    ...(role ? { role } : {}),
-  });
-}
-
-/** Token index range [a, b) covering characters [start, end). */
-export function tokenRange(tokens: Token[], start: number, end: number): [number, number] {
-  let a = 0;
-  while (a < tokens.length && tokens[a].start < start) a++;
-  let b = a;
-  while (b < tokens.length && tokens[b].end <= end) b++;
-  return [a, b];
-}
 
 function ontologyMentions(st: PaperState): void {
   for (const f of st.fields) {

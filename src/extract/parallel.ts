@@ -6,7 +6,7 @@ import type { ExtractCache } from "../cache/index.ts";
 import { workerModule } from "../common/package-root.ts";
 import type { Progress } from "../common/progress.ts";
 import type { PaperRecord } from "../ingest/types.ts";
-import { conceptIndex } from "./index.ts";
+import { conceptIndex } from "./concept-index.ts";
 import { type ExtractOptions, resolveOptions } from "./options.ts";
 import { assemble, extractPart, type PaperPart, type PaperText } from "./staged.ts";
 import type { ExtractedPaper } from "./types.ts";

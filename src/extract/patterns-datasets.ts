@@ -2,8 +2,9 @@
 // (a benchmark, challenge or shared task named with the year of its release). Conferences named
 // the same way ("NeurIPS 2021") are listed in lexicon/named-resources.json and left alone.
 import { z } from "zod";
+import { addMention, draftFor, type PaperState } from "./draft.ts";
+import type { Field } from "./field.ts";
 import namedJson from "./lexicon/named-resources.json" with { type: "json" };
-import { addMention, draftFor, type Field, type PaperState } from "./paper.ts";
 import { isCapitalised, isFunctionWord, isGeneric, isNameLike, isWeak } from "./phrases.ts";
 
 const NamedResources = z.object({

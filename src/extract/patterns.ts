@@ -1,18 +1,10 @@
 // Contribution patterns: definitions of new things, "we propose X", "called X", named
 // benchmarks, title structure ("X: Y", "X for Y") and compositional tasks ("PE prediction").
 import type { Definition } from "./abbreviations.ts";
+import { addMention, draftFor, draftOf, type PaperState, type ShortForm } from "./draft.ts";
+import { type Field, sentenceOf, tokenRange } from "./field.ts";
 import { headNouns, spelling } from "./lexicon/index.ts";
 import type { Match } from "./matcher.ts";
-import {
-  addMention,
-  draftFor,
-  draftOf,
-  type Field,
-  type PaperState,
-  type ShortForm,
-  sentenceOf,
-  tokenRange,
-} from "./paper.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
 import {
   canonicalLabel,

@@ -2,8 +2,8 @@
 // use/adopt/fine-tune X" is `used`, in one where it says "we propose/introduce/present X" it is
 // `proposed` (Mention.role, docs/ontology.md). Cue words are data: lexicon/roles.json.
 import { z } from "zod";
+import type { Field } from "./field.ts";
 import rolesJson from "./lexicon/roles.json" with { type: "json" };
-import type { Field } from "./paper.ts";
 import { normWord } from "./text/normalise.ts";
 import type { EntityType, MentionRole } from "./types.ts";
 

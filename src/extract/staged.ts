@@ -1,15 +1,18 @@
-// extractPapers in two stages, for parallel workers and the per-paper cache (browser-safe).
+// Extraction in two stages (browser-safe); extractPapers runs both here, extractPapersParallel
+// the first in workers and through the per-paper cache, so both are these functions.
 // Stage 1, per paper (shardable): ontology, abbreviation and pattern entities, and the paper's
 // topic candidates (topic-candidates.ts) → a plain, structured-clone/JSON-safe PaperPart.
 // Stage 2, corpus-level (main thread): topics counted and ranked over all papers' candidates,
-// then entities merged and sorted exactly as extractPapers does. Composes the engine's
-// exports only; test/bench-parallel.test.ts checks the result equals extractPapers byte for byte.
+// then each paper's entities merged and sorted by (type, label, id).
 import type { PaperRecord } from "../ingest/types.ts";
-import { conceptIndex, toEntity } from "./index.ts";
+import { conceptIndex } from "./concept-index.ts";
+import type { Draft, PaperState } from "./draft.ts";
+import { byEntity, toEntity } from "./entity.ts";
+import type { Field } from "./field.ts";
 import { keywordEntities } from "./keywords.ts";
 import type { ConceptIndex } from "./matcher.ts";
 import { type ExtractOptions, type ResolvedOptions, resolveOptions } from "./options.ts";
-import { type Draft, extractPaperEntities, type Field, type PaperState } from "./paper.ts";
+import { extractPaperEntities } from "./paper.ts";
 import { splitSentences } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import type { TopicCandidates } from "./topic-candidates.ts";
@@ -22,7 +25,7 @@ import {
 } from "./topics.ts";
 import type { Entity, ExtractedPaper } from "./types.ts";
 
-/** The per-paper result: non-topic entities, as extractPapers would emit them (in its order). */
+/** The per-paper result: non-topic entities, sorted as a paper's entities are (entity.ts byEntity). */
 export interface PaperPart {
   entities: Entity[];
   /**
@@ -39,11 +42,6 @@ export interface PaperText {
   title: string;
   abstract: string;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** extractPapers' entity order: (type, label, id). */
-const byEntity = (a: Entity, b: Entity) =>
-  cmp(a.type, b.type) || cmp(a.label, b.label) || cmp(a.id, b.id);
 
 /** Entities already in order, every one of a type before "topic" (which sorts after all others). */
 function sortedBeforeTopics(entities: Entity[]): boolean {
@@ -115,6 +113,8 @@ function stateOf(
 export interface AssembleOptions {
   /** Lasting record of compromise's tag results (src/cache keeps one); default none (this process only). */
   tags?: PhraseTagStore;
+  /** The concept index of `opts` when the caller has it; default: conceptIndex(opts) when needed. */
+  index?: ConceptIndex;
 }
 
 /** Stage 2: corpus topics, then each paper's entities sorted by (type, label, id). */
@@ -127,7 +127,7 @@ export function assemble(
   if (parts.length !== papers.length)
     throw new Error(`extract/staged: ${parts.length} parts for ${papers.length} papers`);
   const r = resolveOptions(opts);
-  let index: ConceptIndex | undefined;
+  let index: ConceptIndex | undefined = aopts.index;
   const inputOf = (p: PaperRecord, part: PaperPart): TopicInput => {
     if (part.candidates)
       return { title: p.title, abstract: p.abstract, candidates: part.candidates };

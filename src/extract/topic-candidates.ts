@@ -3,9 +3,11 @@
 // their occurrences as character offsets, which of them duplicate the paper's own concepts, and
 // the abstract's sentence spans. Stage 2 (topics.ts) only counts, ranks and builds drafts.
 // Plain numbers and strings only: structured-clone and JSON safe.
+
+import type { PaperState } from "./draft.ts";
+import type { Field } from "./field.ts";
 import { stopPhraseList } from "./lexicon/index.ts";
 import type { TopicOptions } from "./options.ts";
-import type { Field, PaperState } from "./paper.ts";
 import { isFunctionWord, isWeak } from "./phrases.ts";
 import { normWord } from "./text/normalise.ts";
 import { breaksNounPhrase, lexTag } from "./text/pos.ts";

@@ -6,8 +6,9 @@
 // corpus) counts papers per candidate, asks compromise about the most frequent ones
 // (topic-tags.ts), scores, labels and builds each paper's topic drafts.
 import { slugify } from "../common/text.ts";
+import { addMention, type Draft, type PaperState } from "./draft.ts";
+import type { Field, FieldName } from "./field.ts";
 import type { ConfidenceOptions, TopicOptions } from "./options.ts";
-import { addMention, type Draft, type Field, type FieldName, type PaperState } from "./paper.ts";
 import { canonicalLabel } from "./phrases.ts";
 import type { Span } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
@@ -310,21 +311,6 @@ function topicLabels(papers: TopicInput[], kept: number[][]): Map<number, string
     if (best) out.set(i, best[0]);
   }
   return out;
-}
-
-/** Topics per paper (same order as states), both stages in this thread. */
-export function findTopics(
-  states: PaperState[],
-  opts: TopicOptions,
-  confidence: TopicConfidence,
-  tags?: PhraseTagStore,
-): PaperTopic[][] {
-  return corpusTopics(
-    states.map((st) => topicInput(st, opts)),
-    opts,
-    confidence,
-    tags,
-  );
 }
 
 /** Stage 1 of one paper, with the text stage 2 needs. */

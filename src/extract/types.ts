@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { PaperRecord } from "../ingest/types.ts";
 
-export const EntityType = z.enum([
-  "keyword",
-  "method",
-  "modality",
-  "task",
-  "dataset",
-  "condition",
-  "model",
-  "topic",
-]);
-export type EntityType = z.infer<typeof EntityType>;
+import { EntityType } from "./entity-types.ts";
+
+export { ENTITY_TYPES, EntityType } from "./entity-types.ts";
 
 export const Rule = z.enum([
   "ontology",

@@ -1,6 +1,8 @@
 // Typed graph from extracted papers: nodes and edges per src/graph/schema.ts, then similarity,
 // communities, layout and sizes. Same papers (in any order) and options → the same graph.
+
 import Graph from "graphology";
+import { compareStrings as byString } from "../common/compare.ts";
 import type { ExtractedPaper } from "../extract/types.ts";
 import { resolveAuthors, slotKey } from "./authors.ts";
 import { communityCards } from "./cards.ts";
@@ -37,7 +39,8 @@ import { type TextSource, textVectors } from "./text/vectors.ts";
  * edges (authored, has, is-a, cites); the undirected coauthor and similar edges are `tables`
  * beside it (tables.ts: inserting them into graphology cost a third of the +100 rebuild's graph
  * step). Read relations through the Relations methods (`neighbours`, `degree`, `edgeCount`),
- * which see both; `serialize` writes the tables as ordinary edges.
+ * which see both (`graph.size` misses the tables: count with `edgeCount()`, lint/relations-size.grit
+ * rejects `….graph.size` in src/ and bench/); `serialize` writes the tables as ordinary edges.
  */
 export interface BuiltGraph extends GraphContent {
   /** The resolved options the graph was built with (recorded in meta.options). */
@@ -84,8 +87,6 @@ export interface BuildHooks {
    */
   textVectors?: TextSource;
 }
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Stable order whatever the input order: by id, then title, then sources; entities by id. */
 function canonicalPapers(papers: ExtractedPaper[]): ExtractedPaper[] {

@@ -1,6 +1,8 @@
 // Community cards: a label from the most distinctive entities, top entities/terms/papers/authors,
 // years.
+
 import type Graph from "graphology";
+import { compareStrings as cmp } from "../common/compare.ts";
 import { collabLabel } from "./collab-labels.ts";
 import type { CommunityOptions } from "./options.ts";
 import type { Relations } from "./relations.ts";
@@ -9,7 +11,6 @@ import { round4 } from "./similarity.ts";
 
 const TOP = 5;
 const TOP_TERMS = 8;
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface Scored {
   node: string;

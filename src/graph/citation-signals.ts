@@ -3,6 +3,7 @@
 // (two papers are cited together by a paper of the set) and the works the set cites that it
 // does not contain. Sparse: pairs come from an inverted index over reference ids, never from
 // all N×N pairs. Pure and order-independent in its content (results are sorted).
+import { compareStrings as cmp } from "../common/compare.ts";
 import type { PaperRecord, Reference } from "../ingest/types.ts";
 
 /** What the citation signals read of a paper. */
@@ -49,7 +50,6 @@ export interface CitationSignals {
   skipped: string[];
 }
 
-const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const RANK = ["doi:", "pmid:", "openalex:", "s2:", "arxiv:", "ref:"];
 const rank = (id: string) => {
   const r = RANK.findIndex((p) => id.startsWith(p));

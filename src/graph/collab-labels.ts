@@ -1,7 +1,6 @@
 // Labels of the collaboration communities: their most central authors.
+import { compareStrings as cmp } from "../common/compare.ts";
 import type { Relations } from "./relations.ts";
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The label of one collaboration community: its `n` most central authors (default 2), joined by

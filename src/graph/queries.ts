@@ -1,6 +1,8 @@
 // Pure queries over a graph, shared by the CLI and the web view. The ones that read relations
 // (related, collaborators) take a Relations: a built graph (buildGraph) or a loaded one (loadGraph).
+
 import type Graph from "graphology";
+import { compareStrings as cmp } from "../common/compare.ts";
 import { foldName, makeAuthor } from "../ingest/names.ts";
 import { matchAuthorKey } from "./authors.ts";
 import type { Relations } from "./relations.ts";
@@ -22,7 +24,6 @@ export interface Collaborator {
   papers: { node: string; title: string }[];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const words = (s: string) => foldName(s).split(" ").filter(Boolean);
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENTITY_TYPES, EntityType } from "../extract/entity-types.ts";
 
 /**
  * The serialised litgraph graph: graphology's `graph.export()` plus `meta`.
@@ -34,18 +35,8 @@ export function isEdgeKey(
   );
 }
 
-export const NodeType = z.enum([
-  "paper",
-  "author",
-  "method",
-  "modality",
-  "task",
-  "dataset",
-  "condition",
-  "model",
-  "topic",
-  "keyword",
-]);
+/** Paper, author, then the concept types (src/extract/entity-types.ts), in that order. */
+export const NodeType = z.enum(["paper", "author", ...ENTITY_TYPES]);
 export type NodeType = z.infer<typeof NodeType>;
 
 const Base = z.object({
@@ -91,24 +82,13 @@ export const AuthorNode = Base.extend({
 });
 
 export const ConceptNode = Base.extend({
-  type: z.enum(["method", "modality", "task", "dataset", "condition", "model", "topic", "keyword"]),
+  type: EntityType,
   aliases: z.array(z.string()),
   paperCount: z.number().int(),
   relevance: z.number().optional(),
 });
 
-export const NodeAttributes = z.discriminatedUnion("type", [
-  PaperNode,
-  AuthorNode,
-  ConceptNode.extend({ type: z.literal("method") }),
-  ConceptNode.extend({ type: z.literal("modality") }),
-  ConceptNode.extend({ type: z.literal("task") }),
-  ConceptNode.extend({ type: z.literal("dataset") }),
-  ConceptNode.extend({ type: z.literal("condition") }),
-  ConceptNode.extend({ type: z.literal("model") }),
-  ConceptNode.extend({ type: z.literal("topic") }),
-  ConceptNode.extend({ type: z.literal("keyword") }),
-]);
+export const NodeAttributes = z.discriminatedUnion("type", [PaperNode, AuthorNode, ConceptNode]);
 export type NodeAttributes = z.infer<typeof NodeAttributes>;
 
 export const EvidenceMention = z.object({

@@ -1,5 +1,7 @@
 // Canonical JSON form of the graph (sorted nodes and edges, floats rounded) and its loader.
+
 import Graph from "graphology";
+import { compareStrings as cmp } from "../common/compare.ts";
 import { LITGRAPH_VERSION } from "./options.ts";
 import { type Relations, relations } from "./relations.ts";
 import {
@@ -12,8 +14,6 @@ import {
   SerializedGraph,
 } from "./schema.ts";
 import { forEachTableEdge, NO_TABLES } from "./tables.ts";
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const isIndex = (k: string) => /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
 

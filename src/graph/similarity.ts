@@ -4,6 +4,7 @@
 // signal (cosine), so the score is Σ weight(signal) · cosine(signal). Pairs are found through an
 // inverted index (never all pairs); each paper keeps its top k.
 
+import { compareStrings as byString } from "../common/compare.ts";
 import type { SimilarityOptions } from "./options.ts";
 import type { ShareItem } from "./schema.ts";
 import type { TextVectors } from "./text/vectors.ts";
@@ -42,8 +43,6 @@ export interface SimilarEdge {
 }
 
 export const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-
-const byString = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Items of one paper from its resolved author keys and its entities (with is-a parents). */
 export function paperItems(

@@ -4,6 +4,7 @@
 // one record with the union of fields and all sources. The result does not depend on input order: groups are formed by union-find
 // over match keys, members are put in a canonical order, every field is chosen by a fixed rule,
 // and the output is sorted by id.
+import { compareStrings as cmp } from "../common/compare.ts";
 import { slugify } from "../common/text.ts";
 import { foldName } from "./names.ts";
 import { paperId } from "./record.ts";
@@ -70,8 +71,6 @@ const sourceKey = (s: SourceRef): string =>
 /** Canonical order of records: by their smallest source, then id. */
 const recordKey = (p: PaperRecord): string =>
   `${p.sources.map(sourceKey).sort()[0] ?? ""}\u0001${p.id}`;
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Longest string, ties broken by code-unit order; null when all are empty. */
 function longest(values: (string | null | undefined)[]): string | null {

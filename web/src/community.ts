@@ -2,6 +2,8 @@
 // their similar edges to papers of the same community, as src/graph/cards.ts ranks topPapers),
 // each with its year and its concepts most common in the community, and the community's top
 // terms (the card's distinctive words) and concepts with counts. A pure query on the full graph.
+import { compareStrings } from "../../src/common/compare.ts";
+import type { EntityType } from "../../src/extract/entity-types.ts";
 import type { CommunityCard } from "../../src/graph/schema.ts";
 import { type FullGraph, nameOf } from "./model.ts";
 
@@ -29,17 +31,18 @@ export interface CommunityDetails {
 }
 
 const TERMS_PER_PAPER = 3;
-/** The order concept types are listed in. */
-const TYPE_ORDER = [
-  "task",
-  "method",
-  "model",
-  "dataset",
-  "modality",
-  "condition",
-  "topic",
-  "keyword",
-];
+/** The order concept types are listed in (a record, so that a new type cannot be left out). */
+const TYPE_RANK: Record<EntityType, number> = {
+  task: 0,
+  method: 1,
+  model: 2,
+  dataset: 3,
+  modality: 4,
+  condition: 5,
+  topic: 6,
+  keyword: 7,
+};
+const LAST = Object.keys(TYPE_RANK).length;
 
 export function communityDetails(graph: FullGraph, card: CommunityCard): CommunityDetails {
   const papers: string[] = [];
@@ -60,7 +63,7 @@ export function communityDetails(graph: FullGraph, card: CommunityCard): Communi
     conceptsOf.set(p, list);
   }
   const byCount = (x: string, y: string) =>
-    (conceptCount.get(y) ?? 0) - (conceptCount.get(x) ?? 0) || (x < y ? -1 : x > y ? 1 : 0);
+    (conceptCount.get(y) ?? 0) - (conceptCount.get(x) ?? 0) || compareStrings(x, y);
   const out: CommunityPaper[] = papers.map((p) => {
     let centrality = 0;
     graph.forEachEdge(p, (_e, ea, s, t) => {
@@ -80,8 +83,7 @@ export function communityDetails(graph: FullGraph, card: CommunityCard): Communi
     };
   });
   out.sort((x, y) => y.centrality - x.centrality || (x.key < y.key ? -1 : 1));
-  const rank = (t: string) =>
-    (TYPE_ORDER.indexOf(t) + TYPE_ORDER.length + 1) % (TYPE_ORDER.length + 1);
+  const rank = (t: string) => (Object.hasOwn(TYPE_RANK, t) ? TYPE_RANK[t as EntityType] : LAST);
   const topConcepts = Object.entries(card.topEntities)
     .sort(([x], [y]) => rank(x) - rank(y) || (x < y ? -1 : 1))
     .map(([type, list]) => ({

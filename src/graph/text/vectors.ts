@@ -2,6 +2,7 @@
 // sublinear term frequency 1 + ln(tf), title words counted `titleWeight` times. Terms held by
 // fewer than `minDf` papers are dropped (they cannot be shared). The idf and the normalisation
 // are applied where the vectors are compared (similarity.ts), over the whole corpus.
+import { compareStrings as byString } from "../../common/compare.ts";
 import { termKey, words } from "./terms.ts";
 
 export interface TextOptions {
@@ -22,8 +23,6 @@ export interface TextVectors {
   ids: Int32Array[];
   values: Float64Array[];
 }
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The text vectors of the papers, in their order. */
 export function textVectors(

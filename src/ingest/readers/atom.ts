@@ -3,8 +3,8 @@
 import { makeAuthor } from "../names.ts";
 import { buildRecord, findLinks, normaliseArxivId } from "../record.ts";
 import type { Author, FormatReader, ParseResult, Rejected } from "../types.ts";
-import { attr, children, parseXmlChunk, texts, type XmlNode, xmlChunks } from "./atom-xml.ts";
-import { parseLooseDate } from "./bibtex-common.ts";
+import { parseLooseDate } from "./common.ts";
+import { attr, children, parseXmlChunk, texts, type XmlNode, xmlChunks } from "./xml.ts";
 
 const FORMAT = "atom";
 const CODE_HOST = /\b(github\.com|gitlab\.com|bitbucket\.org|huggingface\.co)\//i;

@@ -16,7 +16,7 @@ import type {
   Reference,
   Rejected,
 } from "../types.ts";
-import { attr, children, parseXmlChunk, texts, type XmlNode, xmlChunks } from "./atom-xml.ts";
+import { attr, children, parseXmlChunk, texts, type XmlNode, xmlChunks } from "./xml.ts";
 
 const FORMAT = "pubmed";
 const INLINE = /<\/?(?:i|b|u|sup|sub|em|strong|mml:[\w-]+)(?:\s[^<>]*)?\/?>/gi;

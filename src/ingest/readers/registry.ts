@@ -1,6 +1,6 @@
 import type { FormatReader } from "../types.ts";
 import { reader as atom } from "./atom.ts";
-import { reader as bibtex } from "./bibtex.ts";
+import { reader as bibtex } from "./bibtex/index.ts";
 import { reader as crossref } from "./crossref.ts";
 import { reader as csl } from "./csl.ts";
 import { reader as medline } from "./medline.ts";
@@ -9,8 +9,8 @@ import { reader as openalex } from "./openalex.ts";
 import { reader as paperlists } from "./paperlists.ts";
 import { reader as pubmed } from "./pubmed.ts";
 import { reader as ris } from "./ris.ts";
-import { reader as scopus } from "./scopus.ts";
-import { reader as seed } from "./seed.ts";
+import { reader as scopus } from "./scopus/index.ts";
+import { reader as seed } from "./seed/index.ts";
 import { reader as semanticscholar } from "./semanticscholar.ts";
 import { reader as wos } from "./wos.ts";
 

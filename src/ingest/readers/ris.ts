@@ -3,7 +3,7 @@
 import { makeAuthor } from "../names.ts";
 import { buildRecord, normaliseArxivId } from "../record.ts";
 import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../types.ts";
-import { parseLooseDate, uniqueAuthors } from "./bibtex-common.ts";
+import { parseLooseDate, uniqueAuthors } from "./common.ts";
 
 const FORMAT = "ris";
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;

@@ -9,7 +9,7 @@ import { makeAuthor } from "../names.ts";
 import { buildRecord } from "../record.ts";
 import { parseCrLine } from "../references.ts";
 import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../types.ts";
-import { errorText, parseLooseDate, uniqueAuthors } from "./bibtex-common.ts";
+import { errorText, parseLooseDate, uniqueAuthors } from "./common.ts";
 
 const FORMAT = "wos";
 /** Fields whose continuation lines are further values, not more of the same value. */

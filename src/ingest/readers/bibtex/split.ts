@@ -1,6 +1,6 @@
 // Split a BibTeX file into top-level entries with their 1-based start lines, so that each
 // entry can be parsed on its own and one broken entry is rejected alone.
-import { lineAt, lineStarts } from "./bibtex-common.ts";
+import { lineAt, lineStarts } from "../common.ts";
 
 export interface BibChunk {
   /** Entry type, lower-case: "inproceedings", "string", "comment", … */

@@ -2,7 +2,7 @@
 // separator ("…Language ProcessingOmid Rohanian, Mohammadmahdi Nouriborji et al. · oxford").
 // Titles contain their own capitals inside words (RiskAgent, CE-SSL, ClinicBench), so we score
 // every glued capital as a possible boundary by how name-like the rest is.
-import { isNameSuffix, isParticle, NAME_PARTS } from "../names.ts";
+import { isNameSuffix, isParticle, NAME_PARTS } from "../../names.ts";
 
 export interface TitleAuthors {
   title: string;

@@ -4,8 +4,8 @@
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import { z } from "zod";
-import { squash } from "../../common/text.ts";
-import tableJson from "./bibtex-latex.json" with { type: "json" };
+import { squash } from "../../../common/text.ts";
+import tableJson from "./latex.json" with { type: "json" };
 
 const LatexTable = z.object({
   comment: z.string().optional(),
@@ -20,7 +20,7 @@ type LatexTable = z.infer<typeof LatexTable>;
 function loadTable(): LatexTable {
   const parsed = LatexTable.safeParse(tableJson);
   if (!parsed.success) {
-    throw new Error(`ingest/bibtex: bibtex-latex.json is invalid: ${parsed.error.message}`);
+    throw new Error(`ingest/bibtex: bibtex/latex.json is invalid: ${parsed.error.message}`);
   }
   return parsed.data;
 }

@@ -1,10 +1,10 @@
-// XML helpers shared by the Atom and OAI-PMH readers: split a feed into its record elements
+// XML helpers shared by the Atom, OAI-PMH and PubMed readers: split a feed into its record elements
 // (with 1-based start lines, so one broken record is rejected alone), parse each with
 // fast-xml-parser with namespace prefixes stripped (feeds declare namespaces differently),
 // and read text out of the parsed tree.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { squash } from "../../common/text.ts";
-import { lineAt, lineStarts } from "./bibtex-common.ts";
+import { lineAt, lineStarts } from "./common.ts";
 
 export interface XmlChunk {
   line: number;

@@ -1,14 +1,14 @@
 // Scopus CSV export reader (UTF-8 BOM, quoted multi-line fields, 45 columns). Records are split
-// with their starting lines (scopus-split.ts) and each is parsed by csv-parse on its own, so a
+// with their starting lines (split.ts) and each is parsed by csv-parse on its own, so a
 // broken row is rejected alone. Columns are found by header name.
 // The browser build bundles its own Buffer shim, so this reader also runs in the web worker.
 import { parse } from "csv-parse/browser/esm/sync";
-import { makeAuthor } from "../names.ts";
-import { buildRecord, normaliseArxivId } from "../record.ts";
-import { parseUnstructured } from "../references.ts";
-import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../types.ts";
-import { errorText, parseLooseDate, uniqueAuthors } from "./bibtex-common.ts";
-import { type CsvChunk, splitCsv } from "./scopus-split.ts";
+import { makeAuthor } from "../../names.ts";
+import { buildRecord, normaliseArxivId } from "../../record.ts";
+import { parseUnstructured } from "../../references.ts";
+import type { Author, FormatReader, ParseResult, Reference, Rejected } from "../../types.ts";
+import { errorText, parseLooseDate, uniqueAuthors } from "../common.ts";
+import { type CsvChunk, splitCsv } from "./split.ts";
 
 const FORMAT = "scopus";
 const NO_AUTHOR = /^\[No author name available\]$/i;

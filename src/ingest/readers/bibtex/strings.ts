@@ -6,7 +6,7 @@
 // held back (citation-js's lexer overflows the stack on a literal of several million characters).
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { lineStarts } from "./bibtex-common.ts";
+import { lineStarts } from "../common.ts";
 import {
   BibSyntaxError,
   type Field,
@@ -14,7 +14,7 @@ import {
   scanEntryFields,
   scanString,
   stringName,
-} from "./bibtex-fields.ts";
+} from "./fields.ts";
 
 export interface StringLimits {
   /** Most characters one macro may expand to, and one entry may take from macros in all. */

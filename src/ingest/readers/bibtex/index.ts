@@ -3,14 +3,14 @@
 // are inherited through `crossref`, or from the file's single @Proceedings entry.
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
-import { makeAuthor } from "../names.ts";
-import { buildRecord, normaliseArxivId } from "../record.ts";
-import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../types.ts";
-import { listTruncated, repairNameList } from "./bibtex-authors.ts";
-import { errorText, makeDate, monthNumber } from "./bibtex-common.ts";
-import { leadingMacro, postText, postTitle, preLatex } from "./bibtex-latex.ts";
-import { type BibChunk, skipPreamble, splitBibtex } from "./bibtex-split.ts";
-import { STRING_DEFAULTS, type StringLimits, StringTable } from "./bibtex-strings.ts";
+import { makeAuthor } from "../../names.ts";
+import { buildRecord, normaliseArxivId } from "../../record.ts";
+import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../../types.ts";
+import { errorText, makeDate, monthNumber } from "../common.ts";
+import { listTruncated, repairNameList } from "./authors.ts";
+import { leadingMacro, postText, postTitle, preLatex } from "./latex.ts";
+import { type BibChunk, skipPreamble, splitBibtex } from "./split.ts";
+import { STRING_DEFAULTS, type StringLimits, StringTable } from "./strings.ts";
 
 const FORMAT = "bibtex";
 /** Entry types that describe a volume, not a paper: sources of inherited fields only. */
@@ -50,7 +50,7 @@ interface CslItem {
 export interface BibtexOptions {
   /** Inherit year/venue from the file's only @Proceedings when an entry has no crossref. Default true. */
   inheritFromSingleProceedings?: boolean;
-  /** Bounds on @string expansion (default STRING_DEFAULTS, src/ingest/readers/bibtex-strings.ts). */
+  /** Bounds on @string expansion (default STRING_DEFAULTS, strings.ts). */
   strings?: Partial<StringLimits>;
 }
 

@@ -1,4 +1,5 @@
-// Small helpers shared by the bibliographic readers (bibtex, ris, scopus, atom, oaipmh).
+// Small helpers shared by the readers: line offsets, dates, authors, error text (bibtex, ris,
+// scopus, wos, atom, oaipmh).
 import type { Author, PaperDate } from "../types.ts";
 
 /** Offsets where each line starts; "\r\n", "\n" and a lone "\r" all end a line. */

@@ -4,9 +4,9 @@
 //   3. Abstract
 // Blank lines and trailing whitespace are ignored; a malformed entry is rejected with its line
 // number and the rest of the file still loads.
-import { makeDate, monthNumber } from "../dates.ts";
-import { makeAuthor } from "../names.ts";
-import { buildRecord } from "../record.ts";
+import { makeDate, monthNumber } from "../../dates.ts";
+import { makeAuthor } from "../../names.ts";
+import { buildRecord } from "../../record.ts";
 import type {
   Author,
   FormatReader,
@@ -14,8 +14,8 @@ import type {
   PaperDate,
   ParseResult,
   Rejected,
-} from "../types.ts";
-import { splitTitleAuthors } from "./seed-split.ts";
+} from "../../types.ts";
+import { splitTitleAuthors } from "./split.ts";
 
 const FORMAT = "seed";
 
