@@ -111,6 +111,9 @@ export const NodeAttributes = z.discriminatedUnion("type", [
 ]);
 export type NodeAttributes = z.infer<typeof NodeAttributes>;
 
+/** What a paper does with a concept where a sentence says so (src/extract/types.ts MentionRole). */
+export const MentionRole = z.enum(["used", "proposed"]);
+
 export const EvidenceMention = z.object({
   field: z.enum(["title", "abstract"]),
   start: z.number().int(),
@@ -126,6 +129,8 @@ export const EvidenceMention = z.object({
   sentenceEnd: z.number().int().optional(),
   rule: z.string(),
   confidence: z.number(),
+  /** Only when the mention's sentence says the paper uses or proposes the concept (src/extract/roles.ts). */
+  role: MentionRole.optional(),
 });
 
 export const ShareItem = z.object({
@@ -150,6 +155,11 @@ export const EdgeAttributes = z.discriminatedUnion("type", [
     mentions: z.array(EvidenceMention),
     /** How many mentions the paper has in all (absent in graphs written before it existed). */
     mentionCount: z.number().int().optional(),
+    /**
+     * What the paper does with the concept, over all its mentions: "proposed" when one says so,
+     * else "used" when one says so; absent when none does (src/graph/evidence.ts paperRole).
+     */
+    role: MentionRole.optional(),
     weight: z.number(),
   }),
   z.object({ type: z.literal("is-a"), weight: z.number() }),
