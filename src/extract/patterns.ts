@@ -14,6 +14,7 @@ import {
   tokenRange,
 } from "./paper.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
+import { verbObjectTasks } from "./patterns-verbs.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -186,6 +187,7 @@ export function contributions(st: PaperState): void {
   for (const f of st.fields) {
     compositionalTasks(st, f);
     coordinatedTasks(st, f);
+    verbObjectTasks(st, f);
   }
 }
 
@@ -545,7 +547,10 @@ function compositionalTasks(st: PaperState, f: Field): void {
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
     if (generic && !subject && !plainModifiers(mods)) continue;
-    const parents = generic ? [generic] : [];
+    // "<condition> prediction": is-a the generic task of that head for conditions (risk prediction).
+    const whole = f.matches.find((m) => m.start === k && m.end === h);
+    const conditionParent = !generic && whole ? conditionTaskParent(st, whole, head) : undefined;
+    const parents = generic ? [generic] : conditionParent ? [conditionParent] : [];
     addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase, parents);
   }
 }
@@ -567,6 +572,15 @@ function headTask(st: PaperState, f: Field, h: number): string | undefined {
     c?.id ??
     (st.index.byId.has(`task:${f.tokens[h].norm}`) ? `task:${f.tokens[h].norm}` : undefined)
   );
+}
+
+const conditionParents = new Map(Object.entries(headNouns.conditionTaskParents));
+
+/** The generic task of a "<condition> <head>" task (head-nouns.json conditionTaskParents). */
+function conditionTaskParent(st: PaperState, object: Match, head: Token): string | undefined {
+  const isCondition = object.concepts.every((ci) => st.index.concepts[ci].type === "condition");
+  const id = isCondition ? conditionParents.get(head.norm) : undefined;
+  return id && st.index.byId.has(id) ? id : undefined;
 }
 
 const NAMED = new Set(["dataset", "model"]);

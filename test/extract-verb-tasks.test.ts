@@ -1,0 +1,76 @@
+// Tasks from a verb and its object (src/extract/patterns-verbs.ts) and the generic task a composed
+// "<condition> <head>" task is-a (lexicon/head-nouns.json conditionTaskParents).
+import { describe, expect, it } from "vitest";
+import { extractPapers } from "../src/extract/index.ts";
+import { headNouns } from "../src/extract/lexicon/index.ts";
+import { loadOntology } from "../src/extract/ontology/load.ts";
+import { record } from "./fixtures/extract/records.ts";
+
+const tasksOf = (text: string) =>
+  extractPapers([record("Paper", text, "x")])[0]
+    .entities.filter((e) => e.type === "task")
+    .map((e) => ({
+      label: e.label,
+      parents: e.parents ?? [],
+      texts: e.mentions.map((m) => m.text),
+    }));
+
+describe("extract: a task verb and its object", () => {
+  it.each([
+    [
+      "a condition as object",
+      "We aim at detecting pneumonia in chest X-rays.",
+      "pneumonia detection",
+      "task:disease-detection",
+    ],
+    [
+      "a gerund and a condition",
+      "Predicting delirium in ICU patients.",
+      "delirium prediction",
+      "task:risk-prediction",
+    ],
+    [
+      "a temporal word in between",
+      "The model predicts future risk automatically.",
+      "risk prediction",
+      undefined,
+    ],
+  ])("%s: %s", (_what, text, label, parent) => {
+    const task = tasksOf(text).find((t) => t.label === label);
+    expect(task).toBeDefined();
+    if (parent) expect(task?.parents).toContain(parent);
+  });
+
+  it.each([
+    [
+      "a determiner: the outcome of a legal case",
+      "We predict the outcome of legal cases.",
+      "clinical outcome prediction",
+    ],
+    ["an object that goes on", "Predicting delirium onset times.", "delirium prediction"],
+    ["no condition", "We predict words from context.", "word prediction"],
+    ["a pen stroke (word sense)", "We detect strokes in handwriting.", "stroke detection"],
+  ])("no task: %s", (_what, text, label) => {
+    expect(tasksOf(text).map((t) => t.label)).not.toContain(label);
+  });
+});
+
+describe("extract: a composed condition task is-a its generic task", () => {
+  it.each([
+    ["Glaucoma detection from fundus images.", "glaucoma detection", "task:disease-detection"],
+    ["We study delirium prediction in the ICU.", "delirium prediction", "task:risk-prediction"],
+  ])("%s", (text, label, parent) => {
+    expect(tasksOf(text).find((t) => t.label === label)?.parents).toContain(parent);
+  });
+});
+
+describe("head-nouns.json conditionTaskParents", () => {
+  it("names task concepts of the ontology", () => {
+    const ids = new Map(loadOntology().map((c) => [c.id, c.type]));
+    const bad = Object.values(headNouns.conditionTaskParents).filter(
+      (id) => ids.get(id) !== "task",
+    );
+    expect(bad).toEqual([]);
+    expect(Object.keys(headNouns.conditionTaskParents).length).toBeGreaterThan(0);
+  });
+});
