@@ -1,5 +1,6 @@
-// Tasks from a verb and its object (src/extract/patterns-verbs.ts) and the generic task a composed
-// "<condition> <head>" task is-a (lexicon/head-nouns.json conditionTaskParents).
+// Tasks from a verb and its object (src/extract/patterns-verbs.ts), the generic task a composed
+// "<condition> <head>" task is-a (lexicon/head-nouns.json conditionTaskParents), and short forms
+// in hyphenated model names (src/extract/patterns-compounds.ts).
 import { describe, expect, it } from "vitest";
 import { extractPapers } from "../src/extract/index.ts";
 import { headNouns } from "../src/extract/lexicon/index.ts";
@@ -72,5 +73,20 @@ describe("head-nouns.json conditionTaskParents", () => {
     );
     expect(bad).toEqual([]);
     expect(Object.keys(headNouns.conditionTaskParents).length).toBeGreaterThan(0);
+  });
+});
+
+describe("extract: a short form after a known model across a hyphen", () => {
+  const methodsOf = (text: string) =>
+    extractPapers([record("Paper", text, "x")])[0]
+      .entities.filter((e) => e.type === "method")
+      .map((e) => e.label);
+  it.each([
+    ["LSTM-CRF", "We propose a Bidirectional LSTM-CRF for concept extraction.", true],
+    ["BERT-CRF", "We train a BERT-CRF tagger.", true],
+    ["alone (a case report form)", "The CRF of the trial was reviewed.", false],
+    ["before the known part", "We release CRF-BERT for tagging.", false],
+  ])("%s", (_what, text, found) => {
+    expect(methodsOf(text).includes("conditional random field")).toBe(found);
   });
 });

@@ -13,6 +13,7 @@ import {
   sentenceOf,
   tokenRange,
 } from "./paper.ts";
+import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
 import { verbObjectTasks } from "./patterns-verbs.ts";
 import {
@@ -188,6 +189,7 @@ export function contributions(st: PaperState): void {
     compositionalTasks(st, f);
     coordinatedTasks(st, f);
     verbObjectTasks(st, f);
+    compoundAbbreviations(st, f);
   }
 }
 
