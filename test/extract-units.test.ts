@@ -189,6 +189,8 @@ describe("extract: normalisation and spelling variants", () => {
     ["we finetune the encoder", "method:fine-tuning"],
     ["text classifiers", "task:text-classification"],
     ["an object detector", "task:object-detection"],
+    ["a graph convolution network", "method:graph-convolutional-network"],
+    ["a dependency parser", "task:dependency-parsing"],
   ])("word forms: %s matches %s", (text, id) => {
     const e = entities("Title", `Here ${text} work.`).find((x) => x.id === id);
     expect(e?.mentions[0].rule).toBe("ontology");
