@@ -66,6 +66,12 @@ const ontology = {
     { id: "task:text-classification", type: "task", label: "text classification" },
     { id: "task:object-detection", type: "task", label: "object detection" },
     {
+      id: "method:graph-convolutional-network",
+      type: "method",
+      label: "graph convolutional network",
+    },
+    { id: "task:dependency-parsing", type: "task", label: "dependency parsing" },
+    {
       id: "task:fairness-assessment",
       type: "task",
       label: "fairness assessment",
