@@ -90,3 +90,25 @@ describe("extract: a short form after a known model across a hyphen", () => {
     expect(methodsOf(text).includes("conditional random field")).toBe(found);
   });
 });
+
+describe("extract: a title that opens with a task verb names its task", () => {
+  const titleTasks = (title: string) =>
+    extractPapers([record(title, "An abstract.", "x")])[0]
+      .entities.filter((e) => e.type === "task")
+      .map((e) => e.label);
+  it.each([
+    ["Forecasting Symptoms Using Graph Neural Networks", "symptom forecasting"],
+    ["Towards better care: Forecasting Symptoms from Wearables", "symptom forecasting"],
+    ["Detecting Delirium Early in the ICU", "delirium detection"],
+    ["Classifying Emails with Transformers", "email classification"],
+  ])("%s → %s", (title, label) => {
+    expect(titleTasks(title)).toContain(label);
+  });
+  it.each([
+    ["Generating Data for Tabular Models", "data generation"],
+    ["Predicting the Future of AI", "future prediction"],
+    ["A Study of Predicting Outcomes", "outcome prediction"],
+  ])("no new task from %s", (title, label) => {
+    expect(titleTasks(title)).not.toContain(label);
+  });
+});

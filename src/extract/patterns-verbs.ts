@@ -6,7 +6,7 @@
 // "pneumonia detection", is-a `conditionTaskParents[head]`).
 import { headNouns } from "./lexicon/index.ts";
 import { addMention, draftFor, draftOf, type Field, type PaperState } from "./paper.ts";
-import { isFunctionWord } from "./phrases.ts";
+import { canonicalLabel, isFunctionWord, isWeak } from "./phrases.ts";
 import { normWord } from "./text/normalise.ts";
 import type { Token } from "./text/tokenize.ts";
 import { longestAt } from "./trie.ts";
@@ -87,4 +87,50 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
     if (parent && parent !== d.id) d.parents.add(parent);
     addMention(d, f, t[i].start, t[m.end - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
   }
+}
+
+/** Words that make no task of an object ("Generating Data", "Predicting Model Errors"). */
+const notModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
+/** The longest noun phrase a title's opening verb takes as its object (words). */
+const MAX_TITLE_OBJECT = 3;
+
+/**
+ * A title that opens with a task verb in -ing names its task: "Forecasting Symptoms Using Graph
+ * Neural Networks" → symptom forecasting, "Detecting Suicide Risk in Online Counseling" → suicide
+ * risk detection. The object is the words up to the first function word or punctuation (at most
+ * three, none weak or in head-nouns.json notTaskModifiers, no adverb); a name before a colon ("DeepX: Predicting …") is skipped. Where the ontology
+ * has the task, the other rules name it; else a new task, is-a the generic task of its head.
+ */
+export function titleGerundTasks(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  const colon = f.text.indexOf(": ");
+  const v = colon > 0 ? t.findIndex((x) => x.start > colon) : 0;
+  const head = v >= 0 && /ing$/i.test(t[v]?.raw ?? "") ? verbHead.get(t[v].norm) : undefined;
+  if (!head) return;
+  let e = v + 1;
+  while (
+    e < t.length &&
+    e - v <= MAX_TITLE_OBJECT + 1 &&
+    t[e].joined &&
+    !isFunctionWord(t[e]) &&
+    !/.ly$/.test(t[e].raw)
+  )
+    e++;
+  const object = t.slice(v + 1, e);
+  if (!object.length || object.length > MAX_TITLE_OBJECT) return;
+  if (object.some((x) => isWeak(x) || notModifiers.has(x.norm))) return;
+  if (!object.every((x) => /^\p{L}[\p{L}-]*$/u.test(x.raw))) return;
+  if (knownTask(st, t, v + 1, head)) return;
+  // The verb-object rule named a task here already ("Detecting Suicide Risk" → suicide detection).
+  const [start, verbEnd] = [t[v].start, t[v].end];
+  for (const d of st.drafts.values())
+    for (const x of d.mentions.values())
+      if (x.field === f.name && x.start === start && x.end > verbEnd) return;
+  const m = f.matches.find((x) => x.start === v + 1 && x.end === e);
+  if (m?.concepts.some((ci) => st.index.concepts[ci].type !== "condition")) return;
+  const generic = `task:${normWord(head)}`;
+  const parent = st.index.byId.has(generic) ? generic : m ? parentOf.get(head) : undefined;
+  const d = draftFor(st, "task", `${canonicalLabel(object)} ${head}`, parent ? [parent] : []);
+  if (parent && parent !== d.id) d.parents.add(parent);
+  addMention(d, f, t[v].start, t[e - 1].end, "title", st.opts.confidence.title);
 }

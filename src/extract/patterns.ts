@@ -15,7 +15,7 @@ import {
 } from "./paper.ts";
 import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
-import { verbObjectTasks } from "./patterns-verbs.ts";
+import { titleGerundTasks, verbObjectTasks } from "./patterns-verbs.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -191,6 +191,7 @@ export function contributions(st: PaperState): void {
     verbObjectTasks(st, f);
     compoundAbbreviations(st, f);
   }
+  titleGerundTasks(st, st.fields[0]);
 }
 
 const conjunctions = new Set(["and", "or"]);
