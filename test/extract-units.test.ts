@@ -66,6 +66,12 @@ const ontology = {
     { id: "task:text-classification", type: "task", label: "text classification" },
     { id: "task:object-detection", type: "task", label: "object detection" },
     {
+      id: "method:graph-convolutional-network",
+      type: "method",
+      label: "graph convolutional network",
+    },
+    { id: "task:dependency-parsing", type: "task", label: "dependency parsing" },
+    {
       id: "task:fairness-assessment",
       type: "task",
       label: "fairness assessment",
@@ -189,6 +195,8 @@ describe("extract: normalisation and spelling variants", () => {
     ["we finetune the encoder", "method:fine-tuning"],
     ["text classifiers", "task:text-classification"],
     ["an object detector", "task:object-detection"],
+    ["a graph convolution network", "method:graph-convolutional-network"],
+    ["a dependency parser", "task:dependency-parsing"],
   ])("word forms: %s matches %s", (text, id) => {
     const e = entities("Title", `Here ${text} work.`).find((x) => x.id === id);
     expect(e?.mentions[0].rule).toBe("ontology");

@@ -1,9 +1,10 @@
 // Evidence on has edges: at most maxMentions mentions, strongest first, sentences as offsets
-// into the paper's field (recoverable), mentionCount = all mentions.
+// into the paper's field (recoverable), mentionCount = all mentions; a mention's use/propose role
+// and the edge's role over all mentions, with no key at all where there is none.
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../src/extract/types.ts";
 import { buildGraph } from "../src/graph/build.ts";
-import { edgeMentions, locateSentence } from "../src/graph/evidence.ts";
+import { edgeMentions, locateSentence, paperRole } from "../src/graph/evidence.ts";
 import { EdgeAttributes } from "../src/graph/schema.ts";
 import { serialize } from "../src/graph/serialize.ts";
 
@@ -111,5 +112,78 @@ describe("has edges in the built graph", () => {
     expect(attrs.mentions).toHaveLength(Math.min(max, 4));
     expect(attrs.mentionCount).toBe(4);
     expect(attrs.confidence).toBe(0.9);
+  });
+});
+
+describe("use/propose roles on has edges", () => {
+  const base = {
+    id: "p1",
+    title,
+    abstract,
+    authors: [{ name: "Ada Lovelace", key: "lovelace-a" }],
+    date: null,
+    venue: null,
+    category: null,
+    doi: null,
+    arxivId: null,
+    links: [],
+    tags: [],
+    sources: [],
+  };
+  const withRoles = (roles: ("used" | "proposed" | undefined)[]) => ({
+    ...base,
+    entities: [
+      {
+        type: "method",
+        label: "CNN",
+        id: "method:cnn",
+        mentions: roles.map((role, i) => {
+          const m = mention(
+            "abstract",
+            [9, 18, 33][i],
+            ["We use a CNN.", "The CNN is deep.", "A CNN again."][i],
+            0.9,
+          );
+          return role ? { ...m, role } : m;
+        }),
+      },
+    ],
+  });
+  const hasEdge = (roles: ("used" | "proposed" | undefined)[]) => {
+    const edge = serialize(buildGraph([withRoles(roles) as never])).edges.find(
+      (e) => e.attributes.type === "has",
+    );
+    const attrs = EdgeAttributes.parse(edge?.attributes);
+    if (attrs.type !== "has") throw new Error("not a has edge");
+    return { raw: edge?.attributes as Record<string, unknown>, attrs };
+  };
+
+  it.each([
+    [[undefined, undefined], undefined],
+    [["used", undefined], "used"],
+    [[undefined, "proposed"], "proposed"],
+    [["used", "proposed"], "proposed"],
+    [["proposed", "used"], "proposed"],
+  ] as const)("paperRole(%j) is %s", (roles, expected) => {
+    expect(paperRole(roles.map((role) => ({ role })))).toBe(expected);
+  });
+
+  it("a mention keeps its role, in sorted key order; one without has no role key", () => {
+    const kept = edgeMentions(withRoles(["used", undefined]).entities[0].mentions, base, 3);
+    expect(kept.map((m) => m.role)).toEqual(["used", undefined]);
+    expect("role" in kept[1]).toBe(false);
+    for (const m of kept) expect(Object.keys(m)).toEqual(Object.keys(m).sort());
+  });
+
+  it("the edge says what the paper does with the concept over all its mentions", () => {
+    expect(hasEdge(["used", undefined, "proposed"]).attrs.role).toBe("proposed");
+    expect(hasEdge(["used", undefined, undefined]).attrs.role).toBe("used");
+    const { raw } = hasEdge(["used", undefined, undefined]);
+    expect(Object.keys(raw)).toEqual(Object.keys(raw).sort());
+  });
+
+  it("without any role the edge and its mentions carry no role key (graph.json unchanged)", () => {
+    const { raw } = hasEdge([undefined, undefined, undefined]);
+    expect(JSON.stringify(raw)).not.toContain('"role"');
   });
 });

@@ -5,7 +5,9 @@ import { addMention, draftFor, draftOf, type PaperState, type ShortForm } from "
 import { type Field, sentenceOf, tokenRange } from "./field.ts";
 import { headNouns, spelling } from "./lexicon/index.ts";
 import type { Match } from "./matcher.ts";
+import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
+import { titleGerundTasks, verbObjectTasks } from "./patterns-verbs.ts";
 import {
   canonicalLabel,
   isCapitalised,
@@ -178,7 +180,10 @@ export function contributions(st: PaperState): void {
   for (const f of st.fields) {
     compositionalTasks(st, f);
     coordinatedTasks(st, f);
+    verbObjectTasks(st, f);
+    compoundAbbreviations(st, f);
   }
+  titleGerundTasks(st, st.fields[0]);
 }
 
 const conjunctions = new Set(["and", "or"]);
@@ -537,7 +542,10 @@ function compositionalTasks(st: PaperState, f: Field): void {
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
     if (generic && !subject && !plainModifiers(mods)) continue;
-    const parents = generic ? [generic] : [];
+    // "<condition> prediction": is-a the generic task of that head for conditions (risk prediction).
+    const whole = f.matches.find((m) => m.start === k && m.end === h);
+    const conditionParent = !generic && whole ? conditionTaskParent(st, whole, head) : undefined;
+    const parents = generic ? [generic] : conditionParent ? [conditionParent] : [];
     addNew(st, f, "task", tokens, "noun-phrase", st.opts.confidence.nounPhrase, parents);
   }
 }
@@ -559,6 +567,15 @@ function headTask(st: PaperState, f: Field, h: number): string | undefined {
     c?.id ??
     (st.index.byId.has(`task:${f.tokens[h].norm}`) ? `task:${f.tokens[h].norm}` : undefined)
   );
+}
+
+const conditionParents = new Map(Object.entries(headNouns.conditionTaskParents));
+
+/** The generic task of a "<condition> <head>" task (head-nouns.json conditionTaskParents). */
+function conditionTaskParent(st: PaperState, object: Match, head: Token): string | undefined {
+  const isCondition = object.concepts.every((ci) => st.index.concepts[ci].type === "condition");
+  const id = isCondition ? conditionParents.get(head.norm) : undefined;
+  return id && st.index.byId.has(id) ? id : undefined;
 }
 
 const NAMED = new Set(["dataset", "model"]);

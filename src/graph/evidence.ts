@@ -1,6 +1,7 @@
 // The mentions a paper→concept `has` edge keeps: at most maxMentions, strongest first, each
-// with its sentence located by offsets into the paper's field instead of copied.
-import type { Mention } from "../extract/types.ts";
+// with its sentence located by offsets into the paper's field instead of copied; and what the
+// paper does with the concept (uses it, proposes it) where its sentences say so.
+import type { Mention, MentionRole } from "../extract/types.ts";
 
 /** A mention as the graph stores it (src/graph/schema.ts EvidenceMention). */
 export interface GraphMention {
@@ -14,6 +15,21 @@ export interface GraphMention {
   sentenceEnd?: number;
   rule: string;
   confidence: number;
+  /** Only when the mention's sentence says the paper uses or proposes the concept. */
+  role?: MentionRole;
+}
+
+/**
+ * What a paper does with a concept over all its mentions: "proposed" when any mention says so
+ * (a paper that proposes X may also say it uses X), else "used" when any does, else undefined.
+ */
+export function paperRole(mentions: readonly { role?: MentionRole }[]): MentionRole | undefined {
+  let role: MentionRole | undefined;
+  for (const m of mentions) {
+    if (m.role === "proposed") return "proposed";
+    if (m.role === "used") role = "used";
+  }
+  return role;
 }
 
 /**
@@ -60,27 +76,21 @@ export function edgeMentions(
   const kept = mentions.length <= max ? [...mentions] : [...mentions].sort(strength).slice(0, max);
   kept.sort(textOrder);
   return kept.map((m) => {
-    // Keys in sorted order, so serialize shares these objects instead of re-sorting them.
+    // Keys in sorted order, so serialize shares these objects instead of re-sorting them; no
+    // `role` key at all when the mention has none (graph.json unchanged for such mentions).
     const where = locateSentence(fields[m.field], m.sentence, m.start, m.end);
+    const head = { confidence: m.confidence, end: m.end, field: m.field };
+    const role = m.role ? { role: m.role } : {};
     return where
       ? {
-          confidence: m.confidence,
-          end: m.end,
-          field: m.field,
+          ...head,
+          ...role,
           rule: m.rule,
           sentenceEnd: where.sentenceEnd,
           sentenceStart: where.sentenceStart,
           start: m.start,
           text: m.text,
         }
-      : {
-          confidence: m.confidence,
-          end: m.end,
-          field: m.field,
-          rule: m.rule,
-          sentence: m.sentence,
-          start: m.start,
-          text: m.text,
-        };
+      : { ...head, ...role, rule: m.rule, sentence: m.sentence, start: m.start, text: m.text };
   });
 }

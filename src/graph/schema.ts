@@ -91,6 +91,9 @@ export const ConceptNode = Base.extend({
 export const NodeAttributes = z.discriminatedUnion("type", [PaperNode, AuthorNode, ConceptNode]);
 export type NodeAttributes = z.infer<typeof NodeAttributes>;
 
+/** What a paper does with a concept where a sentence says so (src/extract/types.ts MentionRole). */
+export const MentionRole = z.enum(["used", "proposed"]);
+
 export const EvidenceMention = z.object({
   field: z.enum(["title", "abstract"]),
   start: z.number().int(),
@@ -106,6 +109,8 @@ export const EvidenceMention = z.object({
   sentenceEnd: z.number().int().optional(),
   rule: z.string(),
   confidence: z.number(),
+  /** Only when the mention's sentence says the paper uses or proposes the concept (src/extract/roles.ts). */
+  role: MentionRole.optional(),
 });
 
 export const ShareItem = z.object({
@@ -130,6 +135,11 @@ export const EdgeAttributes = z.discriminatedUnion("type", [
     mentions: z.array(EvidenceMention),
     /** How many mentions the paper has in all (absent in graphs written before it existed). */
     mentionCount: z.number().int().optional(),
+    /**
+     * What the paper does with the concept, over all its mentions: "proposed" when one says so,
+     * else "used" when one says so; absent when none does (src/graph/evidence.ts paperRole).
+     */
+    role: MentionRole.optional(),
     weight: z.number(),
   }),
   z.object({ type: z.literal("is-a"), weight: z.number() }),

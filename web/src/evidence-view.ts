@@ -1,5 +1,6 @@
 // The evidence of a reason as DOM (text nodes only): each paper's sentence with the shared item
-// marked, a shared author's other papers, or the references two papers share.
+// marked (and "uses" / "proposes" beside the paper where its sentences say so), a shared
+// author's other papers, or the references two papers share.
 import { type Child, el, nodeButton } from "./dom.ts";
 import type { Evidence, EvidenceSentence } from "./evidence.ts";
 
@@ -78,6 +79,9 @@ export function evidenceView(ev: Evidence, name: string, onSelect: SelectFn): No
         "blockquote",
         { class: "evidence-sentence", attrs: { "data-paper": s.paper } },
         el("span", { class: "evidence-paper" }, nodeButton(s.paper, s.title, onSelect)),
+        s.role
+          ? el("span", { class: "evidence-role muted", attrs: { "data-role": s.role } }, s.role)
+          : null,
         el("span", { class: "evidence-text" }, ...marked(s)),
       ),
     ),

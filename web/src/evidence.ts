@@ -19,6 +19,21 @@ export interface EvidenceSentence {
   /** The sentence, or null when the paper does not show the item in its title or abstract. */
   text: string | null;
   marks: { start: number; end: number }[];
+  /** What the paper does with the concept, from its `has` edge: said beside the paper. */
+  role?: "uses" | "proposes";
+}
+
+/** How a `has` edge's role is said beside the paper. */
+const ROLE_WORDS = { used: "uses", proposed: "proposes" } as const;
+
+/** The role of the paper's `has` edge to `concept` as said in the view, if the edge has one. */
+function roleOf(graph: FullGraph, paper: string, concept: string) {
+  if (!graph.hasNode(paper) || !graph.hasNode(concept)) return {};
+  for (const e of graph.outEdges(paper, concept)) {
+    const a = graph.getEdgeAttributes(e);
+    if (a.type === "has" && a.role) return { role: ROLE_WORDS[a.role] };
+  }
+  return {};
 }
 
 /** One reference two related papers share (a breakdown item of kind "citation"). */
@@ -98,7 +113,8 @@ function sentenceOf(
   const found =
     (isConcept ? conceptSentence(graph, paper, item.key) : null) ??
     wordSentence(graph, paper, [item.name, ...aliases]);
-  return { paper, title, text: found?.text ?? null, marks: found?.marks ?? [] };
+  const role = isConcept ? roleOf(graph, paper, item.key) : {};
+  return { paper, title, text: found?.text ?? null, marks: found?.marks ?? [], ...role };
 }
 
 /**
@@ -170,7 +186,10 @@ export function mentionEvidence(graph: FullGraph, paper: string, concept: string
         const [s, t] = whole ? [0, field.length] : [m.sentenceStart, m.sentenceEnd];
         if (s === undefined || t === undefined || m.start < s || m.end > t) continue;
         const id = `${m.field}:${s}`;
+        const role = m.role ? { role: ROLE_WORDS[m.role] } : {};
         const got = bySentence.get(id) ?? { paper, title, text: field.slice(s, t), marks: [] };
+        // A sentence that says the paper proposes the concept outweighs one that says it uses it.
+        if (role.role && got.role !== "proposes") Object.assign(got, role);
         got.marks.push({ start: m.start - s, end: m.end - s });
         bySentence.set(id, got);
       }
@@ -180,7 +199,8 @@ export function mentionEvidence(graph: FullGraph, paper: string, concept: string
     const c = graph.hasNode(concept) ? graph.getNodeAttributes(concept) : null;
     const name = nameOf(graph, concept);
     const aliases = c && "aliases" in c ? c.aliases : [];
-    sentences.push(sentenceOf(graph, paper, { kind: "concept", key: "", name }, aliases));
+    const s = sentenceOf(graph, paper, { kind: "concept", key: "", name }, aliases);
+    sentences.push({ ...s, ...roleOf(graph, paper, concept) });
   }
   return { kind: "sentences", sentences };
 }

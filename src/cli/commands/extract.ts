@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { writeFileAtomic } from "../../common/fs.ts";
 import { escapeForTerminal } from "../../common/terminal.ts";
 import { extractPapers } from "../../extract/index.ts";
-import type { ExtractedPaper } from "../../extract/types.ts";
+import type { Entity, ExtractedPaper } from "../../extract/types.ts";
+import { paperRole } from "../../graph/evidence.ts";
 import { ingestPaths } from "../../ingest/files.ts";
 import type { IngestSummary, Rejected } from "../../ingest/types.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
@@ -74,6 +75,15 @@ export async function extractCommand(argv: string[]): Promise<number> {
   return values.strict && ingested.rejected.length > 0 ? 1 : 0;
 }
 
+/** How a paper's use of a concept is said after its label (src/graph/evidence.ts paperRole). */
+const ROLE_WORDS = { used: "uses", proposed: "proposes" } as const;
+
+/** An entity's label, with "(uses)" or "(proposes)" where the paper's sentences say so. */
+export function entityText(e: Entity): string {
+  const role = paperRole(e.mentions);
+  return role ? `${e.label} (${ROLE_WORDS[role]})` : e.label;
+}
+
 function formatPapers(papers: ExtractedPaper[]): string {
   const out: string[] = [];
   for (const p of papers) {
@@ -84,7 +94,7 @@ function formatPapers(papers: ExtractedPaper[]): string {
     );
     if (authors) out.push(escapeForTerminal(`  ${authors}`));
     const byType = new Map<string, string[]>();
-    for (const e of p.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e.label]);
+    for (const e of p.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), entityText(e)]);
     for (const [type, labels] of [...byType].sort())
       out.push(escapeForTerminal(`  ${type}: ${labels.join("; ")}`));
     out.push("");

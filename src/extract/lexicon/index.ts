@@ -43,6 +43,10 @@ export const HeadNounData = z.object({
   notTaskModifiers: z.array(z.string()),
   /** Verb forms of task heads ("prediction" → "predict", "predicting"); optional. */
   taskVerbs: z.record(z.string(), z.array(z.string())).default({}),
+  /** The generic task a composed "<condition> <head>" task is-a, by head; optional. */
+  conditionTaskParents: z.record(z.string(), z.string()).default({}),
+  /** Words skipped between a task verb and its object ("predict future risk"); optional. */
+  verbObjectSkips: z.array(z.string()).default([]),
 });
 export type HeadNounData = z.infer<typeof HeadNounData>;
 

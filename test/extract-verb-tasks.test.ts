@@ -1,0 +1,114 @@
+// Tasks from a verb and its object (src/extract/patterns-verbs.ts), the generic task a composed
+// "<condition> <head>" task is-a (lexicon/head-nouns.json conditionTaskParents), and short forms
+// in hyphenated model names (src/extract/patterns-compounds.ts).
+import { describe, expect, it } from "vitest";
+import { extractPapers } from "../src/extract/index.ts";
+import { headNouns } from "../src/extract/lexicon/index.ts";
+import { loadOntology } from "../src/extract/ontology/load.ts";
+import { record } from "./fixtures/extract/records.ts";
+
+const tasksOf = (text: string) =>
+  extractPapers([record("Paper", text, "x")])[0]
+    .entities.filter((e) => e.type === "task")
+    .map((e) => ({
+      label: e.label,
+      parents: e.parents ?? [],
+      texts: e.mentions.map((m) => m.text),
+    }));
+
+describe("extract: a task verb and its object", () => {
+  it.each([
+    [
+      "a condition as object",
+      "We aim at detecting pneumonia in chest X-rays.",
+      "pneumonia detection",
+      "task:disease-detection",
+    ],
+    [
+      "a gerund and a condition",
+      "Predicting delirium in ICU patients.",
+      "delirium prediction",
+      "task:risk-prediction",
+    ],
+    [
+      "a temporal word in between",
+      "The model predicts future risk automatically.",
+      "risk prediction",
+      undefined,
+    ],
+  ])("%s: %s", (_what, text, label, parent) => {
+    const task = tasksOf(text).find((t) => t.label === label);
+    expect(task).toBeDefined();
+    if (parent) expect(task?.parents).toContain(parent);
+  });
+
+  it.each([
+    [
+      "a determiner: the outcome of a legal case",
+      "We predict the outcome of legal cases.",
+      "clinical outcome prediction",
+    ],
+    ["an object that goes on", "Predicting delirium onset times.", "delirium prediction"],
+    ["no condition", "We predict words from context.", "word prediction"],
+    ["a pen stroke (word sense)", "We detect strokes in handwriting.", "stroke detection"],
+  ])("no task: %s", (_what, text, label) => {
+    expect(tasksOf(text).map((t) => t.label)).not.toContain(label);
+  });
+});
+
+describe("extract: a composed condition task is-a its generic task", () => {
+  it.each([
+    ["Glaucoma detection from fundus images.", "glaucoma detection", "task:disease-detection"],
+    ["We study delirium prediction in the ICU.", "delirium prediction", "task:risk-prediction"],
+  ])("%s", (text, label, parent) => {
+    expect(tasksOf(text).find((t) => t.label === label)?.parents).toContain(parent);
+  });
+});
+
+describe("head-nouns.json conditionTaskParents", () => {
+  it("names task concepts of the ontology", () => {
+    const ids = new Map(loadOntology().map((c) => [c.id, c.type]));
+    const bad = Object.values(headNouns.conditionTaskParents).filter(
+      (id) => ids.get(id) !== "task",
+    );
+    expect(bad).toEqual([]);
+    expect(Object.keys(headNouns.conditionTaskParents).length).toBeGreaterThan(0);
+  });
+});
+
+describe("extract: a short form after a known model across a hyphen", () => {
+  const methodsOf = (text: string) =>
+    extractPapers([record("Paper", text, "x")])[0]
+      .entities.filter((e) => e.type === "method")
+      .map((e) => e.label);
+  it.each([
+    ["LSTM-CRF", "We propose a Bidirectional LSTM-CRF for concept extraction.", true],
+    ["BERT-CRF", "We train a BERT-CRF tagger.", true],
+    ["alone (a case report form)", "The CRF of the trial was reviewed.", false],
+    ["before the known part", "We release CRF-BERT for tagging.", false],
+  ])("%s", (_what, text, found) => {
+    expect(methodsOf(text).includes("conditional random field")).toBe(found);
+  });
+});
+
+describe("extract: a title that opens with a task verb names its task", () => {
+  const titleTasks = (title: string) =>
+    extractPapers([record(title, "An abstract.", "x")])[0]
+      .entities.filter((e) => e.type === "task")
+      .map((e) => e.label);
+  it.each([
+    ["Forecasting Symptoms Using Graph Neural Networks", "symptom forecasting"],
+    ["Towards better care: Forecasting Symptoms from Wearables", "symptom forecasting"],
+    ["Detecting Delirium Early in the ICU", "delirium detection"],
+    ["Classifying Emails with Transformers", "email classification"],
+  ])("%s → %s", (title, label) => {
+    expect(titleTasks(title)).toContain(label);
+  });
+  it.each([
+    ["Generating Data for Tabular Models", "data generation"],
+    ["Predicting the Future of AI", "future prediction"],
+    ["A Study of Predicting Outcomes", "outcome prediction"],
+  ])("no new task from %s", (title, label) => {
+    expect(titleTasks(title)).not.toContain(label);
+  });
+});
