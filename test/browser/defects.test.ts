@@ -61,7 +61,7 @@ async function open(
 /** Pixels with any ink on sigma's label canvas (node labels only, not the community labels). */
 function labelInk(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const c = document.querySelector<HTMLCanvasElement>("canvas.sigma-labels");
+    const c = document.querySelector<HTMLCanvasElement>(".scene[data-shown] canvas.sigma-labels");
     const ctx = c?.getContext("2d");
     if (!c || !ctx) return -1;
     const px = ctx.getImageData(0, 0, c.width, c.height).data;

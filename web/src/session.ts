@@ -301,7 +301,7 @@ export function createSession(
     const s = store.get();
     const name = `litgraph-${s.view}`;
     if (kind === "view")
-      return exportPng(renderer.sigma as unknown as Sigma, name, renderer.labelRank);
+      return exportPng(renderer.sigma as unknown as Sigma, name, renderer.labelRank, ui.graph);
     const v = view(s.view);
     const visible = visibleNodes(v.graph, s.filters);
     const shown = visible ? `${visible.size} of ${v.graph.order}` : `all ${v.graph.order}`;
