@@ -23,7 +23,7 @@ import {
   sizedForLayer,
   type ViewSigma,
 } from "./scenes.ts";
-import { type Filters, NODE_TYPES, type State, type Store } from "./state.ts";
+import { type Filters, filtersActive, NODE_TYPES, type State, type Store } from "./state.ts";
 import type { View, ViewEdge, ViewGraph, ViewNode } from "./views.ts";
 
 export interface Renderer {
@@ -56,6 +56,13 @@ export interface Renderer {
   labelRank(node: string): number | null;
   /** Node labels drawn in the last frame (label-pass.ts), with their boxes: for tests. */
   drawnLabels(): { key: string; box: { x0: number; y0: number; x1: number; y1: number } }[];
+  /**
+   * How many nodes and edges sigma would index to show `view` in `state` (0: its scene is drawn
+   * with that state already): a step that indexes few needs no busy note (busy.ts).
+   */
+  indexCost(view: View, state: State): number;
+  /** Makes the scene of `name` (its canvases and WebGL contexts) now, with nothing to draw yet. */
+  prepare(name: SceneName): void;
   /** Each scene made so far: full index passes and frames drawn, which is shown (tests, bench). */
   scenes(): { name: SceneName; indexed: number; drawn: number; shown: boolean }[];
   /** The reducers sigma calls, for the benchmark's per-frame cost. */
@@ -180,6 +187,42 @@ const filterKey = (f: Filters) =>
     f.minPapers,
   ].join("|");
 
+/**
+ * Everything the reducers draw `view` with in state `s`, as one string: a scene drawn with the
+ * same key need not be indexed again to show it. (The same inputs as derive() below.)
+ */
+function stateKey(view: View, s: State): string {
+  const g = view.graph;
+  const overlay = g.size >= HOVER_OVERLAY_MIN_EDGES;
+  const inView = (k: string | null) => (k !== null && g.hasNode(k) ? k : null);
+  const focus = inView(overlay ? s.selection : (s.hovered ?? s.selection));
+  return JSON.stringify([
+    view.name,
+    filterKey(s.filters),
+    focus ? [focus, s.depth, s.labelAll] : null,
+    inView(s.selection),
+    overlay ? null : inView(s.hovered),
+    s.colourBy,
+  ]);
+}
+
+/** The nodes a filter leaves visible in a graph and the edges between them (null: all). */
+interface Visible {
+  nodes: Set<string> | null;
+  edges: Set<string> | null;
+}
+/** The last filter's visible sets per graph: a step's cost and its drawing compute them once. */
+const lastVisible = new WeakMap<ViewGraph, { key: string; visible: Visible }>();
+function visibleOf(graph: ViewGraph, f: Filters): Visible {
+  const key = filterKey(f);
+  const known = lastVisible.get(graph);
+  if (known?.key === key) return known.visible;
+  const nodes = visibleNodes(graph, f);
+  const visible = { nodes, edges: nodes && edgesWithin(graph, nodes) };
+  lastVisible.set(graph, { key, visible });
+  return visible;
+}
+
 /** What a scene is to draw: which scene, its graph and its frame. */
 interface Drawn {
   scene: SceneName;
@@ -214,11 +257,6 @@ export function createRenderer(
   };
   rescale();
 
-  // the filters' sets change only with the filters or the view, not on hover
-  let filtered: { filters: State["filters"] | null; graph: ViewGraph | null } = {
-    filters: null,
-    graph: null,
-  };
   const overlayMode = () => current.graph.size >= HOVER_OVERLAY_MIN_EDGES;
   // the colouring is made again only when the mode or the view changes (a year range is a pass)
   let coloured: { mode: State["colourBy"] | null; graph: ViewGraph | null } = {
@@ -227,11 +265,10 @@ export function createRenderer(
   };
   const derive = (s: State) => {
     const g = current.graph;
-    if (filtered.filters !== s.filters || filtered.graph !== g) {
-      filtered = { filters: s.filters, graph: g };
-      derived.visible = visibleNodes(g, s.filters);
-      derived.visibleEdges = derived.visible && edgesWithin(g, derived.visible);
-    }
+    // the filters' sets change only with the filters or the view, not on hover
+    const visible = visibleOf(g, s.filters);
+    derived.visible = visible.nodes;
+    derived.visibleEdges = visible.edges;
     // On a big view the hover is drawn by the overlay, not by the reducers (see hover-overlay.ts).
     derived.focus = overlayMode() ? s.selection : (s.hovered ?? s.selection);
     derived.near =
@@ -248,15 +285,7 @@ export function createRenderer(
       derived.colourOf = nodeColouring(s.colourBy, g);
     }
     derived.edgeColour = g.size > 10_000 ? "#ececec" : "#d0d0d0";
-    const inView = (k: string | null) => (k !== null && g.hasNode(k) ? k : null);
-    derived.key = JSON.stringify([
-      current.name,
-      filterKey(s.filters),
-      derived.near ? [derived.focus, s.depth, s.labelAll] : null,
-      inView(derived.selection),
-      inView(derived.hovered),
-      s.colourBy,
-    ]);
+    derived.key = stateKey(current, s);
   };
   derive(store.get());
 
@@ -555,6 +584,23 @@ export function createRenderer(
       hoverOverlay(store.get());
     },
     ...moves,
+    indexCost(view, s) {
+      const g = view.graph;
+      if (filtersActive(s.filters) && g.size >= FILTERED_GRAPH_MIN_EDGES) {
+        // the filtered scene indexes the visible part, always a new graph
+        const visible = visibleOf(g, s.filters);
+        return (visible.nodes?.size ?? g.order) + (visible.edges?.size ?? g.size);
+      }
+      const scene = scenes.get(view.name);
+      const drawn =
+        scene?.sigma.getGraph() === g &&
+        scene.drawnKey === stateKey(view, s) &&
+        sizedForLayer(scene);
+      return drawn ? 0 : g.order + g.size;
+    },
+    prepare: (name) => {
+      sceneOf(name);
+    },
     hoverOverlay: () => shown().overlay.state(),
     drawnLabels: () => shown().labels.drawn(),
     labelRank,
