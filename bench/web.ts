@@ -32,6 +32,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { browserUnavailable, launch, serveSite } from "../test/browser/harness.ts";
 import { buildBare } from "./bare/build.ts";
+import { calibrate } from "./calibrate.ts";
 import { median } from "./stats.ts";
 import { type SearchRun, searchQueries, typeAndChoose } from "./web-search.ts";
 import { type BareRun, bareRender, oursSteps, type StepRun, stepsFor } from "./web-steps.ts";
@@ -242,6 +243,8 @@ async function main(argv: string[]): Promise<void> {
   const graph = JSON.parse(readFileSync(file, "utf8"));
   const site = await serveSite(graph);
   cpSync(await buildBare(), join(site.dir, "bare"), { recursive: true });
+  // how fast the shared machine was, before and after (bench/calibrate.ts; lower is faster)
+  const calibrationMs = { before: calibrate(), after: Number.NaN };
   const browser = await launch();
   try {
     const area = await graphArea(browser, site.url); // also the unmeasured warm-up of ours
@@ -319,8 +322,10 @@ async function main(argv: string[]): Promise<void> {
       ours: median(ours.map((p) => p.firstFrame)),
       bare: median(bare.map((p) => p.firstFrame)),
     };
+    calibrationMs.after = calibrate();
     const result = {
       graph: file,
+      calibrationMs,
       nodes: graph.nodes.length,
       edges: graph.edges.length,
       view: { nodes: ours[0].nodes, edges: ours[0].edges },
@@ -389,6 +394,8 @@ async function main(argv: string[]): Promise<void> {
         : "NO LABELS on our page (the bare page draws some)";
     process.stdout.write(
       [
+        `machine calibration (bench/calibrate.ts; lower is faster): ${ms(calibrationMs.before)} ` +
+          `before, ${ms(calibrationMs.after)} after`,
         `web: ${result.nodes} nodes, ${result.edges} edges; opening view (paper map) ` +
           `${result.view.nodes} nodes, ${result.view.edges} edges; graph area ${area.w}×${area.h}`,
         `first paint, median of ${runs}: ours ${ms(f.ours)}, bare sigma ${ms(f.bare)}, ` +
