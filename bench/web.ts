@@ -18,10 +18,11 @@
 //   drawn by web/src/hover-overlay.ts and the reducers highlight the selection; median of
 //   frames), beside one sigma.refresh with our reducers and with none.
 // - steps (bench/web-steps.ts): a community filter (the largest community), Reset, and a switch to
-//   the knowledge graph, the collaboration network and back to the paper map, each from the click
-//   to two frames after its drawing, on --runs fresh pages (3 by default), beside a bare sigma
-//   page's first render of the graph the step leaves on screen; with the longest main-thread task
-//   of each step and the tasks over 200 ms with no note on screen.
+//   the knowledge graph, the collaboration network and back to the paper map, each started with
+//   the GPU process idle, from the click to two frames after its drawing, on --runs fresh pages (3
+//   by default), beside a bare sigma page's first render of the graph the step leaves on screen;
+//   also both to the GPU process done drawing it; with the longest main-thread task of each step
+//   and the tasks over 200 ms with no note on screen.
 // - search (ours only): a common word and the busiest author's name typed key by key, then Enter
 //   on the first result (bench/web-search.ts).
 // Default graph: the 6,318-paper graph bench/index.ts writes.
@@ -31,6 +32,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { browserUnavailable, launch, serveSite } from "../test/browser/harness.ts";
 import { buildBare } from "./bare/build.ts";
+import { calibrate } from "./calibrate.ts";
 import { median } from "./stats.ts";
 import { type SearchRun, searchQueries, typeAndChoose } from "./web-search.ts";
 import { type BareRun, bareRender, oursSteps, type StepRun, stepsFor } from "./web-steps.ts";
@@ -241,6 +243,8 @@ async function main(argv: string[]): Promise<void> {
   const graph = JSON.parse(readFileSync(file, "utf8"));
   const site = await serveSite(graph);
   cpSync(await buildBare(), join(site.dir, "bare"), { recursive: true });
+  // how fast the shared machine was, before and after (bench/calibrate.ts; lower is faster)
+  const calibrationMs = { before: calibrate(), after: Number.NaN };
   const browser = await launch();
   try {
     const area = await graphArea(browser, site.url); // also the unmeasured warm-up of ours
@@ -292,6 +296,8 @@ async function main(argv: string[]): Promise<void> {
         ms,
         bareRenderMs: bareMs,
         ratio: ms / bareMs,
+        gpuMs: median(o.map((r) => r.gpuMs)),
+        bareGpuMs: median(b.map((r) => r.gpuMs)),
         runs: o.map((r) => Math.round(r.ms)),
         bareRuns: b.map((r) => Math.round(r.renderMs)),
         longestTaskMs: Math.max(...o.map((r) => r.longestTask)),
@@ -316,8 +322,10 @@ async function main(argv: string[]): Promise<void> {
       ours: median(ours.map((p) => p.firstFrame)),
       bare: median(bare.map((p) => p.firstFrame)),
     };
+    calibrationMs.after = calibrate();
     const result = {
       graph: file,
+      calibrationMs,
       nodes: graph.nodes.length,
       edges: graph.edges.length,
       view: { nodes: ours[0].nodes, edges: ours[0].edges },
@@ -386,6 +394,8 @@ async function main(argv: string[]): Promise<void> {
         : "NO LABELS on our page (the bare page draws some)";
     process.stdout.write(
       [
+        `machine calibration (bench/calibrate.ts; lower is faster): ${ms(calibrationMs.before)} ` +
+          `before, ${ms(calibrationMs.after)} after`,
         `web: ${result.nodes} nodes, ${result.edges} edges; opening view (paper map) ` +
           `${result.view.nodes} nodes, ${result.view.edges} edges; graph area ${area.w}×${area.h}`,
         `first paint, median of ${runs}: ours ${ms(f.ours)}, bare sigma ${ms(f.bare)}, ` +
@@ -401,7 +411,8 @@ async function main(argv: string[]): Promise<void> {
             `  ${r.step}: ours ${ms(r.ms)} (${r.runs.join(", ")}), bare ${ms(r.bareRenderMs)} ` +
             `(${r.bareRuns.join(", ")}), ratio ${r.ratio.toFixed(2)}; longest task ${ms(r.longestTaskMs)}, ` +
             `${r.silentBlocks} over 200 ms without a note; ${r.draws} sigma frames; drawn ${r.ours.nodes}/${r.ours.edges} ` +
-            `nodes/edges, labels ours ${r.ours.labels}, bare ${r.bare.labels}`,
+            `nodes/edges, labels ours ${r.ours.labels}, bare ${r.bare.labels}; to the GPU done: ours ` +
+            `${ms(r.gpuMs)}, bare ${ms(r.bareGpuMs)}, ratio ${(r.gpuMs / r.bareGpuMs).toFixed(2)}`,
         ),
         ...(o
           ? [

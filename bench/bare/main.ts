@@ -5,7 +5,8 @@
 // ?view=collab (authors at collabX/collabY; coauthor edges) shows our other views, and
 // &community=N only the paper-map nodes of community N and the edges between them: the graph a
 // view switch or a community filter leaves on screen, for "bare sigma's first render of the
-// resulting graph" (__renderMs: new Sigma → two animation frames later).
+// resulting graph" (__renderMs: new Sigma → two animation frames later; __gpuMs: → the GPU
+// process done drawing it).
 // ?w=&h= size the container like our page's graph area (same pixels to draw). After the first
 // render it registers sigma's enterNode/leaveNode for bench/web.ts's hover timing.
 import Graph from "graphology";
@@ -92,6 +93,12 @@ requestAnimationFrame(() =>
   requestAnimationFrame(() => {
     hooks.__firstFrame = performance.now();
     hooks.__renderMs = performance.now() - before;
+    // …and until the GPU process has drawn it (a pixel read waits for every command before it)
+    for (const c of container.querySelectorAll("canvas")) {
+      const gl = c.getContext("webgl2") ?? c.getContext("webgl");
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    }
+    hooks.__gpuMs = performance.now() - before;
   }),
 );
 

@@ -425,7 +425,9 @@ describe.skipIf(skip)("hover on a big view", () => {
       expect(after).not.toBe(GREYED);
       // the neighbour is drawn on the overlay canvas, where it is on screen
       const drawn = await page.evaluate((k) => {
-        const canvas = document.querySelector<HTMLCanvasElement>("canvas.sigma-hoverOverlay");
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          ".scene[data-shown] canvas.sigma-hoverOverlay",
+        );
         const p = window.litgraph.nodePosition(k);
         if (!canvas || !p) return null;
         const box = canvas.getBoundingClientRect();

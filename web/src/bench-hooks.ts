@@ -36,14 +36,10 @@ installProbe({
 
 /** Where a node is on screen, what is drawn, the current state; reducer and refresh costs. */
 function sessionHooks({ store, renderer, graphArea, select, lastExport }: SessionInternals) {
-  const { sigma } = renderer;
-  let renders = 0;
-  sigma.on("afterRender", () => {
-    renders++;
-  });
   return {
     state: () => store.get(),
     nodePosition(key: string) {
+      const { sigma } = renderer;
       const d = sigma.getNodeDisplayData(key);
       if (!d) return null;
       const p = sigma.framedGraphToViewport(d);
@@ -52,7 +48,7 @@ function sessionHooks({ store, renderer, graphArea, select, lastExport }: Sessio
     },
     /** What sigma draws for a node after the reducers: colour, hidden, highlighted. */
     nodeDisplay(key: string) {
-      const d = sigma.getNodeDisplayData(key);
+      const d = renderer.sigma.getNodeDisplayData(key);
       if (d) return { color: d.color, hidden: d.hidden, highlighted: d.highlighted };
       // a node a filter leaves out of a big view's drawn graph (renderer.ts drawnGraph)
       return renderer.view().graph.hasNode(key)
@@ -61,10 +57,11 @@ function sessionHooks({ store, renderer, graphArea, select, lastExport }: Sessio
     },
     viewNodes: () => renderer.view().graph.order,
     viewEdges: () => renderer.view().graph.size,
-    displayedLabels: () => sigma.getNodeDisplayedLabels().size,
+    displayedLabels: () => renderer.sigma.getNodeDisplayedLabels().size,
     drawnLabels: () => renderer.drawnLabels(),
     /** Nodes and edges sigma draws (not hidden by the reducers) and the labels drawn: for bench. */
     shown() {
+      const { sigma } = renderer;
       const g = renderer.view().graph;
       let nodes = 0;
       let edges = 0;
@@ -78,11 +75,20 @@ function sessionHooks({ store, renderer, graphArea, select, lastExport }: Sessio
       });
       return { nodes, edges, labels: renderer.drawnLabels().length };
     },
-    /** Frames sigma has drawn since the session started: a step's cost in draws, for bench and tests. */
-    renders: () => renders,
+    /** Frames sigma has drawn since the session started (every scene): a step's cost in draws. */
+    renders: () => renderer.scenes().reduce((n, s) => n + s.drawn, 0),
+    /** Full index passes (every node and edge) since the session started (every scene). */
+    indexings: () => renderer.scenes().reduce((n, s) => n + s.indexed, 0),
+    /** Each scene (one per view shown, one for a big view's filtered part): counts, shown. */
+    scenes: () => renderer.scenes(),
+    /** WebGL canvases in the graph area (three per scene; Chromium keeps about 16 per page). */
+    webglCanvases: () =>
+      [...graphArea.querySelectorAll("canvas")].filter((c) =>
+        /edges|nodes|hoverNodes/.test(c.className),
+      ).length,
     reducerCost: (key: string, frames: number) => reducerCost(renderer, store, key, frames),
     refreshCost: (frames: number, reducers: boolean) => refreshCost(renderer, frames, reducers),
-    hidesEdgesOnMove: () => sigma.getSetting("hideEdgesOnMove"),
+    hidesEdgesOnMove: () => renderer.sigma.getSetting("hideEdgesOnMove"),
     hoverOverlay: () => renderer.hoverOverlay(),
     /** The last whole-graph export's layout (no pixels): for tests. */
     lastExport: () => {

@@ -4,9 +4,20 @@
 // so the frame that shows its drawing (drawn in the step, or in the next animation frame, before
 // that frame is painted) is the one without the note, not one more frame of the whole view.
 
+/**
+ * Steps that index fewer nodes and edges than this run at once, with no note: showing a view
+ * already drawn, Reset to it, a community of a few thousand nodes and edges. (The note costs a
+ * frame of the whole page before the step starts; sigma indexes some 10,000 items in about
+ * 50 ms of script on this machine's software WebGL.)
+ */
+export const BUSY_MIN_ITEMS = 10_000;
+
 export interface Busy {
-  /** Runs `work` after `text` is on screen (at once, with no note, when not enabled). */
-  run(text: string, work: () => void): void;
+  /**
+   * Runs `work` after `text` is on screen; at once, with no note, when not enabled or when the
+   * step indexes fewer than BUSY_MIN_ITEMS nodes and edges (`items`; default: a big step).
+   */
+  run(text: string, work: () => void, items?: number): void;
   /** Drops steps not yet started and hides the note (the session is going). */
   stop(): void;
 }
@@ -38,8 +49,8 @@ export function createBusy(note: HTMLElement, enabled: boolean): Busy {
     if (pending === 0) note.hidden = true;
   };
   return {
-    run(text, work) {
-      if (!enabled) return work();
+    run(text, work, items = Number.POSITIVE_INFINITY) {
+      if (!enabled || items < BUSY_MIN_ITEMS) return work();
       pending++;
       note.textContent = text;
       note.hidden = false;

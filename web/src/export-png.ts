@@ -56,13 +56,15 @@ export function drawLabels(canvas: HTMLCanvasElement, layer: HTMLElement, contai
 }
 
 /**
- * Download the current view as `<fileName>.png`, community labels included; node labels placed
- * as on screen (label-pass.ts, `rank` first), not over each other.
+ * Download the current view as `<fileName>.png`, community labels included (those over
+ * `graphArea`, which holds sigma's container); node labels placed as on screen (label-pass.ts,
+ * `rank` first), not over each other.
  */
 export async function exportPng(
   sigma: Sigma,
   fileName: string,
   rank: (node: string) => number | null = () => null,
+  graphArea: HTMLElement = sigma.getContainer(),
 ): Promise<void> {
   const canvas = await drawOnCanvas(sigma, {
     backgroundColor: "#ffffff",
@@ -73,9 +75,8 @@ export async function exportPng(
       tmp.refresh();
     },
   });
-  const container = sigma.getContainer();
-  const layer = container.querySelector<HTMLElement>(".community-labels");
-  if (layer) drawLabels(canvas, layer, container);
+  const layer = graphArea.querySelector<HTMLElement>(".community-labels");
+  if (layer) drawLabels(canvas, layer, graphArea);
   await downloadCanvas(canvas, fileName);
 }
 

@@ -40,6 +40,14 @@ export function lazy<T>(start: () => Steps<T>): Lazy<T> {
   };
 }
 
+/** Work of one slice, as a Lazy (`fn` runs in the slice after an empty first one). */
+export function task<T>(fn: () => T): Lazy<T> {
+  return lazy(function* () {
+    yield;
+    return fn();
+  });
+}
+
 export interface IdleOptions {
   /** Called once every item is done. */
   onDone?: () => void;

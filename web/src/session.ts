@@ -12,14 +12,14 @@ import { mentionEvidence, reasonEvidence } from "./evidence.ts";
 import { downloadCanvas, exportPng } from "./export-png.ts";
 import { downloadRecords, exportScope } from "./export-records.ts";
 import { renderWhole, type WholeExport } from "./export-whole.ts";
-import { type Lazy, lazy, whenIdle } from "./idle.ts";
+import { type Lazy, lazy, task, whenIdle } from "./idle.ts";
 import { renderLegend } from "./legend.ts";
 import { validationSteps } from "./load.ts";
 import { buildModelSteps } from "./model.ts";
 import { visibleNodes } from "./neighbourhood.ts";
 import { renderPanel } from "./panel.ts";
 import { probe } from "./probe.ts";
-import { createRenderer } from "./renderer.ts";
+import { createRenderer, FILTERED_GRAPH_MIN_EDGES } from "./renderer.ts";
 import { createSearch } from "./search.ts";
 import { buildIndexSteps } from "./search-index.ts";
 import {
@@ -105,6 +105,14 @@ export function createSession(
     VIEW_NAMES.map((name) => [name, lazy(() => buildViewSteps(data, name))]),
   );
   const view = (name: ViewName) => (views.get(name) as Lazy<View>).get();
+  /**
+   * What a step to `next` indexes (renderer.indexCost): a view not built yet counts as a big
+   * step, so that its building, too, starts once the note is on screen.
+   */
+  const cost = (next: State) =>
+    views.get(next.view)?.done
+      ? renderer.indexCost(view(next.view), next)
+      : Number.POSITIVE_INFINITY;
   /** The paper whose `has` edge to the selected concept was clicked: its evidence opens. */
   let openMention: string | null = null;
   const renderer = createRenderer(ui.graph, store, view(initial.view), {
@@ -145,10 +153,14 @@ export function createSession(
             class: "tab",
             attrs: { type: "button", "data-view": name, "aria-pressed": String(name === s.view) },
             on: {
-              click: () =>
-                busy.run(`Drawing the ${VIEW_SPECS[name].title.toLowerCase()}…`, () =>
-                  store.set({ view: name, camera: null, hovered: null }),
-                ),
+              click: () => {
+                const patch = { view: name, camera: null, hovered: null };
+                busy.run(
+                  `Drawing the ${VIEW_SPECS[name].title.toLowerCase()}…`,
+                  () => store.set(patch),
+                  cost({ ...store.get(), ...patch }),
+                );
+              },
             },
           },
           VIEW_SPECS[name].title,
@@ -163,13 +175,18 @@ export function createSession(
     if (big) camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     else camera.animatedReset({ duration: 300 });
   };
-  const reset = () =>
-    busy.run("Showing the whole view again…", () => {
-      const d = defaultState(store.get().view);
-      if (big) home();
-      store.set({ ...d, colourBy: store.get().colourBy });
-      if (!big) home();
-    });
+  const reset = () => {
+    const next = { ...defaultState(store.get().view), colourBy: store.get().colourBy };
+    busy.run(
+      "Showing the whole view again…",
+      () => {
+        if (big) home();
+        store.set({ ...next, colourBy: store.get().colourBy });
+        if (!big) home();
+      },
+      cost(next),
+    );
+  };
   const stacks = yearStacks(data);
   const titles = new Map(
     data.nodes.filter((n) => n.attributes.type === "paper").map((n) => [n.key, n.attributes.label]),
@@ -177,11 +194,14 @@ export function createSession(
   renderCitedOutside(ui.cited, data.meta.citedOutside ?? [], (k) => titles.get(k), select);
   const renderSide = (s: State) => {
     const v = view(s.view);
-    renderTimeline(ui.timeline, stacks, s.filters, (yearMin, yearMax) =>
-      busy.run("Filtering by year…", () =>
-        store.set({ filters: { ...store.get().filters, yearMin, yearMax } }),
-      ),
-    );
+    renderTimeline(ui.timeline, stacks, s.filters, (yearMin, yearMax) => {
+      const filters = { ...store.get().filters, yearMin, yearMax };
+      busy.run(
+        "Filtering by year…",
+        () => store.set({ filters: { ...store.get().filters, yearMin, yearMax } }),
+        cost({ ...store.get(), filters }),
+      );
+    });
     renderControls(ui.controls, v, s, store, reset, () => renderer.fitSelection());
     renderLegend(ui.legend, v, s, {
       openCard(c) {
@@ -189,13 +209,18 @@ export function createSession(
       },
       toggleCommunity(c) {
         const on = store.get().filters.community !== c.id;
-        busy.run(on ? `Showing ${c.label} alone…` : "Showing every community…", () => {
-          const f = store.get().filters;
-          const move = () => (on ? renderer.focusPoint(c.x, c.y, 0.6, !big) : home());
-          if (big) move();
-          store.set({ filters: { ...f, community: on ? c.id : null } });
-          if (!big) move();
-        });
+        const filters = { ...store.get().filters, community: on ? c.id : null };
+        busy.run(
+          on ? `Showing ${c.label} alone…` : "Showing every community…",
+          () => {
+            const f = store.get().filters;
+            const move = () => (on ? renderer.focusPoint(c.x, c.y, 0.6, !big) : home());
+            if (big) move();
+            store.set({ filters: { ...f, community: on ? c.id : null } });
+            if (!big) move();
+          },
+          cost({ ...store.get(), filters }),
+        );
       },
     });
   };
@@ -296,12 +321,25 @@ export function createSession(
     if (s.hovered === prev.hovered) writeUrl(s);
   });
 
+  /**
+   * Each scene's canvases and WebGL contexts, made one per idle turn: a WebGL context takes a
+   * round trip to the GPU process, which in a step (a first filter, a first switch) waits behind
+   * the frame being drawn (0.7–1.7 s measured on the 6,318-paper map under load).
+   */
+  const scenesToPrepare = () => [
+    ...VIEW_NAMES.map((name) => task(() => renderer.prepare(name))),
+    task(() => {
+      if (VIEW_NAMES.some((n) => view(n).graph.size >= FILTERED_GRAPH_MIN_EDGES))
+        renderer.prepare("filtered");
+    }),
+  ];
+
   let lastExport: WholeExport | null = null;
   const exportImage = async (kind: "whole" | "view") => {
     const s = store.get();
     const name = `litgraph-${s.view}`;
     if (kind === "view")
-      return exportPng(renderer.sigma as unknown as Sigma, name, renderer.labelRank);
+      return exportPng(renderer.sigma as unknown as Sigma, name, renderer.labelRank, ui.graph);
     const v = view(s.view);
     const visible = visibleNodes(v.graph, s.filters);
     const shown = visible ? `${visible.size} of ${v.graph.order}` : `all ${v.graph.order}`;
@@ -351,8 +389,10 @@ export function createSession(
       stopIdle = whenIdle([validation, model, index], {
         onDone() {
           opts.onReady?.();
-          // then the views not built yet
-          stopIdle = whenIdle([...views.values()], { onDone: opts.onViews });
+          // then the views not built yet, and on a big graph the scenes not made yet
+          stopIdle = whenIdle([...views.values(), ...(big ? scenesToPrepare() : [])], {
+            onDone: opts.onViews,
+          });
         },
         onError: opts.onError,
       });
