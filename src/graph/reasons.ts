@@ -6,6 +6,7 @@
 // and files in the object form still load.
 import { z } from "zod";
 import type { ShareItem } from "./schema.ts";
+import { DIRECT_CITATION } from "./similarity.ts";
 
 /** A packed reason: [node, share], [node, share, label] or [node, share, label, kind]. */
 export const PackedReason = z.union([
@@ -154,5 +155,22 @@ function isNodeLike(
     isObject(n.attributes) &&
     typeof n.attributes.type === "string" &&
     typeof n.attributes.label === "string"
+  );
+}
+
+/** A paper's view of a direct citation (a DIRECT_CITATION reason): it cites the other paper. */
+export const CITES_IT = "cites";
+/** A paper's view of a direct citation: the other paper cites it. */
+export const CITED_BY_IT = "cited-by";
+
+/**
+ * The reasons of a similar edge as `paperNode` sees them: a direct citation between the two
+ * ("direct-citation", on `cites:<the cited paper's id>`) becomes CITES_IT when `paperNode` is
+ * the citing paper and CITED_BY_IT when it is the cited one; the other reasons are as they are.
+ */
+export function fromPaper(reasons: readonly ShareItem[], paperNode: string): ShareItem[] {
+  const ownCited = `cites:${paperNode.slice(paperNode.indexOf(":") + 1)}`;
+  return reasons.map((r) =>
+    r.kind === DIRECT_CITATION ? { ...r, kind: r.node === ownCited ? CITED_BY_IT : CITES_IT } : r,
   );
 }
