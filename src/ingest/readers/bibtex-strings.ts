@@ -4,8 +4,7 @@
 // is rejected alone, and only the entries that use it are rejected with it. Each entry then goes
 // to citation-js with just the macros it uses, already expanded, and with its very long literals
 // held back (citation-js's lexer overflows the stack on a literal of several million characters).
-import { plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
+
 import { lineStarts } from "./bibtex-common.ts";
 import {
   BibSyntaxError,
@@ -15,6 +14,7 @@ import {
   scanString,
   stringName,
 } from "./bibtex-fields.ts";
+import { citationPlugins } from "./citation-js.ts";
 
 export interface StringLimits {
   /** Most characters one macro may expand to, and one entry may take from macros in all. */
@@ -45,7 +45,9 @@ const HELD = /\uE000(\d+)\uE001/g;
 /** The macros citation-js defines itself (month names, a few journals). */
 let predefined: Record<string, string> | undefined;
 function predefinedMacros(): Record<string, string> {
-  const config = plugins.config.get("@bibtex") as { constants?: { defaultStrings?: unknown } };
+  const config = citationPlugins().config.get("@bibtex") as {
+    constants?: { defaultStrings?: unknown };
+  };
   predefined ??= (config?.constants?.defaultStrings ?? {}) as Record<string, string>;
   return predefined;
 }

@@ -1,8 +1,7 @@
 // BibTeX / BibLaTeX reader. citation-js parses each entry (syntax, LaTeX decoding, names);
 // the file is split into entries first so a broken entry is rejected alone. Year and venue
 // are inherited through `crossref`, or from the file's single @Proceedings entry.
-import { plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
+
 import { makeAuthor } from "../names.ts";
 import { buildRecord, normaliseArxivId } from "../record.ts";
 import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../types.ts";
@@ -11,6 +10,7 @@ import { errorText, makeDate, monthNumber } from "./bibtex-common.ts";
 import { leadingMacro, postText, postTitle, preLatex } from "./bibtex-latex.ts";
 import { type BibChunk, skipPreamble, splitBibtex } from "./bibtex-split.ts";
 import { STRING_DEFAULTS, type StringLimits, StringTable } from "./bibtex-strings.ts";
+import { citationPlugins } from "./citation-js.ts";
 
 const FORMAT = "bibtex";
 /** Entry types that describe a volume, not a paper: sources of inherited fields only. */
@@ -59,7 +59,9 @@ export interface BibtexOptions {
  * entry with the definitions of the macros it uses before it (StringTable.prepare).
  */
 function parseSyntax(text: string, restore: (v: string | number) => string | number) {
-  const entries = plugins.input.chainLink(text, { forceType: "@biblatex/text" }) as RawEntry[];
+  const entries = citationPlugins().input.chainLink(text, {
+    forceType: "@biblatex/text",
+  }) as RawEntry[];
   const entry = entries.find((e) => e && typeof e === "object" && e.label !== undefined);
   if (!entry) return null;
   for (const [k, v] of Object.entries(entry.properties)) entry.properties[k] = restore(v);
@@ -96,7 +98,7 @@ function prepare(entry: RawEntry): RawEntry {
 }
 
 function toCsl(entry: RawEntry): CslItem {
-  const items = plugins.input.chainLink([entry], {
+  const items = citationPlugins().input.chainLink([entry], {
     forceType: "@bibtex/entries+list",
   }) as CslItem[];
   return items[0] ?? {};
