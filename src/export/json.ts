@@ -59,10 +59,14 @@ function fileEdge(e: Edge, labels: NodeLabels): unknown {
   return { ...e, attributes: { ...a, breakdown: a.breakdown.map((r) => packReason(r, labels)) } };
 }
 
-/** The graph as graph.json has it (fileEdge), for the one-string layouts. */
-function fileGraph(canonical: CanonicalGraph): unknown {
-  const labels = nodeLabels(canonical.nodes);
-  return { ...canonical, edges: canonical.edges.map((e) => fileEdge(e, labels)) };
+/**
+ * A serialised graph as graph.json has it, its similar edges' reasons packed (fileEdge), keys in
+ * the order given: for the one-string layouts and `site`'s graph.json.
+ */
+export function fileGraph(graph: SerializedGraph): unknown {
+  if (!Array.isArray(graph.edges) || !Array.isArray(graph.nodes)) return graph;
+  const labels = nodeLabels(graph.nodes);
+  return { ...graph, edges: graph.edges.map((e) => fileEdge(e, labels)) };
 }
 
 const sameKeys = (o: object, keys: string) => Object.keys(o).join() === keys;
