@@ -21,6 +21,10 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
   },
+  // citation-js.ts loads citation-js with Node's require on first use; the page imports it.
+  resolve: {
+    alias: [{ find: /^(.*)\/citation-js\.ts$/, replacement: "$1/citation-js.browser.ts" }],
+  },
   server: { host: "127.0.0.1" },
   worker: { format: "es" },
   plugins: mode === "bench" ? [benchEntry] : [],

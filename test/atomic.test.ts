@@ -17,7 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SerializedGraph } from "../src/graph/schema.ts";
+import { GraphFile } from "../src/graph/schema.ts";
 import { syntheticPaperlists } from "./fuzz/synthetic.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "litgraph-atomic-"));
@@ -68,7 +68,7 @@ function build(out: string, moment = "none", corpus = input): Run {
 function expectComplete(path: string, corpus = input) {
   const text = readFileSync(path, "utf8");
   expect(text.endsWith("\n")).toBe(true);
-  const parsed = SerializedGraph.safeParse(JSON.parse(text));
+  const parsed = GraphFile.safeParse(JSON.parse(text));
   expect(parsed.success).toBe(true);
   expect(parsed.data?.nodes.length).toBe(parsed.data?.meta.counts.nodes);
   expect(parsed.data?.edges.length).toBe(parsed.data?.meta.counts.edges);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { SerializedGraph } from "../src/graph/schema.ts";
+import { GraphFile } from "../src/graph/schema.ts";
 import { ingestPaths } from "../src/ingest/files.ts";
 import { decodeBytes, detectReader, type IngestResult, Rejected } from "../src/ingest/index.ts";
 import { READERS } from "../src/ingest/readers/registry.ts";
@@ -42,7 +42,7 @@ function inputFixtures(): { file: string; format: string; text: string }[] {
     if (!reader) continue;
     let graph = false;
     try {
-      graph = SerializedGraph.safeParse(JSON.parse(text)).success;
+      graph = GraphFile.safeParse(JSON.parse(text)).success;
     } catch {}
     if (!graph) out.push({ file, format: reader.format, text });
   }

@@ -1,7 +1,7 @@
 // graph.json: same graph in, same bytes out, whatever the order; parses back to the same graph.
 import { describe, expect, it } from "vitest";
 import { toJson } from "../src/export/pure.ts";
-import { edgeKey, isEdgeKey, SerializedGraph } from "../src/graph/schema.ts";
+import { edgeKey, GraphFile, isEdgeKey } from "../src/graph/schema.ts";
 import { loadFixture, scrambled } from "./export-helpers.ts";
 
 const fixture = loadFixture();
@@ -13,7 +13,7 @@ describe.each(["lines", "pretty", "compact"] as const)("toJson layout %s", (layo
 
   it("parses back to the same graph and validates against the schema", () => {
     const back = JSON.parse(text);
-    expect(SerializedGraph.safeParse(back).success).toBe(true);
+    expect(GraphFile.safeParse(back).success).toBe(true);
     expect(byKey(back.nodes)).toEqual(byKey(fixture.nodes));
     expect(byKey(back.edges)).toEqual(byKey(fixture.edges));
     expect(back.meta).toEqual(fixture.meta);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SerializedGraph } from "../src/graph/schema.ts";
+import { GraphFile, SerializedGraph } from "../src/graph/schema.ts";
 import { runPipeline } from "../src/pipeline.ts";
 import { runMain } from "./run-main.ts";
 
@@ -46,7 +46,7 @@ describe("build and query commands", () => {
     const r = await run(["build", bib, csl, "-o", out, "--as-of", "2026-11-27"]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/wrote .*graph\.json/);
-    const parsed = SerializedGraph.safeParse(JSON.parse(readFileSync(out, "utf8")));
+    const parsed = GraphFile.safeParse(JSON.parse(readFileSync(out, "utf8")));
     expect(parsed.success).toBe(true);
   });
 
@@ -63,7 +63,7 @@ describe("build and query commands", () => {
   });
 
   it("related --json gives the paper and ranked related papers with reasons", async () => {
-    const graph = SerializedGraph.parse(JSON.parse(readFileSync(out, "utf8")));
+    const graph = GraphFile.parse(JSON.parse(readFileSync(out, "utf8")));
     const paper = graph.nodes.find((n) =>
       graph.edges.some((e) => e.attributes.type === "similar" && e.source === n.key),
     );
@@ -80,7 +80,7 @@ describe("build and query commands", () => {
   });
 
   it("collaborators and clusters answer from --graph", async () => {
-    const graph = SerializedGraph.parse(JSON.parse(readFileSync(out, "utf8")));
+    const graph = GraphFile.parse(JSON.parse(readFileSync(out, "utf8")));
     const edge = graph.edges.find((e) => e.attributes.type === "coauthor");
     if (!edge) throw new Error("no coauthor edge");
     const r = await run(["collaborators", edge.source, "--graph", out, "--json"]);

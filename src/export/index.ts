@@ -7,7 +7,7 @@
  */
 import { basename, dirname, extname, join } from "node:path";
 import { writeFileAtomic } from "../common/fs.ts";
-import { type CanonicalGraph, SerializedGraph } from "../graph/schema.ts";
+import { type CanonicalGraph, GraphFile, type SerializedGraph } from "../graph/schema.ts";
 import { type CsvFiles, type CsvOptions, type CsvShape, toCsv } from "./csv.ts";
 import { type EdgeMode, toGexf } from "./gexf.ts";
 import { toGraphML } from "./graphml.ts";
@@ -70,7 +70,8 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }, graph: u
  * 6,318-paper graph took about 1.4 s).
  */
 export function checkedGraph(json: unknown): CanonicalGraph {
-  const checked = SerializedGraph.safeParse(json);
+  // A graph.json's packed reasons (src/graph/reasons.ts) are unpacked in place (GraphFile).
+  const checked = GraphFile.safeParse(json);
   if (!checked.success) {
     const issues = checked.error.issues.slice(0, 3).map((i) => describeIssue(i, json));
     throw new Error(`export: the graph does not match src/graph/schema.ts: ${issues.join("; ")}`);

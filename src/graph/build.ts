@@ -361,7 +361,12 @@ export function buildGraph(
   // similar
   const tables: EdgeTables = {
     coauthor,
-    similar: materialize(similarItems, similarResult(), text).map((e) => ({
+    similar: materialize(
+      similarItems,
+      similarResult(),
+      text,
+      papers.map((p) => p.id),
+    ).map((e) => ({
       source: paperNode(papers[e.a].id),
       target: paperNode(papers[e.b].id),
       attributes: { breakdown: e.breakdown, type: "similar", weight: e.weight },

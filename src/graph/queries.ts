@@ -5,6 +5,7 @@ import type Graph from "graphology";
 import { compareStrings as cmp } from "../common/compare.ts";
 import { foldName, makeAuthor } from "../ingest/names.ts";
 import { matchAuthorKey } from "./authors.ts";
+import { fromPaper } from "./reasons.ts";
 import type { Relations } from "./relations.ts";
 import type { CommunityCard, ShareItem } from "./schema.ts";
 
@@ -12,7 +13,11 @@ export interface RelatedPaper {
   node: string;
   title: string;
   score: number;
-  /** Shared authors and entities, largest share first (shares sum to 1). */
+  /**
+   * Shared words, entities, authors, venue and references, and a direct citation between the two
+   * as the query paper sees it ("cites", "cited-by"; reasons.ts fromPaper), largest share first
+   * (shares sum to 1).
+   */
   reasons: ShareItem[];
 }
 
@@ -79,7 +84,7 @@ export function related(rel: Relations, paperKey: string, top = 10): RelatedPape
       node: other,
       title: graph.getNodeAttribute(other, "title"),
       score: e.weight,
-      reasons: e.breakdown,
+      reasons: fromPaper(e.breakdown, paperKey),
     });
   });
   return out.sort((a, b) => b.score - a.score || cmp(a.node, b.node)).slice(0, top);

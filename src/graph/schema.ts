@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENTITY_TYPES, EntityType } from "../extract/entity-types.ts";
+import { unpackReasons } from "./reasons.ts";
 
 /**
  * The serialised litgraph graph: graphology's `graph.export()` plus `meta`.
@@ -223,6 +224,13 @@ export const SerializedGraph = z.object({
   meta: GraphMeta,
 });
 export type SerializedGraph = z.infer<typeof SerializedGraph>;
+
+/**
+ * graph.json as src/export/json.ts writes it: a SerializedGraph whose similar edges' reasons are
+ * packed tuples (src/graph/reasons.ts; files in the object form read as well). Parsing unpacks
+ * them in the parsed value itself and gives the SerializedGraph.
+ */
+export const GraphFile = z.preprocess((json) => unpackReasons(json), SerializedGraph);
 
 declare const canonical: unique symbol;
 

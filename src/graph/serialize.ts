@@ -9,9 +9,10 @@ import {
   type CitedOutside,
   type CommunityCard,
   edgeKey,
+  GraphFile,
   type GraphMeta,
   isEdgeKey,
-  SerializedGraph,
+  type SerializedGraph,
 } from "./schema.ts";
 import { forEachTableEdge, NO_TABLES } from "./tables.ts";
 
@@ -218,9 +219,12 @@ export function serialize(content: GraphContent, input: SerializeInput = {}): Ca
   } as SerializedGraph as CanonicalGraph;
 }
 
-/** Validate a parsed graph.json and rebuild the graph, every edge in graphology. */
+/**
+ * Validate a parsed graph.json (its packed reasons unpacked in place, reasons.ts) and rebuild
+ * the graph, every edge in graphology.
+ */
 export function loadGraph(json: unknown, source = "graph.json"): LoadedGraph {
-  const parsed = SerializedGraph.safeParse(json);
+  const parsed = GraphFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`graph/load: ${source}: ${issue.path.join(".")}: ${issue.message}`);

@@ -165,19 +165,34 @@ export function similarEdges(
   items: PaperItem[][],
   opts: SimilarityOptions,
   text: TextVectors = NO_TEXT,
+  paperIds?: readonly string[],
 ): SimilarEdge[] {
-  return materialize(items, similarPairs(internItems(items, text), opts), text);
+  return materialize(items, similarPairs(internItems(items, text), opts), text, paperIds);
 }
 
-/** The edges of similarPairs with their breakdowns, named from the papers' items and terms. */
+/**
+ * The kind of a reason that is a citation between the two papers themselves (one's `cites:<id>`
+ * item naming the other, src/graph/citations.ts), not a reference they share; reasons.ts
+ * `fromPaper` tells which way it goes.
+ */
+export const DIRECT_CITATION = "direct-citation";
+
+/**
+ * The edges of similarPairs with their breakdowns, named from the papers' items and terms; with
+ * the papers' ids, a citation item naming one of the two papers is a DIRECT_CITATION.
+ */
 export function materialize(
   items: PaperItem[][],
   out: SimilarityOutput,
   text: TextVectors = NO_TEXT,
+  paperIds?: readonly string[],
 ): SimilarEdge[] {
   const edges: SimilarEdge[] = new Array(out.weights.length);
+  const direct = (node: string, a: number, b: number) =>
+    paperIds !== undefined && (node === `cites:${paperIds[a]}` || node === `cites:${paperIds[b]}`);
   for (let e = 0; e < edges.length; e++) {
     const a = out.pairs[2 * e];
+    const b = out.pairs[2 * e + 1];
     const breakdown: ShareItem[] = [];
     for (let p = out.partOffsets[e]; p < out.partOffsets[e + 1]; p++) {
       const part = out.parts[p];
@@ -186,7 +201,8 @@ export function materialize(
         breakdown.push({ kind: "other", label: `${-part} more shared`, node: "", share });
       } else if (part < items[a].length) {
         const it = items[a][part];
-        breakdown.push({ kind: it.kind, label: it.label, node: it.node, share });
+        const kind = it.kind === "citation" && direct(it.node, a, b) ? DIRECT_CITATION : it.kind;
+        breakdown.push({ kind, label: it.label, node: it.node, share });
       } else {
         const t = text.ids[a][part - items[a].length];
         breakdown.push({
@@ -197,7 +213,7 @@ export function materialize(
         });
       }
     }
-    edges[e] = { a, b: out.pairs[2 * e + 1], weight: out.weights[e], breakdown };
+    edges[e] = { a, b, weight: out.weights[e], breakdown };
   }
   return edges;
 }

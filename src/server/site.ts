@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureDir, writeFileAtomic } from "../common/fs.ts";
 import { APP_DIR, PACKAGE_ROOT } from "../common/package-root.ts";
+import { fileGraph } from "../export/json.ts";
 import type { SerializedGraph } from "../graph/schema.ts";
 
 /** The prebuilt web app (index.html, assets/), or an error saying how to build it. */
@@ -42,5 +43,6 @@ export function writeSite(out: string, appDir: string, graph: SerializedGraph): 
   // Stale hashed bundles from an earlier site would only waste space.
   rmSync(join(out, "assets"), { recursive: true, force: true });
   cpSync(appDir, out, { recursive: true });
-  writeFileAtomic(join(out, "graph.json"), `${JSON.stringify(graph)}\n`);
+  // Reasons packed as `build` writes them (src/export/json.ts); the page unpacks them.
+  writeFileAtomic(join(out, "graph.json"), `${JSON.stringify(fileGraph(graph))}\n`);
 }

@@ -103,6 +103,32 @@ describe.skipIf(skip)("shared references on a Web of Science slice", () => {
     await page.close();
   });
 
+  it("a direct citation shows as 'cites it' from the citing paper, 'cited by it' from the cited one", async () => {
+    const cites = graph.edges.filter((c) => c.attributes.type === "cites");
+    const direct = cites.find((c) =>
+      graph.edges.some(
+        (e) =>
+          e.attributes.type === "similar" &&
+          [e.source, e.target].includes(c.source) &&
+          [e.source, e.target].includes(c.target) &&
+          e.attributes.breakdown.some((b) => b.kind === "direct-citation"),
+      ),
+    );
+    expect(direct).toBeDefined();
+    if (!direct) return;
+    for (const [from, to, text] of [
+      [direct.source, direct.target, "cites it"],
+      [direct.target, direct.source, "cited by it"],
+    ]) {
+      const page = await open(site, `view=knowledge&sel=${encodeURIComponent(from)}`);
+      const kinds = await page
+        .locator(`#panel li[data-node="${to}"] .reason-kind`)
+        .evaluateAll((spans) => spans.map((s) => s.textContent ?? ""));
+      expect(kinds.some((k) => k.startsWith(`${text} `))).toBe(true);
+      await page.close();
+    }
+  });
+
   it("the sidebar lists the works cited most outside the set, each opening the papers citing it", async () => {
     const works = graph.meta.citedOutside ?? [];
     expect(works.length).toBeGreaterThan(10);

@@ -1,4 +1,5 @@
 // What the details panel shows for a paper, an author or a concept: pure queries on the full graph.
+import { fromPaper } from "../../src/graph/reasons.ts";
 import type { GraphMeta, NodeType, ShareItem } from "../../src/graph/schema.ts";
 import type { Span } from "./highlight.ts";
 import { type SafeLink, safeLink } from "./links.ts";
@@ -119,7 +120,7 @@ export function paperDetails(graph: FullGraph, key: string): PaperDetails {
       related.push({
         ...paperRef(graph, other),
         weight: ea.weight,
-        reasons: groupReasons(ea.breakdown, graph),
+        reasons: groupReasons(fromPaper(ea.breakdown, key), graph),
       });
   });
   authors.sort((x, y) => x.position - y.position);

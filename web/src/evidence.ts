@@ -42,7 +42,8 @@ export interface SharedReference {
   key: string;
   name: string;
   /**
-   * "both cite it": both papers cite this work; "cited": one of the two cites the other;
+   * "both cite it": both papers cite this work; "cited": one of the two cites the other (in a
+   * graph written before a direct citation was a reason of its own, "direct-citation");
    * "cites both": a paper of the set cites both (co-citation).
    */
   relation: "both cite it" | "cited" | "cites both";

@@ -1,4 +1,5 @@
 // Fetches graph.json and validates it against the graph contract, with messages a person can act on.
+import { unpackReasons } from "../../src/graph/reasons.ts";
 import { EdgeAttributes, NodeType, SerializedGraph } from "../../src/graph/schema.ts";
 import type { Steps } from "./idle.ts";
 
@@ -169,14 +170,17 @@ export function validateGraph(data: unknown, source: string): SerializedGraph {
   return parsed.data;
 }
 
+/** graph.json parsed, its packed reasons made ShareItems (src/graph/reasons.ts). */
 function parseJson(text: string, source: string): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (err) {
     throw new GraphLoadError(`web/load: ${source} is not valid JSON`, [
       err instanceof Error ? err.message : String(err),
     ]);
   }
+  return unpackReasons(json);
 }
 
 /** Parses text as JSON then validates it. */

@@ -1,4 +1,5 @@
 // The details panel: a paper, an author or a concept, built from text nodes only.
+import { CITED_BY_IT, CITES_IT } from "../../src/graph/reasons.ts";
 import { communityColour, TYPE_COLOURS } from "./colours.ts";
 import type { CommunityDetails } from "./community.ts";
 import type {
@@ -25,7 +26,11 @@ const PLURAL: Record<string, string> = {
   term: "shared words",
   citation: "shared references",
   other: "other",
+  [CITES_IT]: "cites it",
+  [CITED_BY_IT]: "cited by it",
 };
+/** A direct citation between the shown paper and the related one: no item to list after it. */
+const isDirect = (kind: string) => kind === CITES_IT || kind === CITED_BY_IT;
 const plural = (kind: string) => PLURAL[kind] ?? `${kind}s`;
 
 function section(title: string, count: number | null, ...body: Child[]) {
@@ -183,8 +188,16 @@ function paperView(d: PaperDetails, onSelect: SelectFn, explain?: ExplainFn): Ch
       const li = el(
         "li",
         {},
-        el("span", { class: "reason-kind" }, `${plural(g.kind)} ${pct(g.share)}: `),
+        el(
+          "span",
+          { class: "reason-kind" },
+          `${plural(g.kind)} ${pct(g.share)}${isDirect(g.kind) ? "" : ": "}`,
+        ),
       );
+      if (isDirect(g.kind)) {
+        reasons.append(li);
+        continue;
+      }
       const item = (it: (typeof g.items)[number]) =>
         explain
           ? reasonItem(

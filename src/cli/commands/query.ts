@@ -10,6 +10,7 @@ import {
   related,
   yearCounts,
 } from "../../graph/queries.ts";
+import { CITED_BY_IT, CITES_IT } from "../../graph/reasons.ts";
 import type { CommunityCard, ShareItem } from "../../graph/schema.ts";
 import { type LoadedGraph, loadGraph } from "../../graph/serialize.ts";
 import { COMMON_OPTIONS, parse, parseAsOf, parseMaxInputMb, UsageError } from "../args.ts";
@@ -82,14 +83,29 @@ const KIND_NAMES: Record<string, string> = {
   author: "authors",
   citation: "references",
   other: "other",
+  [CITES_IT]: "cites it",
+  [CITED_BY_IT]: "cited by it",
 };
 
+/** A direct citation between the paper and the related one, as `related` gives it (fromPaper). */
+const isDirect = (kind: string) => kind === CITES_IT || kind === CITED_BY_IT;
+
 /**
- * The reasons grouped by kind, largest group first ("other", the shared items not named, last),
- * each with its summed share:
- * "terms graph, nodes (45%); authors Lei Clifton (30%); method dataset condensation (20%); other (5%)"
+ * The reasons of a related paper (as `related` gives them: a direct citation seen from the
+ * query, reasons.ts fromPaper): a direct citation first, then the shared items grouped by kind,
+ * largest group first ("other", the shared items not named, last), each with its summed share:
+ * "cites it (20%); shared terms graph, nodes (45%); authors Lei Clifton (30%); other (5%)"
  */
 export function formatReasons(reasons: ShareItem[]): string {
+  const direct = reasons
+    .filter((r) => isDirect(r.kind))
+    .map((r) => `${KIND_NAMES[r.kind]} (${pct(r.share)})`);
+  const shared = formatShared(reasons.filter((r) => !isDirect(r.kind)));
+  return [...direct, ...(shared ? [`shared ${shared}`] : [])].join("; ");
+}
+
+/** The shared items grouped by kind (see formatReasons). */
+function formatShared(reasons: ShareItem[]): string {
   const groups = new Map<string, { share: number; labels: string[] }>();
   for (const r of reasons) {
     const g = groups.get(r.kind) ?? { share: 0, labels: [] };
@@ -165,7 +181,7 @@ export async function relatedCommand(argv: string[]): Promise<number> {
     out.push("  (no paper shares a specific word, entity, author or citation with it)");
   list.forEach((r, i) => {
     out.push(`${String(i + 1).padStart(3)}. ${r.score.toFixed(2).padStart(6)}  ${r.title}`);
-    out.push(`             because: shared ${formatReasons(r.reasons)}`);
+    out.push(`             because: ${formatReasons(r.reasons)}`);
   });
   writeStdout(textLines(out));
   return 0;

@@ -53,7 +53,7 @@ async function graphFor(
   if (typeof values.graph === "string") {
     if (values.authors !== undefined || values["max-coauthors"] !== undefined)
       throw new UsageError("--authors and --max-coauthors shape a build: not with --graph");
-    const { SerializedGraph } = await import("../../graph/schema.ts");
+    const { GraphFile } = await import("../../graph/schema.ts");
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(values.graph, "utf8"));
@@ -62,7 +62,7 @@ async function graphFor(
         `cannot read --graph ${values.graph}: ${err instanceof Error ? err.message : err}`,
       );
     }
-    const parsed = SerializedGraph.safeParse(data);
+    const parsed = GraphFile.safeParse(data);
     if (!parsed.success)
       throw new Error(
         `--graph ${values.graph} is not a litgraph graph: ${parsed.error.issues[0]?.message}`,

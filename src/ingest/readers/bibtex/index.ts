@@ -1,11 +1,10 @@
 // BibTeX / BibLaTeX reader. citation-js parses each entry (syntax, LaTeX decoding, names);
 // the file is split into entries first so a broken entry is rejected alone. Year and venue
 // are inherited through `crossref`, or from the file's single @Proceedings entry.
-import { plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
 import { makeAuthor } from "../../names.ts";
 import { buildRecord, normaliseArxivId } from "../../record.ts";
 import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../../types.ts";
+import { citationPlugins } from "../citation-js.ts";
 import { errorText, makeDate, monthNumber } from "../common.ts";
 import { listTruncated, repairNameList } from "./authors.ts";
 import { leadingMacro, postText, postTitle, preLatex } from "./latex.ts";
@@ -59,7 +58,9 @@ export interface BibtexOptions {
  * entry with the definitions of the macros it uses before it (StringTable.prepare).
  */
 function parseSyntax(text: string, restore: (v: string | number) => string | number) {
-  const entries = plugins.input.chainLink(text, { forceType: "@biblatex/text" }) as RawEntry[];
+  const entries = citationPlugins().input.chainLink(text, {
+    forceType: "@biblatex/text",
+  }) as RawEntry[];
   const entry = entries.find((e) => e && typeof e === "object" && e.label !== undefined);
   if (!entry) return null;
   for (const [k, v] of Object.entries(entry.properties)) entry.properties[k] = restore(v);
@@ -96,7 +97,7 @@ function prepare(entry: RawEntry): RawEntry {
 }
 
 function toCsl(entry: RawEntry): CslItem {
-  const items = plugins.input.chainLink([entry], {
+  const items = citationPlugins().input.chainLink([entry], {
     forceType: "@bibtex/entries+list",
   }) as CslItem[];
   return items[0] ?? {};

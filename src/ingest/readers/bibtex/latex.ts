@@ -1,10 +1,10 @@
 // LaTeX clean-up around citation-js: `preLatex` rewrites what citation-js does not know
 // (math symbols, spacing, \footnote, \href, unknown macros) before it decodes a field;
 // `postText` turns its rich-text output (HTML tags, leftover braces) into plain text.
-import { plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
+
 import { z } from "zod";
 import { squash } from "../../../common/text.ts";
+import { citationPlugins } from "../citation-js.ts";
 import tableJson from "./latex.json" with { type: "json" };
 
 const LatexTable = z.object({
@@ -29,7 +29,7 @@ const TABLE = loadTable();
 /** Macro names citation-js decodes itself (accents, text symbols, formatting, Greek). */
 function knownToCitationJs(): Set<string> {
   const known = new Set<string>();
-  const config = plugins.config.get("@bibtex") as { constants?: Record<string, unknown> };
+  const config = citationPlugins().config.get("@bibtex") as { constants?: Record<string, unknown> };
   const c = config?.constants ?? {};
   for (const k of [
     "commands",
@@ -45,8 +45,7 @@ function knownToCitationJs(): Set<string> {
   }
   return known;
 }
-// Asked on first use: reading it loads citation-js, which the bundled CLI defers until BibTeX
-// input needs it (bin/citation-lazy.mjs).
+// Asked on first use: reading it loads citation-js (citation-js.ts), which only BibTeX needs.
 let known: Set<string> | undefined;
 const KNOWN = (): Set<string> => {
   known ??= knownToCitationJs();

@@ -4,8 +4,8 @@
 // is rejected alone, and only the entries that use it are rejected with it. Each entry then goes
 // to citation-js with just the macros it uses, already expanded, and with its very long literals
 // held back (citation-js's lexer overflows the stack on a literal of several million characters).
-import { plugins } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
+
+import { citationPlugins } from "../citation-js.ts";
 import { lineStarts } from "../common.ts";
 import {
   BibSyntaxError,
@@ -45,7 +45,9 @@ const HELD = /\uE000(\d+)\uE001/g;
 /** The macros citation-js defines itself (month names, a few journals). */
 let predefined: Record<string, string> | undefined;
 function predefinedMacros(): Record<string, string> {
-  const config = plugins.config.get("@bibtex") as { constants?: { defaultStrings?: unknown } };
+  const config = citationPlugins().config.get("@bibtex") as {
+    constants?: { defaultStrings?: unknown };
+  };
   predefined ??= (config?.constants?.defaultStrings ?? {}) as Record<string, string>;
   return predefined;
 }
