@@ -5,8 +5,7 @@
 // unpack before validating (unpackReasons), so every reader past them sees ShareItems as before,
 // and files in the object form still load.
 import { z } from "zod";
-import type { ShareItem } from "./schema.ts";
-import { DIRECT_CITATION } from "./similarity.ts";
+import { DIRECT_CITATION, type ShareItem } from "./share-item.ts";
 
 /** A packed reason: [node, share], [node, share, label] or [node, share, label, kind]. */
 export const PackedReason = z.union([

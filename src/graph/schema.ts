@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENTITY_TYPES, EntityType } from "../extract/entity-types.ts";
 import { unpackReasons } from "./reasons.ts";
+import { ShareItem } from "./share-item.ts";
 
 /**
  * The serialised litgraph graph: graphology's `graph.export()` plus `meta`.
@@ -114,16 +115,7 @@ export const EvidenceMention = z.object({
   role: MentionRole.optional(),
 });
 
-export const ShareItem = z.object({
-  /** "author" or an entity type. */
-  kind: z.string(),
-  /** The shared node's key. */
-  node: z.string(),
-  label: z.string(),
-  /** This item's part of the edge weight (shares sum to 1). */
-  share: z.number(),
-});
-export type ShareItem = z.infer<typeof ShareItem>;
+export { ShareItem };
 
 export const EdgeAttributes = z.discriminatedUnion("type", [
   z.object({ type: z.literal("authored"), position: z.number().int(), weight: z.number() }),

@@ -7,6 +7,7 @@
 import { compareStrings as byString } from "../common/compare.ts";
 import type { SimilarityOptions } from "./options.ts";
 import type { ShareItem } from "./schema.ts";
+import { DIRECT_CITATION } from "./share-item.ts";
 import type { TextVectors } from "./text/vectors.ts";
 
 /** One thing a paper holds that another paper may share: an author, a concept, a venue, a citation. */
@@ -170,12 +171,8 @@ export function similarEdges(
   return materialize(items, similarPairs(internItems(items, text), opts), text, paperIds);
 }
 
-/**
- * The kind of a reason that is a citation between the two papers themselves (one's `cites:<id>`
- * item naming the other, src/graph/citations.ts), not a reference they share; reasons.ts
- * `fromPaper` tells which way it goes.
- */
-export const DIRECT_CITATION = "direct-citation";
+/** The kind of a direct-citation reason (share-item.ts), for callers of this module. */
+export { DIRECT_CITATION };
 
 /**
  * The edges of similarPairs with their breakdowns, named from the papers' items and terms; with
