@@ -125,7 +125,11 @@ describe("text relatedness on a slice of AAAI 2022 (4 areas × 12 papers)", () =
     });
     const edges = similarEdges(
       items,
-      opts({ maxReasons: 2, weights: { ...DEFAULTS.similarity.weights, authors: 0.01 } }),
+      opts({
+        maxReasons: 2,
+        minWordReasons: 0,
+        weights: { ...DEFAULTS.similarity.weights, authors: 0.01 },
+      }),
       text,
     );
     const pairs = edges.filter((e) => Math.floor(e.a / 2) === Math.floor(e.b / 2));
@@ -137,6 +141,34 @@ describe("text relatedness on a slice of AAAI 2022 (4 areas × 12 papers)", () =
       expect(e.breakdown.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 3);
     }
   });
+
+  it.each([0, 3, 4])(
+    "names at least minWordReasons (%i) shared words beside more entities than maxReasons",
+    (minWordReasons) => {
+      // Papers 2m and 2m + 1 share six methods: they fill maxReasons (5) on their own.
+      const text = textVectors(papers);
+      const items = papers.map((_, i) =>
+        Array.from({ length: 6 }, (_, k) => ({
+          node: `method:m${Math.floor(i / 2)}-${k}`,
+          kind: "method",
+          label: `m${Math.floor(i / 2)}-${k}`,
+          factor: 1,
+        })),
+      );
+      const edges = similarEdges(items, opts({ minWordReasons }), text);
+      const pairs = edges.filter((e) => Math.floor(e.a / 2) === Math.floor(e.b / 2));
+      expect(pairs.length).toBeGreaterThan(0);
+      for (const e of pairs) {
+        const shared = e.breakdown.filter((r) => r.kind === "term").length;
+        const unnamed = e.breakdown.some((r) => r.kind === "other");
+        // As many words as asked for when the pair shares that many (else all of them).
+        if (unnamed) expect(shared).toBe(Math.max(1, minWordReasons));
+        else expect(shared).toBeLessThanOrEqual(Math.max(1, minWordReasons));
+        expect(e.breakdown.filter((r) => r.kind === "method").length).toBe(6);
+        expect(e.breakdown.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 3);
+      }
+    },
+  );
 
   it("the text weight scales the score (cosine ≤ weight)", () => {
     const one = relatedByText(papers).edges;

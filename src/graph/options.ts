@@ -75,6 +75,12 @@ export interface SimilarityOptions {
    * are one "other" share.
    */
   maxReasons: number;
+  /**
+   * …but at least this many of the strongest shared words are named (default 3), however many
+   * entities are: the text is most of an edge's weight, and "other (77%)" beside six shared
+   * methods said nothing about it.
+   */
+  minWordReasons: number;
 }
 
 export interface CommunityOptions {
@@ -224,6 +230,7 @@ export const DEFAULTS: GraphOptions = {
     candidateMaxDf: 1000,
     candidateBudget: 5000,
     maxReasons: 5,
+    minWordReasons: 3,
   },
   communities: {
     resolution: 1,

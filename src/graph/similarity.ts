@@ -333,20 +333,20 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
     input,
     unit,
     [...kept].sort((x, y) => x - y),
-    opts.maxReasons,
+    opts,
   );
 }
 
 /**
  * The kept pairs with their weights and breakdowns: the shared items largest first, every
- * author, entity, venue and citation named, words named up to maxReasons items in all (at
- * least one), the other words as one part.
+ * author, entity, venue and citation named, the strongest words named up to maxReasons items in
+ * all and at least minWordReasons of them, the other words as one part.
  */
 function edgesOf(
   input: SimilarityInput,
   unit: Float64Array,
   keys: number[],
-  maxReasons: number,
+  { maxReasons, minWordReasons }: Pick<SimilarityOptions, "maxReasons" | "minWordReasons">,
 ): SimilarityOutput {
   const { n, offsets, ids, channel } = input;
   const pairs: number[] = [];
@@ -388,15 +388,16 @@ function edgesOf(
     pairs.push(a, b);
     weights.push(round4(total));
     // Named: every shared author, entity, venue and citation, and the strongest words up to
-    // maxReasons items in all (at least one); the other words together.
+    // maxReasons items in all, at least minWordReasons words (and one); the other words together.
     let words = Math.max(1, maxReasons);
     for (let x = 0; x < order.length; x++) if (channel[ids[offsets[a] + sk[x]]] !== TEXT) words--;
+    words = Math.max(words, minWordReasons, 1);
     let rest = 0;
     let unnamed = 0;
     const first = parts.length;
     for (const x of order) {
       const isWord = channel[ids[offsets[a] + sk[x]]] === TEXT;
-      if (isWord && (words <= 0 || parts.length - first >= Math.max(1, maxReasons))) {
+      if (isWord && words <= 0) {
         rest += sw[x];
         unnamed++;
         continue;
