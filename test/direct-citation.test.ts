@@ -1,30 +1,17 @@
 // A direct citation between the two papers of a similar edge is a reason of its own ("cites it"
 // / "cited by it"), not one of their shared references, on the graph of a real Web of Science
 // slice whose papers cite each other (src/graph/similarity.ts materialize, reasons.ts fromPaper).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatReasons } from "../src/cli/commands/query.ts";
-import type { ExtractedPaper } from "../src/extract/types.ts";
-import { buildGraph } from "../src/graph/build.ts";
 import { related } from "../src/graph/queries.ts";
 import { CITED_BY_IT, CITES_IT, fromPaper } from "../src/graph/reasons.ts";
 import type { ShareItem } from "../src/graph/schema.ts";
-import { serialize } from "../src/graph/serialize.ts";
 import { DIRECT_CITATION } from "../src/graph/similarity.ts";
-import { parseText } from "../src/ingest/index.ts";
+import { built, cites, serialized } from "./wos-graph.ts";
 
-const DIR = join(import.meta.dirname, "fixtures", "sources");
-const wos = parseText(readFileSync(join(DIR, "wos-slice.isi"), "utf8"), "wos-slice.isi", {
-  asOf: new Date("2026-12-01T00:00:00Z"),
-}).papers;
-const papers: ExtractedPaper[] = wos.map((p) => ({ ...p, entities: [] }));
-const built = buildGraph(papers);
-const serialized = serialize(built);
 const similar = serialized.edges.filter((e) => e.attributes.type === "similar");
 const breakdownOf = (e: (typeof similar)[number]) =>
   e.attributes.type === "similar" ? e.attributes.breakdown : [];
-const cites = serialized.edges.filter((e) => e.attributes.type === "cites");
 const idOf = (node: string) => node.slice("paper:".length);
 
 describe("a direct citation is a reason of its own (WoS slice)", () => {

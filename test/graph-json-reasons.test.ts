@@ -1,12 +1,8 @@
 // graph.json's packed form of the similar edges' reasons (src/graph/reasons.ts): tuples that
 // leave out what the node key and the graph's nodes give, loading back to the same graph, on the
 // graph of a real Web of Science slice (its papers cite each other and share references).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, jsonLineChunks } from "../src/export/json.ts";
-import type { ExtractedPaper } from "../src/extract/types.ts";
-import { buildGraph } from "../src/graph/build.ts";
 import {
   nodeLabels,
   PackedReason,
@@ -17,16 +13,7 @@ import {
 } from "../src/graph/reasons.ts";
 import type { ShareItem } from "../src/graph/schema.ts";
 import { loadGraph, serialize } from "../src/graph/serialize.ts";
-import { parseText } from "../src/ingest/index.ts";
-
-const DIR = join(import.meta.dirname, "fixtures", "sources");
-const wos = parseText(readFileSync(join(DIR, "wos-slice.isi"), "utf8"), "wos-slice.isi", {
-  asOf: new Date("2026-12-01T00:00:00Z"),
-}).papers;
-const papers: ExtractedPaper[] = wos.map((p) => ({ ...p, entities: [] }));
-const built = buildGraph(papers);
-const serialized = serialize(built);
-const cites = serialized.edges.filter((e) => e.attributes.type === "cites");
+import { cites, serialized, records as wos } from "./wos-graph.ts";
 
 describe("graph.json's packed reasons", () => {
   const labels = new Map([
