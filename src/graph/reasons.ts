@@ -49,11 +49,20 @@ export function defaultLabel(node: string, labels: NodeLabels): string | undefin
   return node === "" ? undefined : labels.get(node);
 }
 
+/**
+ * What a packed reason writes after [node, share], given its node's default kind and label:
+ * "both" (label and kind), "label", or "none".
+ */
+function written(item: ShareItem, kind: string, label: string | undefined) {
+  if (item.kind !== kind) return "both";
+  return item.label !== label ? "label" : "none";
+}
+
 /** One reason packed: only what its node key and the graph's labels do not give. */
 export function packReason(item: ShareItem, labels: NodeLabels): PackedReason {
-  const kindGiven = item.kind !== defaultKind(item.node);
-  if (kindGiven) return [item.node, item.share, item.label, item.kind];
-  if (item.label !== defaultLabel(item.node, labels)) return [item.node, item.share, item.label];
+  const extra = written(item, defaultKind(item.node), defaultLabel(item.node, labels));
+  if (extra === "both") return [item.node, item.share, item.label, item.kind];
+  if (extra === "label") return [item.node, item.share, item.label];
   return [item.node, item.share];
 }
 
@@ -90,11 +99,12 @@ export class ReasonPacker {
   json(items: readonly ShareItem[]): string {
     let out = "[";
     for (let i = 0; i < items.length; i++) {
-      const { node, share, label, kind } = items[i];
-      const d = this.defaults(node);
-      out += `${i > 0 ? "," : ""}[${d.json},${JSON.stringify(share)}`;
-      if (kind !== d.kind) out += `,${JSON.stringify(label)},${JSON.stringify(kind)}`;
-      else if (label !== d.label) out += `,${JSON.stringify(label)}`;
+      const item = items[i];
+      const d = this.defaults(item.node);
+      const extra = written(item, d.kind, d.label);
+      out += `${i > 0 ? "," : ""}[${d.json},${JSON.stringify(item.share)}`;
+      if (extra !== "none") out += `,${JSON.stringify(item.label)}`;
+      if (extra === "both") out += `,${JSON.stringify(item.kind)}`;
       out += "]";
     }
     return `${out}]`;
