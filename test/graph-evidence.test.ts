@@ -7,6 +7,7 @@ import { buildGraph } from "../src/graph/build.ts";
 import { edgeMentions, locateSentence, paperRole } from "../src/graph/evidence.ts";
 import { EdgeAttributes } from "../src/graph/schema.ts";
 import { serialize } from "../src/graph/serialize.ts";
+import { oneAuthorPaper } from "./one-author-paper.ts";
 
 const abstract = "We use a CNN. The CNN is deep. A CNN again. We use a CNN.";
 const title = "CNN for images";
@@ -82,21 +83,9 @@ describe("edgeMentions", () => {
 });
 
 describe("has edges in the built graph", () => {
-  const paper = {
-    id: "p1",
-    title,
-    abstract,
-    authors: [{ name: "Ada Lovelace", key: "lovelace-a" }],
-    date: null,
-    venue: null,
-    category: null,
-    doi: null,
-    arxivId: null,
-    links: [],
-    tags: [],
-    sources: [],
-    entities: [{ type: "method", label: "CNN", id: "method:cnn", mentions: [] as Mention[] }],
-  };
+  const paper = oneAuthorPaper("p1", title, abstract, [
+    { type: "method", label: "CNN", id: "method:cnn", mentions: [] as Mention[] },
+  ]);
   it.each([1, 2, 3, 5])("keeps at most maxMentions = %i and counts them all", (max) => {
     const p = structuredClone(paper);
     p.entities[0].mentions = [
@@ -105,7 +94,7 @@ describe("has edges in the built graph", () => {
       mention("abstract", 33, "A CNN again.", 0.8),
       mention("title", 0, "CNN for images", 0.9),
     ];
-    const graph = buildGraph([p as never], { evidence: { maxMentions: max } });
+    const graph = buildGraph([p], { evidence: { maxMentions: max } });
     const edge = serialize(graph).edges.find((e) => e.attributes.type === "has");
     const attrs = EdgeAttributes.parse(edge?.attributes);
     if (attrs.type !== "has") throw new Error("not a has edge");
@@ -116,23 +105,8 @@ describe("has edges in the built graph", () => {
 });
 
 describe("use/propose roles on has edges", () => {
-  const base = {
-    id: "p1",
-    title,
-    abstract,
-    authors: [{ name: "Ada Lovelace", key: "lovelace-a" }],
-    date: null,
-    venue: null,
-    category: null,
-    doi: null,
-    arxivId: null,
-    links: [],
-    tags: [],
-    sources: [],
-  };
-  const withRoles = (roles: ("used" | "proposed" | undefined)[]) => ({
-    ...base,
-    entities: [
+  const withRoles = (roles: ("used" | "proposed" | undefined)[]) =>
+    oneAuthorPaper("p1", title, abstract, [
       {
         type: "method",
         label: "CNN",
@@ -147,10 +121,9 @@ describe("use/propose roles on has edges", () => {
           return role ? { ...m, role } : m;
         }),
       },
-    ],
-  });
+    ]);
   const hasEdge = (roles: ("used" | "proposed" | undefined)[]) => {
-    const edge = serialize(buildGraph([withRoles(roles) as never])).edges.find(
+    const edge = serialize(buildGraph([withRoles(roles)])).edges.find(
       (e) => e.attributes.type === "has",
     );
     const attrs = EdgeAttributes.parse(edge?.attributes);
@@ -169,7 +142,11 @@ describe("use/propose roles on has edges", () => {
   });
 
   it("a mention keeps its role, in sorted key order; one without has no role key", () => {
-    const kept = edgeMentions(withRoles(["used", undefined]).entities[0].mentions, base, 3);
+    const kept = edgeMentions(
+      withRoles(["used", undefined]).entities[0].mentions,
+      { title, abstract },
+      3,
+    );
     expect(kept.map((m) => m.role)).toEqual(["used", undefined]);
     expect("role" in kept[1]).toBe(false);
     for (const m of kept) expect(Object.keys(m)).toEqual(Object.keys(m).sort());

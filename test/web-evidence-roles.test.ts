@@ -8,6 +8,7 @@ import { serialize } from "../src/graph/serialize.ts";
 import { mentionEvidence, reasonEvidence } from "../web/src/evidence.ts";
 import { validateGraph } from "../web/src/load.ts";
 import { buildModel } from "../web/src/model.ts";
+import { oneAuthorPaper } from "./one-author-paper.ts";
 
 const paper = (id: string, abstract: string, role?: "used" | "proposed") => {
   const at = abstract.indexOf("CNN");
@@ -22,21 +23,9 @@ const paper = (id: string, abstract: string, role?: "used" | "proposed") => {
     confidence: 0.9,
     ...(role ? { role } : {}),
   };
-  return {
-    id,
-    title: `Paper ${id}`,
-    abstract,
-    authors: [{ name: "Ada Lovelace", key: "lovelace-a" }],
-    date: null,
-    venue: null,
-    category: null,
-    doi: null,
-    arxivId: null,
-    links: [],
-    tags: [],
-    sources: [],
-    entities: [{ type: "method", label: "CNN", id: "method:cnn", mentions: [m] }],
-  };
+  return oneAuthorPaper(id, `Paper ${id}`, abstract, [
+    { type: "method", label: "CNN", id: "method:cnn", mentions: [m] },
+  ]);
 };
 
 const papers = [
