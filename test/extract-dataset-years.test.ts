@@ -46,6 +46,9 @@ describe("extract: datasets named with a year", () => {
     ],
     ["COVID-19", "During the COVID-19 pandemic."],
     ["a month", "Collected in March 2020."],
+    // Real: "Large Language Models for Ciphers" (doi 10.5121/ijaia.2023.14301, Semantic Scholar
+    // export of the shared corpora).
+    ["a month in capitals", "transformer models like ChatGPT (GPT4, MAR2023) can generalize"],
   ])("finds no dataset in %s", (_name, text) => {
     expect(
       one({ title: "t", abstract: text }).entities.filter((e) => e.type === "dataset"),

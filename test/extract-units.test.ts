@@ -114,6 +114,12 @@ describe("extract: abbreviation definitions", () => {
     ["results (p < 0.05) show"],
     ["in two settings (i) and (ii)"],
     ["the model (which is big)"],
+    // Real: arXiv 2212.03721 ("Intent Recognition in Conversational Recommender Systems", in the
+    // Semantic Scholar citations export of the shared corpora):
+    // a clause is no long form of a name with small letters.
+    [
+      "we use transformer base models to evaluate the proposed approach using a labelled dialogue dataset (MSDialogue) of",
+    ],
   ])("finds no definition in %s", (text) => expect(findDefinitions(text)).toEqual([]));
 
   it("rejects a short form whose letters the long form does not cover", () => {

@@ -1,5 +1,6 @@
 // Abbreviation definitions in running text: "dataset condensation (DC)", "Large Language Models (LLMs)".
 // The long form is found with the Schwartz & Hearst (2003) backward character match.
+import { nameConnectives } from "./lexicon/index.ts";
 
 export interface Definition {
   /** The short form as written, e.g. "LLMs". */
@@ -45,6 +46,25 @@ export function bestLongForm(short: string, long: string): number | null {
   return start;
 }
 
+/**
+ * The parts of a short form a long form's words can stand for: each capital, each run of digits
+ * and each run of two or more small letters ("MSDialogue": M, S, D, ialogue).
+ */
+const partsOf = (key: string) => key.match(/\p{Lu}|\p{N}+|\p{Ll}{2,}/gu)?.length ?? 0;
+/** The long form's words other than connectives ("for", "of", "via", "the": lexicon). */
+const contentWords = (long: string) =>
+  long.split(/\s+/).filter((w) => !nameConnectives.has(w.toLowerCase()));
+/**
+ * The backward character match alone lets a name with small letters collect a clause: "we use
+ * transformer base models to evaluate the proposed approach using a labelled dialogue dataset
+ * (MSDialogue)" read "models to … dataset" (8 content words) as the long form of MSDialogue (4
+ * parts). So a long form has at most this many content words beyond its short form's parts;
+ * "Federated Learning Aggregation Biased by a Foundation Model (FedBaF)" has 6 for 4.
+ */
+const MAX_EXTRA_WORDS = 3;
+const plausible = (key: string, long: string) =>
+  contentWords(long).length <= partsOf(key) + MAX_EXTRA_WORDS;
+
 /** Every "long form (SHORT)" definition in text, in order. */
 export function findDefinitions(text: string): Definition[] {
   const out: Definition[] = [];
@@ -70,6 +90,7 @@ export function findDefinitions(text: string): Definition[] {
     const longEnd = from + window.length;
     const long = text.slice(longStart, longEnd);
     if (long.length <= key.length || long.toLowerCase() === key.toLowerCase()) continue;
+    if (!plausible(key, long)) continue;
     const shortStart = open + 1 + (m[1].length - m[1].trimStart().length);
     const short = m[1].trim();
     out.push({ short, key, shortStart, shortEnd: shortStart + short.length, longStart, longEnd });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import functionWordsJson from "./function-words.json" with { type: "json" };
 import headNounsJson from "./head-nouns.json" with { type: "json" };
 import modifiersJson from "./modifiers.json" with { type: "json" };
+import nameConnectivesJson from "./name-connectives.json" with { type: "json" };
 import spellingJson from "./spelling.json" with { type: "json" };
 import stopPhrasesJson from "./stop-phrases.json" with { type: "json" };
 import subsumedJson from "./subsumed-concepts.json" with { type: "json" };
@@ -65,6 +66,10 @@ export const spelling = parse(SpellingData, spellingJson, "spelling.json");
 export const headNouns = parse(HeadNounData, headNounsJson, "head-nouns.json");
 export const functionWords = new Set(
   parse(WordList, functionWordsJson, "function-words.json").words,
+);
+/** Small words of a name's long form that stand for no letter of its short form. */
+export const nameConnectives = new Set(
+  parse(WordList, nameConnectivesJson, "name-connectives.json").words,
 );
 export const weakModifiers = new Set(parse(WordList, modifiersJson, "modifiers.json").words);
 export const stopPhraseList = parse(StopPhraseData, stopPhrasesJson, "stop-phrases.json").phrases;
