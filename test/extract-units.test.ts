@@ -144,6 +144,31 @@ describe("extract: abbreviation definitions", () => {
     expect(entities("A title", abstract).map((e) => e.id)).not.toContain(id);
   });
 
+  // Real sentences: PubMed "Metformin Promotes Antitumor Immunity via Endoplasmic-Reticulum-
+  // Associated Degradation of PD-L1" (shared corpora, pubmed_result.xml); the heldout DeepAD
+  // abstract (test/fixtures/heldout/papers.json).
+  const builtin: ExtractOptions = { topics: { enabled: false } };
+  it.each([
+    [
+      "Metformin has been reported to possess antitumor activity and maintain high cytotoxic T lymphocyte (CTL) immune surveillance.",
+      "method:temporal-logic",
+      false,
+    ],
+    [
+      "We verify the controller against properties in computation tree logic (CTL) with a model checker.",
+      "method:temporal-logic",
+      true,
+    ],
+    [
+      "we used a convolutional neural network (CNN) to classify the scans. The CNN reached 90%.",
+      "method:convolutional-neural-network",
+      true,
+    ],
+  ])("a short form the paper defines means what it says: %s", (abstract, id, found) => {
+    const ids = entities("A title", abstract, builtin).map((e) => e.id);
+    expect(ids.includes(id)).toBe(found);
+  });
+
   it("matches safe abbreviations on their own, plural included, case-sensitively", () => {
     const es = entities(
       "ECGs and LLMs",

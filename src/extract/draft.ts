@@ -88,3 +88,24 @@ export function addMention(
     ...(role ? { role } : {}),
   });
 }
+
+/** Lower-case words of three letters or more. */
+const wordsOf = (s: string) => s.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+/** The plain words of a name ("temporal", "Logic"; not "GPT", "ResNet"), lower case. */
+const plainWordsOf = (s: string) =>
+  (s.match(/\p{L}+/gu) ?? [])
+    .filter((w) => /^\p{Lu}?\p{Ll}{2,}$/u.test(w))
+    .map((w) => w.toLowerCase());
+
+/**
+ * Can a long form the paper defines stand for this concept? When it shares a word with the
+ * concept's label or aliases: "real-world data (RWD)" names the concept RWD abbreviates,
+ * "cytotoxic T lymphocyte (CTL)" is no temporal logic although the ontology lists CTL for it. A
+ * concept whose label is an acronym or a name ("GPT-3", "ChatGPT") cannot be judged so: it fits.
+ */
+export function longFormFits(st: PaperState, id: string, long: string): boolean {
+  const c = st.index.byId.get(id);
+  if (!c || plainWordsOf(c.label).length === 0) return true;
+  const names = new Set([c.label, ...c.aliases].flatMap(plainWordsOf));
+  return wordsOf(long).some((w) => names.has(w));
+}

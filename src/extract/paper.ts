@@ -1,7 +1,7 @@
 // Entities of one paper: ontology matches, defined abbreviations, contribution patterns,
 // title structure and compositional tasks, each with its mentions (drafts, draft.ts).
 import { type Definition, findDefinitions } from "./abbreviations.ts";
-import { addMention, draftOf, type PaperState, type ShortForm } from "./draft.ts";
+import { addMention, draftOf, longFormFits, type PaperState, type ShortForm } from "./draft.ts";
 import { type Field, prepareField, tokenRange } from "./field.ts";
 import { subsumedConcepts } from "./lexicon/index.ts";
 import type { ConceptIndex } from "./matcher.ts";
@@ -99,10 +99,36 @@ export function extractPaperEntities(
   for (const f of st.fields) {
     for (const def of findDefinitions(f.text)) resolveDefinition(st, f, def);
   }
+  yieldToDefinitions(st);
   if (opts.patterns) contributions(st);
   localMentions(st);
   dropSubsumed(st);
   return st;
+}
+
+/**
+ * A short form the paper defines means what the paper says: "cytotoxic T lymphocyte (CTL)" is no
+ * temporal logic, although "CTL" is an abbreviation of that concept in the ontology. An ontology
+ * match written exactly as a defined short form is dropped when the definition did not resolve
+ * to its concept and the long form shares no word with the concept's names (so "convolutional
+ * network (CNN)" still keeps CNN); a draft left without mentions goes.
+ */
+function yieldToDefinitions(st: PaperState): void {
+  const defined = new Map<string, ShortForm>();
+  for (const sf of st.shortForms.values()) {
+    defined.set(sf.def.short, sf);
+    defined.set(sf.def.key, sf);
+  }
+  if (!defined.size) return;
+  const related = (sf: ShortForm, id: string) =>
+    sf.ids.includes(id) || longFormFits(st, id, sf.long);
+  for (const d of st.drafts.values()) {
+    for (const [k, m] of d.mentions) {
+      const sf = m.rule === "ontology" ? defined.get(m.text) : undefined;
+      if (sf && !related(sf, d.id)) d.mentions.delete(k);
+    }
+    if (d.mentions.size === 0) st.drafts.delete(d.id);
+  }
 }
 
 /** Ontology ancestors of a concept id (is-a, transitively). */

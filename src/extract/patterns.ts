@@ -1,7 +1,14 @@
 // Contribution patterns: definitions of new things, "we propose X", "called X", named
 // benchmarks, title structure ("X: Y", "X for Y") and compositional tasks ("PE prediction").
 import type { Definition } from "./abbreviations.ts";
-import { addMention, draftFor, draftOf, type PaperState, type ShortForm } from "./draft.ts";
+import {
+  addMention,
+  draftFor,
+  draftOf,
+  longFormFits,
+  type PaperState,
+  type ShortForm,
+} from "./draft.ts";
 import { type Field, sentenceOf, tokenRange } from "./field.ts";
 import { headNouns, spelling } from "./lexicon/index.ts";
 import type { Match } from "./matcher.ts";
@@ -117,11 +124,16 @@ export function resolveLongForm(
     return;
   }
   // "real-world data (RWD)": a short form the ontology knows names its concept, even where the
-  // long form is not one of the concept's surface forms.
+  // long form is not one of the concept's surface forms, as long as it shares a word with them.
   const [sa, sb] = tokenRange(f.tokens, def.shortStart, def.shortEnd);
   const known = !m && f.matches.find((x) => x.start === sa && x.end === sb);
-  if (known) {
-    sf.ids = known.concepts.map((ci) => st.index.concepts[ci].id);
+  const fitting = known
+    ? known.concepts
+        .map((ci) => st.index.concepts[ci].id)
+        .filter((id) => longFormFits(st, id, sf.long))
+    : [];
+  if (fitting.length) {
+    sf.ids = fitting;
     for (const id of sf.ids) {
       const d = st.drafts.get(id);
       if (!d) continue;
