@@ -4,6 +4,7 @@
 // the abstract's sentence spans. Stage 2 (topics.ts) only counts, ranks and builds drafts.
 // Plain numbers and strings only: structured-clone and JSON safe.
 
+import { looksEnglish } from "../common/language.ts";
 import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
 import { stopPhraseList } from "./lexicon/index.ts";
@@ -114,7 +115,9 @@ function duplicateCheck(st: PaperState): (key: string, runs: TokenRun[]) => bool
 /** Stage 1 of corpus topics for one paper (its fields' tokens and its non-topic drafts). */
 export function topicCandidates(st: PaperState, opts: TopicOptions): TopicCandidates {
   const found = new Map<string, TokenRun[]>();
-  for (const f of st.fields) candidates(f, opts, found);
+  // Noun phrases come from an English tagger: text in another language gives none ("del uso").
+  if (looksEnglish(st.fields.map((f) => f.text).join("\n")))
+    for (const f of st.fields) candidates(f, opts, found);
   const isDuplicate = duplicateCheck(st);
   const occ: number[] = [];
   const dup: number[] = [];

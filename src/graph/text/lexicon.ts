@@ -1,5 +1,6 @@
 // Word lists of the text vectors, kept as JSON data and validated here once at import time.
 import { z } from "zod";
+import { otherLanguageWords } from "../../common/language.ts";
 import stopWordsJson from "./stop-words.json" with { type: "json" };
 
 const StopWordData = z.object({
@@ -22,8 +23,12 @@ export function parseStopWords(data: unknown, file: string): StopWordData {
 const stopWords = parseStopWords(stopWordsJson, "src/graph/text/stop-words.json");
 /** English function words. */
 export const englishStopWords: ReadonlySet<string> = new Set(stopWords.english);
-/** Function words and the boilerplate words of abstracts. */
+/**
+ * Function words (English, and those of Spanish, Portuguese, French, German and Italian:
+ * src/common/languages.json) and the boilerplate words of abstracts.
+ */
 export const allStopWords: ReadonlySet<string> = new Set([
   ...stopWords.english,
   ...stopWords.academic,
+  ...otherLanguageWords,
 ]);
