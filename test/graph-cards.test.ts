@@ -95,6 +95,47 @@ describe("communityLabel", () => {
   });
 });
 
+describe("communityLabel: weak entities, the community's words", () => {
+  const empty = new Graph();
+  // A community of 88 papers (minCount 9 = 10%): the papers by and about Turing in the Semantic
+  // Scholar export, whose best entities are in 5 and 4 of them and whose top word in 32.
+  const weak = [e("gallup poll", 5, 0.01, 9), e("unambiguous word", 4, 0.01, 8)];
+  it.each([
+    {
+      name: "a common word before weak entities",
+      words: [{ label: "turing", count: 32 }],
+      expected: "turing",
+    },
+    {
+      name: "weak entities when the word is rare too",
+      words: [{ label: "complicated", count: 4 }],
+      expected: "gallup poll",
+    },
+    { name: "weak entities with no words", words: [], expected: "gallup poll" },
+  ])("$name", ({ words, expected }) => {
+    expect(communityLabel(empty, weak, 2, 0.25, 9, new Set(), () => true, words, 9)).toBe(expected);
+  });
+
+  it.each([
+    // 79 papers: "little attention" in 2 of them joins no label.
+    {
+      scored: [e("AI agent", 11, 0.02, 9), e("little attention", 2, 0.001, 8)],
+      after: 8,
+      expected: "AI agent",
+    },
+    // 2 papers: a second term of one of them still does.
+    {
+      scored: [e("text", 2, 0.2, 9), e("multiword expression identification", 1, 0.001, 8)],
+      after: 1,
+      expected: "text · multiword expression identification",
+    },
+  ])("a second term needs minCountAfter papers: $expected", ({ scored, after, expected }) => {
+    expect(communityLabel(empty, scored, 2, 0.25, 2, new Set(), () => true, [], after)).toBe(
+      expected,
+    );
+  });
+});
+
 describe("topTerms (c-TF-IDF)", () => {
   const labels = ["datasets", "video", "frame", "rare"];
   // Papers p0..p9; the community is p0..p3. "datasets" is everywhere, "video" and "frame" mostly

@@ -97,12 +97,20 @@ function scoreEntities(
   return out.sort((x, y) => y.score - x.score || y.count - x.count || cmp(x.node, y.node));
 }
 
+/** A word names a community only when at least this many of its papers use it. */
+const MIN_WORD_PAPERS = 5;
+
 /**
  * Up to `terms` distinctive labels, skipping one that overlaps a chosen label or is its is-a
  * parent/child, or that is not `together` with every chosen one (two unrelated terms glued,
- * "speech · decision tree", say nothing: a label is then one term). Preference: non-generic entities (held by at most `maxSpread` of all papers)
- * not yet in another community's label (`used`, updated), found in at least `minCount` papers of
- * the community, then in two; then the same allowing used ones; then anything.
+ * "speech · decision tree", say nothing: a label is then one term). Labels are non-generic
+ * entities (held by at most `maxSpread` of all papers) found in at least `minCount` papers of
+ * the community (a second one in `minCountAfter`) and not yet in another community's label
+ * (`used`, updated); then in two papers; then used ones; then anything.
+ * When no fresh entity is that common there, the label is the community's most distinctive word
+ * (`words`, best first) if that one is, in MIN_WORD_PAPERS papers at least (in two or three
+ * papers a shared word is chance: "complicated"), and only then one weaker entity: "turing", not "gallup
+ * poll · unambiguous word" (5 and 4 of 88 papers), for the papers by and about Turing.
  */
 export function communityLabel(
   graph: Graph,
@@ -112,19 +120,14 @@ export function communityLabel(
   minCount: number,
   used: Set<string> = new Set(),
   together: (a: Scored, b: Scored) => boolean = () => true,
+  words: readonly { label: string; count: number }[] = [],
+  minCountAfter: number = minCount,
 ): string {
   const chosen: Scored[] = [];
   const fresh = (s: Scored) => !used.has(s.node);
-  const passes = [
-    (s: Scored) => s.count >= minCount && s.spread <= maxSpread && fresh(s),
-    (s: Scored) => s.count >= 2 && s.spread <= maxSpread && fresh(s),
-    (s: Scored) => s.count >= minCount && s.spread <= maxSpread,
-    (s: Scored) => s.spread <= maxSpread,
-    () => true,
-  ];
-  for (const ok of passes) {
+  const pick = (ok: (s: Scored) => boolean, upTo: number) => {
     for (const s of scored) {
-      if (chosen.length >= terms) break;
+      if (chosen.length >= upTo) break;
       if (!ok(s) || chosen.includes(s)) continue;
       if (chosen.some((c) => overlaps(c.label, s.label))) continue;
       if (chosen.some((c) => graph.hasEdge(c.node, s.node) || graph.hasEdge(s.node, c.node)))
@@ -132,7 +135,22 @@ export function communityLabel(
       if (!chosen.every((c) => together(c, s))) continue;
       chosen.push(s);
     }
-  }
+  };
+  // A later term in minCountAfter papers at least: one of two papers, but never the 2 of 79
+  // of "AI agent · little attention".
+  const enough = (s: Scored) => !chosen.length || s.count >= minCountAfter;
+  const strong = (s: Scored) => s.count >= minCount && s.spread <= maxSpread;
+  pick((s) => strong(s) && fresh(s) && enough(s), terms);
+  const word = words[0];
+  if (!chosen.length && word && word.count >= Math.max(minCount, MIN_WORD_PAPERS))
+    return word.label;
+  for (const ok of [
+    (s: Scored) => s.count >= 2 && s.spread <= maxSpread && fresh(s),
+    strong,
+    (s: Scored) => s.spread <= maxSpread,
+    () => true,
+  ])
+    pick((s) => ok(s) && enough(s), terms);
   for (const c of chosen) used.add(c.node);
   return chosen.map((c) => c.label).join(" · ");
 }
@@ -273,6 +291,8 @@ export function communityCards(
         Math.max(2, Math.ceil(opts.labelMinCoverage * papers.length)),
         usedInLabels,
         togetherIn(papers, conceptsOf, opts.labelMinCooccurrence),
+        cardTerms,
+        Math.ceil(opts.labelMinCoverage * papers.length),
       ) ||
       cardTerms
         .map((t) => t.label)
