@@ -20,6 +20,9 @@ describe("topicType: the type a topic label's head noun gives", () => {
     ["wearable patch", null],
     ["learning", null],
     ["long sequences", null],
+    // "received little attention" (Semantic Scholar export of the shared corpora): no method.
+    ["little attention", null],
+    ["more attention", null],
   ])("%s → %s", (label, type) => {
     expect(topicType(label)).toBe(type);
   });
