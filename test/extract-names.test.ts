@@ -43,6 +43,37 @@ describe("extract: the paper's own names", () => {
     expect(plain.some((e) => e.aliases?.includes("TS"))).toBe(false);
   });
 
+  it.each([
+    [
+      "We propose DIR (Direct-Indirect Reasoning) to merge paths.",
+      "DIR",
+      "method",
+      "Direct-Indirect Reasoning",
+    ],
+    [
+      "We introduce ILDC (Indian Legal Documents Corpus) for judgment prediction.",
+      "ILDC",
+      "dataset",
+      "Indian Legal Documents Corpus",
+    ],
+    [
+      "We propose NLSSum (Neural Label Search for Summarization) here.",
+      "NLSSum",
+      "method",
+      "Neural Label Search for Summarization",
+    ],
+  ])("%s → %s (%s) with its expansion", (abstract, label, type, long) => {
+    const e = find(entities(abstract), label);
+    expect(e?.type).toBe(type);
+    expect(e?.aliases).toContain(long);
+    expect(e?.mentions[0].role).toBe("proposed");
+  });
+
+  it("takes no expansion that does not spell the name: 'We present CXR (chest radiographs) data.'", () => {
+    const es = entities("We present XYZ (chest radiographs) data.");
+    expect(es.some((e) => e.mentions.some((m) => m.rule === "name"))).toBe(false);
+  });
+
   it("takes a name with a known part ('MAPF-LNS2'), not a known word with a suffix ('BERT-base')", () => {
     const es = entities(
       "Multi-Agent Path Finding (MAPF) is hard. We propose a novel algorithm MAPF-LNS2 based on search. We use the model BERT-base.",

@@ -5,6 +5,7 @@
 // an acronym or letters with digits; a capitalised word only where the context says it is a name
 // and the dictionary does not know it as a word. Ontology concepts and defined short forms are left
 // to their own rules.
+import { bestLongForm } from "./abbreviations.ts";
 import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
 import { headNouns } from "./lexicon/index.ts";
@@ -99,9 +100,9 @@ function add(
   i: number,
   b: number,
   role?: "proposed",
-): void {
+): string {
   const name = f.tokens.slice(i, b);
-  addNew(st, f, type, name, "name", st.opts.confidence.name, [], true, role);
+  return addNew(st, f, type, name, "name", st.opts.confidence.name, [], true, role);
 }
 
 /** The type a head word gives a name: "framework" → method, "benchmarks" → dataset, "detection" → task. */
@@ -135,10 +136,32 @@ function introducedNames(st: PaperState, f: Field): void {
       while (k < t.length && t[k].start < paren) k++;
       gap = f.text.slice(paren + 1, t[k]?.start ?? paren + 1);
     }
-    if (!/^\s*[,:\u2014]\s*$/.test(gap) || !/^(?:a|an)$/i.test(t[k]?.raw ?? "")) continue;
-    const type = appositionType(st, f, k + 1);
+    const apposition = /^\s*[,:\u2014]\s*$/.test(gap) && /^(?:a|an)$/i.test(t[k]?.raw ?? "");
+    const type = apposition ? appositionType(st, f, k + 1) : null;
     if (type) add(st, f, type, i, b, "proposed");
+    else if (paren >= 0) expandedName(st, f, i, b, k);
   }
+}
+
+/**
+ * "we propose DIR (Direct-Indirect Reasoning) to …": a name followed by its expansion in
+ * parentheses (the name's letters found in order in it, two words or more) is the paper's own; it
+ * a dataset where the expansion's head says so ("Indian Legal Documents Corpus"), else a method,
+ * and takes the expansion as alias.
+ */
+function expandedName(st: PaperState, f: Field, i: number, b: number, k: number): void {
+  const t = f.tokens;
+  const inner = t.slice(b, k);
+  const long = f.text.slice(inner[0]?.start ?? 0, inner[inner.length - 1]?.end ?? 0);
+  const name = f.text.slice(t[i].start, t[b - 1].end);
+  if (inner.length < 2 || inner.length > 8 || !/^\p{Lu}/u.test(long)) return;
+  if (bestLongForm(name, long) !== 0) return;
+  // The head of the expansion's first chunk: "Neural Label Search for Summarization" is a search.
+  const stop = inner.findIndex((x, j) => j > 0 && isFunctionWord(x));
+  const typed = typePhrase(stop > 0 ? inner.slice(0, stop) : inner);
+  const type = typed?.type === "dataset" ? "dataset" : "method";
+  const id = add(st, f, type, i, b, "proposed");
+  st.drafts.get(id)?.aliases.add(long);
 }
 
 /** Type of the apposition starting at token s: its head noun, past "a set of" and adjectives. */
