@@ -93,7 +93,7 @@ export function resolveLongForm(
 
 /**
  * "a Direct-Indirect Reasoning (DIR) method": a long form its own words do not type takes the type
- * of the head noun right after its short form (method, dataset or task words).
+ * of the head noun right after its short form (method or dataset words).
  */
 function typedByHeadAfter(f: Field, a: number, b: number, def: Definition): Typed | null {
   const close = f.text.indexOf(")", def.shortEnd);
@@ -101,6 +101,9 @@ function typedByHeadAfter(f: Field, a: number, b: number, def: Definition): Type
   const next = f.tokens.find((x) => x.start > close);
   if (!next || !/^\s+$/.test(f.text.slice(close + 1, next.start))) return null;
   const type = nameHeadType(next);
+  // "the Audio-Visual Event (AVE) localization problem": a task head after the short form makes
+  // the task of the long form and the head together, which this rule does not name.
+  if (type === "task") return null;
   const tokens = f.tokens.slice(a, b);
   // Capitalised long forms only: "a Direct-Indirect Reasoning (DIR) method", not "a two-step (TS) method".
   if (!type || !tokens.every((x) => isCapitalised(x.raw) || isFunctionWord(x))) return null;
