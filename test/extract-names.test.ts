@@ -93,6 +93,42 @@ describe("extract: the paper's own names", () => {
   });
 });
 
+describe("extract: a title's opening name", () => {
+  const paper = (title: string, abstract: string) =>
+    extractPapers([record(title, abstract)])[0].entities;
+
+  it("names the paper's method where the abstract uses the name again", () => {
+    const es = paper(
+      "AnchorFace: Boosting TAR@FAR for Practical Face Recognition",
+      "Within the field of face recognition, AnchorFace bridges the gap between training and evaluation.",
+    );
+    expect(find(es, "AnchorFace")?.type).toBe("method");
+    expect(find(es, "AnchorFace")?.mentions.map((m) => m.field)).toEqual(["title", "abstract"]);
+  });
+
+  it("types it a dataset where the subtitle's head is one ('A New Dataset for …')", () => {
+    const es = paper(
+      "ValueNet: A New Dataset for Human Value Driven Dialogue System",
+      "ValueNet has 21,374 scenarios.",
+    );
+    expect(find(es, "ValueNet")?.type).toBe("dataset");
+  });
+
+  it.each([
+    [
+      "a name the abstract never writes",
+      "PlanVerb: Verbalization of Task Plans",
+      "We verbalise plans.",
+    ],
+    ["no name-like word", "Mukayese: Turkish NLP Strikes Back", "Mukayese is a benchmark."],
+    ["a name only inside a longer word", "FINet: Feature Interaction", "FINet-v2 is faster."],
+  ])("names nothing from %s", (_what, title, abstract) => {
+    expect(paper(title, abstract).filter((e) => e.mentions.some((m) => m.rule === "name"))).toEqual(
+      [],
+    );
+  });
+});
+
 describe("extract: names listed after a typed plural", () => {
   it("types each one-name item by the plural ('algorithms' → method), without a role", () => {
     const es = entities(

@@ -10,7 +10,14 @@ import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
 import { headNouns } from "./lexicon/index.ts";
 import { addNew, overlapsNew } from "./patterns-common.ts";
-import { isCapitalised, isFunctionWord, isNameLike, type NewType, typePhrase } from "./phrases.ts";
+import {
+  isCapitalised,
+  isFunctionWord,
+  isNameLike,
+  isWeak,
+  type NewType,
+  typePhrase,
+} from "./phrases.ts";
 import { normWord } from "./text/normalise.ts";
 import { lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
@@ -49,6 +56,42 @@ export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
   proposedNames(st, f);
   listedNames(st, f);
+}
+
+/**
+ * "MAPF-LNS2: Fast Repairing for …", "Mukayese: Turkish NLP Strikes Back": a title that opens with
+ * a name the abstract uses again names the paper's own system: a dataset where the subtitle's head
+ * says so ("SGD-X: A Benchmark for …"), else a method. Run after the title-structure rule, which
+ * may have made the name an alias of the subtitle's phrase.
+ */
+export function titleName(st: PaperState): void {
+  const [title, abstract] = st.fields;
+  const t = title.tokens;
+  const colon = title.text.indexOf(": ");
+  const after = t.findIndex((x) => x.start > colon);
+  if (colon <= 0 || after <= 0 || after > 4) return;
+  // One word, its hyphenated parts included ("MAPF-LNS2"), with a capital inside, an acronym or digits.
+  if (t.slice(1, after).some((x) => !x.hyphen) || !looksLikeName(t, 0, after, false)) return;
+  const name = title.text.slice(t[0].start, t[after - 1].end);
+  if (!/\p{L}.*\p{L}.*\p{L}/u.test(name) || !free(st, title, 0, after)) return;
+  // An earlier rule named it from the abstract ("a new dataset called ValueNet").
+  for (const d of st.drafts.values()) if (d.label === name && d.mentions.size) return;
+  if (!writtenIn(abstract, t.slice(0, after))) return;
+  let s = after;
+  if (/^(?:a|an|the)$/i.test(t[s]?.raw ?? "")) s++;
+  const type = appositionType(st, title, s) === "dataset" ? "dataset" : "method";
+  add(st, title, type, 0, after);
+}
+
+/** Does field f write the words `name` (one word, hyphenated parts joined as in the title) as a whole? */
+function writtenIn(f: Field, name: Token[]): boolean {
+  const t = f.tokens;
+  const n = name.length;
+  for (let k = 0; k + n <= t.length; k++) {
+    if (t[k].raw !== name[0].raw || t[k].hyphen || t[k + n]?.hyphen) continue;
+    if (name.every((x, j) => j === 0 || (t[k + j].raw === x.raw && t[k + j].hyphen))) return true;
+  }
+  return false;
 }
 
 /** End (exclusive) of the name starting at token i: the word and its hyphenated parts. */
@@ -175,6 +218,8 @@ function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
       break;
     }
   }
+  // "a New Dataset", "a novel framework": leading function and weak words are no head.
+  while (a < t.length && a - s < 3 && (isFunctionWord(t[a]) || isWeak(t[a]))) a++;
   let e = a;
   while (
     e < t.length &&

@@ -8,7 +8,7 @@ import type { Match } from "./matcher.ts";
 import { addNew, conceptTypeIn, matchEndingAt, overlapsNew, span } from "./patterns-common.ts";
 import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
-import { conceptCovers, nameHeadType, paperNames } from "./patterns-names.ts";
+import { conceptCovers, nameHeadType, paperNames, titleName } from "./patterns-names.ts";
 import { titleGerundTasks, verbObjectTasks } from "./patterns-verbs.ts";
 import {
   isCapitalised,
@@ -140,6 +140,7 @@ export function contributions(st: PaperState): void {
     paperNames(st, f);
   }
   titleStructure(st, st.fields[0]);
+  titleName(st);
   for (const f of st.fields) {
     compositionalTasks(st, f);
     coordinatedTasks(st, f);
