@@ -18,6 +18,14 @@ const tasksOf = (text: string) =>
 
 describe("extract: a task verb and its object", () => {
   it.each([
+    ["an event of no condition", "We predict the onset of training instability."],
+    ["a determiner without an event word", "We predict the sepsis cases."],
+    ["a task noun in its plural", "Predictions of delirium were made."],
+  ])("names no composed task for %s: %s", (_what, text) => {
+    expect(tasksOf(text).filter((t) => /sepsis|delirium|instability/.test(t.label))).toEqual([]);
+  });
+
+  it.each([
     [
       "a condition as object",
       "We aim at detecting pneumonia in chest X-rays.",
@@ -35,6 +43,18 @@ describe("extract: a task verb and its object", () => {
       "The model predicts future risk automatically.",
       "risk prediction",
       undefined,
+    ],
+    [
+      "the onset of a condition",
+      "Models that predict the onset of sepsis in the ICU.",
+      "sepsis prediction",
+      "task:risk-prediction",
+    ],
+    [
+      "a task noun before 'of' and a condition",
+      "Early detection of Alzheimer's disease from MRI.",
+      "Alzheimer's disease detection",
+      "task:disease-detection",
     ],
   ])("%s: %s", (_what, text, label, parent) => {
     const task = tasksOf(text).find((t) => t.label === label);

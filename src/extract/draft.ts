@@ -7,7 +7,7 @@ import { type Field, type FieldName, sentenceOf } from "./field.ts";
 import type { ConceptIndex } from "./matcher.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { mentionRole } from "./roles.ts";
-import type { EntityType, Mention, Rule } from "./types.ts";
+import type { EntityType, Mention, MentionRole, Rule } from "./types.ts";
 
 export interface Draft {
   type: EntityType;
@@ -72,11 +72,13 @@ export function addMention(
   end: number,
   rule: Rule,
   confidence: number,
+  /** The rule's own reading of the role ("the proposed X"); else the sentence's cue words decide. */
+  ruleRole?: MentionRole,
 ): void {
   const key = `${field.name}:${start}:${end}`;
   const old = d.mentions.get(key);
   if (old && old.confidence >= confidence) return;
-  const role = mentionRole(field, start, d.type);
+  const role = ruleRole ?? mentionRole(field, start, d.type);
   d.mentions.set(key, {
     field: field.name,
     start,

@@ -33,6 +33,8 @@ export interface ConfidenceOptions {
   pattern: number;
   /** Title structure "X: Y", "X for Y" (default 0.65). */
   title: number;
+  /** The paper's own names and listed names ("we present X, a …", "the proposed X", default 0.6). */
+  name: number;
   /** Compositional phrases typed by their head noun ("sepsis prediction", default 0.6). */
   nounPhrase: number;
   /** Corpus topics typed by their head noun ("graph contrastive learning", default 0.55). */
@@ -80,6 +82,7 @@ export const DEFAULTS: ResolvedOptions = {
     abbreviation: 0.9,
     pattern: 0.7,
     title: 0.65,
+    name: 0.6,
     nounPhrase: 0.6,
     headNoun: 0.55,
     topic: 0.5,

@@ -102,6 +102,7 @@ export function extractPaperEntities(
   yieldToDefinitions(st);
   if (opts.patterns) contributions(st);
   localMentions(st);
+  modelFamilies(st);
   dropSubsumed(st);
   return st;
 }
@@ -129,6 +130,45 @@ function yieldToDefinitions(st: PaperState): void {
     }
     if (d.mentions.size === 0) st.drafts.delete(d.id);
   }
+}
+
+/**
+ * Type policy (docs/ontology.md): a specific model ("Mamba", "GPT-4", "BioBERT") stays a `model`
+ * with is-a to its method family, and its mentions count for that method too: the nearest method
+ * ancestor(s) in the ontology take the model's mentions, so a paper that builds on Mamba has the
+ * method "state space model", found by the name it was written with.
+ */
+function modelFamilies(st: PaperState): void {
+  for (const d of [...st.drafts.values()]) {
+    if (d.type !== "model" || d.mentions.size === 0) continue;
+    for (const id of nearestMethods(st.index, d.id)) {
+      const c = st.index.byId.get(id);
+      if (!c) continue;
+      const family = draftOf(st, c);
+      for (const m of d.mentions.values()) {
+        const f = st.fields.find((x) => x.name === m.field);
+        if (f) addMention(family, f, m.start, m.end, m.rule, m.confidence);
+      }
+    }
+  }
+}
+
+/** The method concepts closest to a model concept up its is-a chain (through its model parents). */
+function nearestMethods(index: ConceptIndex, id: string): string[] {
+  let level = [...(index.byId.get(id)?.parents ?? [])];
+  const seen = new Set<string>([id]);
+  while (level.length) {
+    const methods = level.filter((p) => index.byId.get(p)?.type === "method");
+    if (methods.length) return methods.sort();
+    const next: string[] = [];
+    for (const p of level) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      next.push(...(index.byId.get(p)?.parents ?? []));
+    }
+    level = next;
+  }
+  return [];
 }
 
 /** Ontology ancestors of a concept id (is-a, transitively). */

@@ -59,15 +59,42 @@ function endsPhrase(t: Token[], end: number): boolean {
   return !next?.joined || (!next.hyphen && (isFunctionWord(next) || /.ly$/.test(next.raw)));
 }
 
+/** Task heads read before "of" and their object: "detection of Alzheimer's disease". */
+const nominalHeads = new Set([...verbHead.values(), ...parentOf.keys()].map(normWord));
+const events = new Set(headNouns.conditionEvents.map(normWord));
+
+/** The task head at token i: a task verb ("predicting X") or a task noun before "of" ("detection of X"). */
+function headAt(t: Token[], i: number): { head: string; object: number } | null {
+  const verb = verbHead.get(t[i].norm);
+  if (verb) return { head: verb, object: i + 1 };
+  const noun = t[i].raw.toLowerCase();
+  if (nominalHeads.has(t[i].norm) && noun === t[i].norm && t[i + 1]?.raw === "of")
+    return { head: noun, object: i + 2 };
+  return null;
+}
+
+/** "the onset of", "the risk of": where a condition event stands before the object, its end. */
+function eventEnd(t: Token[], k: number): number {
+  const e = t[k]?.norm === "the" ? k + 1 : k;
+  return events.has(t[e]?.norm ?? "") && t[e + 1]?.raw === "of" && t[e + 2] ? e + 2 : -1;
+}
+
 export function verbObjectTasks(st: PaperState, f: Field): void {
   const t = f.tokens;
   for (let i = 0; i < t.length - 1; i++) {
-    const head = verbHead.get(t[i].norm);
-    if (!head) continue;
-    let k = i + 1;
+    const at = headAt(t, i);
+    if (!at) continue;
+    const { head } = at;
+    let k = at.object;
     while (k < t.length && k - i <= MAX_SKIPS && t[k].joined && skips.has(t[k].norm)) k++;
     if (k >= t.length || !t[k].joined) continue;
-    const known = knownTask(st, t, k, head);
+    // Past "the onset of" only to a condition ("predict the onset of sepsis").
+    const event = eventEnd(t, k);
+    if (event > 0) {
+      conditionTask(st, f, i, event, head);
+      continue;
+    }
+    const known = at.object === i + 1 ? knownTask(st, t, k, head) : null;
     if (known && endsPhrase(t, known.end)) {
       for (const c of known.tasks)
         addMention(
@@ -80,15 +107,24 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
         );
       continue;
     }
-    const m = f.matches.find((x) => x.start === k);
-    if (!m || !endsPhrase(t, m.end)) continue;
-    const concepts = m.concepts.map((ci) => st.index.concepts[ci]);
-    if (!concepts.every((c) => c.type === "condition")) continue;
-    const parent = parentOf.get(head);
-    const d = draftFor(st, "task", `${concepts[0].label} ${head}`, parent ? [parent] : []);
-    if (parent && parent !== d.id) d.parents.add(parent);
-    addMention(d, f, t[i].start, t[m.end - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
+    conditionTask(st, f, i, k, head);
   }
+}
+
+/**
+ * A condition at token k, the object of the task head at token i, names the task "<condition>
+ * <head>" ("detecting pneumonia" → pneumonia detection), is-a `conditionTaskParents[head]`.
+ */
+function conditionTask(st: PaperState, f: Field, i: number, k: number, head: string): void {
+  const t = f.tokens;
+  const m = f.matches.find((x) => x.start === k);
+  if (!m || !endsPhrase(t, m.end)) return;
+  const concepts = m.concepts.map((ci) => st.index.concepts[ci]);
+  if (!concepts.every((c) => c.type === "condition")) return;
+  const parent = parentOf.get(head);
+  const d = draftFor(st, "task", `${concepts[0].label} ${head}`, parent ? [parent] : []);
+  if (parent && parent !== d.id) d.parents.add(parent);
+  addMention(d, f, t[i].start, t[m.end - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
 }
 
 /** Words that make no task of an object ("Generating Data", "Predicting Model Errors"). */

@@ -1,35 +1,29 @@
 // Contribution patterns: definitions of new things, "we propose X", "called X", named
 // benchmarks, title structure ("X: Y", "X for Y") and compositional tasks ("PE prediction").
 import type { Definition } from "./abbreviations.ts";
-import {
-  addMention,
-  draftFor,
-  draftOf,
-  longFormFits,
-  type PaperState,
-  type ShortForm,
-} from "./draft.ts";
+import { addMention, draftOf, longFormFits, type PaperState, type ShortForm } from "./draft.ts";
 import { type Field, sentenceOf, tokenRange } from "./field.ts";
 import { headNouns, spelling } from "./lexicon/index.ts";
 import type { Match } from "./matcher.ts";
+import { addNew, conceptTypeIn, matchEndingAt, overlapsNew, span } from "./patterns-common.ts";
 import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
+import { conceptCovers, nameHeadType, paperNames, titleName } from "./patterns-names.ts";
 import { titleGerundTasks, verbObjectTasks } from "./patterns-verbs.ts";
 import {
-  canonicalLabel,
   isCapitalised,
   isFunctionWord,
   isNameLike,
   isWeak,
   type NewType,
   suffixType,
+  type Typed,
   typePhrase,
 } from "./phrases.ts";
-import { normWord, singular } from "./text/normalise.ts";
+import { normWord } from "./text/normalise.ts";
 import { breaksNounPhrase, isParticiple, lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
 import { longestAt } from "./trie.ts";
-import type { EntityType, Rule } from "./types.ts";
 
 const CONTRIBUTION =
   /\b(?:[Ww]e (?:\w+ )?(?:propose|introduce|present|develop|design|devise|build|construct|call|name|term|dub)|called|named|termed|dubbed|coined)\b/;
@@ -44,65 +38,6 @@ const proposeVerbs = new Set(
   ),
 );
 const nameVerbs = new Set(["called", "named", "termed", "dubbed", "coined"]);
-
-/** Ontology match in f ending exactly at token b (exclusive), starting at or after a; the longest. */
-function matchEndingAt(f: Field, a: number, b: number): Match | undefined {
-  let best: Match | undefined;
-  for (const m of f.matches)
-    if (m.end === b && m.start >= a && (!best || m.start < best.start)) best = m;
-  return best;
-}
-
-function conceptTypeIn(st: PaperState, f: Field) {
-  return (core: Token[]): EntityType | null => {
-    if (!core.length) return null;
-    const a = f.tokens.indexOf(core[0]);
-    const m = matchEndingAt(f, a, a + core.length);
-    return m ? st.index.concepts[m.concepts[0]].type : null;
-  };
-}
-
-function span(tokens: Token[]): [number, number] {
-  return [tokens[0].start, tokens[tokens.length - 1].end];
-}
-
-function addNew(
-  st: PaperState,
-  f: Field,
-  type: NewType,
-  tokens: Token[],
-  rule: Rule,
-  confidence: number,
-  parents: string[] = [],
-  asWritten = false,
-): string {
-  const label = asWritten
-    ? tokens.map((x, i) => (i === 0 ? x.raw : x.hyphen ? `-${x.raw}` : ` ${x.raw}`)).join("")
-    : canonicalLabel(tokens, expander(st));
-  const d = draftFor(st, type, label, parents);
-  for (const p of parents) if (p !== d.id) d.parents.add(p);
-  const [s, e] = span(tokens);
-  addMention(d, f, s, e, rule, confidence);
-  return d.id;
-}
-
-/** Replace a defined short form by its long form in a label ("PE prediction" → "pulmonary embolism prediction"). */
-function expander(st: PaperState) {
-  return (t: Token): string | undefined => {
-    const sf = st.shortForms.get(t.raw) ?? st.shortForms.get(t.raw.replace(/s$/, ""));
-    if (!sf) return undefined;
-    const id = sf.ids[0];
-    const d = id ? st.drafts.get(id) : undefined;
-    if (d) return d.label;
-    const words = sf.long.split(/\s+/);
-    return words
-      .map((w, i) => {
-        const lw = isNameLike(w) ? w : w.toLowerCase();
-        return i === words.length - 1 ? singular(lw) : lw;
-      })
-      .join(" ");
-  };
-}
 
 export function resolveLongForm(
   st: PaperState,
@@ -143,7 +78,8 @@ export function resolveLongForm(
     return;
   }
   if (!st.opts.patterns) return;
-  const typed = typePhrase(f.tokens.slice(a, b), conceptTypeIn(st, f));
+  const typed =
+    typePhrase(f.tokens.slice(a, b), conceptTypeIn(st, f)) ?? typedByHeadAfter(f, a, b, def);
   // One word ("model") or letters ("E-M") name nothing new.
   if (!typed || typed.tokens.filter((x) => x.raw.length > 1).length < 2) return;
   const parents = m ? m.concepts.map((ci) => st.index.concepts[ci].id) : [];
@@ -158,6 +94,25 @@ export function resolveLongForm(
   );
   st.drafts.get(id)?.aliases.add(def.key);
   sf.ids = [id];
+}
+
+/**
+ * "a Direct-Indirect Reasoning (DIR) method": a long form its own words do not type takes the type
+ * of the head noun right after its short form (method or dataset words).
+ */
+function typedByHeadAfter(f: Field, a: number, b: number, def: Definition): Typed | null {
+  const close = f.text.indexOf(")", def.shortEnd);
+  if (close < 0 || close - def.shortEnd > 2) return null;
+  const next = f.tokens.find((x) => x.start > close);
+  if (!next || !/^\s+$/.test(f.text.slice(close + 1, next.start))) return null;
+  const type = nameHeadType(next);
+  // "the Audio-Visual Event (AVE) localization problem": a task head after the short form makes
+  // the task of the long form and the head together, which this rule does not name.
+  if (type === "task") return null;
+  const tokens = f.tokens.slice(a, b);
+  // Capitalised long forms only: "a Direct-Indirect Reasoning (DIR) method", not "a two-step (TS) method".
+  if (!type || !tokens.every((x) => isCapitalised(x.raw) || isFunctionWord(x))) return null;
+  return { type, tokens, generic: false };
 }
 
 const genericNorm = new Set(headNouns.generic.map(normWord));
@@ -187,8 +142,10 @@ export function contributions(st: PaperState): void {
     yearDatasets(st, f, st.opts.confidence.pattern);
     capitalisedDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
+    paperNames(st, f);
   }
   titleStructure(st, st.fields[0]);
+  titleName(st);
   for (const f of st.fields) {
     compositionalTasks(st, f);
     coordinatedTasks(st, f);
@@ -346,16 +303,6 @@ function proposals(st: PaperState, f: Field): void {
   }
 }
 
-/** Some new (non-ontology) entity already has a mention overlapping [s, e) in f. */
-function overlapsNew(st: PaperState, f: Field, s: number, e: number): boolean {
-  for (const d of st.drafts.values()) {
-    if (st.index.byId.has(d.id)) continue;
-    for (const m of d.mentions.values())
-      if (m.field === f.name && m.start < e && m.end > s) return true;
-  }
-  return false;
-}
-
 const methodHeads = new Set(
   [
     "algorithm",
@@ -382,8 +329,9 @@ function methodNames(st: PaperState, f: Field): void {
     if (!n.joined || n.hyphen || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
     let b = i + 2;
     while (b < t.length && t[b].hyphen) b++;
-    if (f.matches.some((m) => m.start < b && m.end > i + 1)) continue;
-    if (st.shortForms.has(n.raw.replace(/s$/, ""))) continue;
+    if (conceptCovers(f, i + 1, b)) continue;
+    // A defined short form alone is its definition's; inside a longer name ("MAPF-LNS2") it is not.
+    if (b === i + 2 && st.shortForms.has(n.raw.replace(/s$/, ""))) continue;
     const [s0, e0] = span(t.slice(i + 1, b));
     if (overlapsNew(st, f, s0, e0)) continue;
     addNew(st, f, "method", t.slice(i + 1, b), "pattern", st.opts.confidence.pattern, [], true);

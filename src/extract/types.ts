@@ -13,6 +13,7 @@ export const Rule = z.enum([
   "noun-phrase",
   "head-noun",
   "source",
+  "name",
 ]);
 export type Rule = z.infer<typeof Rule>;
 

@@ -92,6 +92,11 @@ export const PaperRecord = z.object({
   keywords: z.array(z.string()).optional(),
   /** The works this paper cites, in the source's order, unique by id (when the source lists them). */
   references: z.array(Reference).optional(),
+  /**
+   * Changes the reader made to the source's text, one line each: a line-break hyphen joined in a
+   * PDF-extracted BibTeX abstract ('abstract: "classifi- cation" → "classification"').
+   */
+  repairs: z.array(z.string()).optional(),
 });
 export type PaperRecord = z.infer<typeof PaperRecord>;
 

@@ -48,6 +48,8 @@ export const HeadNounData = z.object({
   conditionTaskParents: z.record(z.string(), z.string()).default({}),
   /** Words skipped between a task verb and its object ("predict future risk"); optional. */
   verbObjectSkips: z.array(z.string()).default([]),
+  /** "predict the onset of sepsis": words naming the event of a condition, read past with "the … of"; optional. */
+  conditionEvents: z.array(z.string()).default([]),
 });
 export type HeadNounData = z.infer<typeof HeadNounData>;
 

@@ -7,6 +7,7 @@ import type { Author, FormatReader, PaperDate, ParseResult, Rejected } from "../
 import { citationPlugins } from "../citation-js.ts";
 import { errorText, makeDate, monthNumber } from "../common.ts";
 import { listTruncated, repairNameList } from "./authors.ts";
+import { repairRecords } from "./hyphens.ts";
 import { leadingMacro, postText, postTitle, preLatex } from "./latex.ts";
 import { type BibChunk, skipPreamble, splitBibtex } from "./split.ts";
 import { STRING_DEFAULTS, type StringLimits, StringTable } from "./strings.ts";
@@ -268,7 +269,7 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
       reject(chunk, `cannot map entry: ${errorText(err)}`);
     }
   }
-  return { papers, rejected };
+  return { papers: repairRecords(papers), rejected };
 }
 
 /**

@@ -1,0 +1,157 @@
+// The paper's own names and listed names (issue 21, paper-specific new names; rule "name",
+// src/extract/patterns-names.ts). Sentences from AAAI 2022 and held-out abstracts, shortened.
+import { describe, expect, it } from "vitest";
+import { extractPapers } from "../src/extract/index.ts";
+import type { Entity } from "../src/extract/types.ts";
+import { record } from "./fixtures/extract/records.ts";
+
+const entities = (abstract: string, title = "Paper"): Entity[] =>
+  extractPapers([record(title, abstract)])[0].entities;
+const find = (es: Entity[], label: string) => es.find((e) => e.label === label);
+
+describe("extract: the paper's own names", () => {
+  it.each([
+    [
+      "We present Mukayese, a set of NLP benchmarks for the Turkish language.",
+      "Mukayese",
+      "dataset",
+    ],
+    [
+      "In this paper, we propose EDUCAT, an editing-based unsupervised approach.",
+      "EDUCAT",
+      "method",
+    ],
+    ["In this work, we propose TIME, a method to explain temporal models.", "TIME", "method"],
+    ["In this paper, we propose BoxTE, a box embedding model for TKGC.", "BoxTE", "method"],
+    ["Results show that the proposed Tobias significantly improves detection.", "Tobias", "method"],
+    ["Our MedFuse framework fuses images and records.", "MedFuse", "method"],
+  ])("%s → %s (%s), proposed, rule name", (abstract, label, type) => {
+    const e = find(entities(abstract), label);
+    expect(e?.type).toBe(type);
+    expect(e?.mentions[0].rule).toBe("name");
+    expect(e?.mentions[0].confidence).toBeLessThan(0.7);
+    expect(e?.mentions[0].role).toBe("proposed");
+  });
+
+  it("types a defined long form by the head noun after its short form", () => {
+    const es = entities("To address this, we propose a Direct-Indirect Reasoning (DIR) method.");
+    const dir = es.find((e) => e.aliases?.includes("DIR"));
+    expect(dir?.label).toBe("direct-indirect reasoning");
+    expect(dir?.type).toBe("method");
+    // Lower-case long forms are not names: "a two-step (TS) method" names nothing new.
+    const plain = entities("We propose a two-step (TS) method for this problem.");
+    expect(plain.some((e) => e.aliases?.includes("TS"))).toBe(false);
+  });
+
+  it.each([
+    [
+      "We propose DIR (Direct-Indirect Reasoning) to merge paths.",
+      "DIR",
+      "method",
+      "Direct-Indirect Reasoning",
+    ],
+    [
+      "We introduce ILDC (Indian Legal Documents Corpus) for judgment prediction.",
+      "ILDC",
+      "dataset",
+      "Indian Legal Documents Corpus",
+    ],
+    [
+      "We propose NLSSum (Neural Label Search for Summarization) here.",
+      "NLSSum",
+      "method",
+      "Neural Label Search for Summarization",
+    ],
+  ])("%s → %s (%s) with its expansion", (abstract, label, type, long) => {
+    const e = find(entities(abstract), label);
+    expect(e?.type).toBe(type);
+    expect(e?.aliases).toContain(long);
+    expect(e?.mentions[0].role).toBe("proposed");
+  });
+
+  it("takes no expansion that does not spell the name: 'We present CXR (chest radiographs) data.'", () => {
+    const es = entities("We present XYZ (chest radiographs) data.");
+    expect(es.some((e) => e.mentions.some((m) => m.rule === "name"))).toBe(false);
+  });
+
+  it("takes a name with a known part ('MAPF-LNS2'), not a known word with a suffix ('BERT-base')", () => {
+    const es = entities(
+      "Multi-Agent Path Finding (MAPF) is hard. We propose a novel algorithm MAPF-LNS2 based on search. We use the model BERT-base.",
+    );
+    expect(find(es, "MAPF-LNS2")?.type).toBe("method");
+    expect(es.some((e) => e.label.startsWith("BERT-base"))).toBe(false);
+  });
+
+  it.each([
+    "We present Harmony Search and Bayesian Optimization, a pair of baselines.",
+    "Our proposed Modality Promotion Framework aligns modalities.",
+    "In this work, we propose AD^2, a data augmentation approach.",
+    "Our EHR cohort includes adults.",
+    "We present results, a set of benchmarks.",
+  ])("names nothing from one word of a longer name or an ordinary word: %s", (abstract) => {
+    expect(entities(abstract).filter((e) => e.mentions.some((m) => m.rule === "name"))).toEqual([]);
+  });
+});
+
+describe("extract: a title's opening name", () => {
+  const paper = (title: string, abstract: string) =>
+    extractPapers([record(title, abstract)])[0].entities;
+
+  it("names the paper's method where the abstract uses the name again", () => {
+    const es = paper(
+      "AnchorFace: Boosting TAR@FAR for Practical Face Recognition",
+      "Within the field of face recognition, AnchorFace bridges the gap between training and evaluation.",
+    );
+    expect(find(es, "AnchorFace")?.type).toBe("method");
+    expect(find(es, "AnchorFace")?.mentions.map((m) => m.field)).toEqual(["title", "abstract"]);
+  });
+
+  it("types it a dataset where the subtitle's head is one ('A New Dataset for …')", () => {
+    const es = paper(
+      "ValueNet: A New Dataset for Human Value Driven Dialogue System",
+      "ValueNet has 21,374 scenarios.",
+    );
+    expect(find(es, "ValueNet")?.type).toBe("dataset");
+  });
+
+  it.each([
+    [
+      "a name the abstract never writes",
+      "PlanVerb: Verbalization of Task Plans",
+      "We verbalise plans.",
+    ],
+    ["no name-like word", "Mukayese: Turkish NLP Strikes Back", "Mukayese is a benchmark."],
+    ["a name only inside a longer word", "FINet: Feature Interaction", "FINet-v2 is faster."],
+  ])("names nothing from %s", (_what, title, abstract) => {
+    expect(paper(title, abstract).filter((e) => e.mentions.some((m) => m.rule === "name"))).toEqual(
+      [],
+    );
+  });
+});
+
+describe("extract: names listed after a typed plural", () => {
+  it("types each one-name item by the plural ('algorithms' → method), without a role", () => {
+    const es = entities(
+      "We compare against state-of-the-art MAPF algorithms, including Prioritized Planning with random restarts, EECBS, and PPS, and win.",
+    );
+    for (const label of ["EECBS", "PPS"]) {
+      expect(find(es, label)?.type).toBe("method");
+      expect(find(es, label)?.mentions[0].role).toBeUndefined();
+    }
+  });
+
+  it("reads lists after 'such as', 'e.g.' and a dash, datasets by 'datasets'", () => {
+    const es = entities(
+      "We run on three available datasets, including CSG, DukeGroup and RoadGroup. It beats other dimension reduction approaches – PCA, ZIFA, UMAP and t-SNE.",
+    );
+    for (const label of ["CSG", "DukeGroup", "RoadGroup"])
+      expect(find(es, label)?.type).toBe("dataset");
+    expect(find(es, "ZIFA")?.type).toBe("method");
+  });
+
+  it("stops at the end of the list", () => {
+    const es = entities("Methods such as LXMERT and UNITER help. Then NEWTHING appears.");
+    expect(find(es, "UNITER")?.type).toBe("method");
+    expect(find(es, "NEWTHING")).toBeUndefined();
+  });
+});
