@@ -8,7 +8,7 @@
 import { bestLongForm } from "./abbreviations.ts";
 import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
-import { headNouns } from "./lexicon/index.ts";
+import { describingSuffixes, headNouns } from "./lexicon/index.ts";
 import { addNew, overlapsNew } from "./patterns-common.ts";
 import {
   isCapitalised,
@@ -105,6 +105,8 @@ function nameEnd(t: Token[], i: number): number {
 function looksLikeName(t: Token[], i: number, b: number, capitalOk: boolean): boolean {
   const raw = t[i].raw;
   if (!/\p{L}.*\p{L}/u.test(raw) || isFunctionWord(t[i])) return false;
+  // "our GP-based approach", "a CNN-like model": a name with such a word hyphened on describes.
+  if (b > i + 1 && describingSuffixes.has(t[b - 1].raw)) return false;
   if (t.slice(i, b).some((x) => isNameLike(x.raw))) return true;
   if (!capitalOk || b !== i + 1 || !isCapitalised(raw)) return false;
   // A capitalised word the dictionary knows only as a first name still names a thing here ("Tobias").

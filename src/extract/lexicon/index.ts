@@ -1,5 +1,6 @@
 // Word lists used by extraction, kept as JSON data and validated here once at import time.
 import { z } from "zod";
+import describingSuffixesJson from "./describing-suffixes.json" with { type: "json" };
 import functionWordsJson from "./function-words.json" with { type: "json" };
 import headNounsJson from "./head-nouns.json" with { type: "json" };
 import modifiersJson from "./modifiers.json" with { type: "json" };
@@ -72,6 +73,10 @@ export const functionWords = new Set(
 /** Small words of a name's long form that stand for no letter of its short form. */
 export const nameConnectives = new Set(
   parse(WordList, nameConnectivesJson, "name-connectives.json").words,
+);
+/** Words that, hyphened onto a name, make it describe ("GP-based"). */
+export const describingSuffixes = new Set(
+  parse(WordList, describingSuffixesJson, "describing-suffixes.json").words,
 );
 export const weakModifiers = new Set(parse(WordList, modifiersJson, "modifiers.json").words);
 export const stopPhraseList = parse(StopPhraseData, stopPhrasesJson, "stop-phrases.json").phrases;
