@@ -2,6 +2,7 @@
 // with its sentence located by offsets into the paper's field instead of copied; and what the
 // paper does with the concept (uses it, proposes it) where its sentences say so.
 import type { Mention, MentionRole } from "../extract/types.ts";
+import { round4 } from "./similarity.ts";
 
 /** A mention as the graph stores it (src/graph/schema.ts EvidenceMention). */
 export interface GraphMention {
@@ -99,4 +100,36 @@ export function edgeMentions(
   return kept.map((m) =>
     graphMention(m, locateSentence(fields[m.field], m.sentence, m.start, m.end)),
   );
+}
+
+/** A `has` edge's attributes (src/graph/schema.ts), as buildGraph stores them. */
+export interface HasAttributes {
+  confidence: number;
+  entityType: string;
+  mentionCount: number;
+  mentions: GraphMention[];
+  role?: MentionRole;
+  type: "has";
+  weight: number;
+}
+
+/**
+ * The attributes of the `has` edge from a paper to one of its entities: the strongest mention's
+ * confidence (rounded to 4 decimals) as confidence and weight, the kept mentions (edgeMentions)
+ * and the paper's role; keys in sorted order, `role` only where the paper says it uses or
+ * proposes the concept (object literals, not a spread: one edge per paper and concept).
+ */
+export function hasAttributes(
+  entity: { type: string; mentions: readonly Mention[] },
+  fields: { title: string; abstract: string },
+  maxMentions: number,
+): HasAttributes {
+  const { type: entityType, mentions: all } = entity;
+  const confidence = round4(all.reduce((m, x) => Math.max(m, x.confidence), 0));
+  const mentionCount = all.length;
+  const mentions = edgeMentions(all, fields, maxMentions);
+  const role = paperRole(all);
+  return role
+    ? { confidence, entityType, mentionCount, mentions, role, type: "has", weight: confidence }
+    : { confidence, entityType, mentionCount, mentions, type: "has", weight: confidence };
 }
