@@ -152,6 +152,22 @@ describe("use/propose roles on has edges", () => {
     for (const m of kept) expect(Object.keys(m)).toEqual(Object.keys(m).sort());
   });
 
+  it("a mention whose sentence is not located keeps its sentence text and its role", () => {
+    const [used] = withRoles(["used"]).entities[0].mentions;
+    const [m] = edgeMentions([{ ...used, sentence: "Elsewhere." }], { title, abstract }, 3);
+    expect(m).toEqual({
+      confidence: used.confidence,
+      end: used.end,
+      field: used.field,
+      role: "used",
+      rule: used.rule,
+      sentence: "Elsewhere.",
+      start: used.start,
+      text: used.text,
+    });
+    expect(Object.keys(m)).toEqual(Object.keys(m).sort());
+  });
+
   it("the edge says what the paper does with the concept over all its mentions", () => {
     expect(hasEdge(["used", undefined, "proposed"]).attrs.role).toBe("proposed");
     expect(hasEdge(["used", undefined, undefined]).attrs.role).toBe("used");

@@ -72,6 +72,24 @@ describe("text terms", () => {
     ]);
   });
 
+  it("vectors: a label tie goes to the first form in code-unit order; ids ascend in each paper", () => {
+    const v = textVectors([
+      { title: "Zebra kernels", abstract: "graph zebras" },
+      { title: "Graphs", abstract: "kernel zebra zebra" },
+    ]);
+    expect(v.keys).toEqual(["graph", "kernel", "zebra"]);
+    // graph/graphs and kernel/kernels once each: the tie goes to the singular; zebra 3 vs zebras 1.
+    expect(v.labels).toEqual(["graph", "kernel", "zebra"]);
+    expect(v.ids.map((ids) => [...ids])).toEqual([
+      [0, 1, 2],
+      [0, 1, 2],
+    ]);
+    // paper 1: graph ×2 (title), kernel ×1, zebra ×2.
+    expect([...v.values[1]].map((x) => x.toFixed(4))).toEqual(
+      [2, 1, 2].map((c) => (1 + Math.log(c)).toFixed(4)),
+    );
+  });
+
   it("a bad stop-word file is an error naming the file and the entry", () => {
     expect(() => parseStopWords({ english: ["the", "Bad Word"], academic: [] }, "x.json")).toThrow(
       /x\.json: english\.1:/,

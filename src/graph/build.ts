@@ -10,7 +10,7 @@ import { paperCitations } from "./citation-signals.ts";
 import { type CitationSource, citationItems } from "./citations.ts";
 import { coauthorPairs } from "./coauthors.ts";
 import { assignCommunities } from "./communities.ts";
-import { edgeMentions, paperRole } from "./evidence.ts";
+import { hasAttributes } from "./evidence.ts";
 import { isFrontMatter } from "./front-matter.ts";
 import { assignLayouts } from "./layout.ts";
 import { INCREMENTAL_DEFAULTS, type LayoutSnapshot, type View } from "./layout-incremental.ts";
@@ -26,7 +26,6 @@ import {
   internItems,
   materialize,
   paperItems,
-  round4,
   runHere,
   type SimilarityRunner,
 } from "./similarity.ts";
@@ -319,18 +318,7 @@ export function buildGraph(
       if (linked.has(e.id)) continue;
       linked.add(e.id);
       const key = edgeKey("has", pk, e.id);
-      const confidence = round4(e.mentions.reduce((m, x) => Math.max(m, x.confidence), 0));
-      const role = paperRole(e.mentions);
-      // Keys in sorted order; `role` only where the paper says it uses or proposes the concept.
-      graph.addDirectedEdgeWithKey(key, pk, e.id, {
-        confidence,
-        entityType: e.type,
-        mentionCount: e.mentions.length,
-        mentions: edgeMentions(e.mentions, p, opts.evidence.maxMentions),
-        ...(role ? { role } : {}),
-        type: "has",
-        weight: confidence,
-      });
+      graph.addDirectedEdgeWithKey(key, pk, e.id, hasAttributes(e, p, opts.evidence.maxMentions));
     }
   }
   // is-a

@@ -181,7 +181,7 @@ export interface CardTerms {
  * p_c · ln(p_c / p), p_c the share of the community's papers holding the word and p its share
  * of all papers, so a word frequent everywhere ("datasets") scores low however common it is
  * here (not at all when no more frequent here than overall); words of at least 2 of its
- * papers, best first.
+ * papers, best first. `corpusDf` has an entry for every term id `terms` can give.
  */
 export function topTerms(
   papers: string[],
@@ -190,12 +190,15 @@ export function topTerms(
   n: number,
   top: number,
 ): { label: string; count: number }[] {
-  const counts = new Map<number, number>();
+  // Counted in an array by term id (ids come from the corpus's vocabulary, corpusDf's length).
+  const counts = new Int32Array(corpusDf.length);
+  const seen: number[] = [];
   for (const p of papers)
-    for (const t of terms.termsOf(p) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts]
-    .filter(([, c]) => c >= 2)
-    .map(([t, c]) => {
+    for (const t of terms.termsOf(p) ?? []) if (counts[t]++ === 0) seen.push(t);
+  return seen
+    .filter((t) => counts[t] >= 2)
+    .map((t) => {
+      const c = counts[t];
       const share = c / papers.length;
       return { t, c, score: share * Math.log(share / (corpusDf[t] / n)) };
     })

@@ -2,6 +2,7 @@
 // with its sentence located by offsets into the paper's field instead of copied; and what the
 // paper does with the concept (uses it, proposes it) where its sentences say so.
 import type { Mention, MentionRole } from "../extract/types.ts";
+import { round4 } from "./similarity.ts";
 
 /** A mention as the graph stores it (src/graph/schema.ts EvidenceMention). */
 export interface GraphMention {
@@ -63,6 +64,27 @@ const textOrder = (a: Mention, b: Mention) =>
   fieldRank(a.field) - fieldRank(b.field) || a.start - b.start || a.end - b.end || strength(a, b);
 
 /**
+ * One kept mention as the graph stores it, its keys in sorted order (so serialize shares the
+ * object instead of re-sorting it) and no `role` key when the mention has none (graph.json
+ * unchanged for such mentions). Written as object literals, not spreads: a 6,418-paper build
+ * makes 100k of them.
+ */
+function graphMention(
+  m: Mention,
+  where: { sentenceStart: number; sentenceEnd: number } | null,
+): GraphMention {
+  const { confidence, end, field, role, rule, start, text } = m;
+  if (where === null)
+    return role
+      ? { confidence, end, field, role, rule, sentence: m.sentence, start, text }
+      : { confidence, end, field, rule, sentence: m.sentence, start, text };
+  const { sentenceEnd, sentenceStart } = where;
+  return role
+    ? { confidence, end, field, role, rule, sentenceEnd, sentenceStart, start, text }
+    : { confidence, end, field, rule, sentenceEnd, sentenceStart, start, text };
+}
+
+/**
  * The evidence kept on one `has` edge: the `max` strongest mentions (confidence, then title
  * before abstract, then position), listed in text order, sentences as offsets where found.
  */
@@ -75,22 +97,39 @@ export function edgeMentions(
   // Most edges have no more mentions than are kept: no need to rank them.
   const kept = mentions.length <= max ? [...mentions] : [...mentions].sort(strength).slice(0, max);
   kept.sort(textOrder);
-  return kept.map((m) => {
-    // Keys in sorted order, so serialize shares these objects instead of re-sorting them; no
-    // `role` key at all when the mention has none (graph.json unchanged for such mentions).
-    const where = locateSentence(fields[m.field], m.sentence, m.start, m.end);
-    const head = { confidence: m.confidence, end: m.end, field: m.field };
-    const role = m.role ? { role: m.role } : {};
-    return where
-      ? {
-          ...head,
-          ...role,
-          rule: m.rule,
-          sentenceEnd: where.sentenceEnd,
-          sentenceStart: where.sentenceStart,
-          start: m.start,
-          text: m.text,
-        }
-      : { ...head, ...role, rule: m.rule, sentence: m.sentence, start: m.start, text: m.text };
-  });
+  return kept.map((m) =>
+    graphMention(m, locateSentence(fields[m.field], m.sentence, m.start, m.end)),
+  );
+}
+
+/** A `has` edge's attributes (src/graph/schema.ts), as buildGraph stores them. */
+export interface HasAttributes {
+  confidence: number;
+  entityType: string;
+  mentionCount: number;
+  mentions: GraphMention[];
+  role?: MentionRole;
+  type: "has";
+  weight: number;
+}
+
+/**
+ * The attributes of the `has` edge from a paper to one of its entities: the strongest mention's
+ * confidence (rounded to 4 decimals) as confidence and weight, the kept mentions (edgeMentions)
+ * and the paper's role; keys in sorted order, `role` only where the paper says it uses or
+ * proposes the concept (object literals, not a spread: one edge per paper and concept).
+ */
+export function hasAttributes(
+  entity: { type: string; mentions: readonly Mention[] },
+  fields: { title: string; abstract: string },
+  maxMentions: number,
+): HasAttributes {
+  const { type: entityType, mentions: all } = entity;
+  const confidence = round4(all.reduce((m, x) => Math.max(m, x.confidence), 0));
+  const mentionCount = all.length;
+  const mentions = edgeMentions(all, fields, maxMentions);
+  const role = paperRole(all);
+  return role
+    ? { confidence, entityType, mentionCount, mentions, role, type: "has", weight: confidence }
+    : { confidence, entityType, mentionCount, mentions, type: "has", weight: confidence };
 }

@@ -265,10 +265,22 @@ export function assignLayouts(
   // One pass for the three views (no view reads another's positions from the attributes).
   graph.updateEachNodeAttributes(
     (n, a) => {
-      const [m, k, c] = [map.get(n), kg.get(n), collab.get(n)];
-      if (m) Object.assign(a, { mapX: m.x, mapY: m.y });
-      if (k) Object.assign(a, { x: k.x, y: k.y });
-      if (c) Object.assign(a, { collabX: c.x, collabY: c.y });
+      // Set in place, in this order (as Object.assign of each pair would), without temporaries.
+      const m = map.get(n);
+      const k = kg.get(n);
+      const c = collab.get(n);
+      if (m) {
+        a.mapX = m.x;
+        a.mapY = m.y;
+      }
+      if (k) {
+        a.x = k.x;
+        a.y = k.y;
+      }
+      if (c) {
+        a.collabX = c.x;
+        a.collabY = c.y;
+      }
       return a;
     },
     { attributes: ["mapX", "mapY", "x", "y", "collabX", "collabY"] },
