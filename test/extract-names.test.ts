@@ -95,6 +95,20 @@ describe("extract: the paper's own names", () => {
   });
 });
 
+describe("extract: a name after a method head", () => {
+  it.each([
+    ["We solve it with the framework DeepSignal on three datasets.", "DeepSignal", true],
+    // PubMed (shared corpora, doi 10.1016/j.cellsig.2016.12.002): a cell line, no method.
+    [
+      "Here, we report the development of the breast cancer cell model MCF7::C1199 having Rac1 enhanced activity.",
+      "MCF7",
+      false,
+    ],
+  ])("%s → %s a method: %s", (abstract, label, found) => {
+    expect(find(entities(abstract), label)?.type === "method").toBe(found);
+  });
+});
+
 describe("extract: a title's opening name", () => {
   const paper = (title: string, abstract: string) =>
     extractPapers([record(title, abstract)])[0].entities;

@@ -8,7 +8,7 @@
 import { bestLongForm } from "./abbreviations.ts";
 import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
-import { describingSuffixes, headNouns } from "./lexicon/index.ts";
+import { describingSuffixes, headNouns, nameCues } from "./lexicon/index.ts";
 import { addNew, overlapsNew } from "./patterns-common.ts";
 import {
   isCapitalised,
@@ -23,30 +23,14 @@ import { lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
 
 const norms = (ws: string[]) => new Set(ws.map(normWord));
-const proposeVerbs = norms(["propose", "introduce", "present", "develop", "design", "devise"]);
+const proposeVerbs = norms(nameCues.proposeVerbs);
 /** Who proposes, a few words before the verb: "we", "this paper", "this work". */
-const proposers = norms(["we", "paper", "work", "study", "article"]);
-const methodHeads = norms([
-  "algorithm",
-  "framework",
-  "method",
-  "model",
-  "approach",
-  "architecture",
-  "network",
-  "system",
-  "pipeline",
-  "technique",
-  "tool",
-  "toolkit",
-  "baseline",
-  "classifier",
-  "learner",
-]);
-const datasetHeads = norms(["dataset", "benchmark", "corpus", "database", "cohort", "suite"]);
+const proposers = norms(nameCues.proposers);
+const methodHeads = norms(nameCues.methodHeads);
+const datasetHeads = norms(nameCues.datasetHeads);
 const taskHeads = norms(headNouns.taskLabelHeads);
 /** "a set of NLP benchmarks": the words before "of" say how many, the phrase after names what. */
-const quantities = norms(["set", "suite", "collection", "family", "series", "pair", "pool"]);
+const quantities = norms(nameCues.quantities);
 /** What introduces the items of a list after its typed plural. */
 const LIST_START =
   /^\s*(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|like|namely)\s+|[:\u2013\u2014]\s+|\s--?\s+)/;

@@ -3,7 +3,7 @@
 import type { Definition } from "./abbreviations.ts";
 import { addMention, draftOf, longFormFits, type PaperState, type ShortForm } from "./draft.ts";
 import { type Field, sentenceOf, tokenRange } from "./field.ts";
-import { headNouns, spelling } from "./lexicon/index.ts";
+import { headNouns, nameCues, spelling } from "./lexicon/index.ts";
 import type { Match } from "./matcher.ts";
 import { addNew, conceptTypeIn, matchEndingAt, overlapsNew, span } from "./patterns-common.ts";
 import { compoundAbbreviations } from "./patterns-compounds.ts";
@@ -303,18 +303,8 @@ function proposals(st: PaperState, f: Field): void {
   }
 }
 
-const methodHeads = new Set(
-  [
-    "algorithm",
-    "framework",
-    "method",
-    "model",
-    "approach",
-    "architecture",
-    "network",
-    "system",
-  ].map(normWord),
-);
+const methodHeads = new Set(nameCues.headsBeforeName.map(normWord));
+const biologicalModels = new Set(nameCues.biologicalModels.map(normWord));
 
 /**
  * "a novel algorithm MAPF-LNS2", "the framework DeepSignal": a name right after a generic method
@@ -325,6 +315,8 @@ function methodNames(st: PaperState, f: Field): void {
   const t = f.tokens;
   for (let i = 0; i < t.length - 1; i++) {
     if (!methodHeads.has(t[i].norm) || t[i].raw !== t[i].raw.toLowerCase()) continue;
+    // "the cell model MCF7", "a mouse model": a biological model, no method.
+    if (i > 0 && biologicalModels.has(t[i - 1].norm)) continue;
     const n = t[i + 1];
     if (!n.joined || n.hyphen || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
     let b = i + 2;

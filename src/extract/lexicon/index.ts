@@ -5,6 +5,7 @@ import functionWordsJson from "./function-words.json" with { type: "json" };
 import headNounsJson from "./head-nouns.json" with { type: "json" };
 import modifiersJson from "./modifiers.json" with { type: "json" };
 import nameConnectivesJson from "./name-connectives.json" with { type: "json" };
+import nameCuesJson from "./name-cues.json" with { type: "json" };
 import spellingJson from "./spelling.json" with { type: "json" };
 import stopPhrasesJson from "./stop-phrases.json" with { type: "json" };
 import subsumedJson from "./subsumed-concepts.json" with { type: "json" };
@@ -78,6 +79,18 @@ export const nameConnectives = new Set(
 export const describingSuffixes = new Set(
   parse(WordList, describingSuffixesJson, "describing-suffixes.json").words,
 );
+export const NameCueData = z.object({
+  description: z.string().optional(),
+  proposeVerbs: z.array(z.string()),
+  proposers: z.array(z.string()),
+  methodHeads: z.array(z.string()),
+  datasetHeads: z.array(z.string()),
+  quantities: z.array(z.string()),
+  headsBeforeName: z.array(z.string()),
+  biologicalModels: z.array(z.string()),
+});
+/** Cue words of the name rules (name-cues.json). */
+export const nameCues = parse(NameCueData, nameCuesJson, "name-cues.json");
 export const weakModifiers = new Set(parse(WordList, modifiersJson, "modifiers.json").words);
 export const stopPhraseList = parse(StopPhraseData, stopPhrasesJson, "stop-phrases.json").phrases;
 /** Generic concept ids dropped from a paper that names one of their descendants. */
