@@ -3,12 +3,12 @@
 // neighbourhood labels, keyboard, local graphs, the whole-graph PNG.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { BIG_GRAPH } from "../../web/src/state.ts";
 import { syntheticGraph } from "../fixtures/web/synthetic.ts";
-import { browserUnavailable, launch, type Site, serveSite } from "./harness.ts";
+import { browserUnavailable, useSites } from "./harness.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/web");
 const small = JSON.parse(readFileSync(join(FIXTURES, "graph.json"), "utf8")) as SerializedGraph;
@@ -28,21 +28,9 @@ interface Hooks {
 }
 declare const window: Window & { litgraph: Hooks };
 
-let browser: Browser;
-const sites: Record<"small" | "big", Site | null> = { small: null, big: null };
-beforeAll(async () => {
-  if (skip) return;
-  browser = await launch();
-  sites.small = await serveSite(small);
-  sites.big = await serveSite(big);
-}, 120_000);
-afterAll(async () => {
-  await sites.small?.close();
-  await sites.big?.close();
-  await browser?.close();
-});
+const suite = useSites({ small, big }, skip);
 
-const url = (which: "small" | "big") => sites[which]?.url ?? "";
+const url = (which: "small" | "big") => suite.url(which);
 
 /** A page `width` px wide on the site, once the view has started; page errors are collected. */
 async function open(
@@ -50,7 +38,7 @@ async function open(
   hash = "",
   width = 1280,
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await suite.browser().newPage({ viewport: { width, height: 800 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${url(which)}${hash ? `#${hash}` : ""}`);
@@ -138,7 +126,7 @@ describe.skipIf(skip)("2. every view round-trips through a copied link", () => {
         await expect.poll(settled, { timeout: 20_000 }).toBe(true);
         const link = page.url();
         const before = await page.evaluate(() => window.litgraph.state());
-        const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const again = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
         await again.goto(link);
         await again.waitForFunction(() => Boolean(window.litgraph), null, { timeout: 60_000 });
         await again.waitForTimeout(300);
@@ -483,7 +471,7 @@ interface ExportLayout {
 describe.skipIf(skip)("7. PNG export of the whole graph", () => {
   for (const which of ["small", "big"] as const)
     it(`the whole view with title and legend, no label cut at the edge (${which})`, async () => {
-      const page = await browser.newPage({
+      const page = await suite.browser().newPage({
         acceptDownloads: true,
         viewport: { width: 1280, height: 800 },
       });

@@ -5,6 +5,7 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { writeSite } from "../../src/server/site.ts";
 import { createStaticServer, listen } from "../../src/server/static.ts";
@@ -69,5 +70,40 @@ export async function serveSite(
         server.closeAllConnections();
         rmSync(dir, { recursive: true, force: true });
       }),
+  };
+}
+
+/** A suite's browser and sites, live between its beforeAll and afterAll (useSites). */
+export interface SiteSuite<K extends string> {
+  browser(): Browser;
+  url(which: K): string;
+}
+
+/**
+ * Registers the hooks that launch Chromium and serve one site per graph for the calling test
+ * file (nothing when `skip` says the browser is missing), and closes them after it.
+ */
+export function useSites<K extends string>(
+  graphs: Record<K, SerializedGraph>,
+  skip: string | null,
+): SiteSuite<K> {
+  let browser: Browser | undefined;
+  const sites = new Map<K, Site>();
+  beforeAll(async () => {
+    if (skip) return;
+    browser = await launch();
+    for (const [which, graph] of Object.entries(graphs) as [K, SerializedGraph][])
+      sites.set(which, await serveSite(graph));
+  }, 120_000);
+  afterAll(async () => {
+    for (const site of sites.values()) await site.close();
+    await browser?.close();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error("browser tests: no browser (useSites's beforeAll did not run)");
+      return browser;
+    },
+    url: (which) => sites.get(which)?.url ?? "",
   };
 }

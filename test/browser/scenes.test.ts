@@ -5,11 +5,11 @@
 // so a filter is drawn by the filtered scene) and on the 30-node fixture.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { SerializedGraph } from "../../src/graph/schema.ts";
 import { syntheticGraph } from "../fixtures/web/synthetic.ts";
-import { browserUnavailable, launch, type Site, serveSite } from "./harness.ts";
+import { browserUnavailable, useSites } from "./harness.ts";
 
 interface SceneCount {
   name: string;
@@ -41,26 +41,14 @@ const small = JSON.parse(
 const big = syntheticGraph(2_500);
 const skip = browserUnavailable();
 
-let browser: Browser;
-const sites: Record<"small" | "big", Site | null> = { small: null, big: null };
-beforeAll(async () => {
-  if (skip) return;
-  browser = await launch();
-  sites.small = await serveSite(small);
-  sites.big = await serveSite(big);
-}, 120_000);
-afterAll(async () => {
-  await sites.small?.close();
-  await sites.big?.close();
-  await browser?.close();
-});
+const suite = useSites({ small, big }, skip);
 
 /** A page on the site once every view is built (idle work done); page errors collected. */
 async function open(which: "small" | "big"): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await suite.browser().newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(sites[which]?.url ?? "");
+  await page.goto(suite.url(which));
   await page.waitForFunction(() => window.__views !== undefined, null, { timeout: 60_000 });
   return { page, errors };
 }
