@@ -42,16 +42,14 @@ export interface Relations {
 /** The relations of `graph` with `tables` beside it (default none: every edge in the graph). */
 export function relations(graph: Graph, tables: EdgeTables = NO_TABLES): Relations {
   let degrees: Map<string, number> | undefined;
-  const inGraph = edgeTypesOf(graph);
   const forEachNeighbour = <T extends EdgeType>(
     node: string,
     type: T,
     fn: (other: string, attributes: EdgeOf<T>) => void,
   ) => {
-    if (inGraph(type))
-      graph.forEachEdge(node, (_e, a, s, t) => {
-        if (a.type === type) fn(s === node ? t : s, a as EdgeOf<T>);
-      });
+    graph.forEachEdge(node, (_e, a, s, t) => {
+      if (a.type === type) fn(s === node ? t : s, a as EdgeOf<T>);
+    });
     for (const n of tableNeighboursOf(tables, node, type)) fn(n.node, n.attributes as EdgeOf<T>);
   };
   return {
@@ -68,26 +66,5 @@ export function relations(graph: Graph, tables: EdgeTables = NO_TABLES): Relatio
       return graph.degree(node) + (degrees.get(node) ?? 0);
     },
     edgeCount: () => graph.size + tableEdgeCount(tables),
-  };
-}
-
-/**
- * Whether `graph` holds any edge of a type: a built graph's coauthor and similar edges are all in
- * its tables, so the cards' and layouts' walks over them need not scan each node's graphology
- * edges (its authored and has edges) for none. Found in one pass over the edges, again whenever
- * the edge count has changed (edge types are never changed in place).
- */
-function edgeTypesOf(graph: Graph): (type: string) => boolean {
-  let types = new Set<string>();
-  let seenSize = -1;
-  return (type) => {
-    if (graph.size !== seenSize) {
-      types = new Set();
-      graph.forEachEdge((_e, a) => {
-        types.add(a.type);
-      });
-      seenSize = graph.size;
-    }
-    return types.has(type);
   };
 }
