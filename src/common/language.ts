@@ -31,12 +31,12 @@ export interface LanguageOptions {
 export const LANGUAGE_DEFAULTS: LanguageOptions = { minOther: 2, enoughEnglish: 20 };
 
 /** Lower-case words without accents. */
-const foldedWords = (text: string): string[] =>
-  text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .match(/[a-z]+/g) ?? [];
+const foldedWords = (text: string): string[] => {
+  // Only text beyond ASCII needs its accents taken off (most abstracts are ASCII).
+  const ascii = !/[\u0080-\uffff]/.test(text);
+  const folded = ascii ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return folded.toLowerCase().match(/[a-z]+/g) ?? [];
+};
 
 /**
  * Is the text English (LanguageOptions)? A title of a few content words ("Predicting drug-target
