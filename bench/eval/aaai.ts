@@ -12,6 +12,7 @@ import { louvainOn } from "../../src/graph/communities.ts";
 import {
   type BuiltGraph,
   buildGraph,
+  communityNetworkOf,
   type GraphOptionsInput,
   related,
 } from "../../src/graph/index.ts";
@@ -150,8 +151,9 @@ function meanNmi(scores: (seed: number) => Scores): Scores {
 export function scoreGraphSeeds(built: BuiltGraph, areas: Map<string, string>): Scores {
   const papers = built.graph.filterNodes((_, a) => a.type === "paper");
   const opts = built.options.communities;
+  const net = communityNetworkOf(built);
   return meanNmi((seed) => {
-    const c = louvainOn(built, papers, "similar", { ...opts, seed });
+    const c = louvainOn(built, papers, "similar", { ...opts, seed }, net);
     return scoreGraph(built, areas, (node) => c.get(node) ?? -1);
   });
 }

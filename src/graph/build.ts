@@ -25,11 +25,12 @@ import { roundDeep as canonical, type GraphContent } from "./serialize.ts";
 import {
   internItems,
   materialize,
+  type PaperNetwork,
   paperItems,
   runHere,
   type SimilarityRunner,
 } from "./similarity.ts";
-import { type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
+import { linkedNetwork, type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
 import type { EdgeTables } from "./tables.ts";
 import { type TextSource, textVectors } from "./text/vectors.ts";
 
@@ -44,6 +45,8 @@ import { type TextSource, textVectors } from "./text/vectors.ts";
 export interface BuiltGraph extends GraphContent {
   /** The resolved options the graph was built with (recorded in meta.options). */
   readonly options: GraphOptions;
+  /** The network paper communities were found on (SimilarityOptions.communityWeights). */
+  readonly communityNetwork: CommunityNetwork;
   /** The community cards of the knowledge graph / paper map (meta.communities). */
   readonly communities: CommunityCard[];
   /** The collaboration communities (meta.collabCommunities). */
@@ -55,6 +58,25 @@ export interface BuiltGraph extends GraphContent {
    * laid out in full) and whether papers' and authors' communities were kept. Absent otherwise.
    */
   readonly incremental?: { views: View[]; communities: ("papers" | "authors")[] };
+}
+
+/** Paper node keys, and the community network's pairs of indices into them with weights. */
+export interface CommunityNetwork extends PaperNetwork {
+  papers: string[];
+}
+
+/** The community network over the graph's papers, in graph order (as Louvain takes it). */
+export function communityNetworkOf(
+  built: Pick<BuiltGraph, "graph" | "communityNetwork">,
+): SubNetwork {
+  const { papers, pairs, weights } = built.communityNetwork;
+  return linkedNetwork(
+    built.graph.filterNodes((_, a) => a.type === "paper"),
+    (link) => {
+      for (let e = 0; e < weights.length; e++)
+        link(papers[pairs[2 * e]], papers[pairs[2 * e + 1]], weights[e]);
+    },
+  );
 }
 
 export interface BuildHooks {
@@ -347,11 +369,12 @@ export function buildGraph(
   );
   step("edges");
   // similar
+  const similarOut = similarResult();
   const tables: EdgeTables = {
     coauthor,
     similar: materialize(
       similarItems,
-      similarResult(),
+      similarOut,
       text,
       papers.map((p) => p.id),
     ).map((e) => ({
@@ -375,8 +398,17 @@ export function buildGraph(
       return net;
     };
   };
+  const communityNetwork: CommunityNetwork = {
+    papers: papers.map((p) => paperNode(p.id)),
+    ...similarOut.network,
+  };
+  let communityNet: SubNetwork | undefined;
   const nets: Networks = {
     papers: lazyNet("paper", "similar"),
+    communities: () => {
+      communityNet ??= communityNetworkOf({ graph, communityNetwork });
+      return communityNet;
+    },
     authors: lazyNet("author", "coauthor"),
   };
   const kept = assignCommunities(rel, opts.communities, nets, hooks.previousLayout);
@@ -395,6 +427,7 @@ export function buildGraph(
   return {
     ...rel,
     options: opts,
+    communityNetwork,
     communities,
     collabCommunities,
     ...(citations.citedOutside.length ? { citedOutside: citations.citedOutside } : {}),

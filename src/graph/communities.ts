@@ -1,4 +1,5 @@
-// Louvain communities (seeded) on the paper-similarity network and the co-authorship network.
+// Louvain communities (seeded) on the papers' community network (build.ts; the similar edges
+// when none is given) and the co-authorship network.
 import type Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import { createRng } from "../common/rng.ts";
@@ -136,7 +137,8 @@ export function assignCommunities(
   const paperKnown = reuse && snapshotCommunities(reuse, "community");
   const incremental = paperKnown && assignIncrementally(rel, papers, similar, paperKnown);
   if (incremental) kept.push("papers");
-  const paperCommunity = incremental || louvainOn(rel, papers, "similar", opts, nets.papers?.());
+  const paperCommunity =
+    incremental || louvainOn(rel, papers, "similar", opts, (nets.communities ?? nets.papers)?.());
   for (const [n, c] of paperCommunity) graph.setNodeAttribute(n, "community", c);
   // One walk over the directed edges, not each node's in-neighbours: a node's neighbour object
   // takes a for-in (and an enumeration cache) per node, 4 µs a neighbour on 30k nodes.

@@ -1,6 +1,6 @@
 // Public surface of the graph stage (browser-safe).
 export { type AuthorIdentity, matchAuthorKey, resolveAuthors } from "./authors.ts";
-export { type BuiltGraph, buildGraph } from "./build.ts";
+export { type BuiltGraph, buildGraph, type CommunityNetwork, communityNetworkOf } from "./build.ts";
 export {
   CITATION_DEFAULTS,
   type CitationOptions,

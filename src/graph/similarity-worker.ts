@@ -11,9 +11,16 @@ serveSync(
   (a) => {
     if ("pairs" in a) {
       const o = a as SimilarityOutput;
-      return [o.pairs, o.weights, o.partOffsets, o.parts, o.shares].map(
-        (x) => x.buffer,
-      ) as ArrayBuffer[];
+      const { network } = o;
+      return [
+        o.pairs,
+        o.weights,
+        o.partOffsets,
+        o.parts,
+        o.shares,
+        network.pairs,
+        network.weights,
+      ].map((x) => x.buffer) as ArrayBuffer[];
     }
     // Text vectors are copied: thousands of small arrays, cheaper to clone than to list.
     return [];

@@ -5,7 +5,7 @@
 // inverted index (never all pairs); each paper keeps its top k.
 
 import { compareStrings as byString } from "../common/compare.ts";
-import type { SimilarityOptions } from "./options.ts";
+import type { SignalWeights, SimilarityOptions } from "./options.ts";
 import type { ShareItem } from "./schema.ts";
 import { DIRECT_CITATION } from "./share-item.ts";
 import type { TextVectors } from "./text/vectors.ts";
@@ -113,6 +113,17 @@ export interface SimilarityOutput {
   parts: Int32Array;
   /** Its share of the weight (rounded; the shares of an edge sum to 1). */
   shares: Float64Array;
+  /** The network paper communities are found on (SimilarityOptions.communityWeights). */
+  network: PaperNetwork;
+}
+
+/**
+ * Papers linked by their top k under another weighting of the signals: paper indices a, b
+ * (a < b) of each edge, in order, and its weight (rounded to 4 decimals).
+ */
+export interface PaperNetwork {
+  pairs: Int32Array;
+  weights: Float64Array;
 }
 
 /**
@@ -247,9 +258,14 @@ function specificity(input: SimilarityInput, df: Int32Array, opts: SimilarityOpt
  * that signal ("cosine") and times √(signal weight), so that the product of two papers' unit
  * weights of a shared item is its part of Σ weight · cosine.
  */
-function unitWeights(input: SimilarityInput, spec: Float64Array, opts: SimilarityOptions) {
+function unitWeights(
+  input: SimilarityInput,
+  spec: Float64Array,
+  opts: SimilarityOptions,
+  weights: SignalWeights = opts.weights,
+) {
   const { n, offsets, ids, factors, channel } = input;
-  const w = CHANNELS.map((c) => Math.sqrt(Math.max(0, opts.weights[c] ?? 0)));
+  const w = CHANNELS.map((c) => Math.sqrt(Math.max(0, weights[c] ?? 0)));
   const unit = new Float64Array(ids.length);
   const norm = new Float64Array(CHANNELS.length);
   for (let i = 0; i < n; i++) {
@@ -268,20 +284,27 @@ function unitWeights(input: SimilarityInput, spec: Float64Array, opts: Similarit
   return unit;
 }
 
-/** Item → papers holding it (CSR: papers/units[start[id] .. start[id + 1])). */
-function postingsOf(input: SimilarityInput, df: Int32Array, unit: Float64Array) {
+/** Item → papers holding it (CSR: papers/units/netUnits[start[id] .. start[id + 1])). */
+function postingsOf(
+  input: SimilarityInput,
+  df: Int32Array,
+  unit: Float64Array,
+  netUnit: Float64Array,
+) {
   const start = new Int32Array(input.items + 1);
   for (let id = 0; id < input.items; id++) start[id + 1] = start[id] + df[id];
   const fill = start.slice(0, input.items);
   const papers = new Int32Array(input.ids.length);
   const units = new Float64Array(input.ids.length);
+  const netUnits = new Float64Array(input.ids.length);
   for (let i = 0; i < input.n; i++)
     for (let k = input.offsets[i]; k < input.offsets[i + 1]; k++) {
       const at = fill[input.ids[k]]++;
       papers[at] = i;
       units[at] = unit[k];
+      netUnits[at] = netUnit[k];
     }
-  return { start, papers, units };
+  return { start, papers, units, netUnits };
 }
 
 /**
@@ -293,7 +316,9 @@ function postingsOf(input: SimilarityInput, df: Int32Array, unit: Float64Array) 
  * lists of a paper's items, rarest first, skipping items in more than candidateMaxDf papers and
  * stopping before candidateBudget entries (the work per paper is bounded); items not walked do
  * not rank candidates but count in the weight of the edges kept. The k best per paper are kept in
- * a bounded sorted list.
+ * a bounded sorted list. The same walk ranks the candidates by a second score, Σ over the signals
+ * of communityWeights · cosine, whose communityTopK best per paper make the network paper
+ * communities are found on (`network`).
  */
 export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): SimilarityOutput {
   const { n, offsets, ids } = input;
@@ -301,15 +326,19 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
   for (const id of ids) df[id]++;
   const spec = specificity(input, df, opts);
   const unit = unitWeights(input, spec, opts);
-  const post = postingsOf(input, df, unit);
+  const netUnit = unitWeights(input, spec, opts, opts.communityWeights);
+  const post = postingsOf(input, df, unit, netUnit);
   const score = new Float64Array(n);
+  const netScore = new Float64Array(n);
   const kept = new Set<number>();
+  const netKept = new Set<number>();
   const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   const walkMax = opts.candidateMaxDf ?? Number.POSITIVE_INFINITY;
   const budget = opts.candidateBudget ?? Number.POSITIVE_INFINITY;
   const best = new TopK(opts.topK, score);
-  // The papers given a score for paper i: touched[0 .. nTouched), one entry per posting at most
-  // (a paper whose score stays 0 may come twice, as it did in a list).
+  const netBest = new TopK(opts.communityTopK, netScore);
+  // The papers given a score for paper i: touched[0 .. nTouched), each once (every posting
+  // walked adds a positive amount to one of the two scores at least).
   const touched = new Int32Array(ids.length);
   let nTouched = 0;
   const walk: number[] = [];
@@ -317,7 +346,8 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
     nTouched = 0;
     // Rarest items first (then by id): they say most and cost least.
     walk.length = 0;
-    for (let k = offsets[i]; k < offsets[i + 1]; k++) if (unit[k] > 0) walk.push(k);
+    for (let k = offsets[i]; k < offsets[i + 1]; k++)
+      if (unit[k] > 0 || netUnit[k] > 0) walk.push(k);
     walk.sort((x, y) => df[ids[x]] - df[ids[y]] || ids[x] - ids[y]);
     let walked = 0;
     for (const k of walk) {
@@ -325,30 +355,79 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
       if (df[id] > walkMax || walked + df[id] > budget) break;
       walked += df[id];
       const w = unit[k];
+      const nw = netUnit[k];
       for (let p = post.start[id]; p < post.start[id + 1]; p++) {
         const j = post.papers[p];
         if (j === i) continue;
-        if (score[j] === 0) touched[nTouched++] = j;
+        if (score[j] === 0 && netScore[j] === 0) touched[nTouched++] = j;
         score[j] += w * post.units[p];
+        netScore[j] += nw * post.netUnits[p];
       }
     }
-    best.clear();
-    // Offer only what can enter the list (ties included; offer settles them by index).
-    const k = opts.topK;
-    for (let t = 0; t < nTouched; t++) {
-      const j = touched[t];
-      const sj = score[j];
-      if (sj > 0 && (best.items.length < k || sj >= score[best.items[k - 1]])) best.offer(j);
-    }
-    for (const j of best.items) kept.add(pairKey(i, j));
-    for (let t = 0; t < nTouched; t++) score[touched[t]] = 0;
+    keepBest(best, touched, nTouched, i, kept, pairKey);
+    keepBest(netBest, touched, nTouched, i, netKept, pairKey);
+    for (let t = 0; t < nTouched; t++) score[touched[t]] = netScore[touched[t]] = 0;
   }
-  return edgesOf(
-    input,
-    unit,
-    [...kept].sort((x, y) => x - y),
-    opts,
-  );
+  return {
+    ...edgesOf(
+      input,
+      unit,
+      [...kept].sort((x, y) => x - y),
+      opts,
+    ),
+    network: networkOf(
+      input,
+      netUnit,
+      [...netKept].sort((x, y) => x - y),
+    ),
+  };
+}
+
+/** Paper i's k best of the touched papers by the top list's score, kept as pair keys. */
+function keepBest(
+  best: TopK,
+  touched: Int32Array,
+  nTouched: number,
+  i: number,
+  kept: Set<number>,
+  pairKey: (a: number, b: number) => number,
+): void {
+  best.clear();
+  const { k, score } = best;
+  // Offer only what can enter the list (ties included; offer settles them by index).
+  for (let t = 0; t < nTouched; t++) {
+    const j = touched[t];
+    const sj = score[j];
+    if (sj > 0 && (best.items.length < k || sj >= score[best.items[k - 1]])) best.offer(j);
+  }
+  for (const j of best.items) kept.add(pairKey(i, j));
+}
+
+/** The dot product of papers a's and b's unit weights: both lists sorted by id, merge-joined. */
+function dot(input: SimilarityInput, unit: Float64Array, a: number, b: number): number {
+  const { offsets, ids } = input;
+  let total = 0;
+  for (let p = offsets[a], q = offsets[b]; p < offsets[a + 1] && q < offsets[b + 1]; ) {
+    if (ids[p] < ids[q]) p++;
+    else if (ids[p] > ids[q]) q++;
+    else total += unit[p++] * unit[q++];
+  }
+  return total;
+}
+
+/** The kept pairs of the community network with their weights (see PaperNetwork). */
+function networkOf(input: SimilarityInput, unit: Float64Array, keys: number[]): PaperNetwork {
+  const pairs: number[] = [];
+  const weights: number[] = [];
+  for (const key of keys) {
+    const a = Math.floor(key / input.n);
+    const b = key % input.n;
+    const w = dot(input, unit, a, b);
+    if (w <= 0) continue;
+    pairs.push(a, b);
+    weights.push(round4(w));
+  }
+  return { pairs: Int32Array.from(pairs), weights: Float64Array.from(weights) };
 }
 
 /**
@@ -361,7 +440,7 @@ function edgesOf(
   unit: Float64Array,
   keys: number[],
   { maxReasons, minWordReasons }: Pick<SimilarityOptions, "maxReasons" | "minWordReasons">,
-): SimilarityOutput {
+): Omit<SimilarityOutput, "network"> {
   const { n, offsets, ids, channel } = input;
   const pairs: number[] = [];
   const weights: number[] = [];
@@ -446,8 +525,8 @@ function edgesOf(
 class TopK {
   items: number[] = [];
   constructor(
-    private readonly k: number,
-    private readonly score: Float64Array,
+    readonly k: number,
+    readonly score: Float64Array,
   ) {}
   clear(): void {
     this.items.length = 0;

@@ -25,24 +25,36 @@ export function subNetwork(
   nodes: string[],
   edgeTypes: Set<string>,
 ): SubNetwork {
+  return linkedNetwork(nodes, (link) => {
+    for (const type of TABLE_TYPES)
+      if (edgeTypes.has(type))
+        for (const e of tables[type]) link(e.source, e.target, e.attributes.weight);
+    graph.forEachUndirectedEdge((_key, attrs, s, t) => {
+      if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
+    });
+  });
+}
+
+/** A link between two node keys with its weight (the first link of a pair counts). */
+export type Link = (source: string, target: string, weight: number) => void;
+
+/**
+ * The sub-network of `nodes` over the links `edges` makes: for a network that is not made of
+ * the graph's edges, such as the one paper communities are found on (build.ts).
+ */
+export function linkedNetwork(nodes: string[], edges: (link: Link) => void): SubNetwork {
   const sub = new Graph({ type: "undirected" });
   const index = new Map<string, number>();
   nodes.forEach((n, i) => {
     index.set(n, i);
     sub.addNode(subKey(i));
   });
-  const link = (s: string, t: string, weight: number) => {
+  edges((s, t, weight) => {
     const a = index.get(s);
     const b = index.get(t);
     if (a === undefined || b === undefined) return;
     const [sa, sb] = [subKey(a), subKey(b)];
     if (!sub.hasEdge(sa, sb)) sub.addEdge(sa, sb, { weight });
-  };
-  for (const type of TABLE_TYPES)
-    if (edgeTypes.has(type))
-      for (const e of tables[type]) link(e.source, e.target, e.attributes.weight);
-  graph.forEachUndirectedEdge((_key, attrs, s, t) => {
-    if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
   });
   return { graph: sub, keys: nodes };
 }
@@ -51,6 +63,8 @@ export function subNetwork(
 export interface Networks {
   /** Papers (in graph order) over similar edges. */
   papers?: () => SubNetwork;
+  /** Papers (in graph order) over the network their communities are found on; else `papers`. */
+  communities?: () => SubNetwork;
   /** Authors (in graph order) over coauthor edges. */
   authors?: () => SubNetwork;
 }
