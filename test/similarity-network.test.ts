@@ -85,8 +85,16 @@ describe("similarPairs community network", () => {
     expect(Array.from(out.network.weights)).toEqual(Array.from(out.weights));
   });
 
-  it.each([5, 12])("keeps each paper's top %i by the community weights only", (k) => {
-    const o = opts({ communityWeights: only({ authors: 0.7 }), communityTopK: k });
+  it.each([
+    [5, 0.35],
+    [12, 0.35],
+    [12, 0],
+  ])("keeps each paper's top %i by the community weights only (related authors %f)", (k, a) => {
+    const o = opts({
+      weights: { ...DEFAULTS.similarity.weights, authors: a },
+      communityWeights: only({ authors: 0.7 }),
+      communityTopK: k,
+    });
     const net = edges(similarPairs(internItems(papers), o).network);
     const ref = cosines(papers, "author", 0.7, 0.6 * papers.length);
     for (const [key, w] of net) {

@@ -119,7 +119,7 @@ export interface SimilarityOutput {
 
 /**
  * Papers linked by their top k under another weighting of the signals: paper indices a, b
- * (a < b) of each edge, in order, and its weight (rounded to 4 decimals).
+ * (a < b) of each edge, in order, and its weight (that score, rounded to 4 decimals).
  */
 export interface PaperNetwork {
   pairs: Int32Array;
@@ -284,27 +284,45 @@ function unitWeights(
   return unit;
 }
 
-/** Item → papers holding it (CSR: papers/units/netUnits[start[id] .. start[id + 1])). */
-function postingsOf(
-  input: SimilarityInput,
-  df: Int32Array,
-  unit: Float64Array,
-  netUnit: Float64Array,
-) {
+/** Item → papers holding it (CSR: papers/units[start[id] .. start[id + 1])). */
+function postingsOf(input: SimilarityInput, df: Int32Array, unit: Float64Array) {
   const start = new Int32Array(input.items + 1);
   for (let id = 0; id < input.items; id++) start[id + 1] = start[id] + df[id];
   const fill = start.slice(0, input.items);
   const papers = new Int32Array(input.ids.length);
   const units = new Float64Array(input.ids.length);
-  const netUnits = new Float64Array(input.ids.length);
   for (let i = 0; i < input.n; i++)
     for (let k = input.offsets[i]; k < input.offsets[i + 1]; k++) {
       const at = fill[input.ids[k]]++;
       papers[at] = i;
       units[at] = unit[k];
-      netUnits[at] = netUnit[k];
     }
-  return { start, papers, units, netUnits };
+  return { start, papers, units };
+}
+
+/**
+ * The walk's unit weights and, per signal, what a product of two of them adds to the related
+ * score (`toScore`: 1 or 0) and to the community score beyond that (`toNet`). Both scores use
+ * the same idf and norms, so a signal weighed by both differs only by the factor
+ * communityWeight / weight: the walk reads one unit per posting and, for the signals whose
+ * factor is 1 (text, venue, citations by default), adds it to one score only. A signal only the
+ * community network weighs walks its community units.
+ */
+function walkUnits(input: SimilarityInput, spec: Float64Array, opts: SimilarityOptions) {
+  const related = unitWeights(input, spec, opts);
+  const net = unitWeights(input, spec, opts, opts.communityWeights);
+  const toScore = new Float64Array(CHANNELS.length);
+  const toNet = new Float64Array(CHANNELS.length);
+  CHANNELS.forEach((c, i) => {
+    const w = Math.max(0, opts.weights[c] ?? 0);
+    const nw = Math.max(0, opts.communityWeights[c] ?? 0);
+    toScore[i] = w > 0 ? 1 : 0;
+    toNet[i] = (w > 0 ? nw / w : 1) - toScore[i];
+  });
+  const walk = related.slice();
+  for (let k = 0; k < walk.length; k++)
+    if (toScore[input.channel[input.ids[k]]] === 0) walk[k] = net[k];
+  return { related, net, walk, toScore, toNet };
 }
 
 /**
@@ -325,10 +343,11 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
   const df = new Int32Array(input.items);
   for (const id of ids) df[id]++;
   const spec = specificity(input, df, opts);
-  const unit = unitWeights(input, spec, opts);
-  const netUnit = unitWeights(input, spec, opts, opts.communityWeights);
-  const post = postingsOf(input, df, unit, netUnit);
+  const units = walkUnits(input, spec, opts);
+  const { walk: unit, toScore, toNet } = units;
+  const post = postingsOf(input, df, unit);
   const score = new Float64Array(n);
+  // The community score minus the related one, then (after the walk) the community score.
   const netScore = new Float64Array(n);
   const kept = new Set<number>();
   const netKept = new Set<number>();
@@ -337,8 +356,8 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
   const budget = opts.candidateBudget ?? Number.POSITIVE_INFINITY;
   const best = new TopK(opts.topK, score);
   const netBest = new TopK(opts.communityTopK, netScore);
-  // The papers given a score for paper i: touched[0 .. nTouched), each once (every posting
-  // walked adds a positive amount to one of the two scores at least).
+  // The papers given a score for paper i: touched[0 .. nTouched), each once (a posting walked
+  // adds a positive amount to the related score, or a non-zero one to the difference).
   const touched = new Int32Array(ids.length);
   let nTouched = 0;
   const walk: number[] = [];
@@ -346,61 +365,65 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
     nTouched = 0;
     // Rarest items first (then by id): they say most and cost least.
     walk.length = 0;
-    for (let k = offsets[i]; k < offsets[i + 1]; k++)
-      if (unit[k] > 0 || netUnit[k] > 0) walk.push(k);
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) if (unit[k] > 0) walk.push(k);
     walk.sort((x, y) => df[ids[x]] - df[ids[y]] || ids[x] - ids[y]);
     let walked = 0;
     for (const k of walk) {
       const id = ids[k];
       if (df[id] > walkMax || walked + df[id] > budget) break;
       walked += df[id];
-      const w = unit[k];
-      const nw = netUnit[k];
-      for (let p = post.start[id]; p < post.start[id + 1]; p++) {
-        const j = post.papers[p];
-        if (j === i) continue;
-        if (score[j] === 0 && netScore[j] === 0) touched[nTouched++] = j;
-        score[j] += w * post.units[p];
-        netScore[j] += nw * post.netUnits[p];
-      }
+      const c = input.channel[id];
+      const w = toScore[c] * unit[k];
+      const dw = toNet[c] * unit[k];
+      const { papers, units } = post;
+      const end = post.start[id + 1];
+      // Most postings are words, which add to the related score only: a loop of their own.
+      if (dw === 0)
+        for (let p = post.start[id]; p < end; p++) {
+          const j = papers[p];
+          if (j === i) continue;
+          if (score[j] === 0 && netScore[j] === 0) touched[nTouched++] = j;
+          score[j] += w * units[p];
+        }
+      else
+        for (let p = post.start[id]; p < end; p++) {
+          const j = papers[p];
+          if (j === i) continue;
+          if (score[j] === 0 && netScore[j] === 0) touched[nTouched++] = j;
+          score[j] += w * units[p];
+          netScore[j] += dw * units[p];
+        }
     }
-    keepBest(best, touched, nTouched, i, kept, pairKey);
-    keepBest(netBest, touched, nTouched, i, netKept, pairKey);
+    best.clear();
+    netBest.clear();
+    // Offer only what can enter a list (ties included; offer settles them by index).
+    const { items: top, k } = best;
+    const { items: netTop, k: netK } = netBest;
+    for (let t = 0; t < nTouched; t++) {
+      const j = touched[t];
+      const sj = score[j];
+      const nj = netScore[j] + sj;
+      netScore[j] = nj;
+      if (sj > 0 && (top.length < k || sj >= score[top[k - 1]])) best.offer(j);
+      if (nj > 0 && (netTop.length < netK || nj >= netScore[netTop[netK - 1]])) netBest.offer(j);
+    }
+    for (const j of best.items) kept.add(pairKey(i, j));
+    for (const j of netBest.items) netKept.add(pairKey(i, j));
     for (let t = 0; t < nTouched; t++) score[touched[t]] = netScore[touched[t]] = 0;
   }
   return {
     ...edgesOf(
       input,
-      unit,
+      units.related,
       [...kept].sort((x, y) => x - y),
       opts,
     ),
     network: networkOf(
       input,
-      netUnit,
+      units.net,
       [...netKept].sort((x, y) => x - y),
     ),
   };
-}
-
-/** Paper i's k best of the touched papers by the top list's score, kept as pair keys. */
-function keepBest(
-  best: TopK,
-  touched: Int32Array,
-  nTouched: number,
-  i: number,
-  kept: Set<number>,
-  pairKey: (a: number, b: number) => number,
-): void {
-  best.clear();
-  const { k, score } = best;
-  // Offer only what can enter the list (ties included; offer settles them by index).
-  for (let t = 0; t < nTouched; t++) {
-    const j = touched[t];
-    const sj = score[j];
-    if (sj > 0 && (best.items.length < k || sj >= score[best.items[k - 1]])) best.offer(j);
-  }
-  for (const j of best.items) kept.add(pairKey(i, j));
 }
 
 /** The dot product of papers a's and b's unit weights: both lists sorted by id, merge-joined. */
@@ -415,17 +438,17 @@ function dot(input: SimilarityInput, unit: Float64Array, a: number, b: number): 
   return total;
 }
 
-/** The kept pairs of the community network with their weights (see PaperNetwork). */
+/** The community network's kept pairs with their weights, all shared items counted. */
 function networkOf(input: SimilarityInput, unit: Float64Array, keys: number[]): PaperNetwork {
   const pairs: number[] = [];
   const weights: number[] = [];
   for (const key of keys) {
     const a = Math.floor(key / input.n);
     const b = key % input.n;
-    const w = dot(input, unit, a, b);
+    const w = round4(dot(input, unit, a, b));
     if (w <= 0) continue;
     pairs.push(a, b);
-    weights.push(round4(w));
+    weights.push(w);
   }
   return { pairs: Int32Array.from(pairs), weights: Float64Array.from(weights) };
 }
@@ -526,11 +549,12 @@ class TopK {
   items: number[] = [];
   constructor(
     readonly k: number,
-    readonly score: Float64Array,
+    private readonly score: Float64Array,
   ) {}
   clear(): void {
     this.items.length = 0;
   }
+
   private before(x: number, y: number): boolean {
     const d = this.score[x] - this.score[y];
     return d > 0 || (d === 0 && x < y);
