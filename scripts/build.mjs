@@ -10,8 +10,9 @@
 // - dist/app/: the web view (web/) built by Vite; `litgraph site`/`serve` copy it.
 // --watch rebuilds on every change under src/ and web/ (`npm run dev`).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -38,6 +39,25 @@ function stageVersion(stage) {
   return h.digest("hex");
 }
 
+/**
+ * compromise as its own one-file ES module build, bundled into dist/: its package's `import`
+ * entry is its source tree (about 450 modules), which took Node about 0.18 s more to resolve and
+ * compile at every start than the one file (same version, same code; test/dist.test.ts compares
+ * dist/'s graph with the sources'). compromise stays a dependency: tsx, Vite and the tests import
+ * it as the package gives it.
+ */
+const compromiseOneFile = {
+  name: "compromise-one-file",
+  setup(build) {
+    // The `require` entry is the CommonJS build; the ES module build lies beside it.
+    const cjs = createRequire(import.meta.url).resolve("compromise");
+    const file = join(dirname(cjs), "compromise-three.mjs");
+    if (!existsSync(file))
+      throw new Error(`scripts/build.mjs: no ${file} (compromise's layout changed)`);
+    build.onResolve({ filter: /^compromise$/ }, () => ({ path: file }));
+  },
+};
+
 function cliOptions() {
   return {
     absWorkingDir: ROOT,
@@ -63,6 +83,7 @@ function cliOptions() {
         ingest: stageVersion("ingest"),
       }),
     },
+    plugins: [compromiseOneFile],
     logLevel: "warning",
   };
 }
