@@ -4,9 +4,10 @@
 // - dist/cli.js and the worker bodies (dist/parallel-worker.js, dist/similarity-worker.js, their
 //   bootstrap dist/sync-worker.js), with esbuild: src/ bundled into plain ESM with code splitting,
 //   so each dynamic import() (a command, Vite-free serve) is its own chunk loaded when used;
-//   node_modules stay outside (they are the package's dependencies). The stage versions that name
-//   cache files (src/cache/version.ts) are computed here from src/ and compiled in: the package
-//   ships no src/.
+//   node_modules stay outside (they are the package's dependencies) except compromise's one-file
+//   build. The stage versions that name cache files (src/cache/version.ts) are computed here from
+//   src/ and compiled in: the package ships no src/. So is the built-in concept index's snapshot
+//   (src/extract/concept-snapshot.ts), taken here by the sources being compiled.
 // - dist/app/: the web view (web/) built by Vite; `litgraph site`/`serve` copy it.
 // --watch rebuilds on every change under src/ and web/ (`npm run dev`).
 import { createHash } from "node:crypto";
@@ -58,7 +59,31 @@ const compromiseOneFile = {
   },
 };
 
-function cliOptions() {
+/**
+ * The built-in concept index's snapshot (src/extract/concept-snapshot.ts) as JSON text, taken by
+ * the sources being compiled: they are bundled into one module in memory and run here.
+ */
+async function conceptSnapshot(esbuild) {
+  const out = await esbuild.build({
+    absWorkingDir: ROOT,
+    stdin: {
+      contents: 'export { takeBuiltinSnapshot } from "./src/extract/concept-snapshot.ts";',
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    write: false,
+    logLevel: "warning",
+  });
+  const code = Buffer.from(out.outputFiles[0].contents).toString("base64");
+  const { takeBuiltinSnapshot } = await import(`data:text/javascript;base64,${code}`);
+  return takeBuiltinSnapshot();
+}
+
+function cliOptions(snapshot) {
   return {
     absWorkingDir: ROOT,
     entryPoints: {
@@ -82,6 +107,7 @@ function cliOptions() {
         extract: stageVersion("extract"),
         ingest: stageVersion("ingest"),
       }),
+      LITGRAPH_CONCEPT_SNAPSHOT: JSON.stringify(snapshot),
     },
     plugins: [compromiseOneFile],
     logLevel: "warning",
@@ -102,8 +128,9 @@ function cleanCli() {
 async function buildCli() {
   const esbuild = await import("esbuild");
   const once = async () => {
+    const snapshot = await conceptSnapshot(esbuild);
     cleanCli();
-    await esbuild.build(cliOptions());
+    await esbuild.build(cliOptions(snapshot));
   };
   await once();
   if (!watch) return;
