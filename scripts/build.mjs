@@ -3,9 +3,9 @@
 //   node scripts/build.mjs [--cli] [--app] [--watch]      (no flag: both)
 // - dist/cli.js and the worker bodies (dist/parallel-worker.js, dist/similarity-worker.js, their
 //   bootstrap dist/sync-worker.js), with esbuild: src/ bundled into plain ESM with code splitting,
-//   so each dynamic import() (a command, Vite-free serve) is its own chunk loaded when used;
-//   node_modules stay outside (they are the package's dependencies) except compromise's one-file
-//   build. The stage versions that name cache files (src/cache/version.ts) are computed here from
+//   so each dynamic import() (a command, Vite-free serve) is its own chunk loaded when used; the
+//   runtime dependencies are bundled in (compromise from its one-file build), except citation-js,
+//   loaded on first use (a module per file cost every start 0.1-0.3 s). The stage versions that name cache files (src/cache/version.ts) are computed here from
 //   src/ and compiled in: the package ships no src/. So is the built-in concept index's snapshot
 //   (src/extract/concept-snapshot.ts), taken here by the sources being compiled.
 // - dist/app/: the web view (web/) built by Vite; `litgraph site`/`serve` copy it.
@@ -41,11 +41,11 @@ function stageVersion(stage) {
 }
 
 /**
- * compromise as its own one-file ES module build, bundled into dist/: its package's `import`
- * entry is its source tree (about 450 modules), which took Node about 0.18 s more to resolve and
- * compile at every start than the one file (same version, same code; test/dist.test.ts compares
- * dist/'s graph with the sources'). compromise stays a dependency: tsx, Vite and the tests import
- * it as the package gives it.
+ * compromise bundled from its one-file ES module build, not from its package's `import` entry,
+ * its source tree (about 450 modules): as separate modules they took Node about 0.18 s more to
+ * load at every start, and bundled the one file is smaller to compile (same version, same code;
+ * test/dist.test.ts compares dist/'s graph with the sources'). tsx, Vite and the tests import it
+ * as the package gives it.
  */
 const compromiseOneFile = {
   name: "compromise-one-file",
@@ -97,7 +97,10 @@ function cliOptions(snapshot) {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // The runtime dependencies are bundled too (one chunk to load instead of a module per file:
+    // zod alone is about 100), except citation-js, required on first use
+    // (src/ingest/readers/citation-js.ts), and tsx, which only src/ bodies need.
+    external: ["@citation-js/*", "tsx", "tsx/*"],
     outdir: DIST,
     entryNames: "[name]",
     chunkNames: "chunk-[hash]",
