@@ -3,15 +3,17 @@
 //   node scripts/build.mjs [--cli] [--app] [--watch]      (no flag: both)
 // - dist/cli.js and the worker bodies (dist/parallel-worker.js, dist/similarity-worker.js, their
 //   bootstrap dist/sync-worker.js), with esbuild: src/ bundled into plain ESM with code splitting,
-//   so each dynamic import() (a command, Vite-free serve) is its own chunk loaded when used;
-//   node_modules stay outside (they are the package's dependencies). The stage versions that name
-//   cache files (src/cache/version.ts) are computed here from src/ and compiled in: the package
-//   ships no src/.
+//   so each dynamic import() (a command, Vite-free serve) is its own chunk loaded when used; the
+//   runtime dependencies are bundled in (compromise from its one-file build), except citation-js,
+//   loaded on first use (a module per file cost every start 0.1-0.3 s). The stage versions that name cache files (src/cache/version.ts) are computed here from
+//   src/ and compiled in: the package ships no src/. So is the built-in concept index's snapshot
+//   (src/extract/concept-snapshot.ts), taken here by the sources being compiled.
 // - dist/app/: the web view (web/) built by Vite; `litgraph site`/`serve` copy it.
 // --watch rebuilds on every change under src/ and web/ (`npm run dev`).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -38,7 +40,50 @@ function stageVersion(stage) {
   return h.digest("hex");
 }
 
-function cliOptions() {
+/**
+ * compromise bundled from its one-file ES module build, not from its package's `import` entry,
+ * its source tree (about 450 modules): as separate modules they took Node about 0.18 s more to
+ * load at every start, and bundled the one file is smaller to compile (same version, same code;
+ * test/dist.test.ts compares dist/'s graph with the sources'). tsx, Vite and the tests import it
+ * as the package gives it.
+ */
+const compromiseOneFile = {
+  name: "compromise-one-file",
+  setup(build) {
+    // The `require` entry is the CommonJS build; the ES module build lies beside it.
+    const cjs = createRequire(import.meta.url).resolve("compromise");
+    const file = join(dirname(cjs), "compromise-three.mjs");
+    if (!existsSync(file))
+      throw new Error(`scripts/build.mjs: no ${file} (compromise's layout changed)`);
+    build.onResolve({ filter: /^compromise$/ }, () => ({ path: file }));
+  },
+};
+
+/**
+ * The built-in concept index's snapshot (src/extract/concept-snapshot.ts) as JSON text, taken by
+ * the sources being compiled: they are bundled into one module in memory and run here.
+ */
+async function conceptSnapshot(esbuild) {
+  const out = await esbuild.build({
+    absWorkingDir: ROOT,
+    stdin: {
+      contents: 'export { takeBuiltinSnapshot } from "./src/extract/concept-snapshot.ts";',
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    write: false,
+    logLevel: "warning",
+  });
+  const code = Buffer.from(out.outputFiles[0].contents).toString("base64");
+  const { takeBuiltinSnapshot } = await import(`data:text/javascript;base64,${code}`);
+  return takeBuiltinSnapshot();
+}
+
+function cliOptions(snapshot) {
   return {
     absWorkingDir: ROOT,
     entryPoints: {
@@ -52,7 +97,10 @@ function cliOptions() {
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    // The runtime dependencies are bundled too (one chunk to load instead of a module per file:
+    // zod alone is about 100), except citation-js, required on first use
+    // (src/ingest/readers/citation-js.ts), and tsx, which only src/ bodies need.
+    external: ["@citation-js/*", "tsx", "tsx/*"],
     outdir: DIST,
     entryNames: "[name]",
     chunkNames: "chunk-[hash]",
@@ -62,7 +110,9 @@ function cliOptions() {
         extract: stageVersion("extract"),
         ingest: stageVersion("ingest"),
       }),
+      LITGRAPH_CONCEPT_SNAPSHOT: JSON.stringify(snapshot),
     },
+    plugins: [compromiseOneFile],
     logLevel: "warning",
   };
 }
@@ -81,8 +131,9 @@ function cleanCli() {
 async function buildCli() {
   const esbuild = await import("esbuild");
   const once = async () => {
+    const snapshot = await conceptSnapshot(esbuild);
     cleanCli();
-    await esbuild.build(cliOptions());
+    await esbuild.build(cliOptions(snapshot));
   };
   await once();
   if (!watch) return;

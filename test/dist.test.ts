@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { sourceVersion } from "../src/cache/version.ts";
 import { PACKAGE_ROOT } from "../src/common/package-root.ts";
 import { openSyncWorker } from "../src/common/sync-worker.ts";
+import { BUILTIN_INPUTS, conceptInputsKey } from "../src/extract/concept-snapshot.ts";
 import { extractParts } from "../src/extract/staged.ts";
 import { DEFAULTS } from "../src/graph/options.ts";
 import {
@@ -57,6 +58,18 @@ describe("dist/", () => {
       .join("\n");
     for (const stage of ["extract", "ingest"] as const)
       expect(code).toContain(`${stage}: "${sourceVersion(stage)}"`);
+  });
+
+  it("compiles in the concept index snapshot of the current ontology and word lists", () => {
+    const dist = join(PACKAGE_ROOT, "dist");
+    const code = readdirSync(dist)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => readFileSync(join(dist, f), "utf8"))
+      .join("\n");
+    // The snapshot is JSON text in a string literal (its quotes escaped or not).
+    const key = conceptInputsKey(BUILTIN_INPUTS);
+    expect(code).toMatch(new RegExp(`\\\\?"key\\\\?":\\\\?"${key}\\\\?"`));
+    expect(code).not.toContain("LITGRAPH_CONCEPT_SNAPSHOT");
   });
 
   // The compiled CLI starts these (src/common/package-root.ts workerModule) only on big corpora.
