@@ -402,13 +402,10 @@ export function buildGraph(
     papers: papers.map((p) => paperNode(p.id)),
     ...similarOut.network,
   };
-  let communityNet: SubNetwork | undefined;
   const nets: Networks = {
     papers: lazyNet("paper", "similar"),
-    communities: () => {
-      communityNet ??= communityNetworkOf({ graph, communityNetwork });
-      return communityNet;
-    },
+    // Asked for once, by Louvain, and not kept: the layouts that follow build the similar one.
+    communities: () => communityNetworkOf({ graph, communityNetwork }),
     authors: lazyNet("author", "coauthor"),
   };
   const kept = assignCommunities(rel, opts.communities, nets, hooks.previousLayout);
