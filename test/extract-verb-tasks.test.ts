@@ -111,6 +111,21 @@ describe("extract: a short form after a known model across a hyphen", () => {
   });
 });
 
+describe("extract: a dataset's short form before a dataset word", () => {
+  const datasetsOf = (text: string) =>
+    extractPapers([record("Paper", text, "x")])[0]
+      .entities.filter((e) => e.type === "dataset")
+      .map((e) => e.label);
+  // The words of DeepChrome's abstract (deep-review-csl, tune set 4): REMC is matched alone only
+  // where a paper defines it.
+  it.each([
+    ["before 'database'", "We test on 56 cell-types from the REMC database.", true],
+    ["alone, undefined", "We test on 56 cell-types from REMC.", false],
+  ])("%s", (_what, text, found) => {
+    expect(datasetsOf(text).includes("Roadmap Epigenomics")).toBe(found);
+  });
+});
+
 describe("extract: a title that opens with a task verb names its task", () => {
   const titleTasks = (title: string) =>
     extractPapers([record(title, "An abstract.", "x")])[0]

@@ -330,6 +330,20 @@ function methodNames(st: PaperState, f: Field): void {
   }
 }
 
+/**
+ * A short form matched alone only where a paper defines it ("REMC": Roadmap Epigenomics), written
+ * before a dataset word: the word says which sense is meant when the short form names exactly one
+ * dataset concept.
+ */
+function namedShortForm(st: PaperState, f: Field, j: number): void {
+  const named = (st.index.ambiguous.get(f.tokens[j].raw) ?? [])
+    .map((ci) => st.index.concepts[ci])
+    .filter((c) => c.type === "dataset");
+  if (named.length !== 1) return;
+  const { start, end } = f.tokens[j];
+  addMention(draftOf(st, named[0]), f, start, end, "abbreviation", st.opts.confidence.abbreviation);
+}
+
 /** "the benchmark MedRisk", "a new dataset ClinicBench", "the PTB-XL dataset". */
 function datasetNames(st: PaperState, f: Field): void {
   const t = f.tokens;
@@ -343,8 +357,12 @@ function datasetNames(st: PaperState, f: Field): void {
       if (after && dir === 1) continue;
       const n = t[j];
       if (!n || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
-      // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it.
-      if (dir === -1 && /^\p{Lu}{2,5}s?$/u.test(n.raw) && !t[j].hyphen) continue;
+      // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it;
+      // a short form of one dataset concept ("the REMC database") names that dataset.
+      if (dir === -1 && /^\p{Lu}{2,5}s?$/u.test(n.raw) && !t[j].hyphen) {
+        if (!f.matches.some((m) => m.start <= j && j < m.end)) namedShortForm(st, f, j);
+        continue;
+      }
       if (!(dir === 1 ? n.joined : t[i].joined)) continue;
       // Walk over a hyphenated name ("MIMIC-III-WDB").
       let a = j;
