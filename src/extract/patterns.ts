@@ -327,6 +327,36 @@ function methodNames(st: PaperState, f: Field): void {
     const [s0, e0] = span(t.slice(i + 1, b));
     if (overlapsNew(st, f, s0, e0)) continue;
     addNew(st, f, "method", t.slice(i + 1, b), "pattern", st.opts.confidence.pattern, [], true);
+    if (/s$/.test(t[i].raw)) listedAfter(st, f, b);
+  }
+}
+
+/** Items in a list (a comma or "and" between) after a token the list's first name ended at. */
+const MAX_LISTED = 8;
+
+/**
+ * "the neural network methods NetMHC, NetMHCpan, MHCflurry, and MHCnuggets": after a plural
+ * head's first name, the names that follow it in a list are methods too. Each item must be one
+ * name (its hyphenated parts included) that looks like one, and is no concept or short form.
+ */
+function listedAfter(st: PaperState, f: Field, from: number): void {
+  const t = f.tokens;
+  let i = from;
+  for (let n = 0; n < MAX_LISTED && i < t.length; n++) {
+    const gap = f.text.slice(t[i - 1].end, t[i].start);
+    const and = /^(?:and|or)$/.test(t[i].raw);
+    if (!/^\s*,\s*$/.test(gap) && !(and && /^\s*,?\s*$/.test(gap))) return;
+    const a = and ? i + 1 : i;
+    if (a >= t.length || !isNameLike(t[a].raw) || !/\p{L}.*\p{L}/u.test(t[a].raw)) return;
+    let b = a + 1;
+    while (b < t.length && t[b].hyphen) b++;
+    if (conceptCovers(f, a, b) || st.shortForms.has(t[a].raw.replace(/s$/, ""))) return;
+    const [s0, e0] = span(t.slice(a, b));
+    if (!overlapsNew(st, f, s0, e0))
+      addNew(st, f, "method", t.slice(a, b), "pattern", st.opts.confidence.pattern, [], true);
+    // The item after "and" is the last.
+    if (and) return;
+    i = b;
   }
 }
 
