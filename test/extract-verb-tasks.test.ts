@@ -147,3 +147,20 @@ describe("extract: a title that opens with a task verb names its task", () => {
     expect(titleTasks(title)).not.toContain(label);
   });
 });
+
+describe("extract: a composed task keeps the words before its modality or condition", () => {
+  const tasks = (title: string) =>
+    extractPapers([record(title, "An abstract.", "x")])[0]
+      .entities.filter((e) => e.type === "task")
+      .map((e) => e.label);
+  it.each([
+    // PMLR health 2024 (tune set 4) and ACL 2022 (paperlists).
+    ["Enhancing 3D Cardiac CT Segmentation with Diffusion", "3D cardiac CT segmentation"],
+    ["Attention Regularization for Hate Speech Classification", "hate speech classification"],
+  ])("%s → %s", (title, label) => {
+    expect(tasks(title)).toContain(label);
+  });
+  it("stops at a verb before it", () => {
+    expect(tasks("We Improve CT Segmentation")).not.toContain("improve CT segmentation");
+  });
+});

@@ -501,7 +501,7 @@ function compositionalTasks(st: PaperState, f: Field): void {
       !taskHeads.has(t[k - 1].norm)
     )
       k--;
-    if (subject) k = subject.start;
+    if (subject) k = extendSubject(t, subject.start, h);
     if (k === h) continue;
     // Start on a whole ontology match, never inside one.
     const inside = f.matches.find((m) => m.start < k && m.end > k);
@@ -551,6 +551,26 @@ function compositionalTasks(st: PaperState, f: Field): void {
 }
 
 const notTaskModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
+
+/**
+ * A subject's modifiers before it ("Cardiac CT Segmentation", "brain MRI classification"): content
+ * words glued to it, at most three words before the head in all; the checks after it trim verbs,
+ * gerunds and adjectives alone as for any task phrase.
+ */
+function extendSubject(t: Token[], k: number, h: number): number {
+  while (
+    k > 0 &&
+    h - k < 4 &&
+    t[k].joined &&
+    /\p{L}/u.test(t[k - 1].raw) &&
+    !isFunctionWord(t[k - 1]) &&
+    !isWeak(t[k - 1]) &&
+    !taskHeads.has(t[k - 1].norm) &&
+    !notTaskModifiers.has(t[k - 1].norm)
+  )
+    k--;
+  return k;
+}
 
 /** Modifiers that may make a task of a generic task head: up to three, none a blocker or task head. */
 function plainModifiers(mods: Token[]): boolean {
