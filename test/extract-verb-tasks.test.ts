@@ -164,3 +164,27 @@ describe("extract: a composed task keeps the words before its modality or condit
     expect(tasks("We Improve CT Segmentation")).not.toContain("improve CT segmentation");
   });
 });
+
+describe("extract: a task verb and a plain noun object", () => {
+  const tasks = (abstract: string) =>
+    extractPapers([record("Paper", abstract, "x")])[0]
+      .entities.filter((e) => e.type === "task")
+      .map((e) => e.label);
+  it.each([
+    // Check set 2's "predicting BMI" shape (issue 21's example) and tune set 4's IPV paper.
+    ["We aim at predicting BMI from face photos.", "BMI prediction"],
+    ["Prior work proposed methods for detecting disagreements in texts.", "disagreement detection"],
+    ["We predict postoperative mortality in cardiac surgery.", "postoperative mortality prediction"],
+  ])("%s → %s", (abstract, label) => {
+    expect(tasks(abstract)).toContain(label);
+  });
+  it.each([
+    ["a noun's modifier", "The forecasting problem is hard.", "problem forecasting"],
+    ["a generic object", "We detect improvements over time.", "improvement detection"],
+    ["a noun, not the verb", "The segments flanked by helices differ.", "flanked segmentation"],
+    ["a determiner first", "We predict the outcome of trials.", "outcome prediction"],
+    ["a coordinated modifier", "We keep detecting endocrine and metabolic disorders.", "endocrine detection"],
+  ])("no task from %s", (_what, abstract, label) => {
+    expect(tasks(abstract)).not.toContain(label);
+  });
+});
