@@ -204,6 +204,19 @@ describe("extract: names of others and of the paper, issue 21's fourth session",
       "HateCheck",
       "dataset",
     ],
+    // ACL 2022 and AISTATS (paperlists): a determiner before the name, its head after it.
+    [
+      "Learning to Rank Visual Stories From Human Ranking Data",
+      "In this paper, we present the VHED (VIST Human Evaluation Data) dataset, which re-purposes human evaluation results.",
+      "VHED",
+      "dataset",
+    ],
+    [
+      "A Safe Bayesian Learning Algorithm for Constrained MDPs",
+      "We propose the Safe-PSRL (posterior sampling-based RL) algorithm that does not need such assumptions.",
+      "Safe-PSRL",
+      "method",
+    ],
     // COLING 2022 (tune set 4): a name before a spaced dash.
     [
       "JPG - Jointly Learn to Align: Automated Disease Prediction",

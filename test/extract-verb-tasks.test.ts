@@ -174,7 +174,10 @@ describe("extract: a task verb and a plain noun object", () => {
     // Check set 2's "predicting BMI" shape (issue 21's example) and tune set 4's IPV paper.
     ["We aim at predicting BMI from face photos.", "BMI prediction"],
     ["Prior work proposed methods for detecting disagreements in texts.", "disagreement detection"],
-    ["We predict postoperative mortality in cardiac surgery.", "postoperative mortality prediction"],
+    [
+      "We predict postoperative mortality in cardiac surgery.",
+      "postoperative mortality prediction",
+    ],
   ])("%s → %s", (abstract, label) => {
     expect(tasks(abstract)).toContain(label);
   });
@@ -183,7 +186,11 @@ describe("extract: a task verb and a plain noun object", () => {
     ["a generic object", "We detect improvements over time.", "improvement detection"],
     ["a noun, not the verb", "The segments flanked by helices differ.", "flanked segmentation"],
     ["a determiner first", "We predict the outcome of trials.", "outcome prediction"],
-    ["a coordinated modifier", "We keep detecting endocrine and metabolic disorders.", "endocrine detection"],
+    [
+      "a coordinated modifier",
+      "We keep detecting endocrine and metabolic disorders.",
+      "endocrine detection",
+    ],
   ])("no task from %s", (_what, abstract, label) => {
     expect(tasks(abstract)).not.toContain(label);
   });

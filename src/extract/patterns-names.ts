@@ -38,6 +38,7 @@ const MAX_ITEMS = 10;
 
 export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
+  headedNames(st, f);
   proposedNames(st, f);
   listedNames(st, f);
 }
@@ -195,6 +196,31 @@ function introducedNames(st: PaperState, f: Field): void {
     const type = apposition ? appositionType(st, f, k + 1) : null;
     if (type) add(st, f, type, i, b, "proposed");
     else if (paren >= 0) expandedName(st, f, i, b, k);
+  }
+}
+
+/**
+ * "we introduce the IMPLI (Idiomatic … Inference) dataset", "we present a new GRU-D model": after
+ * a proposer's verb, a determiner and weak words, a name that looks like one (no single
+ * capitalised word), its expansion in parentheses optional, and a method or dataset head right
+ * after it: the name is the paper's own, typed by that head.
+ */
+function headedNames(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let v = 1; v < t.length - 3; v++) {
+    if (!proposeVerbs.has(t[v].norm) || !proposed(t, v)) continue;
+    if (!/^(?:a|an|the)$/i.test(t[v + 1].raw)) continue;
+    let i = v + 2;
+    while (i < t.length && i - v < 5 && isWeak(t[i]) && !isNameLike(t[i].raw)) i++;
+    const b = nameEnd(t, i);
+    if (b >= t.length || !looksLikeName(t, i, b, false) || !free(st, f, i, b)) continue;
+    let k = b;
+    if (/^\s*\($/.test(f.text.slice(t[b - 1].end, t[b].start))) {
+      const close = f.text.indexOf(")", t[b - 1].end);
+      while (close >= 0 && k < t.length && t[k].start < close) k++;
+    } else if (!t[b].joined) continue;
+    const type = nameHeadType(t[k]);
+    if (type === "method" || type === "dataset") add(st, f, type, i, b, "proposed");
   }
 }
 
