@@ -219,7 +219,8 @@ function headedNames(st: PaperState, f: Field): void {
       const close = f.text.indexOf(")", t[b - 1].end);
       while (close >= 0 && k < t.length && t[k].start < close) k++;
     } else if (!t[b].joined) continue;
-    const type = nameHeadType(t[k]);
+    // "the RiskAgent system" may name a system of others the paper presents work on: not here.
+    const type = t[k]?.norm === "system" ? null : nameHeadType(t[k]);
     if (type === "method" || type === "dataset") add(st, f, type, i, b, "proposed");
   }
 }
