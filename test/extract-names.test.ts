@@ -171,3 +171,60 @@ describe("extract: names listed after a typed plural", () => {
     expect(find(es, "NEWTHING")).toBeUndefined();
   });
 });
+
+describe("extract: names of others and of the paper, issue 21's fourth session", () => {
+  it("types the names listed after a plural head's first name (tune set 4, MHCnuggets)", () => {
+    const es = entities(
+      "The neural network methods NetMHC, NetMHCpan, MHCflurry, and MHCnuggets achieved similar performance.",
+    );
+    for (const label of ["NetMHC", "NetMHCpan", "MHCflurry", "MHCnuggets"])
+      expect(find(es, label)?.type).toBe("method");
+  });
+
+  it("reads no list after a structured abstract's section label (PubMed: a cell line, a gene)", () => {
+    const es = entities(
+      "We used a human neuroblastoma cell line (NB-1). METHODS: NB-1s, NB-1s co-cultured with SCs, and a negative control group. Methods: LmABCB3, a new protein, was studied.",
+    );
+    expect(find(es, "NB-1s")).toBeUndefined();
+    expect(find(es, "LmABCB3")).toBeUndefined();
+  });
+
+  it.each([
+    // ACL 2022 (paperlists): the abstract says "dataset" after the name and its expansion.
+    [
+      "IMPLI: Investigating NLI Models' Performance on Figurative Language",
+      "We introduce the IMPLI (Idiomatic and Metaphoric Paired Language Inference) dataset. We use IMPLI to evaluate models.",
+      "IMPLI",
+      "dataset",
+    ],
+    // ACL 2021: "a suite of functional tests" is a dataset by its quantity word.
+    [
+      "HateCheck: Functional Tests for Hate Speech Detection Models",
+      "We introduce HateCheck, a suite of functional tests for hate speech detection models.",
+      "HateCheck",
+      "dataset",
+    ],
+    // ACL 2022 and AISTATS (paperlists): a determiner before the name, its head after it.
+    [
+      "Learning to Rank Visual Stories From Human Ranking Data",
+      "In this paper, we present the VHED (VIST Human Evaluation Data) dataset, which re-purposes human evaluation results.",
+      "VHED",
+      "dataset",
+    ],
+    [
+      "A Safe Bayesian Learning Algorithm for Constrained MDPs",
+      "We propose the Safe-PSRL (posterior sampling-based RL) algorithm that does not need such assumptions.",
+      "Safe-PSRL",
+      "method",
+    ],
+    // COLING 2022 (tune set 4): a name before a spaced dash.
+    [
+      "JPG - Jointly Learn to Align: Automated Disease Prediction",
+      "Results show the effectiveness of JPG on the IU X-RAY dataset.",
+      "JPG",
+      "method",
+    ],
+  ])("%s → %s (%s)", (title, abstract, label, type) => {
+    expect(find(entities(abstract, title), label)?.type).toBe(type);
+  });
+});

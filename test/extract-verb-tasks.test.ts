@@ -111,6 +111,21 @@ describe("extract: a short form after a known model across a hyphen", () => {
   });
 });
 
+describe("extract: a dataset's short form before a dataset word", () => {
+  const datasetsOf = (text: string) =>
+    extractPapers([record("Paper", text, "x")])[0]
+      .entities.filter((e) => e.type === "dataset")
+      .map((e) => e.label);
+  // The words of DeepChrome's abstract (deep-review-csl, tune set 4): REMC is matched alone only
+  // where a paper defines it.
+  it.each([
+    ["before 'database'", "We test on 56 cell-types from the REMC database.", true],
+    ["alone, undefined", "We test on 56 cell-types from REMC.", false],
+  ])("%s", (_what, text, found) => {
+    expect(datasetsOf(text).includes("Roadmap Epigenomics")).toBe(found);
+  });
+});
+
 describe("extract: a title that opens with a task verb names its task", () => {
   const titleTasks = (title: string) =>
     extractPapers([record(title, "An abstract.", "x")])[0]
@@ -130,5 +145,53 @@ describe("extract: a title that opens with a task verb names its task", () => {
     ["A Study of Predicting Outcomes", "outcome prediction"],
   ])("no new task from %s", (title, label) => {
     expect(titleTasks(title)).not.toContain(label);
+  });
+});
+
+describe("extract: a composed task keeps the words before its modality or condition", () => {
+  const tasks = (title: string) =>
+    extractPapers([record(title, "An abstract.", "x")])[0]
+      .entities.filter((e) => e.type === "task")
+      .map((e) => e.label);
+  it.each([
+    // PMLR health 2024 (tune set 4) and ACL 2022 (paperlists).
+    ["Enhancing 3D Cardiac CT Segmentation with Diffusion", "3D cardiac CT segmentation"],
+    ["Attention Regularization for Hate Speech Classification", "hate speech classification"],
+  ])("%s → %s", (title, label) => {
+    expect(tasks(title)).toContain(label);
+  });
+  it("stops at a verb before it", () => {
+    expect(tasks("We Improve CT Segmentation")).not.toContain("improve CT segmentation");
+  });
+});
+
+describe("extract: a task verb and a plain noun object", () => {
+  const tasks = (abstract: string) =>
+    extractPapers([record("Paper", abstract, "x")])[0]
+      .entities.filter((e) => e.type === "task")
+      .map((e) => e.label);
+  it.each([
+    // Check set 2's "predicting BMI" shape (issue 21's example) and tune set 4's IPV paper.
+    ["We aim at predicting BMI from face photos.", "BMI prediction"],
+    ["Prior work proposed methods for detecting disagreements in texts.", "disagreement detection"],
+    [
+      "We predict postoperative mortality in cardiac surgery.",
+      "postoperative mortality prediction",
+    ],
+  ])("%s → %s", (abstract, label) => {
+    expect(tasks(abstract)).toContain(label);
+  });
+  it.each([
+    ["a noun's modifier", "The forecasting problem is hard.", "problem forecasting"],
+    ["a generic object", "We detect improvements over time.", "improvement detection"],
+    ["a noun, not the verb", "The segments flanked by helices differ.", "flanked segmentation"],
+    ["a determiner first", "We predict the outcome of trials.", "outcome prediction"],
+    [
+      "a coordinated modifier",
+      "We keep detecting endocrine and metabolic disorders.",
+      "endocrine detection",
+    ],
+  ])("no task from %s", (_what, abstract, label) => {
+    expect(tasks(abstract)).not.toContain(label);
   });
 });

@@ -42,3 +42,37 @@ describe("bibtex titles that start with a macro", () => {
     expect(res.papers.map((p) => p.title)).toEqual([expected]);
   });
 });
+
+const withAbstract = (title: string, abstract: string) =>
+  `@inproceedings{k,\n title = {${title}},\n abstract = {${abstract}},\n author = {Doe, Jane},\n year = {2023}\n}\n`;
+
+describe("the title's leading macro in the abstract, and the record's repairs", () => {
+  // The words of CHIL 2023's Gao23 (shared/corpora/pmlr-health-bibtex), shortened.
+  const res = parseBibtex(
+    withAbstract(
+      "\\ours: Mobile Sensing based Fluid Overload Detection",
+      "We propose \\ours, a detection system. Results show that \\ours{} outperforms ours and theirs.",
+    ),
+    "t.bib",
+  );
+  const p = res.papers[0];
+
+  it("keeps the macro as written in the abstract, the word 'ours' as it is", () => {
+    expect(p?.abstract).toBe(
+      "We propose \\ours, a detection system. Results show that \\ours outperforms ours and theirs.",
+    );
+  });
+
+  it("reports the macro in the record's repairs, with the abstract's count", () => {
+    expect(p?.repairs).toEqual([
+      'title: undefined macro "\\ours" kept as written',
+      'abstract: undefined macro "\\ours" kept as written (2 times)',
+    ]);
+  });
+
+  it("reports nothing where the title has no leading macro", () => {
+    const plain = parseBibtex(withAbstract("Fast Graph Learning", "We propose \\ours."), "t.bib");
+    expect(plain.papers[0]?.repairs).toBeUndefined();
+    expect(plain.papers[0]?.abstract).toBe("We propose ours.");
+  });
+});

@@ -22,6 +22,12 @@ export interface TopicOptions {
    * "… prediction" → task, "… signals" → modality), rule "head-noun" (default true).
    */
   typeByHead: boolean;
+  /**
+   * With typeByHead, a noun phrase written at least this many times in one paper (title and
+   * abstract) is typed by its head even when no other paper has it (src/extract/topic-own.ts);
+   * 0 turns it off (default 2).
+   */
+  ownHeadOccurrences: number;
 }
 
 export interface ConfidenceOptions {
@@ -76,6 +82,7 @@ export const DEFAULTS: ResolvedOptions = {
     minRelevance: 0,
     maxPerPaper: 8,
     typeByHead: true,
+    ownHeadOccurrences: 2,
   },
   confidence: {
     ontology: 0.95,

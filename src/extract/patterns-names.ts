@@ -38,6 +38,7 @@ const MAX_ITEMS = 10;
 
 export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
+  headedNames(st, f);
   proposedNames(st, f);
   listedNames(st, f);
 }
@@ -51,7 +52,9 @@ export function paperNames(st: PaperState, f: Field): void {
 export function titleName(st: PaperState): void {
   const [title, abstract] = st.fields;
   const t = title.tokens;
-  const colon = title.text.indexOf(": ");
+  // "NAME: …", or "NAME - …" with a dash between spaces ("JPG - Jointly Learn to Align: …").
+  const dash = /^\S+\s[-\u2013\u2014]\s/.exec(title.text);
+  const colon = dash ? dash[0].length - 2 : title.text.indexOf(": ");
   const after = t.findIndex((x) => x.start > colon);
   if (colon <= 0 || after <= 0 || after > 4) return;
   // One word, its hyphenated parts included ("MAPF-LNS2"), with a capital inside, an acronym or digits.
@@ -63,19 +66,43 @@ export function titleName(st: PaperState): void {
   if (!writtenIn(abstract, t.slice(0, after))) return;
   let s = after;
   if (/^(?:a|an|the)$/i.test(t[s]?.raw ?? "")) s++;
-  const type = appositionType(st, title, s) === "dataset" ? "dataset" : "method";
-  add(st, title, type, 0, after);
+  const dataset =
+    appositionType(st, title, s) === "dataset" || datasetInAbstract(abstract, t.slice(0, after));
+  add(st, title, dataset ? "dataset" : "method", 0, after);
 }
 
 /** Does field f write the words `name` (one word, hyphenated parts joined as in the title) as a whole? */
 function writtenIn(f: Field, name: Token[]): boolean {
+  return writtenAt(f, name).length > 0;
+}
+
+/** Where field f writes the words `name` as a whole: the token index after each occurrence. */
+function writtenAt(f: Field, name: Token[]): number[] {
   const t = f.tokens;
   const n = name.length;
+  const out: number[] = [];
   for (let k = 0; k + n <= t.length; k++) {
     if (t[k].raw !== name[0].raw || t[k].hyphen || t[k + n]?.hyphen) continue;
-    if (name.every((x, j) => j === 0 || (t[k + j].raw === x.raw && t[k + j].hyphen))) return true;
+    if (name.every((x, j) => j === 0 || (t[k + j].raw === x.raw && t[k + j].hyphen)))
+      out.push(k + n);
   }
-  return false;
+  return out;
+}
+
+/**
+ * Does the abstract type the name as a dataset where it writes it: a dataset word right after it,
+ * or after its expansion in parentheses ("the IMPLI (Idiomatic … Inference) dataset")?
+ */
+function datasetInAbstract(f: Field, name: Token[]): boolean {
+  const t = f.tokens;
+  return writtenAt(f, name).some((b) => {
+    let k = b;
+    if (/^\s*\($/.test(f.text.slice(t[b - 1].end, t[b]?.start ?? 0))) {
+      const close = f.text.indexOf(")", t[b - 1].end);
+      while (close >= 0 && k < t.length && t[k].start < close) k++;
+    }
+    return k < t.length && datasetHeads.has(t[k].norm);
+  });
 }
 
 /** End (exclusive) of the name starting at token i: the word and its hyphenated parts. */
@@ -173,6 +200,32 @@ function introducedNames(st: PaperState, f: Field): void {
 }
 
 /**
+ * "we introduce the IMPLI (Idiomatic … Inference) dataset", "we present a new GRU-D model": after
+ * a proposer's verb, a determiner and weak words, a name that looks like one (no single
+ * capitalised word), its expansion in parentheses optional, and a method or dataset head right
+ * after it: the name is the paper's own, typed by that head.
+ */
+function headedNames(st: PaperState, f: Field): void {
+  const t = f.tokens;
+  for (let v = 1; v < t.length - 3; v++) {
+    if (!proposeVerbs.has(t[v].norm) || !proposed(t, v)) continue;
+    if (!/^(?:a|an|the)$/i.test(t[v + 1].raw)) continue;
+    let i = v + 2;
+    while (i < t.length && i - v < 5 && isWeak(t[i]) && !isNameLike(t[i].raw)) i++;
+    const b = nameEnd(t, i);
+    if (b >= t.length || !looksLikeName(t, i, b, false) || !free(st, f, i, b)) continue;
+    let k = b;
+    if (/^\s*\($/.test(f.text.slice(t[b - 1].end, t[b].start))) {
+      const close = f.text.indexOf(")", t[b - 1].end);
+      while (close >= 0 && k < t.length && t[k].start < close) k++;
+    } else if (!t[b].joined) continue;
+    // "the RiskAgent system" may name a system of others the paper presents work on: not here.
+    const type = t[k]?.norm === "system" ? null : nameHeadType(t[k]);
+    if (type === "method" || type === "dataset") add(st, f, type, i, b, "proposed");
+  }
+}
+
+/**
  * "we propose DIR (Direct-Indirect Reasoning) to …": a name followed by its expansion in
  * parentheses (the name's letters found in order in it, two words or more) is the paper's own; it
  * a dataset where the expansion's head says so ("Indian Legal Documents Corpus"), else a method,
@@ -197,10 +250,12 @@ function expandedName(st: PaperState, f: Field, i: number, b: number, k: number)
 function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
   const t = f.tokens;
   let a = s;
+  let quantity: Token | undefined;
   // "a novel set of …", "a suite of …".
   for (let k = s; k < t.length && k - s < 3; k++) {
     if (quantities.has(t[k].norm) && t[k + 1]?.norm === "of") {
       a = k + 2;
+      quantity = t[k];
       break;
     }
   }
@@ -218,7 +273,9 @@ function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
   const head = nameHeadType(t[e - 1]);
   if (head) return head;
   const typed = typePhrase(t.slice(a, e));
-  return typed && typed.type !== "modality" ? typed.type : null;
+  if (typed && typed.type !== "modality") return typed.type;
+  // "a suite of functional tests": a quantity that is itself a dataset word ("suite") says so.
+  return quantity && datasetHeads.has(quantity.norm) ? "dataset" : null;
 }
 
 /** "the proposed Tobias", "our proposed DeepSignal", "our MedFuse framework". */
@@ -254,12 +311,22 @@ function listedNames(st: PaperState, f: Field): void {
     const type = listType(t[h]);
     if (!type) continue;
     const cue = LIST_START.exec(f.text.slice(t[h].end, t[h].end + 24));
-    if (!cue) continue;
+    if (!cue || (cue[0].trim().startsWith(":") && sectionLabel(f, h))) continue;
     const from = t[h].end + cue[0].length;
     let s = h + 1;
     while (s < t.length && t[s].start < from) s++;
     listItems(st, f, s, type);
   }
+}
+
+/**
+ * Is the plural at token h the label of a structured abstract's section ("METHODS: NB-1s, …",
+ * "Methods: LmABCB3, a new protein …"): written in capitals, or the first word of its sentence?
+ */
+function sectionLabel(f: Field, h: number): boolean {
+  const raw = f.tokens[h].raw;
+  if (raw.length >= 3 && raw === raw.toUpperCase()) return true;
+  return h === 0 || /[.!?:]\s*$/.test(gapAt(f, h));
 }
 
 const conjunction = (x: Token | undefined) => !!x && /^(?:and|or)$/.test(x.raw);

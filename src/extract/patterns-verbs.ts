@@ -9,7 +9,9 @@ import { addMention, draftFor, draftOf, type PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
 import { headNouns } from "./lexicon/index.ts";
 import { canonicalLabel, isFunctionWord, isWeak } from "./phrases.ts";
+import { wordSenses } from "./senses.ts";
 import { normWord } from "./text/normalise.ts";
+import { lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
 import { longestAt } from "./trie.ts";
 
@@ -107,28 +109,108 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
         );
       continue;
     }
-    conditionTask(st, f, i, k, head);
+    if (!conditionTask(st, f, i, k, head) && at.object === i + 1 && objectHeads.has(head))
+      nounObjectTask(st, f, i, k, head);
   }
+}
+
+/**
+ * A plain noun phrase right after a task verb names the task "<object> <head>" ("predicting BMI"
+ * → BMI prediction, "detect disagreements" → disagreement detection): one to three words up to a
+ * function word, punctuation or adverb, none weak or in head-nouns.json notTaskModifiers, letters
+ * only, and no concept other than a condition (the other rules name those); is-a the generic task
+ * of its head where the ontology has it.
+ */
+/** Task heads whose verb names a task with any plain noun object (not "extract patterns"). */
+const objectHeads = new Set([
+  "prediction",
+  "forecasting",
+  "detection",
+  "segmentation",
+  "estimation",
+]);
+
+function nounObjectTask(st: PaperState, f: Field, i: number, k: number, head: string): void {
+  const t = f.tokens;
+  // "the segments flanked by", "a forecast accuracy": nouns; only "predict(s)" and "detect(s)"
+  // stand for the verb in their bare forms.
+  if (!/ing$/.test(t[i].raw) && !/^(?:predict|detect)s?$/i.test(t[i].raw)) return;
+  if (!verbPosition(f, i)) return;
+  let e = k;
+  while (e < t.length && e - k <= MAX_OBJECT && t[e].joined && !isFunctionWord(t[e])) {
+    if (/.ly$/.test(t[e].raw)) break;
+    e++;
+  }
+  if (e === k || e - k > MAX_OBJECT || !plainObject(st, f, k, e)) return;
+  const generic = `task:${normWord(head)}`;
+  const parent = st.index.byId.has(generic) ? generic : undefined;
+  const label = `${canonicalLabel(t.slice(k, e))} ${head}`;
+  const d = draftFor(st, "task", label, parent ? [parent] : []);
+  if (parent && parent !== d.id) d.parents.add(parent);
+  addMention(d, f, t[i].start, t[e - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
+}
+
+const DETERMINERS =
+  /^(?:the|a|an|this|that|these|those|our|its|their|his|her|each|every|any|some|no)$/i;
+
+/**
+ * Does token i stand where a verb does: first in its field or after punctuation, or after a
+ * function word that is no determiner ("for predicting X", "we predict X", "to detect X")? After a
+ * determiner or a content word it is a noun's modifier ("the forecasting problem", "improves
+ * forecasting accuracy").
+ */
+function verbPosition(f: Field, i: number): boolean {
+  const t = f.tokens;
+  if (i === 0 || !t[i].joined) return true;
+  const prev = t[i - 1];
+  return isFunctionWord(prev) && !DETERMINERS.test(prev.raw);
+}
+
+/** Is tokens [k, e) a plain noun phrase that ends there and holds no concept but a condition? */
+function plainObject(st: PaperState, f: Field, k: number, e: number): boolean {
+  const t = f.tokens;
+  const object = t.slice(k, e);
+  if (!endsPhrase(t, e)) return false;
+  // "diagnose endocrine and metabolic disorders": the object may modify a later noun.
+  if (/^(?:and|or)$/.test(t[e]?.raw ?? "") || /^\s*,/.test(f.text.slice(t[e - 1].end)))
+    return false;
+  if (object.some((x) => isWeak(x) || notModifiers.has(x.norm))) return false;
+  if (!object.every((x) => /^\p{L}[\p{L}-]+$/u.test(x.raw))) return false;
+  if (object.some((x) => /^(?:out|up|off|itself|themselves|them|it)$/i.test(x.raw))) return false;
+  // A title in capitals ("FORECASTING PROCEDURE") hides which words are names.
+  if (object.some((x) => x.raw.length >= 5 && x.raw === x.raw.toUpperCase())) return false;
+  const typed = (m: (typeof f.matches)[number]) =>
+    m.start < e && m.end > k && m.concepts.some((ci) => st.index.concepts[ci].type !== "condition");
+  if (f.matches.some(typed)) return false;
+  if (notObjects.has(object[object.length - 1].norm)) return false;
+  // "We detect strokes in handwriting": a word whose sense the paper did not support.
+  if (senseForms.has(object.map((x) => x.norm).join(" "))) return false;
+  const last = lexTag(object[object.length - 1].raw.toLowerCase()) ?? "";
+  return !/Adjective|Verb|Tense|Infinitive|Gerund|Adverb/.test(last);
 }
 
 /**
  * A condition at token k, the object of the task head at token i, names the task "<condition>
  * <head>" ("detecting pneumonia" → pneumonia detection), is-a `conditionTaskParents[head]`.
  */
-function conditionTask(st: PaperState, f: Field, i: number, k: number, head: string): void {
+function conditionTask(st: PaperState, f: Field, i: number, k: number, head: string): boolean {
   const t = f.tokens;
   const m = f.matches.find((x) => x.start === k);
-  if (!m || !endsPhrase(t, m.end)) return;
+  if (!m || !endsPhrase(t, m.end)) return false;
   const concepts = m.concepts.map((ci) => st.index.concepts[ci]);
-  if (!concepts.every((c) => c.type === "condition")) return;
+  if (!concepts.every((c) => c.type === "condition")) return false;
   const parent = parentOf.get(head);
   const d = draftFor(st, "task", `${concepts[0].label} ${head}`, parent ? [parent] : []);
   if (parent && parent !== d.id) d.parents.add(parent);
   addMention(d, f, t[i].start, t[m.end - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
+  return true;
 }
 
 /** Words that make no task of an object ("Generating Data", "Predicting Model Errors"). */
 const notModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
+const notObjects = new Set(headNouns.notTaskObjects.map(normWord));
+/** The ambiguous forms of lexicon/word-senses.json ("stroke"): no object of a new task. */
+const senseForms = new Set([...wordSenses.values()].flatMap((s) => [...s.forms]));
 /** The longest noun phrase a title's opening verb takes as its object (words). */
 const MAX_TITLE_OBJECT = 3;
 

@@ -327,7 +327,51 @@ function methodNames(st: PaperState, f: Field): void {
     const [s0, e0] = span(t.slice(i + 1, b));
     if (overlapsNew(st, f, s0, e0)) continue;
     addNew(st, f, "method", t.slice(i + 1, b), "pattern", st.opts.confidence.pattern, [], true);
+    if (/s$/.test(t[i].raw)) listedAfter(st, f, b);
   }
+}
+
+/** Items in a list (a comma or "and" between) after a token the list's first name ended at. */
+const MAX_LISTED = 8;
+
+/**
+ * "the neural network methods NetMHC, NetMHCpan, MHCflurry, and MHCnuggets": after a plural
+ * head's first name, the names that follow it in a list are methods too. Each item must be one
+ * name (its hyphenated parts included) that looks like one, and is no concept or short form.
+ */
+function listedAfter(st: PaperState, f: Field, from: number): void {
+  const t = f.tokens;
+  let i = from;
+  for (let n = 0; n < MAX_LISTED && i < t.length; n++) {
+    const gap = f.text.slice(t[i - 1].end, t[i].start);
+    const and = /^(?:and|or)$/.test(t[i].raw);
+    if (!/^\s*,\s*$/.test(gap) && !(and && /^\s*,?\s*$/.test(gap))) return;
+    const a = and ? i + 1 : i;
+    if (a >= t.length || !isNameLike(t[a].raw) || !/\p{L}.*\p{L}/u.test(t[a].raw)) return;
+    let b = a + 1;
+    while (b < t.length && t[b].hyphen) b++;
+    if (conceptCovers(f, a, b) || st.shortForms.has(t[a].raw.replace(/s$/, ""))) return;
+    const [s0, e0] = span(t.slice(a, b));
+    if (!overlapsNew(st, f, s0, e0))
+      addNew(st, f, "method", t.slice(a, b), "pattern", st.opts.confidence.pattern, [], true);
+    // The item after "and" is the last.
+    if (and) return;
+    i = b;
+  }
+}
+
+/**
+ * A short form matched alone only where a paper defines it ("REMC": Roadmap Epigenomics), written
+ * before a dataset word: the word says which sense is meant when the short form names exactly one
+ * dataset concept.
+ */
+function namedShortForm(st: PaperState, f: Field, j: number): void {
+  const named = (st.index.ambiguous.get(f.tokens[j].raw) ?? [])
+    .map((ci) => st.index.concepts[ci])
+    .filter((c) => c.type === "dataset");
+  if (named.length !== 1) return;
+  const { start, end } = f.tokens[j];
+  addMention(draftOf(st, named[0]), f, start, end, "abbreviation", st.opts.confidence.abbreviation);
 }
 
 /** "the benchmark MedRisk", "a new dataset ClinicBench", "the PTB-XL dataset". */
@@ -343,8 +387,12 @@ function datasetNames(st: PaperState, f: Field): void {
       if (after && dir === 1) continue;
       const n = t[j];
       if (!n || !isNameLike(n.raw) || !/\p{L}.*\p{L}/u.test(n.raw)) continue;
-      // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it.
-      if (dir === -1 && /^\p{Lu}{2,5}s?$/u.test(n.raw) && !t[j].hyphen) continue;
+      // "the DNA dataset" describes the data; "the PTB-XL dataset", "MIMIC-III database" name it;
+      // a short form of one dataset concept ("the REMC database") names that dataset.
+      if (dir === -1 && /^\p{Lu}{2,5}s?$/u.test(n.raw) && !t[j].hyphen) {
+        if (!f.matches.some((m) => m.start <= j && j < m.end)) namedShortForm(st, f, j);
+        continue;
+      }
       if (!(dir === 1 ? n.joined : t[i].joined)) continue;
       // Walk over a hyphenated name ("MIMIC-III-WDB").
       let a = j;
@@ -453,7 +501,7 @@ function compositionalTasks(st: PaperState, f: Field): void {
       !taskHeads.has(t[k - 1].norm)
     )
       k--;
-    if (subject) k = subject.start;
+    if (subject) k = extendSubject(t, subject.start, h);
     if (k === h) continue;
     // Start on a whole ontology match, never inside one.
     const inside = f.matches.find((m) => m.start < k && m.end > k);
@@ -503,6 +551,26 @@ function compositionalTasks(st: PaperState, f: Field): void {
 }
 
 const notTaskModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
+
+/**
+ * A subject's modifiers before it ("Cardiac CT Segmentation", "brain MRI classification"): content
+ * words glued to it, at most three words before the head in all; the checks after it trim verbs,
+ * gerunds and adjectives alone as for any task phrase.
+ */
+function extendSubject(t: Token[], k: number, h: number): number {
+  while (
+    k > 0 &&
+    h - k < 4 &&
+    t[k].joined &&
+    /\p{L}/u.test(t[k - 1].raw) &&
+    !isFunctionWord(t[k - 1]) &&
+    !isWeak(t[k - 1]) &&
+    !taskHeads.has(t[k - 1].norm) &&
+    !notTaskModifiers.has(t[k - 1].norm)
+  )
+    k--;
+  return k;
+}
 
 /** Modifiers that may make a task of a generic task head: up to three, none a blocker or task head. */
 function plainModifiers(mods: Token[]): boolean {

@@ -12,6 +12,11 @@ const headType = new Map<string, TopicType>();
 for (const type of ["method", "task", "modality"] as const)
   for (const w of headNouns.topicHeads[type]) headType.set(normWord(w), type);
 
+/** The type the last word of a candidate key (normalised words joined by spaces) would give. */
+export function headTypeOfKey(key: string): TopicType | undefined {
+  return headType.get(key.slice(key.lastIndexOf(" ") + 1));
+}
+
 /**
  * The type a topic label's head noun gives it, or null. The words before the head must hold one
  * that is neither a function word nor a weak modifier ("proposed model" stays a topic).

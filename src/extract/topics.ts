@@ -13,6 +13,7 @@ import { canonicalLabel } from "./phrases.ts";
 import type { Span } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { type TopicCandidates, topicCandidates } from "./topic-candidates.ts";
+import { ownHeadTyped } from "./topic-own.ts";
 import { type PhraseTagStore, readAsNounPhrases, TAG_BATCH } from "./topic-tags.ts";
 import { topicType } from "./topic-types.ts";
 
@@ -24,7 +25,8 @@ export type TopicConfidence = Pick<ConfidenceOptions, "topic" | "headNoun">;
 
 export interface PaperTopic {
   draft: Draft;
-  relevance: number;
+  /** A corpus topic's relevance; none for a phrase typed within its paper (topic-own.ts). */
+  relevance?: number;
 }
 
 /** What stage 2 reads of one paper: its text and its stage-1 candidates. */
@@ -248,8 +250,51 @@ export function corpusTopics(
         addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], rule, conf);
       found.push({ draft, relevance: relevance[i] });
     }
-    found.sort((a, b) => b.relevance - a.relevance || (a.draft.id < b.draft.id ? -1 : 1));
-    return found.slice(0, opts.maxPerPaper);
+    found.sort(
+      (a, b) => (b.relevance ?? 0) - (a.relevance ?? 0) || (a.draft.id < b.draft.id ? -1 : 1),
+    );
+    const top = found.slice(0, opts.maxPerPaper);
+    if (!opts.typeByHead || opts.ownHeadOccurrences < 1) return top;
+    return [...top, ...ownTopicsOf(c, p, list, opts.ownHeadOccurrences, confidence)];
+  });
+}
+
+/** The paper's own recurring phrases typed by their head (topic-own.ts), as drafts. */
+function ownTopicsOf(
+  c: Corpus,
+  p: number,
+  kept: number[],
+  minOccurrences: number,
+  confidence: TopicConfidence,
+): PaperTopic[] {
+  const input = c.papers[p];
+  const { occ, dup } = input.candidates;
+  const handled = new Set<number>();
+  for (let e = 0; e < kept.length; e += 3) handled.add(kept[e]);
+  const keys: string[] = [];
+  for (let at = c.start[p]; at < c.start[p + 1]; at++) keys.push(c.keyOf[c.ids[at]]);
+  const typed = ownHeadTyped({
+    keys,
+    occ,
+    dup,
+    handled,
+    labelAt: (q) => labelOf(writtenAt(input, q)),
+    minOccurrences,
+  });
+  if (typed.length === 0) return [];
+  const fields = lightFields(input);
+  return typed.map((t) => {
+    const draft: Draft = {
+      id: `${t.type}:${slugify(t.label) || "x"}`,
+      type: t.type,
+      label: t.label,
+      aliases: new Set(),
+      parents: new Set(),
+      mentions: new Map(),
+    };
+    for (let o = 0, q = t.pos + 1; o < occ[t.pos]; o++, q += 3)
+      addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], "head-noun", confidence.headNoun);
+    return { draft };
   });
 }
 

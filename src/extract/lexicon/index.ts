@@ -52,6 +52,8 @@ export const HeadNounData = z.object({
   verbObjectSkips: z.array(z.string()).default([]),
   /** "predict the onset of sepsis": words naming the event of a condition, read past with "the … of"; optional. */
   conditionEvents: z.array(z.string()).default([]),
+  /** Nouns that end no task object after a task verb ("detect improvements"); optional. */
+  notTaskObjects: z.array(z.string()).default([]),
 });
 export type HeadNounData = z.infer<typeof HeadNounData>;
 

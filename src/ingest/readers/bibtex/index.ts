@@ -9,6 +9,7 @@ import { errorText, makeDate, monthNumber } from "../common.ts";
 import { listTruncated, repairNameList } from "./authors.ts";
 import { repairRecords } from "./hyphens.ts";
 import { leadingMacro, postText, postTitle, preLatex } from "./latex.ts";
+import { macroRepairs, protectMacro, restoreMacro } from "./macros.ts";
 import { type BibChunk, skipPreamble, splitBibtex } from "./split.ts";
 import { STRING_DEFAULTS, type StringLimits, StringTable } from "./strings.ts";
 
@@ -235,7 +236,12 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
       const crossref = str(entry.properties.crossref).trim().toLowerCase();
       const inherited = inherit(entry, (crossref && byKey.get(crossref)) || single);
       const lead = leadingMacro(str(inherited.properties.title));
-      if (lead) inherited.properties = { ...inherited.properties, title: lead.rest };
+      const name = lead?.macro.slice(1) ?? "";
+      const inAbstract = lead ? protectMacro(str(inherited.properties.abstract), name) : null;
+      if (lead) {
+        inherited.properties = { ...inherited.properties, title: lead.rest };
+        if (inAbstract?.count) inherited.properties.abstract = inAbstract.text;
+      }
       const full = prepare(inherited);
       const csl = toCslTolerant(full);
       const title = lead ? withMacro(lead.macro, lead.rest, csl.title) : postTitle(csl.title ?? "");
@@ -256,7 +262,9 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
           authors,
           authorsTruncated: listTruncated(str(entry.properties.author)),
           date,
-          abstract: postText(csl.abstract ?? ""),
+          abstract: inAbstract?.count
+            ? restoreMacro(postText(csl.abstract ?? ""), name)
+            : postText(csl.abstract ?? ""),
           doi: csl.DOI ?? str(full.properties.doi),
           arxivId: arxivOf(full),
           links: linksOf(full, csl),
@@ -265,6 +273,8 @@ export function parseBibtex(text: string, file: string, options: BibtexOptions =
           sources: [{ file, line: chunk.line, entry: entry.label, format: FORMAT }],
         }),
       );
+      if (lead)
+        papers[papers.length - 1].repairs = macroRepairs(lead.macro, inAbstract?.count ?? 0);
     } catch (err) {
       reject(chunk, `cannot map entry: ${errorText(err)}`);
     }
