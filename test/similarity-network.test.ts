@@ -114,6 +114,20 @@ describe("similarPairs community network", () => {
     });
   });
 
+  it.each([30, 200, 5000])(
+    "weighs every shared item, however far the walk went (candidate budget %i)",
+    (budget) => {
+      const o = opts({ communityWeights: only({ authors: 0.7 }), candidateBudget: budget });
+      const net = edges(similarPairs(internItems(papers), o).network);
+      const ref = cosines(papers, "author", 0.7, 0.6 * papers.length);
+      expect(net.size).toBeGreaterThan(0);
+      for (const [key, w] of net) {
+        const [a, b] = key.split("-").map(Number);
+        expect(w).toBeCloseTo(ref[a][b], 4);
+      }
+    },
+  );
+
   it("links no two papers that share only what it does not weigh", () => {
     const o = opts({ communityWeights: only({ authors: 1 }) });
     const out = similarPairs(internItems(papers), o);

@@ -350,7 +350,8 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
   // The community score minus the related one, then (after the walk) the community score.
   const netScore = new Float64Array(n);
   const kept = new Set<number>();
-  const netKept = new Set<number>();
+  // Community network pairs, each with its weight when a complete walk found it (NaN: not yet).
+  const netKept = new Map<number, number>();
   const pairKey = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
   const walkMax = opts.candidateMaxDf ?? Number.POSITIVE_INFINITY;
   const budget = opts.candidateBudget ?? Number.POSITIVE_INFINITY;
@@ -368,9 +369,13 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
     for (let k = offsets[i]; k < offsets[i + 1]; k++) if (unit[k] > 0) walk.push(k);
     walk.sort((x, y) => df[ids[x]] - df[ids[y]] || ids[x] - ids[y]);
     let walked = 0;
+    let complete = true;
     for (const k of walk) {
       const id = ids[k];
-      if (df[id] > walkMax || walked + df[id] > budget) break;
+      if (df[id] > walkMax || walked + df[id] > budget) {
+        complete = false;
+        break;
+      }
       walked += df[id];
       const c = input.channel[id];
       const w = toScore[c] * unit[k];
@@ -408,21 +413,23 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
       if (nj > 0 && (netTop.length < netK || nj >= netScore[netTop[netK - 1]])) netBest.offer(j);
     }
     for (const j of best.items) kept.add(pairKey(i, j));
-    for (const j of netBest.items) netKept.add(pairKey(i, j));
+    // A walk over all of paper i's items has summed every shared item: that is the weight.
+    for (const j of netBest.items) {
+      const key = pairKey(i, j);
+      const had = netKept.get(key);
+      if (had === undefined || (complete && Number.isNaN(had)))
+        netKept.set(key, complete ? netScore[j] : Number.NaN);
+    }
     for (let t = 0; t < nTouched; t++) score[touched[t]] = netScore[touched[t]] = 0;
   }
   return {
     ...edgesOf(
       input,
       units.related,
-      [...kept].sort((x, y) => x - y),
+      Float64Array.from(kept).sort(),
       opts,
     ),
-    network: networkOf(
-      input,
-      units.net,
-      [...netKept].sort((x, y) => x - y),
-    ),
+    network: networkOf(input, units.net, netKept),
   };
 }
 
@@ -438,14 +445,23 @@ function dot(input: SimilarityInput, unit: Float64Array, a: number, b: number): 
   return total;
 }
 
-/** The community network's kept pairs with their weights, all shared items counted. */
-function networkOf(input: SimilarityInput, unit: Float64Array, keys: number[]): PaperNetwork {
+/**
+ * The community network's kept pairs with their weights, all shared items counted: the walk's
+ * sum where it was complete, else the merge-join of the two papers' lists.
+ */
+function networkOf(
+  input: SimilarityInput,
+  unit: Float64Array,
+  kept: Map<number, number>,
+): PaperNetwork {
   const pairs: number[] = [];
   const weights: number[] = [];
-  for (const key of keys) {
+  // Pair keys are integers below n² (exact as doubles); a typed array sorts them numerically.
+  for (const key of Float64Array.from(kept.keys()).sort()) {
     const a = Math.floor(key / input.n);
     const b = key % input.n;
-    const w = round4(dot(input, unit, a, b));
+    const found = kept.get(key) as number;
+    const w = round4(Number.isNaN(found) ? dot(input, unit, a, b) : found);
     if (w <= 0) continue;
     pairs.push(a, b);
     weights.push(w);
@@ -461,7 +477,7 @@ function networkOf(input: SimilarityInput, unit: Float64Array, keys: number[]): 
 function edgesOf(
   input: SimilarityInput,
   unit: Float64Array,
-  keys: number[],
+  keys: Float64Array,
   { maxReasons, minWordReasons }: Pick<SimilarityOptions, "maxReasons" | "minWordReasons">,
 ): Omit<SimilarityOutput, "network"> {
   const { n, offsets, ids, channel } = input;
