@@ -423,12 +423,7 @@ export function similarPairs(input: SimilarityInput, opts: SimilarityOptions): S
     for (let t = 0; t < nTouched; t++) score[touched[t]] = netScore[touched[t]] = 0;
   }
   return {
-    ...edgesOf(
-      input,
-      units.related,
-      Float64Array.from(kept).sort(),
-      opts,
-    ),
+    ...edgesOf(input, units.related, Float64Array.from(kept).sort(), opts),
     network: networkOf(input, units.net, netKept),
   };
 }
