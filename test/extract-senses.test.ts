@@ -33,6 +33,22 @@ describe("extract: word sense of ambiguous ontology terms", () => {
     },
   );
 
+  it("reads SLAM as localization and mapping only beside a robotics cue (titles of real papers)", () => {
+    const slam = "task:simultaneous-localization-and-mapping";
+    const [language, robot] = run([
+      {
+        title: "SLAM: Towards Efficient Multilingual Reasoning via Selective Language Alignment",
+        abstract: "We propose SLAM, which fine-tunes a few layers of a large language model.",
+      },
+      {
+        title: "A Visual SLAM with Moving Object Trajectory Prediction",
+        abstract: "SLAM lets a mobile robot build a map of a dynamic scene.",
+      },
+    ]);
+    expect(ids(language)).not.toContain(slam);
+    expect(ids(robot)).toContain(slam);
+  });
+
   it("keeps a term written in an unambiguous form without any cue", () => {
     const [p] = run([{ title: "Ischemic stroke in a badminton player", abstract: "" }]);
     expect(ids(p)).toContain("condition:stroke");
