@@ -92,6 +92,22 @@ describe("extract: words that make no composed task (head-nouns.json notTaskModi
   });
 });
 
+describe("extract: a head that names no task alone takes no blocker as its one modifier", () => {
+  it.each([
+    ["Data analysis of clinical records", "task:data-analysis"],
+    ["Costs of sequencing", "task:data-generation"],
+  ])("%s has no %s", (title, id) => {
+    const abstract = "Costs fall as data generation and data analysis grow.";
+    const [p] = run([{ title, abstract }]);
+    expect(ids(p)).not.toContain(id);
+  });
+
+  it("keeps a composed task whose blocker is not its only modifier", () => {
+    const [p] = run([{ title: "Automated clinical data extraction from notes", abstract: "" }]);
+    expect(ids(p)).toContain("task:clinical-data-extraction");
+  });
+});
+
 describe("word-senses data", () => {
   it("names only ontology concepts and known domains", () => {
     expect(wordSenses.size).toBeGreaterThanOrEqual(4);
