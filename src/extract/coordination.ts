@@ -10,7 +10,8 @@ import { isFunctionWord, isWeak } from "./phrases.ts";
 import type { Token } from "./text/tokenize.ts";
 import { lookup } from "./trie.ts";
 
-const AND_OR = new Set(["and", "or"]);
+/** The conjunctions as written (no lower-casing of every token: this runs on every word). */
+const AND_OR = new Set(["and", "or", "And", "Or", "AND", "OR"]);
 /** At most this many head words after the second conjunct, and modifier words after "and". */
 const MAX_SHARED = 3;
 
@@ -97,7 +98,7 @@ export function coordinations(st: PaperState): void {
       }
     };
     for (let c = 1; c + 1 < f.tokens.length; c++) {
-      if (!AND_OR.has(f.tokens[c].raw.toLowerCase())) continue;
+      if (!AND_OR.has(f.tokens[c].raw)) continue;
       sharedHead(st, f, c, add);
       sharedModifier(st, f, c, add);
     }
