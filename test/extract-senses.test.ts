@@ -33,6 +33,22 @@ describe("extract: word sense of ambiguous ontology terms", () => {
     },
   );
 
+  it("reads SLAM as localization and mapping only beside a robotics cue (titles of real papers)", () => {
+    const slam = "task:simultaneous-localization-and-mapping";
+    const [language, robot] = run([
+      {
+        title: "SLAM: Towards Efficient Multilingual Reasoning via Selective Language Alignment",
+        abstract: "We propose SLAM, which fine-tunes a few layers of a large language model.",
+      },
+      {
+        title: "A Visual SLAM with Moving Object Trajectory Prediction",
+        abstract: "SLAM lets a mobile robot build a map of a dynamic scene.",
+      },
+    ]);
+    expect(ids(language)).not.toContain(slam);
+    expect(ids(robot)).toContain(slam);
+  });
+
   it("keeps a term written in an unambiguous form without any cue", () => {
     const [p] = run([{ title: "Ischemic stroke in a badminton player", abstract: "" }]);
     expect(ids(p)).toContain("condition:stroke");
@@ -73,6 +89,22 @@ describe("extract: words that make no composed task (head-nouns.json notTaskModi
     const [p] = run([{ title, abstract: "" }]);
     expect(ids(p)).not.toContain(id);
     expect(p.entities.some((e) => e.type === "task")).toBe(true);
+  });
+});
+
+describe("extract: a head that names no task alone takes no blocker as its one modifier", () => {
+  it.each([
+    ["Data analysis of clinical records", "task:data-analysis"],
+    ["Costs of sequencing", "task:data-generation"],
+  ])("%s has no %s", (title, id) => {
+    const abstract = "Costs fall as data generation and data analysis grow.";
+    const [p] = run([{ title, abstract }]);
+    expect(ids(p)).not.toContain(id);
+  });
+
+  it("keeps a composed task whose blocker is not its only modifier", () => {
+    const [p] = run([{ title: "Automated clinical data extraction from notes", abstract: "" }]);
+    expect(ids(p)).toContain("task:clinical-data-extraction");
   });
 });
 

@@ -1,6 +1,7 @@
 // Entities of one paper: ontology matches, defined abbreviations, contribution patterns,
 // title structure and compositional tasks, each with its mentions (drafts, draft.ts).
 import { type Definition, findDefinitions } from "./abbreviations.ts";
+import { coordinations } from "./coordination.ts";
 import { addMention, draftOf, longFormFits, type PaperState, type ShortForm } from "./draft.ts";
 import { type Field, prepareField, tokenRange } from "./field.ts";
 import { subsumedConcepts } from "./lexicon/index.ts";
@@ -96,6 +97,7 @@ export function extractPaperEntities(
   };
   resolveSenses(st.fields, index);
   ontologyMentions(st);
+  coordinations(st);
   for (const f of st.fields) {
     for (const def of findDefinitions(f.text)) resolveDefinition(st, f, def);
   }

@@ -542,6 +542,9 @@ function compositionalTasks(st: PaperState, f: Field): void {
     const tokens = t.slice(k, h + 1);
     if (!tokens.every((x) => /\p{L}/u.test(x.raw))) continue;
     if (generic && !subject && !plainModifiers(mods)) continue;
+    // A head that names no task alone ("analysis", "generation") takes no blocker as its one
+    // modifier: "data analysis", "model prediction" are no tasks; "clinical data extraction" is.
+    if (!generic && !subject && mods.length === 1 && notTaskModifiers.has(mods[0].norm)) continue;
     // "<condition> prediction": is-a the generic task of that head for conditions (risk prediction).
     const whole = f.matches.find((m) => m.start === k && m.end === h);
     const conditionParent = !generic && whole ? conditionTaskParent(st, whole, head) : undefined;

@@ -13,6 +13,7 @@ import { canonicalLabel } from "./phrases.ts";
 import type { Span } from "./text/sentences.ts";
 import { tokenize } from "./text/tokenize.ts";
 import { type TopicCandidates, topicCandidates } from "./topic-candidates.ts";
+import { cutOpener } from "./topic-cut.ts";
 import { ownHeadTyped } from "./topic-own.ts";
 import { type PhraseTagStore, readAsNounPhrases, TAG_BATCH } from "./topic-tags.ts";
 import { topicType } from "./topic-types.ts";
@@ -255,7 +256,16 @@ export function corpusTopics(
     );
     const top = found.slice(0, opts.maxPerPaper);
     if (!opts.typeByHead || opts.ownHeadOccurrences < 1) return top;
-    return [...top, ...ownTopicsOf(c, p, list, opts.ownHeadOccurrences, confidence)];
+    const ids = new Set(top.map((t) => t.draft.id));
+    const own = ownTopicsOf(c, p, list, opts.ownHeadOccurrences, confidence);
+    // A phrase taken whole (topic-cut.ts) may name what another topic of the paper names.
+    const out = [...top];
+    for (const t of own) {
+      if (ids.has(t.draft.id)) continue;
+      ids.add(t.draft.id);
+      out.push(t);
+    }
+    return out;
   });
 }
 
@@ -283,17 +293,26 @@ function ownTopicsOf(
   });
   if (typed.length === 0) return [];
   const fields = lightFields(input);
+  const texts = [input.title, input.abstract];
   return typed.map((t) => {
+    // A tail of a longer term the splitter cut ("squares estimator") is taken whole (topic-cut.ts).
+    const cut = cutOpener(texts, occ, t.pos);
+    const first = t.pos + 1;
+    const whole = cut && labelOf(texts[occ[first]].slice(cut.starts[0], occ[first + 2]));
+    const type = (whole && topicType(whole)) || t.type;
+    const label = whole && topicType(whole) ? whole : t.label;
     const draft: Draft = {
-      id: `${t.type}:${slugify(t.label) || "x"}`,
-      type: t.type,
-      label: t.label,
+      id: `${type}:${slugify(label) || "x"}`,
+      type,
+      label,
       aliases: new Set(),
       parents: new Set(),
       mentions: new Map(),
     };
-    for (let o = 0, q = t.pos + 1; o < occ[t.pos]; o++, q += 3)
-      addMention(draft, fields[occ[q]], occ[q + 1], occ[q + 2], "head-noun", confidence.headNoun);
+    for (let o = 0, q = first; o < occ[t.pos]; o++, q += 3) {
+      const start = label === t.label || !cut ? occ[q + 1] : cut.starts[o];
+      addMention(draft, fields[occ[q]], start, occ[q + 2], "head-noun", confidence.headNoun);
+    }
     return { draft };
   });
 }

@@ -54,6 +54,8 @@ export const HeadNounData = z.object({
   conditionEvents: z.array(z.string()).default([]),
   /** Nouns that end no task object after a task verb ("detect improvements"); optional. */
   notTaskObjects: z.array(z.string()).default([]),
+  /** Function or weak words that open a term the splitter cuts after them ("least squares"); optional. */
+  termOpeners: z.array(z.string()).default([]),
 });
 export type HeadNounData = z.infer<typeof HeadNounData>;
 
