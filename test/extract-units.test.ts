@@ -303,6 +303,12 @@ describe("extract: contribution patterns", () => {
     ],
     [
       "T",
+      "We present the KNN-KDE method introducing observation-specific kernels for KDE.",
+      "method:KNN-KDE",
+      "name",
+    ],
+    [
+      "T",
       "We present a wavelet scattering network (WSN) for it.",
       "method:wavelet scattering network",
       "pattern",

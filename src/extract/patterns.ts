@@ -283,8 +283,15 @@ function proposals(st: PaperState, f: Field): void {
       e - s < 7 &&
       (e === s || t[e].joined) &&
       (t[e].hyphen || !isFunctionWord(t[e]))
-    )
+    ) {
       e++;
+      // A generic head before an -ing word ends the name: "the KNN-KDE method introducing
+      // observation-specific kernels" names "KNN-KDE method", not the clause after it.
+      const head = t[e - 1];
+      const next = t[e];
+      if (e - 1 > s && genericNorm.has(head.norm) && next && !next.hyphen && /ing$/.test(next.norm))
+        break;
+    }
     if (e <= s) continue;
     // A definition right after the phrase is handled by resolveDefinition.
     if (/^\s*\(/.test(f.text.slice(t[e - 1].end, t[e - 1].end + 3))) continue;
