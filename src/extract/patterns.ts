@@ -25,19 +25,17 @@ import { breaksNounPhrase, isParticiple, lexTag } from "./text/pos.ts";
 import type { Token } from "./text/tokenize.ts";
 import { longestAt } from "./trie.ts";
 
-const CONTRIBUTION =
-  /\b(?:[Ww]e (?:\w+ )?(?:propose|introduce|present|develop|design|devise|build|construct|call|name|term|dub)|called|named|termed|dubbed|coined)\b/;
 const taskHeads = new Set(headNouns.taskLabelHeads.map(normWord));
 const splitPrefixes = new Set(spelling.splitPrefixes);
 const datasetWords = new Set(["benchmark", "dataset", "corpus", "database"].map(normWord));
 /** Heads that name a resource only after its name: "the Rotterdam cohort", "the BraTS challenge". */
 const datasetWordsAfter = new Set(["challenge", "cohort"].map(normWord));
-const proposeVerbs = new Set(
-  ["propose", "introduce", "present", "develop", "design", "devise", "build", "construct"].map(
-    normWord,
-  ),
+const proposeVerbs = new Set(nameCues.contributionVerbs.map(normWord));
+const nameVerbs = new Set(nameCues.namedBy);
+/** "we propose …", "we call it …", "a method called …": a sentence that contributes a name. */
+const CONTRIBUTION = new RegExp(
+  `\\b(?:[Ww]e (?:\\w+ )?(?:${[...nameCues.contributionVerbs, ...nameCues.namingVerbs].join("|")})|${nameCues.namedBy.join("|")})\\b`,
 );
-const nameVerbs = new Set(["called", "named", "termed", "dubbed", "coined"]);
 
 export function resolveLongForm(
   st: PaperState,

@@ -3,6 +3,7 @@
 // `proposed` (Mention.role, docs/ontology.md). Cue words are data: lexicon/roles.json.
 import { z } from "zod";
 import type { Field } from "./field.ts";
+import { parse } from "./lexicon/index.ts";
 import rolesJson from "./lexicon/roles.json" with { type: "json" };
 import { normWord } from "./text/normalise.ts";
 import type { EntityType, MentionRole } from "./types.ts";
@@ -16,10 +17,7 @@ const RoleData = z.object({
   stops: z.array(z.string()),
   self: z.array(z.string()),
 });
-const parsed = RoleData.safeParse(rolesJson);
-if (!parsed.success)
-  throw new Error(`extract/lexicon: roles.json: ${parsed.error.issues[0]?.message}`);
-const data = parsed.data;
+const data = parse(RoleData, rolesJson, "roles.json");
 // Keys of one token each: "fine-tune" is the tokens "fine" "tune", matched by its last word after "fine".
 const keyOf = (w: string) => normWord(w.split("-").pop() ?? w);
 const propose = new Set(data.propose.map(keyOf));

@@ -64,7 +64,8 @@ export const StopPhraseData = z.object({
   phrases: z.array(z.string()),
 });
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+/** A lexicon file's data checked by its schema; an error names the file and the first issue. */
+export function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const r = schema.safeParse(data);
   if (!r.success) throw new Error(`extract/lexicon: ${file}: ${r.error.issues[0]?.message}`);
   return r.data;
@@ -86,6 +87,9 @@ export const describingSuffixes = new Set(
 export const NameCueData = z.object({
   description: z.string().optional(),
   proposeVerbs: z.array(z.string()),
+  contributionVerbs: z.array(z.string()),
+  namingVerbs: z.array(z.string()),
+  namedBy: z.array(z.string()),
   proposers: z.array(z.string()),
   methodHeads: z.array(z.string()),
   datasetHeads: z.array(z.string()),
