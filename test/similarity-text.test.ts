@@ -50,6 +50,12 @@ describe("text terms", () => {
     ["accents fold, digits alone go", "Rényi 2022 GPT4", ["renyi", "gpt4"]],
     ["split at punctuation", "Multi-Agent path-finding", ["multi", "agent", "path", "finding"]],
     ["one-letter tokens go", "a b c x-ray", ["ray"]],
+    // arXiv abstracts carry TeX: "$f:\\mathbb{R}^d$" named a 371-paper community "mathbb".
+    [
+      "TeX commands go",
+      "kernels on $\\mathbb{R}^d$ with \\emph{sparse} \\ell_1",
+      ["kernel", "sparse"],
+    ],
   ])("tokens: %s", (_name, text, keys) => {
     expect(tokens(text).map((t) => t.key)).toEqual(keys);
   });

@@ -1,5 +1,5 @@
-// The words of a paper's title and abstract as text-vector terms: folded to lower case without
-// accents, split at anything but letters and digits, stop words (lexicon.ts) and tokens without
+// The words of a paper's title and abstract as text-vector terms: TeX commands (\mathbb, \emph)
+// left out, folded to lower case without accents, split at anything but letters and digits, stop words (lexicon.ts) and tokens without
 // a letter left out, plurals folded to the singular ("networks" → "network", "studies" → "study").
 import { allStopWords } from "./lexicon.ts";
 
@@ -23,11 +23,17 @@ export function singular(word: string): string {
 
 const MAX_TOKEN = 30;
 
-/** The written forms of a text's words (lower case, accents off), in order, before stop words. */
+const TEX_COMMAND = /\\[A-Za-z]+/g;
+
+/**
+ * The written forms of a text's words (lower case, accents off), in order, before stop words. A
+ * TeX command is no word: "$\mathbb{R}^d$" gives "r", "d", never "mathbb".
+ */
 export function words(text: string): string[] {
+  const plain = text.includes("\\") ? text.replace(TEX_COMMAND, " ") : text;
   // Only text beyond ASCII needs its accents taken off (most abstracts are ASCII).
-  const ascii = !/[\u0080-\uffff]/.test(text);
-  const folded = ascii ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const ascii = !/[\u0080-\uffff]/.test(plain);
+  const folded = ascii ? plain : plain.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   return folded.toLowerCase().split(/[^a-z0-9]+/);
 }
 
