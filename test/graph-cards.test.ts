@@ -4,7 +4,7 @@ import { communityCards, communityLabel, type Scored, topTerms } from "../src/gr
 import { type CommunityOptions, DEFAULTS } from "../src/graph/options.ts";
 import { relations } from "../src/graph/relations.ts";
 
-const e = (label: string, count: number, spread: number, score: number): Scored => ({
+const e = (label: string, count: number, spread: number, score: number, distinct = 0): Scored => ({
   node: `method:${label.replace(/ /g, "-")}`,
   label,
   type: "method",
@@ -12,7 +12,11 @@ const e = (label: string, count: number, spread: number, score: number): Scored 
   spread,
   score,
   tfidf: score,
+  distinct,
 });
+
+/** Two terms, generic above a quarter of all papers, a first term in two papers at least. */
+const RULES = { terms: 2, maxSpread: 0.25, minCount: 2 };
 
 describe("communityLabel", () => {
   const empty = new Graph();
@@ -51,7 +55,7 @@ describe("communityLabel", () => {
       expected: "machine learning",
     },
   ])("$name", ({ scored, expected }) => {
-    expect(communityLabel(empty, scored, 2, 0.25, 2)).toBe(expected);
+    expect(communityLabel(empty, scored, RULES)).toBe(expected);
   });
 
   it("prefers terms not used by an earlier community's label", () => {
@@ -61,10 +65,8 @@ describe("communityLabel", () => {
       e("summarization", 20, 0.1, 7),
       e("dialogue", 15, 0.1, 5),
     ];
-    expect(communityLabel(empty, scored, 2, 0.25, 2, used)).toBe(
-      "machine translation · summarization",
-    );
-    expect(communityLabel(empty, scored, 2, 0.25, 2, used)).toBe("dialogue · machine translation");
+    expect(communityLabel(empty, scored, RULES, used)).toBe("machine translation · summarization");
+    expect(communityLabel(empty, scored, RULES, used)).toBe("dialogue · machine translation");
   });
 
   it("skips an is-a parent of a chosen term", () => {
@@ -77,7 +79,7 @@ describe("communityLabel", () => {
       e("curve fitting", 3, 0.1, 8),
       e("ecg", 2, 0.1, 1),
     ];
-    expect(communityLabel(g, scored, 2, 0.25, 2)).toBe("bezier curve · ecg");
+    expect(communityLabel(g, scored, RULES)).toBe("bezier curve · ecg");
   });
 
   it.each([
@@ -91,7 +93,7 @@ describe("communityLabel", () => {
     const scored = [e("video", 6, 0.1, 9), e("action recognition", 4, 0.1, 5)];
     // together: at least a quarter of the rarer term's papers hold both.
     const together = (a: Scored, b: Scored) => both >= 0.25 * Math.min(a.count, b.count);
-    expect(communityLabel(empty, scored, 2, 0.25, 2, new Set(), together)).toBe(expected);
+    expect(communityLabel(empty, scored, { ...RULES, together }, new Set())).toBe(expected);
   });
 });
 
@@ -103,17 +105,62 @@ describe("communityLabel: weak entities, the community's words", () => {
   it.each([
     {
       name: "a common word before weak entities",
-      words: [{ label: "turing", count: 32 }],
+      words: [{ label: "turing", count: 32, distinct: 0.4, spread: 0.04 }],
       expected: "turing",
     },
     {
       name: "weak entities when the word is rare too",
-      words: [{ label: "complicated", count: 4 }],
+      words: [{ label: "complicated", count: 4, distinct: 0.1, spread: 0.01 }],
       expected: "gallup poll",
     },
     { name: "weak entities with no words", words: [], expected: "gallup poll" },
   ])("$name", ({ words, expected }) => {
-    expect(communityLabel(empty, weak, 2, 0.25, 9, new Set(), () => true, words, 9)).toBe(expected);
+    expect(communityLabel(empty, weak, { ...RULES, minCount: 9 }, new Set(), words)).toBe(expected);
+  });
+
+  // Figures from real communities (distinct: p_c · ln(p_c / p), cards.ts); wordOverEntity 3.
+  const consciousness = [
+    e("neural network", 22, 0.07, 9, 0.121),
+    e("pattern recognition", 5, 0.01, 3, 0.047),
+  ];
+  it.each([
+    {
+      name: "an incidental entity gives way to a word 3.9 times as distinctive",
+      // Semantic Scholar export, 142 papers on consciousness and cognition.
+      scored: consciousness,
+      word: { label: "cognitive", count: 43, distinct: 0.474, spread: 0.05 },
+      expected: "cognitive",
+    },
+    {
+      name: "never to a generic word (in more than maxSpread of all papers)",
+      scored: consciousness,
+      word: { label: "learning", count: 43, distinct: 0.474, spread: 0.3 },
+      expected: "neural network · pattern recognition",
+    },
+    {
+      name: "nor to a word the entity says (deep-review, 50 papers, 3.9 times)",
+      scored: [
+        e("protein structure prediction", 10, 0.02, 9, 0.5),
+        e("deep learning", 8, 0.1, 3, 0.2),
+      ],
+      word: { label: "proteins", count: 42, distinct: 1.972, spread: 0.08 },
+      expected: "protein structure prediction · deep learning",
+    },
+    {
+      name: "an entity that fits keeps the label beside a word 2.6 times as distinctive",
+      // Web of Science export, 93 papers on coronary surgery.
+      scored: [e("stroke", 29, 0.05, 9, 0.481), e("coronary artery disease", 30, 0.05, 8, 0.473)],
+      word: { label: "coronary", count: 78, distinct: 1.244, spread: 0.09 },
+      expected: "stroke · coronary artery disease",
+    },
+  ])("$name", ({ scored, word, expected }) => {
+    const rules = { ...RULES, minCount: 3, wordOverEntity: 3 };
+    expect(communityLabel(empty, scored, rules, new Set(), [word])).toBe(expected);
+    // With no wordOverEntity the entities always name it.
+    const entities = communityLabel(empty, scored, { ...rules, wordOverEntity: undefined });
+    expect(
+      communityLabel(empty, scored, { ...rules, wordOverEntity: undefined }, new Set(), [word]),
+    ).toBe(entities);
   });
 
   it.each([
@@ -130,9 +177,7 @@ describe("communityLabel: weak entities, the community's words", () => {
       expected: "text · multiword expression identification",
     },
   ])("a second term needs minCountAfter papers: $expected", ({ scored, after, expected }) => {
-    expect(communityLabel(empty, scored, 2, 0.25, 2, new Set(), () => true, [], after)).toBe(
-      expected,
-    );
+    expect(communityLabel(empty, scored, { ...RULES, minCountAfter: after })).toBe(expected);
   });
 });
 
@@ -157,10 +202,14 @@ describe("topTerms (c-TF-IDF)", () => {
   for (const list of Object.values(held)) for (const t of list) df[t]++;
 
   it("ranks words concentrated in the community first; leaves out words of one paper or everywhere", () => {
-    expect(topTerms(["p0", "p1", "p2", "p3"], terms, df, 10, 5)).toEqual([
+    const top = topTerms(["p0", "p1", "p2", "p3"], terms, df, 10, 5);
+    expect(top.map(({ label, count }) => ({ label, count }))).toEqual([
       { label: "frame", count: 3 },
       { label: "video", count: 3 },
     ]);
+    // 3 of the community's 4 papers: frame is in 3 of 10 in all, video in 4.
+    expect(top[0]?.distinct).toBeCloseTo(0.75 * Math.log(0.75 / 0.3), 9);
+    expect(top[1]?.distinct).toBeCloseTo(0.75 * Math.log(0.75 / 0.4), 9);
   });
 });
 

@@ -8,6 +8,7 @@ import type { CommunityOptions } from "./options.ts";
 import type { Relations } from "./relations.ts";
 import type { CommunityCard, GraphMeta } from "./schema.ts";
 import { round4 } from "./similarity.ts";
+import { singular } from "./text/terms.ts";
 
 const TOP = 5;
 const TOP_TERMS = 8;
@@ -22,6 +23,33 @@ export interface Scored {
   tfidf: number;
   count: number;
   score: number;
+  /** How distinctive of the community, as `topTerms` scores a word: p_c · ln(p_c / p). */
+  distinct: number;
+}
+
+/** A distinctive word of a community (`topTerms`), with its score there. */
+export interface Word {
+  label: string;
+  count: number;
+  distinct: number;
+  /** Share of all papers holding the word. */
+  spread: number;
+}
+
+/** What `communityLabel` takes beside the scored entities (CommunityOptions' label* fields). */
+export interface LabelRules {
+  /** Terms in a label. */
+  terms: number;
+  /** Entities held by more than this share of all papers are generic. */
+  maxSpread: number;
+  /** Papers of the community a strong first term is in. */
+  minCount: number;
+  /** Papers of the community a later term is in (default minCount). */
+  minCountAfter?: number;
+  /** Whether two terms go together in the community (default always). */
+  together?: (a: Scored, b: Scored) => boolean;
+  /** The top word names the community when this many times as distinctive (default Infinity: never). */
+  wordOverEntity?: number;
 }
 
 /** Neither label contains the other as whole words (avoids "trajectory matching · bezier trajectory matching"). */
@@ -29,6 +57,15 @@ function overlaps(a: string, b: string): boolean {
   const x = ` ${a.toLowerCase()} `;
   const y = ` ${b.toLowerCase()} `;
   return x.includes(y) || y.includes(x);
+}
+
+/** Whether a label has the word among its own, plurals folded ("attacks" in "adversarial attack"). */
+function saysWord(label: string, word: string): boolean {
+  const key = singular(word);
+  return label
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((w) => singular(w) === key);
 }
 
 /** The concepts a paper holds: its entities and their is-a ancestors (one level up). */
@@ -66,6 +103,9 @@ function conceptCoverage(papers: string[], conceptsOf: ConceptsOf): Map<string, 
   return counts;
 }
 
+/** p_c · ln(p_c / p): a term's share of a community's papers against its share of all papers. */
+const distinctiveness = (share: number, spread: number) => share * Math.log(share / spread);
+
 /**
  * tf-idf of entity frequency in the community against the corpus, times its concentration
  * (share of the entity's papers that are in this community), times its type's weight.
@@ -92,6 +132,7 @@ function scoreEntities(
       tfidf: count * idf,
       count,
       score: count * idf * typeFactor * Math.sqrt(count / df),
+      distinct: distinctiveness(count / papers.length, df / n),
     });
   }
   return out.sort((x, y) => y.score - x.score || y.count - x.count || cmp(x.node, y.node));
@@ -107,22 +148,25 @@ const MIN_WORD_PAPERS = 5;
  * entities (held by at most `maxSpread` of all papers) found in at least `minCount` papers of
  * the community (a second one in `minCountAfter`) and not yet in another community's label
  * (`used`, updated); then in two papers; then used ones; then anything.
- * When no fresh entity is that common there, the label is the community's most distinctive word
- * (`words`, best first) if that one is, in MIN_WORD_PAPERS papers at least (in two or three
- * papers a shared word is chance: "complicated"), and only then one weaker entity: "turing", not "gallup
- * poll · unambiguous word" (5 and 4 of 88 papers), for the papers by and about Turing.
+ * The community's most distinctive word (`words`, best first) names it instead, when it is in
+ * MIN_WORD_PAPERS papers at least (in two or three papers a shared word is chance:
+ * "complicated") and either no fresh entity is that common there ("turing", not "gallup poll ·
+ * unambiguous word", 5 and 4 of 88 papers, for the papers by and about Turing) or the word is
+ * `wordOverEntity` times as distinctive as the first entity and not generic itself (held by at
+ * most `maxSpread` of all papers): "cognitive" (43 of 142 papers), not "neural network" (22),
+ * for papers on consciousness and cognition, but never "learning", nor "protein" when
+ * "protein structure prediction" is chosen (the entity says it, and says more).
  */
 export function communityLabel(
   graph: Graph,
   scored: Scored[],
-  terms: number,
-  maxSpread: number,
-  minCount: number,
+  rules: LabelRules,
   used: Set<string> = new Set(),
-  together: (a: Scored, b: Scored) => boolean = () => true,
-  words: readonly { label: string; count: number }[] = [],
-  minCountAfter: number = minCount,
+  words: readonly Word[] = [],
 ): string {
+  const { terms, maxSpread, minCount } = rules;
+  const minCountAfter = rules.minCountAfter ?? minCount;
+  const together = rules.together ?? (() => true);
   const chosen: Scored[] = [];
   const fresh = (s: Scored) => !used.has(s.node);
   const pick = (ok: (s: Scored) => boolean, upTo: number) => {
@@ -142,8 +186,14 @@ export function communityLabel(
   const strong = (s: Scored) => s.count >= minCount && s.spread <= maxSpread;
   pick((s) => strong(s) && fresh(s) && enough(s), terms);
   const word = words[0];
-  if (!chosen.length && word && word.count >= Math.max(minCount, MIN_WORD_PAPERS))
-    return word.label;
+  if (word && word.count >= Math.max(minCount, MIN_WORD_PAPERS)) {
+    const first = chosen[0];
+    const outweighs = (f: Scored) =>
+      word.spread <= maxSpread &&
+      word.distinct >= (rules.wordOverEntity ?? Infinity) * f.distinct &&
+      !chosen.some((c) => saysWord(c.label, word.label));
+    if (!first || outweighs(first)) return word.label;
+  }
   for (const ok of [
     (s: Scored) => s.count >= 2 && s.spread <= maxSpread && fresh(s),
     strong,
@@ -181,7 +231,8 @@ export interface CardTerms {
  * p_c · ln(p_c / p), p_c the share of the community's papers holding the word and p its share
  * of all papers, so a word frequent everywhere ("datasets") scores low however common it is
  * here (not at all when no more frequent here than overall); words of at least 2 of its
- * papers, best first. `corpusDf` has an entry for every term id `terms` can give.
+ * papers, best first, each with that score (`distinct`). `corpusDf` has an entry for every term
+ * id `terms` can give.
  */
 export function topTerms(
   papers: string[],
@@ -189,7 +240,7 @@ export function topTerms(
   corpusDf: Int32Array,
   n: number,
   top: number,
-): { label: string; count: number }[] {
+): Word[] {
   // Counted in an array by term id (ids come from the corpus's vocabulary, corpusDf's length).
   const counts = new Int32Array(corpusDf.length);
   const seen: number[] = [];
@@ -199,13 +250,13 @@ export function topTerms(
     .filter((t) => counts[t] >= 2)
     .map((t) => {
       const c = counts[t];
-      const share = c / papers.length;
-      return { t, c, score: share * Math.log(share / (corpusDf[t] / n)) };
+      const spread = corpusDf[t] / n;
+      return { t, c, spread, distinct: distinctiveness(c / papers.length, spread) };
     })
-    .filter((x) => x.score > 0)
-    .sort((x, y) => y.score - x.score || x.t - y.t)
+    .filter((x) => x.distinct > 0)
+    .sort((x, y) => y.distinct - x.distinct || x.t - y.t)
     .slice(0, top)
-    .map(({ t, c }) => ({ label: terms.labels[t], count: c }));
+    .map(({ t, c, distinct, spread }) => ({ label: terms.labels[t], count: c, distinct, spread }));
 }
 
 export function communityCards(
@@ -285,17 +336,21 @@ export function communityCards(
           papers.length,
       );
     const cardTerms = terms ? topTerms(papers, terms, corpusDf, n, TOP_TERMS) : [];
+    const minCount = Math.ceil(opts.labelMinCoverage * papers.length);
     const label =
       communityLabel(
         graph,
         scored,
-        opts.labelTerms,
-        opts.labelMaxSpread,
-        Math.max(2, Math.ceil(opts.labelMinCoverage * papers.length)),
+        {
+          terms: opts.labelTerms,
+          maxSpread: opts.labelMaxSpread,
+          minCount: Math.max(2, minCount),
+          minCountAfter: minCount,
+          together: togetherIn(papers, conceptsOf, opts.labelMinCooccurrence),
+          wordOverEntity: opts.labelWordOverEntity,
+        },
         usedInLabels,
-        togetherIn(papers, conceptsOf, opts.labelMinCooccurrence),
         cardTerms,
-        Math.ceil(opts.labelMinCoverage * papers.length),
       ) ||
       cardTerms
         .map((t) => t.label)
@@ -313,7 +368,7 @@ export function communityCards(
       topEntities,
       topPapers,
       topAuthors,
-      ...(terms ? { topTerms: cardTerms } : {}),
+      ...(terms ? { topTerms: cardTerms.map(({ label, count }) => ({ label, count })) } : {}),
       years: {
         // loops, not Math.min(...): a community of 200k papers would overflow the call stack
         min: years.length ? years.reduce((m, y) => Math.min(m, y)) : null,

@@ -149,6 +149,14 @@ export interface CommunityOptions {
    * holding the rarer of the two hold both (default 0.25): no two unrelated terms glued.
    */
   labelMinCooccurrence: number;
+  /**
+   * The community's most distinctive word names it instead of its best entity when the word is
+   * this many times as distinctive (p_c · ln(p_c / p) for both; default 3). An entity fits
+   * most areas ("stroke · coronary artery disease": the word "coronary" scores 2.6 times as
+   * high), but not one where it is incidental ("neural network" in 22 of 142 papers on
+   * consciousness, whose word "cognitive" is in 43 and scores 3.9 times as high).
+   */
+  labelWordOverEntity: number;
 }
 
 export interface LayoutOptions {
@@ -264,6 +272,7 @@ export const DEFAULTS: GraphOptions = {
     labelMaxSpread: 0.25,
     labelMinCoverage: 0.1,
     labelMinCooccurrence: 0.25,
+    labelWordOverEntity: 3,
   },
   layout: {
     iterations: 150,
