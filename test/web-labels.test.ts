@@ -2,6 +2,7 @@
 // pass, and the part of the graph a panel leaves free.
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
+import { communitiesToLabel } from "../web/src/community-labels.ts";
 import { labelBox, placeLabels } from "../web/src/label-place.ts";
 import { strongestNeighbours } from "../web/src/neighbourhood.ts";
 import type { ViewGraph } from "../web/src/views.ts";
@@ -114,5 +115,29 @@ describe("freeArea", () => {
     expect(spot.x).toBeLessThan(250);
     expect(spot.x).toBeGreaterThan(100);
     expect(spot.y).toBe(200);
+  });
+});
+
+describe("communitiesToLabel", () => {
+  // The Semantic Scholar map's communities (papers of 1,073): 11 of 11+ papers, then 5, 3, 2, 2.
+  const sizes = [178, 147, 144, 142, 121, 91, 85, 57, 33, 24, 12, 5, 3, 2, 2];
+  const communities = sizes.map((size, id) => ({ id, label: `c${id}`, size, x: 0, y: 0 }));
+  it.each([
+    { name: "more groups than labels: none under 0.5% of the papers", limit: 14, ids: 11 },
+    { name: "as many labels as groups: every one", limit: 15, ids: 15 },
+  ])("$name", ({ limit, ids }) => {
+    const shown = communitiesToLabel(communities, null, limit);
+    expect(shown.map((c) => c.id)).toEqual(sizes.slice(0, ids).map((_, i) => i));
+  });
+  it("in a small map, groups of 3 at least (0.5% of 21 is less)", () => {
+    const small = [10, 5, 3, 2, 1].map((size, id) => ({ id, label: "", size, x: 0, y: 0 }));
+    expect(communitiesToLabel(small, null, 2).map((c) => c.id)).toEqual([0, 1, 2]);
+  });
+  it("a filtered community alone, whatever its size", () => {
+    expect(communitiesToLabel(communities, 13, 14).map((c) => c.id)).toEqual([13]);
+  });
+  it("biggest first, ties by id", () => {
+    const tied = [3, 1, 2].map((id) => ({ id, label: "", size: id === 3 ? 9 : 4, x: 0, y: 0 }));
+    expect(communitiesToLabel(tied, null, 5).map((c) => c.id)).toEqual([3, 1, 2]);
   });
 });

@@ -6,7 +6,7 @@ import { el } from "./dom.ts";
 import type { LabelBox } from "./label-place.ts";
 import type { ViewSigma } from "./scenes.ts";
 import type { State } from "./state.ts";
-import type { View } from "./views.ts";
+import type { View, ViewCommunity } from "./views.ts";
 
 /** What one drawing of the labels reads: the shown scene and what it drew. */
 export interface CommunityLabelInput {
@@ -56,6 +56,31 @@ function nodeLabelBox(sigma: ViewSigma, m: string): Box | null {
   return { x0: v.x - r, y0: v.y - h, x1: v.x + r + 6 + 7 * text.length, y1: v.y + h };
 }
 
+/**
+ * A group of less than this share of all members names no region of the map while there are
+ * more groups than labels: the Semantic Scholar map's 3-paper "historical root · intelligibility
+ * axiom" sat between the big regions and read as the name of one of them. The legend lists it.
+ */
+const MIN_SHARE = 0.005;
+
+/**
+ * The communities to label, biggest first (placed in that order until `limit` are drawn): the
+ * filtered one alone; else, when there are more than `limit`, those of 3 members and
+ * MIN_SHARE of all at least.
+ */
+export function communitiesToLabel(
+  communities: readonly ViewCommunity[],
+  only: number | null,
+  limit: number,
+): ViewCommunity[] {
+  if (only !== null) return communities.filter((c) => c.id === only);
+  const total = communities.reduce((n, c) => n + c.size, 0);
+  const minSize = communities.length > limit ? Math.max(3, Math.ceil(MIN_SHARE * total)) : 1;
+  return communities
+    .filter((c) => c.size >= minSize)
+    .sort((a, b) => b.size - a.size || a.id - b.id);
+}
+
 /** Replaces the labels of `layer` with those of the input's frame. */
 export function drawCommunityLabels(layer: HTMLElement, input: CommunityLabelInput): void {
   const { sigma, view, state: s, near } = input;
@@ -71,16 +96,10 @@ export function drawCommunityLabels(layer: HTMLElement, input: CommunityLabelInp
       if (b) placed.push(b);
     }
   for (const d of input.drawn) if (!near?.has(d.key)) avoid.push(d.box);
-  // Few enough labels to read: the biggest groups first; tiny groups only when there are few,
-  // and fewer on a small screen (a phone: about 8)
+  // Few enough labels to read (fewer on a small screen: a phone, about 8)
   const room = Math.floor((width * height) / 40_000);
   const limit = Math.max(3, Math.min(view.name === "collab" ? 10 : 14, room));
-  const minSize = view.communities.length > limit ? 3 : 1;
-  const shown = view.communities
-    .filter((c) =>
-      s.filters.community === null ? c.size >= minSize : c.id === s.filters.community,
-    )
-    .sort((a, b) => b.size - a.size || a.id - b.id);
+  const shown = communitiesToLabel(view.communities, s.filters.community, limit);
   // at the cluster's centre (collaboration: above the group), else a little above or below it
   const shifts = view.name === "collab" ? [0, -22, -44] : [0, -26, 26, -52, 52, -78, 78];
   for (const c of shown) {
