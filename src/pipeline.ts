@@ -163,7 +163,7 @@ const SNAPSHOT_KIND = "litgraph-layout/1";
 function readSnapshot(file: string): LayoutSnapshot | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const read = readChecked(readFileSync(file, "utf8"));
+    const read = readChecked(readFileSync(file));
     if (read?.header.kind !== SNAPSHOT_KIND) return undefined;
     // Written by this program (a checked file): only its shape is looked at, not every node.
     const s = read.body as Partial<LayoutSnapshot> | undefined;
