@@ -2,7 +2,7 @@
 // then the JSON write; prints one JSON line with the figures.
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { constants, PerformanceObserver } from "node:perf_hooks";
+import v8 from "node:v8";
 import type { Progress } from "../src/common/progress.ts";
 import { writeGraph } from "../src/export/index.ts";
 import { DEFAULT_THREADS } from "../src/extract/parallel.ts";
@@ -38,23 +38,42 @@ export interface RunFigures {
   singleThreadAbstractsPerSecond: number | null;
   peakRssMb: number;
   graphJsonBytes: number;
-  /** Wall seconds in garbage collection during the run: scavenges (young) and mark-compacts (old). */
+  /** Seconds of main-thread garbage collection during the run (v8.GCProfiler): young, and old. */
   gcSeconds: { minor: number; major: number };
 }
 
-/** Sums GC pause time by kind while the run goes (perf_hooks "gc" entries). */
+/**
+ * Sums GC pause time by kind while the run goes. v8.GCProfiler records each collection as it
+ * happens and hands its figures over synchronously, at any moment: perf_hooks' "gc" entries are
+ * delivered only when the event loop turns, so a run that works synchronously (the +100 rebuild,
+ * without extraction workers to wait for) read 0 so far, and a stop right after the write lost
+ * the entries not yet delivered.
+ */
 function gcClock() {
   const total = { minor: 0, major: 0 };
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
-      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) total.minor += e.duration / 1000;
-      else total.major += e.duration / 1000;
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  /** Adds the collections since the last call to `total`. */
+  const collect = () => {
+    for (const s of profiler.stop()?.statistics ?? []) {
+      if (MINOR_GC.has(s.gcType)) total.minor += s.cost / 1e6;
+      else total.major += s.cost / 1e6;
     }
-  });
-  obs.observe({ entryTypes: ["gc"] });
-  return { total, stop: () => obs.disconnect() };
+  };
+  return {
+    total,
+    /** The totals up to now. */
+    now: () => {
+      collect();
+      profiler.start();
+      return total;
+    },
+    stop: collect,
+  };
 }
+
+/** GCProfiler's kinds of young-generation collection ("cost" is in microseconds). */
+const MINOR_GC = new Set(["Scavenge", "MinorMarkCompact", "MinorMarkSweep"]);
 
 /** A Progress that only records when each stage started and how many units it saw. */
 function stageClock() {
@@ -90,7 +109,8 @@ export async function runChild(spec: ChildSpec): Promise<RunFigures> {
       seconds[stage] = ms / 1000;
       // On stderr as each stage ends, so a run stopped by a time limit still says how far it got.
       const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
-      const g = `GC so far ${gc.total.minor.toFixed(1)} + ${gc.total.major.toFixed(1)} s`;
+      const sofar = gc.now();
+      const g = `GC so far ${sofar.minor.toFixed(1)} + ${sofar.major.toFixed(1)} s`;
       process.stderr.write(
         `bench: ${spec.name}: ${stage} ${(ms / 1000).toFixed(1)} s, RSS ${rss} MB, ${g}\n`,
       );

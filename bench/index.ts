@@ -265,7 +265,7 @@ async function main(argv: string[]): Promise<void> {
   const out: string[] = [
     table(rows),
     "",
-    "Stage and graph-step columns are wall seconds; GC is the pause time perf_hooks reports.",
+    "Stage and graph-step columns are wall seconds; GC is the main-thread pause time v8.GCProfiler reports.",
     `Machine calibration (bench/calibrate.ts, a fixed workload; lower is faster): ` +
       `${calibrationMs.before.toFixed(0)} ms before the runs, ${calibrationMs.after.toFixed(0)} ms after.`,
   ];

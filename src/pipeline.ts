@@ -87,15 +87,22 @@ export async function runPipeline(paths: string[], opts: PipelineOptions): Promi
     ingest.papers.length >= (opts.similarityThreadMinPapers ?? 2000)
       ? openSimilarityThread()
       : undefined;
+  // Closed once: by buildFrom as soon as the graph is built (the worker then stops while the
+  // graph is serialised), or here after a failure.
+  let closing: Promise<void> | undefined;
+  const closeThread = () => {
+    closing ??= similarityThread?.close();
+    return closing;
+  };
   try {
     // The text vectors need only titles and abstracts: the worker builds them during extraction.
     similarityThread?.prepareText(
       ingest.papers,
       resolveOptions(graphOptions(opts)).similarity.text,
     );
-    return await buildFrom(ingest, opts, lap, similarityThread);
+    return await buildFrom(ingest, opts, lap, similarityThread, closeThread);
   } finally {
-    await similarityThread?.close();
+    await closeThread();
   }
 }
 
@@ -105,6 +112,7 @@ async function buildFrom(
   opts: PipelineOptions,
   lap: (stage: string) => void,
   similarityThread: SimilarityThread | undefined,
+  closeThread: () => void,
 ): Promise<PipelineResult> {
   const cacheDir =
     opts.cache && opts.cache.enabled !== false ? (opts.cache.dir ?? DEFAULT_CACHE_DIR) : undefined;
@@ -126,6 +134,7 @@ async function buildFrom(
     similarity: similarityThread?.run,
     textVectors: similarityThread?.textVectors,
   });
+  closeThread();
   // The extracted papers (every mention of every paper) are not needed any more.
   papers.length = 0;
   if (layoutFile)
@@ -163,7 +172,7 @@ const SNAPSHOT_KIND = "litgraph-layout/1";
 function readSnapshot(file: string): LayoutSnapshot | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const read = readChecked(readFileSync(file, "utf8"));
+    const read = readChecked(readFileSync(file));
     if (read?.header.kind !== SNAPSHOT_KIND) return undefined;
     // Written by this program (a checked file): only its shape is looked at, not every node.
     const s = read.body as Partial<LayoutSnapshot> | undefined;

@@ -8,7 +8,7 @@ const good = checkedText({ kind: "test/1" }, body);
 
 describe("checked cache files", () => {
   it("read back the header and body that were written", () => {
-    const read = readChecked(good);
+    const read = readChecked(Buffer.from(good));
     expect(read?.header.kind).toBe("test/1");
     expect(read?.body).toEqual(body);
   });
@@ -22,6 +22,6 @@ describe("checked cache files", () => {
     ["a header that is not an object", `[1]\n${good.slice(good.indexOf("\n") + 1)}`],
     ["not JSON", "{torn\n{}\n"],
   ])("%s: reads as absent", (_what, text) => {
-    expect(readChecked(text)).toBeUndefined();
+    expect(readChecked(Buffer.from(text))).toBeUndefined();
   });
 });

@@ -94,7 +94,8 @@ describe("a tampered extraction cache", () => {
 });
 
 describe("cache lines", () => {
-  const json = JSON.stringify({ k: "abc", v: { entities: [] } });
+  // non-ASCII text too: a line is checked on its bytes and decoded alone
+  const json = JSON.stringify({ k: "abc", v: { entities: [], note: "naïve — ü 漢" } });
   it.each([
     ["intact", (l: string) => l, json],
     ["one character changed", (l: string) => l.replace("abc", "abd"), null],
@@ -102,6 +103,6 @@ describe("cache lines", () => {
     ["no checksum (an old line)", () => json, null],
     ["empty", () => "", null],
   ])("%s", (_name, change, expected) => {
-    expect(openLine(change(sealLine(json).trimEnd()))).toBe(expected);
+    expect(openLine(Buffer.from(change(sealLine(json).trimEnd())))).toBe(expected);
   });
 });

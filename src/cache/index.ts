@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { ExtractOptions } from "../extract/options.ts";
 import type { PaperPart, PaperText } from "../extract/staged.ts";
 import { COMPROMISE_VERSION } from "../extract/topic-tags.ts";
-import { appendLines, openLine, pruneCacheFiles, readLines, sealLine } from "./jsonl.ts";
+import { appendLines, pruneCacheFiles, readLines, sealLine } from "./jsonl.ts";
 import { packPart, unpackPart } from "./parts.ts";
 import { openTagStore, type TagStore } from "./tags.ts";
 import { extractorVersion, sha256 } from "./version.ts";
@@ -131,9 +131,7 @@ export function openExtractCache(opts: CacheOptions = {}): ExtractCache {
   const file = join(dir, `extract-${ns.slice(0, 16)}.jsonl`);
   const stats: CacheStats = { loaded: 0, hits: 0, misses: 0, written: 0, skipped: 0 };
   const map = new Map<string, PaperPart>();
-  const read = readLines(file, (line) => {
-    const json = openLine(line);
-    if (json === null) return false;
+  const read = readLines(file, (json) => {
     const { k, v } = JSON.parse(json) as { k: unknown; v: unknown };
     if (typeof k !== "string" || !isPart(v)) return false;
     map.set(k, v);

@@ -44,12 +44,12 @@ const NAME = /^ingest-[0-9a-f]{32}\.json$/;
 
 /** The parse result an entry holds, or undefined when it is not a sound entry for this file. */
 function readEntry(
-  text: string,
+  bytes: Uint8Array,
   file: string,
   hash: string,
   inFolder: boolean,
 ): ParseResult | undefined {
-  const read = readChecked(text);
+  const read = readChecked(bytes);
   const header = Header.safeParse(read?.header);
   if (!read || !header.success) return undefined;
   const h = header.data;
@@ -72,14 +72,14 @@ export function openParseCache(
     stats,
     get(file, hash, inFolder) {
       const p = path(file, hash, inFolder);
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = readFileSync(p, "utf8");
+        bytes = readFileSync(p);
       } catch {
         stats.misses++;
         return undefined;
       }
-      const result = readEntry(text, file, hash, inFolder);
+      const result = readEntry(bytes, file, hash, inFolder);
       if (!result) {
         stats.unreadable++;
         stats.misses++;

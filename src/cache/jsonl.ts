@@ -1,6 +1,9 @@
 // Append-only JSONL files of the cache: read every line (skipping unreadable ones, such as a torn
 // last line after a crash), append whole lines in one write. Each line carries a checksum of its
 // JSON (`sealLine`): a line edited or damaged on disk fails it and reads as a miss, never as data.
+// A file is read as bytes and each line checked on its own bytes, then decoded alone: decoding
+// the whole file into one string made all of it two-byte when any line held a non-ASCII letter,
+// and every checksum then encoded its line back to UTF-8 first.
 import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ensureDir } from "../common/fs.ts";
@@ -14,11 +17,20 @@ export function sealLine(json: string): string {
   return `${sha256(json).slice(0, CHECK_CHARS)} ${json}\n`;
 }
 
-/** The JSON of a line `sealLine` wrote, or null when the line fails its checksum. */
-export function openLine(line: string): string | null {
-  if (line.charCodeAt(CHECK_CHARS) !== 32) return null;
-  const json = line.slice(CHECK_CHARS + 1);
-  return sha256(json).slice(0, CHECK_CHARS) === line.slice(0, CHECK_CHARS) ? json : null;
+const SPACE = 0x20;
+const LINE_BREAK = 0x0a;
+
+/**
+ * The JSON of a line `sealLine` wrote (its bytes, without the line break), or null when the line
+ * fails its checksum.
+ */
+export function openLine(line: Uint8Array): string | null {
+  if (line.length <= CHECK_CHARS || line[CHECK_CHARS] !== SPACE) return null;
+  const bytes = Buffer.from(line.buffer, line.byteOffset, line.length);
+  const json = bytes.subarray(CHECK_CHARS + 1);
+  return sha256(json).slice(0, CHECK_CHARS) === bytes.toString("latin1", 0, CHECK_CHARS)
+    ? json.toString("utf8")
+    : null;
 }
 
 export interface ReadResult {
@@ -30,33 +42,45 @@ export interface ReadResult {
   tornTail: boolean;
 }
 
-/** Read `file` line by line (a missing file is empty); `accept` parses one line, false or a throw skips it. */
-export function readLines(file: string, accept: (line: string) => boolean): ReadResult {
-  let text = "";
+/**
+ * Read `file` line by line (a missing file is empty): a line that fails its checksum (openLine)
+ * is skipped; `accept` parses the JSON of the others, false or a throw skips it.
+ */
+export function readLines(file: string, accept: (json: string) => boolean): ReadResult {
+  let bytes: Buffer = Buffer.alloc(0);
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     if ((err as { code?: string }).code !== "ENOENT")
       throw new Error(`cache: cannot read ${file}: ${(err as Error).message}`);
   }
-  const out: ReadResult = { loaded: 0, skipped: 0, tornTail: text !== "" && !text.endsWith("\n") };
+  const out: ReadResult = {
+    loaded: 0,
+    skipped: 0,
+    tornTail: bytes.length > 0 && bytes[bytes.length - 1] !== LINE_BREAK,
+  };
   let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf("\n", at);
-    if (end < 0) end = text.length;
+  while (at < bytes.length) {
+    let end = bytes.indexOf(LINE_BREAK, at);
+    if (end < 0) end = bytes.length;
     if (end > at) {
-      let ok = false;
-      try {
-        ok = accept(text.slice(at, end));
-      } catch {
-        ok = false;
-      }
-      if (ok) out.loaded++;
+      if (acceptLine(bytes.subarray(at, end), accept)) out.loaded++;
       else out.skipped++;
     }
     at = end + 1;
   }
   return out;
+}
+
+/** Whether one line passes its checksum and `accept` takes its JSON (a throw is a no). */
+function acceptLine(line: Uint8Array, accept: (json: string) => boolean): boolean {
+  const json = openLine(line);
+  if (json === null) return false;
+  try {
+    return accept(json);
+  } catch {
+    return false;
+  }
 }
 
 /** Append lines (each ending in "\n") to `file` in one write, on a fresh line after a torn tail. */

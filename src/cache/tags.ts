@@ -3,7 +3,7 @@
 // ["exact written text", nounPhrase] per phrase, checksummed (jsonl.ts sealLine). Read on first use, appended by flush.
 import { join } from "node:path";
 import { COMPROMISE_VERSION, type PhraseTagStore } from "../extract/topic-tags.ts";
-import { appendLines, openLine, pruneCacheFiles, readLines, sealLine } from "./jsonl.ts";
+import { appendLines, pruneCacheFiles, readLines, sealLine } from "./jsonl.ts";
 import { extractorVersion, sha256 } from "./version.ts";
 
 export interface TagStoreOptions {
@@ -54,9 +54,7 @@ export function openTagStore(opts: TagStoreOptions): TagStore {
   const load = () => {
     if (map) return map;
     const m = new Map<string, boolean>();
-    const read = readLines(file, (line) => {
-      const json = openLine(line);
-      if (json === null) return false;
+    const read = readLines(file, (json) => {
       const v = JSON.parse(json) as unknown;
       if (!Array.isArray(v) || typeof v[0] !== "string" || typeof v[1] !== "boolean") return false;
       m.set(v[0], v[1]);

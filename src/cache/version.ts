@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { BUILD, srcPath } from "../common/package-root.ts";
 
-/** Hex sha256 of a string (one-shot: a rebuild hashes ~20k cache keys and lines). */
-export const sha256 = (s: string): string => hash("sha256", s, "hex");
+/** Hex sha256 of a string (its UTF-8) or bytes (one-shot: a rebuild hashes ~20k cache keys and lines). */
+export const sha256 = (s: string | Uint8Array): string => hash("sha256", s, "hex");
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];

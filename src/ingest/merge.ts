@@ -238,7 +238,11 @@ function groups(records: PaperRecord[]): Group[] {
  * common) keep separate records with "-2", "-3"… appended to the later ones' ids.
  */
 export function mergeRecords(papers: PaperRecord[]): MergeResult {
-  const canonical = [...papers].sort((a, b) => cmp(recordKey(a), recordKey(b)));
+  // Each record's key made once, not at each of the sort's n log n comparisons.
+  const canonical = papers
+    .map((p) => ({ p, key: recordKey(p) }))
+    .sort((a, b) => cmp(a.key, b.key))
+    .map(({ p }) => p);
   const grouped = groups(canonical).map((g) => ({ paper: combine(g.records), g }));
   grouped.sort(
     (a, b) => cmp(a.paper.id, b.paper.id) || cmp(recordKey(a.paper), recordKey(b.paper)),
