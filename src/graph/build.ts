@@ -15,7 +15,6 @@ import { isFrontMatter } from "./front-matter.ts";
 import { assignLayouts } from "./layout.ts";
 import { INCREMENTAL_DEFAULTS, type LayoutSnapshot, type View } from "./layout-incremental.ts";
 import { type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
-import { type Relations, relations } from "./relations.ts";
 import { type CommunityCard, edgeKey, type GraphMeta } from "./schema.ts";
 // Attributes are stored canonical (keys sorted, numbers rounded, no undefined), so that
 // serialize shares them instead of copying or even walking them (BuiltGraph.canonicalAttributes):
@@ -31,16 +30,12 @@ import {
   type SimilarityRunner,
 } from "./similarity.ts";
 import { linkedNetwork, type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
-import type { EdgeTables } from "./tables.ts";
 import { type TextSource, textVectors } from "./text/vectors.ts";
 
 /**
- * What buildGraph returns. `graph` (graphology, type "mixed") holds the nodes and the directed
- * edges (authored, has, is-a, cites); the undirected coauthor and similar edges are `tables`
- * beside it (tables.ts: inserting them into graphology cost a third of the +100 rebuild's graph
- * step). Read relations through the Relations methods (`neighbours`, `degree`, `edgeCount`),
- * which see both (`graph.size` misses the tables: count with `edgeCount()`, lint/relations-size.grit
- * rejects `….graph.size` in src/ and bench/); `serialize` writes the tables as ordinary edges.
+ * What buildGraph returns: `graph` (graphology, type "mixed") holds every node and edge, as a
+ * loaded graph does (directed authored, has, is-a, cites; undirected coauthor, similar), beside
+ * the resolved options, the community cards and the incremental info.
  */
 export interface BuiltGraph extends GraphContent {
   /** The resolved options the graph was built with (recorded in meta.options). */
@@ -136,10 +131,7 @@ const venueItem = (venue: string) => ({
 
 const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, " ");
 
-/**
- * Build the litgraph graph: nodes and directed edges in graphology, the coauthor and similar
- * edges as tables beside it, the community cards and the options (BuiltGraph).
- */
+/** Build the litgraph graph: every node and edge in graphology, the cards and options (BuiltGraph). */
 export function buildGraph(
   input: ExtractedPaper[],
   optsIn: GraphOptionsInput = {},
@@ -357,7 +349,7 @@ export function buildGraph(
     const [s, t] = [paperNode(papers[c.source].id), paperNode(papers[c.target].id)];
     graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }
-  // coauthor and similar: tables beside the graph (tables.ts), written as edges by serialize.
+  // coauthor: pairs in the order of their keys
   const coauthor = coauthorPairs(
     papers
       .filter((p) => !isFrontMatter(p))
@@ -367,23 +359,29 @@ export function buildGraph(
       })),
     opts.authors.maxCoauthors,
   );
+  for (const e of coauthor)
+    graph.addUndirectedEdgeWithKey(
+      edgeKey("coauthor", e.source, e.target, true),
+      e.source,
+      e.target,
+      e.attributes,
+    );
   step("edges");
   // similar
   const similarOut = similarResult();
-  const tables: EdgeTables = {
-    coauthor,
-    similar: materialize(
-      similarItems,
-      similarOut,
-      text,
-      papers.map((p) => p.id),
-    ).map((e) => ({
-      source: paperNode(papers[e.a].id),
-      target: paperNode(papers[e.b].id),
-      attributes: { breakdown: e.breakdown, type: "similar", weight: e.weight },
-    })),
-  };
-  const rel: Relations = relations(graph, tables);
+  for (const e of materialize(
+    similarItems,
+    similarOut,
+    text,
+    papers.map((p) => p.id),
+  )) {
+    const [s, t] = [paperNode(papers[e.a].id), paperNode(papers[e.b].id)];
+    graph.addUndirectedEdgeWithKey(edgeKey("similar", s, t, true), s, t, {
+      breakdown: e.breakdown,
+      type: "similar",
+      weight: e.weight,
+    });
+  }
   step("similarity");
   // Built once when first needed, used by Louvain and by the paper-map and collaboration layouts
   // (an incremental rebuild that keeps communities and positions needs neither).
@@ -391,7 +389,7 @@ export function buildGraph(
     let net: SubNetwork | undefined;
     return () => {
       net ??= subNetwork(
-        rel,
+        graph,
         graph.filterNodes((_, a) => a.type === type),
         new Set([edgeType]),
       );
@@ -408,12 +406,18 @@ export function buildGraph(
     communities: () => communityNetworkOf({ graph, communityNetwork }),
     authors: lazyNet("author", "coauthor"),
   };
-  const kept = assignCommunities(rel, opts.communities, nets, hooks.previousLayout);
+  const kept = assignCommunities(graph, opts.communities, nets, hooks.previousLayout);
   step("communities");
-  const reused = assignLayouts(rel, opts.layout, hooks.previousLayout, INCREMENTAL_DEFAULTS, nets);
+  const reused = assignLayouts(
+    graph,
+    opts.layout,
+    hooks.previousLayout,
+    INCREMENTAL_DEFAULTS,
+    nets,
+  );
   step("layout");
   const paperIndex = new Map(papers.map((p, i) => [paperNode(p.id), i]));
-  const { communities, collabCommunities } = communityCards(rel, opts.communities, {
+  const { communities, collabCommunities } = communityCards(graph, opts.communities, {
     labels: text.labels,
     termsOf: (node) => {
       const i = paperIndex.get(node);
@@ -422,7 +426,7 @@ export function buildGraph(
   });
   step("cards");
   return {
-    ...rel,
+    graph,
     options: opts,
     communityNetwork,
     communities,

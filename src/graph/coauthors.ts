@@ -1,9 +1,12 @@
-// Co-authorship pairs from the papers' authors: buildGraph keeps them as its "coauthor" edge
-// table (BuiltGraph.tables, tables.ts), written as coauthor edges by serialize.
-import type { EdgeOf, TableEdge } from "./tables.ts";
+// Co-authorship pairs from the papers' authors, which buildGraph adds as "coauthor" edges.
+import type { EdgeAttributes } from "./schema.ts";
 
-/** A coauthor pair: `source` < `target` (author node keys) and the paper nodes they share. */
-export type CoauthorEdge = TableEdge<EdgeOf<"coauthor">>;
+/** A coauthor pair: `source` < `target` (author node keys) and the edge's attributes. */
+export interface CoauthorEdge {
+  source: string;
+  target: string;
+  attributes: Extract<EdgeAttributes, { type: "coauthor" }>;
+}
 
 /**
  * The coauthor pairs of papers given as (paper node, author nodes) in paper order: every two
