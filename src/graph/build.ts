@@ -22,8 +22,8 @@ import { type CommunityCard, edgeKey, type GraphMeta } from "./schema.ts";
 // test/graph.test.ts checks that roundDeep leaves every one of them as it is.
 import { roundDeep as canonical, type GraphContent } from "./serialize.ts";
 import {
+  forEachSimilar,
   internItems,
-  materialize,
   type PaperNetwork,
   paperItems,
   runHere,
@@ -197,6 +197,22 @@ export function buildGraph(
     }
   }
   const labelOf = (node: string) => concepts.get(node)?.label ?? labelFromId(node);
+  // Node keys made once, each string then used for its node and every edge at it (a string
+  // made again per edge is hashed again where graphology looks it up).
+  const paperKeys = papers.map((p) => paperNode(p.id));
+  const authorKeys = new Map<string, string>();
+  const authorKey = (root: string) => {
+    let key = authorKeys.get(root);
+    if (key === undefined) {
+      key = authorNode(root);
+      authorKeys.set(root, key);
+    }
+    return key;
+  };
+  const rootsOf = papers.map((p) =>
+    p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string),
+  );
+  const authorKeysOf = rootsOf.map((roots) => roots.map(authorKey));
 
   // Similarity input first, so that a runner in another thread works while the nodes and
   // edges go in.
@@ -204,8 +220,8 @@ export function buildGraph(
   const cited = citationItems(papers, hooks.citations ?? citations.source);
   const similarItems = papers.map((p, i) => {
     const items = paperItems(
-      [...new Set(p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string))].map((r) => ({
-        node: authorNode(r),
+      [...new Set(rootsOf[i])].map((r) => ({
+        node: authorKey(r),
         label: identity.roots.get(r)?.label ?? r,
       })),
       p.entities,
@@ -226,9 +242,9 @@ export function buildGraph(
   // Attribute objects are written as literals with their keys in sorted order: roundDeep then
   // returns them as they are instead of copying them key by key (a paper's 20 keys added one by
   // one also made a slow dictionary-mode object of each).
-  for (const p of papers) {
+  papers.forEach((p, i) => {
     graph.addNode(
-      paperNode(p.id),
+      paperKeys[i],
       canonical({
         abstract: p.abstract,
         arxivId: p.arxivId,
@@ -252,19 +268,18 @@ export function buildGraph(
         year: p.date ? Number(p.date.iso.slice(0, 4)) : null,
       }),
     );
-  }
+  });
   const authorPapers = new Map<string, string[]>();
-  for (const p of papers) {
-    for (const a of p.authors) {
-      const root = identity.rootOf.get(slotKey(a)) as string;
+  papers.forEach((p, i) => {
+    for (const root of rootsOf[i]) {
       const list = authorPapers.get(root) ?? [];
       if (list[list.length - 1] !== p.id) list.push(p.id);
       authorPapers.set(root, list);
     }
-  }
+  });
   for (const [root, info] of identity.roots) {
     graph.addNode(
-      authorNode(root),
+      authorKey(root),
       canonical({
         collabCommunity: -1,
         collabX: 0,
@@ -315,11 +330,10 @@ export function buildGraph(
   // Two name variants of one author, or one entity listed twice, give one edge: the first. A
   // set per paper, not graph.hasEdge: a lookup among millions of edge keys at 100k papers.
   const linked = new Set<string>();
-  for (const p of papers) {
-    const pk = paperNode(p.id);
+  papers.forEach((p, n) => {
+    const pk = paperKeys[n];
     linked.clear();
-    p.authors.forEach((a, i) => {
-      const ak = authorNode(identity.rootOf.get(slotKey(a)) as string);
+    authorKeysOf[n].forEach((ak, i) => {
       if (linked.has(ak)) return;
       linked.add(ak);
       graph.addDirectedEdgeWithKey(edgeKey("authored", pk, ak), pk, ak, {
@@ -334,7 +348,7 @@ export function buildGraph(
       const key = edgeKey("has", pk, e.id);
       graph.addDirectedEdgeWithKey(key, pk, e.id, hasAttributes(e, p, opts.evidence.maxMentions));
     }
-  }
+  });
   // is-a
   for (const [id, c] of [...concepts].sort((a, b) => byString(a[0], b[0]))) {
     for (const parent of [...c.parents].sort()) {
@@ -346,42 +360,30 @@ export function buildGraph(
   }
   // cites: papers of the set that cite each other (works outside the set are not nodes)
   for (const c of citations.cites) {
-    const [s, t] = [paperNode(papers[c.source].id), paperNode(papers[c.target].id)];
+    const [s, t] = [paperKeys[c.source], paperKeys[c.target]];
     graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }
   // coauthor: pairs in the order of their keys
-  const coauthor = coauthorPairs(
-    papers
-      .filter((p) => !isFrontMatter(p))
-      .map((p) => ({
-        node: paperNode(p.id),
-        authors: p.authors.map((a) => authorNode(identity.rootOf.get(slotKey(a)) as string)),
-      })),
+  coauthorPairs(
+    papers.flatMap((p, i) =>
+      isFrontMatter(p) ? [] : [{ node: paperKeys[i], authors: authorKeysOf[i] }],
+    ),
     opts.authors.maxCoauthors,
+    (s, t, attributes) =>
+      graph.addUndirectedEdgeWithKey(edgeKey("coauthor", s, t, true), s, t, attributes),
   );
-  for (const e of coauthor)
-    graph.addUndirectedEdgeWithKey(
-      edgeKey("coauthor", e.source, e.target, true),
-      e.source,
-      e.target,
-      e.attributes,
-    );
   step("edges");
-  // similar
+  // similar: each edge's attributes made once, as graphology keeps them
   const similarOut = similarResult();
-  for (const e of materialize(
-    similarItems,
-    similarOut,
-    text,
-    papers.map((p) => p.id),
-  )) {
-    const [s, t] = [paperNode(papers[e.a].id), paperNode(papers[e.b].id)];
+  const ids = papers.map((p) => p.id);
+  forEachSimilar(similarItems, similarOut, text, ids, (a, b, weight, breakdown) => {
+    const [s, t] = [paperKeys[a], paperKeys[b]];
     graph.addUndirectedEdgeWithKey(edgeKey("similar", s, t, true), s, t, {
-      breakdown: e.breakdown,
+      breakdown,
       type: "similar",
-      weight: e.weight,
+      weight,
     });
-  }
+  });
   step("similarity");
   // Built once when first needed, used by Louvain and by the paper-map and collaboration layouts
   // (an incremental rebuild that keeps communities and positions needs neither).
@@ -397,7 +399,7 @@ export function buildGraph(
     };
   };
   const communityNetwork: CommunityNetwork = {
-    papers: papers.map((p) => paperNode(p.id)),
+    papers: paperKeys,
     ...similarOut.network,
   };
   const nets: Networks = {
@@ -416,7 +418,7 @@ export function buildGraph(
     nets,
   );
   step("layout");
-  const paperIndex = new Map(papers.map((p, i) => [paperNode(p.id), i]));
+  const paperIndex = new Map(paperKeys.map((k, i) => [k, i]));
   const { communities, collabCommunities } = communityCards(graph, opts.communities, {
     labels: text.labels,
     termsOf: (node) => {

@@ -161,17 +161,20 @@ function clusterMembers(
 
 /** size = 2..20 from √degree in the whole graph. */
 export function assignSizes(graph: Graph): void {
-  const degrees = new Map<string, number>();
+  // Degrees in node order, the order both walks take.
+  const degrees = new Float64Array(graph.order);
+  let i = 0;
   let max = 0;
   graph.forEachNode((n) => {
     const d = graph.degree(n);
-    degrees.set(n, d);
+    degrees[i++] = d;
     max = Math.max(max, d);
   });
+  i = 0;
   // One pass, not a setNodeAttribute (and its event) per node.
   graph.updateEachNodeAttributes(
-    (n, a) => {
-      const d = degrees.get(n) ?? 0;
+    (_n, a) => {
+      const d = degrees[i++];
       a.size = round4(2 + (max > 0 ? (18 * Math.sqrt(d)) / Math.sqrt(max) : 0));
       return a;
     },
