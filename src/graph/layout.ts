@@ -47,7 +47,8 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
  * keeps them (no ForceAtlas2). After ForceAtlas2 the connected components are rescaled to one
  * node density and packed around the biggest (layout-pack.ts), then noverlap. Returns rounded
  * positions. A view of part of the graph is laid out on its sub-network (`net`, or one built
- * here), which holds only undirected edges (similar, coauthor).
+ * here), which holds only undirected edges (similar, coauthor); the whole graph is laid out in
+ * place, where edges of other types weigh 0 and join no component.
  */
 export function layoutView(
   graph: Graph,
