@@ -2,7 +2,6 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { communityCards, communityLabel, type Scored, topTerms } from "../src/graph/cards.ts";
 import { type CommunityOptions, DEFAULTS } from "../src/graph/options.ts";
-import { relations } from "../src/graph/relations.ts";
 
 const e = (label: string, count: number, spread: number, score: number, distinct = 0): Scored => ({
   node: `method:${label.replace(/ /g, "-")}`,
@@ -242,7 +241,7 @@ describe("community labels weigh entity types (labelTypeWeights)", () => {
     return g;
   }
   const labelOf = (weights: CommunityOptions["labelTypeWeights"]) =>
-    communityCards(relations(twoCommunities()), {
+    communityCards(twoCommunities(), {
       ...DEFAULTS.communities,
       labelTerms: 1,
       labelTypeWeights: weights,

@@ -34,10 +34,12 @@ describe("collaboration community labels", () => {
     [3, "Ann Lee · Bob Kim · Cid Roe"],
     [1, "Ann Lee"],
   ])("the %i most central authors: %s", (n, label) => {
-    expect(collabLabel(graph, members, n)).toBe(label);
+    expect(collabLabel(graph.graph, members, n)).toBe(label);
   });
 
   it("without co-authors inside, papers then the name decide", () => {
-    expect(collabLabel(graph, ["author:roe|cid", "author:kim|bob"])).toBe("Cid Roe · Bob Kim");
+    expect(collabLabel(graph.graph, ["author:roe|cid", "author:kim|bob"])).toBe(
+      "Cid Roe · Bob Kim",
+    );
   });
 });

@@ -2,7 +2,6 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { assignCommunities } from "../src/graph/communities.ts";
 import { resolveOptions } from "../src/graph/options.ts";
-import { relations } from "../src/graph/relations.ts";
 
 /**
  * Two paper cliques (Louvain: communities 0 and 1, the larger first), and non-paper nodes whose
@@ -41,7 +40,7 @@ function fixture(): Graph {
 
 describe("assignCommunities: nodes other than papers", () => {
   const g = fixture();
-  assignCommunities(relations(g), resolveOptions({}).communities);
+  assignCommunities(g, resolveOptions({}).communities);
   it.each([
     ["a1", 0],
     ["b2", 1],

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../src/common/rng.ts";
 import { extractPapers } from "../src/extract/index.ts";
 import { louvainOn, runResolution } from "../src/graph/communities.ts";
-import { buildGraph, relations } from "../src/graph/index.ts";
+import { buildGraph } from "../src/graph/index.ts";
 import { type CommunityOptions, DEFAULTS } from "../src/graph/options.ts";
 import { ingestTexts } from "../src/ingest/index.ts";
 import slice from "./fixtures/relatedness/aaai2022-slice.json" with { type: "json" };
@@ -37,7 +37,7 @@ describe("consensus clustering", () => {
   it("with one run is graphology's Louvain with the seed", () => {
     const g = bridged();
     const nodes = g.nodes();
-    const ours = louvainOn(relations(g), nodes, "similar", opts({ consensusRuns: 1, minSize: 1 }));
+    const ours = louvainOn(g, nodes, "similar", opts({ consensusRuns: 1, minSize: 1 }));
     const net = louvain(g, { rng: createRng(DEFAULTS.communities.seed), getEdgeWeight: "weight" });
     const same = (a: string, b: string) => (ours.get(a) === ours.get(b)) === (net[a] === net[b]);
     for (const a of nodes) for (const b of nodes) expect(same(a, b)).toBe(true);
@@ -48,7 +48,7 @@ describe("consensus clustering", () => {
     ["b1", "b4", true],
     ["a1", "b1", false],
   ])("keeps what every run agrees on: %s with %s together = %s", (a, b, together) => {
-    const c = louvainOn(relations(bridged()), bridged().nodes(), "similar", opts({ minSize: 1 }));
+    const c = louvainOn(bridged(), bridged().nodes(), "similar", opts({ minSize: 1 }));
     expect(c.get(a) === c.get(b)).toBe(together);
   });
 

@@ -69,8 +69,9 @@ describe("front matter", () => {
     );
     expect(g.graph.hasNode(`paper:${front?.id}`)).toBe(true);
     expect(g.graph.outDegree(`paper:${front?.id}`)).toBe(32);
-    const coauthor = g.tables.coauthor;
+    const coauthor = g.graph.filterEdges((_, a) => a.type === "coauthor");
     expect(coauthor.length).toBeGreaterThan(0);
-    for (const e of coauthor) expect(e.attributes.papers).not.toContain(`paper:${front?.id}`);
+    for (const e of coauthor)
+      expect(g.graph.getEdgeAttribute(e, "papers")).not.toContain(`paper:${front?.id}`);
   });
 });

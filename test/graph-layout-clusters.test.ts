@@ -5,7 +5,6 @@ import { createRng } from "../src/common/rng.ts";
 import { layoutView } from "../src/graph/layout.ts";
 import { CLUSTER_DEFAULTS, communityCentres } from "../src/graph/layout-clusters.ts";
 import { DEFAULTS } from "../src/graph/options.ts";
-import { relations } from "../src/graph/relations.ts";
 
 describe("communityCentres", () => {
   const members = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2, -1]);
@@ -87,7 +86,7 @@ function separation(g: Graph, pos: Map<string, { x: number; y: number }>, k: num
 
 /** layoutView of `nodes` over their similar edges, with the default layout options and `over`. */
 const lay = (g: Graph, nodes: string[], over: Partial<typeof DEFAULTS.layout> = {}) =>
-  layoutView(relations(g), nodes, new Set(["similar"]), "community", {
+  layoutView(g, nodes, new Set(["similar"]), "community", {
     ...DEFAULTS.layout,
     ...over,
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
-import { buildGraph, relations, serialize } from "../src/graph/index.ts";
+import { buildGraph, serialize } from "../src/graph/index.ts";
 import {
   assignIncrementally,
   INCREMENTAL_DEFAULTS,
@@ -42,7 +42,7 @@ describe("placeIncrementally", () => {
   ]);
   const nodes = ["a", "b", "c", "d", "n", "m", "lonely"];
   const opts = { ...INCREMENTAL_DEFAULTS, minKnownShare: 0.5 };
-  const placed = placeIncrementally(relations(g), nodes, similar, known, opts);
+  const placed = placeIncrementally(g, nodes, similar, known, opts);
 
   it("keeps every known node exactly where it was", () => {
     for (const [k, p] of known) expect(placed?.get(k)).toEqual(p);
@@ -72,16 +72,14 @@ describe("placeIncrementally", () => {
   });
 
   it("gives up (null) when too few nodes are known", () => {
-    expect(
-      placeIncrementally(relations(g), nodes, similar, known, INCREMENTAL_DEFAULTS),
-    ).toBeNull();
-    expect(placeIncrementally(relations(g), nodes, similar, new Map(), opts)).toBeNull();
+    expect(placeIncrementally(g, nodes, similar, known, INCREMENTAL_DEFAULTS)).toBeNull();
+    expect(placeIncrementally(g, nodes, similar, new Map(), opts)).toBeNull();
   });
 
   it("ignores edges of other types", () => {
     const h = square([["n", "a", 1]]);
     h.setEdgeAttribute(h.edges()[0], "type", "coauthor");
-    const p = placeIncrementally(relations(h), nodes, similar, known, opts)?.get("n");
+    const p = placeIncrementally(h, nodes, similar, known, opts)?.get("n");
     // no neighbour over a "similar" edge: on the ring, not beside a
     expect(Math.hypot((p?.x ?? 0) - 5, (p?.y ?? 0) - 5)).toBeCloseTo(10, 3);
   });
@@ -102,7 +100,7 @@ describe("assignIncrementally", () => {
     ["d", 2],
   ]);
   const opts = { ...INCREMENTAL_DEFAULTS, minKnownShare: 0.5 };
-  const got = assignIncrementally(relations(g), nodes, similar, communities, opts);
+  const got = assignIncrementally(g, nodes, similar, communities, opts);
 
   it("keeps known communities and gives a new node its neighbours' weighted majority", () => {
     for (const [k, c] of communities) expect(got?.get(k)).toBe(c);
@@ -116,7 +114,7 @@ describe("assignIncrementally", () => {
   });
 
   it("gives up (null) when too few nodes are known", () => {
-    expect(assignIncrementally(relations(g), nodes, similar, communities)).toBeNull();
+    expect(assignIncrementally(g, nodes, similar, communities)).toBeNull();
   });
 });
 
@@ -162,8 +160,9 @@ describe("buildGraph with a previous layout", () => {
     });
     const added = `paper:${seed[0].id}`;
     const votes = new Map<number, number>();
-    built.forEachNeighbour(added, "similar", (other, a) => {
-      const c = grown.getNodeAttribute(other, "community") as number;
+    grown.forEachEdge(added, (_e, a, s, t) => {
+      if (a.type !== "similar") return;
+      const c = grown.getNodeAttribute(s === added ? t : s, "community") as number;
       if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + a.weight);
     });
     expect(votes.size).toBeGreaterThan(0);

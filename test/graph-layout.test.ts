@@ -12,7 +12,6 @@ import {
   packComponents,
 } from "../src/graph/layout-pack.ts";
 import { DEFAULTS } from "../src/graph/options.ts";
-import { relations } from "../src/graph/relations.ts";
 
 type Pt = { x: number; y: number };
 const dist = (a: Pt, b: Pt) => Math.hypot(a.x - b.x, a.y - b.y);
@@ -148,7 +147,7 @@ function fixture(): { graph: Graph; body: string[]; clump: string[]; isolate: st
 describe("layoutView packs components", () => {
   const { graph, body, clump, isolate } = fixture();
   const run = () =>
-    layoutView(relations(graph), graph.nodes(), new Set(["similar"]), "community", DEFAULTS.layout);
+    layoutView(graph, graph.nodes(), new Set(["similar"]), "community", DEFAULTS.layout);
   const pos = run();
   const at = (ns: string[]) => ns.map((n) => pos.get(n) as Pt);
   const c = centroid(at(body));
@@ -189,13 +188,7 @@ describe("layoutView on a collaboration-like view: many separate cliques", () =>
         graph.addUndirectedEdge(members[i], members[j], { type: "coauthor", weight: 1 });
   }
   graph.addNode("alone", { size: 3, community: -1 });
-  const pos = layoutView(
-    relations(graph),
-    graph.nodes(),
-    new Set(["coauthor"]),
-    "community",
-    DEFAULTS.layout,
-  );
+  const pos = layoutView(graph, graph.nodes(), new Set(["coauthor"]), "community", DEFAULTS.layout);
 
   it("co-authors sit about as far apart as nodes of an even spread over the whole view", () => {
     const ps = [...pos.values()];
@@ -284,7 +277,7 @@ describe("layoutView of a view above startOnlyAbove with start positions", () =>
     const g = graph.copy();
     return [
       ...layoutView(
-        relations(g),
+        g,
         g.nodes(),
         new Set(["similar"]),
         "community",

@@ -7,6 +7,7 @@ import {
   buildGraph,
   clusters,
   collaborators,
+  type EdgeAttributes,
   findPaper,
   loadGraph,
   related,
@@ -16,13 +17,18 @@ import {
 import { withSeededMathRandom } from "../src/graph/layout.ts";
 import { layoutSnapshot } from "../src/graph/layout-incremental.ts";
 import { roundDeep } from "../src/graph/serialize.ts";
-import { forEachTableEdge } from "../src/graph/tables.ts";
 import { seedExtracted } from "./seed-extracted.ts";
 
 const seed = seedExtracted();
 
-/** A built graph's similar edges (its "similar" table) with their attributes. */
-const similarOf = (g: BuiltGraph) => g.tables.similar.map((e) => e.attributes);
+/** A built graph's similar edges' attributes, in graph order. */
+const similarOf = (g: BuiltGraph) =>
+  g.graph
+    .filterEdges((_, a) => a.type === "similar")
+    .map((e) => g.graph.getEdgeAttributes(e) as Extract<EdgeAttributes, { type: "similar" }>);
+/** A built graph's edges of one type as [source, target], in graph order. */
+const pairsOf = (g: BuiltGraph, type: string) =>
+  g.graph.filterEdges((_, a) => a.type === type).map((e) => g.graph.extremities(e));
 
 function shuffled<T>(xs: T[], s: number): T[] {
   const rng = createRng(s);
@@ -64,10 +70,8 @@ describe("attributes stored canonical", () => {
     g.graph.forEachEdge((k, a) => {
       if (roundDeep(a) !== a) bad.push(k);
     });
-    forEachTableEdge(g.tables, (k, e) => {
-      if (roundDeep(e.attributes) !== e.attributes) bad.push(k);
-    });
     expect(bad).toEqual([]);
+    expect(similarOf(g).length).toBeGreaterThan(0);
   });
 });
 
@@ -77,11 +81,10 @@ describe("edge keys in graph.json", () => {
     // a fifth of graph.json: none of litgraph's own edges needs its key written
     expect(serialized.edges.filter((e) => e.key !== undefined)).toEqual([]);
     const { graph } = loadGraph(JSON.parse(JSON.stringify(serialized)));
-    // a built graph's coauthor and similar edges (its tables) come back as edges
-    const tableKeys: string[] = [];
-    forEachTableEdge(built.tables, (key) => tableKeys.push(key));
-    expect(tableKeys).toContain("coauthor:author:chauhan|vinod-kumar--author:clifton|lei");
-    expect(graph.edges().sort()).toEqual([...built.graph.edges(), ...tableKeys].sort());
+    expect(built.graph.edges()).toContain(
+      "coauthor:author:chauhan|vinod-kumar--author:clifton|lei",
+    );
+    expect(graph.edges().sort()).toEqual(built.graph.edges().sort());
   });
 
   it("a key other than the derived one is kept and read back", () => {
@@ -130,47 +133,42 @@ describe("buildGraph on the hand-made seed extraction", () => {
     expect(graph.getNodeAttribute("modality:physiological-signal", "paperCount")).toBe(0);
   });
 
-  it("weights co-authorship by shared papers and lists them, as the table and as edges", () => {
-    const pair = built.tables.coauthor.find(
-      (p) => p.source === "author:chauhan|vinod-kumar" && p.target === "author:clifton|lei",
-    );
-    const papers = pair?.attributes.papers;
+  it("weights co-authorship by shared papers and lists them, built and loaded", () => {
+    const key = "coauthor:author:chauhan|vinod-kumar--author:clifton|lei";
+    const { papers, weight } = graph.getEdgeAttributes(key);
     expect(papers).toHaveLength(2);
-    expect(pair?.attributes.weight).toBe(2);
-    const e = loadGraph(JSON.parse(json)).graph.getEdgeAttributes(
-      "coauthor:author:chauhan|vinod-kumar--author:clifton|lei",
-    );
+    expect(weight).toBe(2);
+    const e = loadGraph(JSON.parse(json)).graph.getEdgeAttributes(key);
     expect(e.weight).toBe(2);
     expect(e.papers).toEqual(papers);
   });
 
-  it("holds the coauthor pairs in a table, not as graphology edges", () => {
-    expect(graph.filterEdges((_, a) => a.type === "coauthor")).toEqual([]);
-    const pairs = built.tables.coauthor;
-    expect(pairs.length).toBeGreaterThan(0);
+  it("holds the coauthor edges in graphology, undirected, in key order", () => {
+    const keys = graph.filterEdges((_, a) => a.type === "coauthor");
+    expect(keys.length).toBeGreaterThan(0);
     // in key order, each pair once, between two author nodes, once per shared paper
-    const keys = pairs.map((p) => `${p.source}--${p.target}`);
     expect(keys).toEqual([...new Set(keys)].sort());
-    for (const p of pairs) {
-      expect(p.source < p.target).toBe(true);
-      for (const n of [p.source, p.target])
-        expect(graph.getNodeAttribute(n, "type")).toBe("author");
-      const { papers } = p.attributes;
-      expect(p.attributes.weight).toBe(papers.length);
+    for (const key of keys) {
+      const [source, target] = graph.extremities(key);
+      expect(graph.isUndirected(key)).toBe(true);
+      expect(source < target).toBe(true);
+      for (const n of [source, target]) expect(graph.getNodeAttribute(n, "type")).toBe("author");
+      const { papers, weight } = graph.getEdgeAttributes(key);
+      expect(weight).toBe(papers.length);
       for (const paper of papers) {
-        expect(graph.hasDirectedEdge(paper, p.source)).toBe(true);
-        expect(graph.hasDirectedEdge(paper, p.target)).toBe(true);
+        expect(graph.hasDirectedEdge(paper, source)).toBe(true);
+        expect(graph.hasDirectedEdge(paper, target)).toBe(true);
       }
     }
   });
 
-  it("holds the similar edges in a table between paper nodes", () => {
-    expect(graph.filterEdges((_, a) => a.type === "similar")).toEqual([]);
-    const similar = built.tables.similar;
+  it("holds the similar edges in graphology, undirected, between paper nodes", () => {
+    const similar = graph.filterEdges((_, a) => a.type === "similar");
     expect(similar.length).toBeGreaterThan(0);
-    for (const e of similar) {
-      expect(e.attributes.type).toBe("similar");
-      for (const n of [e.source, e.target]) expect(graph.getNodeAttribute(n, "type")).toBe("paper");
+    for (const key of similar) {
+      expect(graph.isUndirected(key)).toBe(true);
+      for (const n of graph.extremities(key))
+        expect(graph.getNodeAttribute(n, "type")).toBe("paper");
     }
   });
 
@@ -202,9 +200,9 @@ describe("buildGraph on the hand-made seed extraction", () => {
       if (best) expected.add([n, best.node].sort().join(" "));
     });
     const g = buildGraph(seed, { similarity: { topK: 1 } });
-    const kept = g.tables.similar.map((e) => [e.source, e.target].sort().join(" "));
+    const kept = pairsOf(g, "similar").map((ends) => ends.sort().join(" "));
     expect(new Set(kept)).toEqual(expected);
-    expect(kept.length).toBeLessThan(all.tables.similar.length);
+    expect(kept.length).toBeLessThan(pairsOf(all, "similar").length);
   });
 
   it("ignores items held by too many papers", () => {
@@ -281,10 +279,10 @@ describe("determinism", () => {
       })),
     };
     const g = buildGraph([big], { authors: { maxCoauthors: max } });
-    expect(g.tables.coauthor.length).toBe(edges);
-    // edgeCount sees the table, graph.size does not
-    expect(g.edgeCount()).toBe(g.graph.size + edges);
+    expect(pairsOf(g, "coauthor").length).toBe(edges);
     expect(g.graph.filterEdges((_, e) => e.type === "authored").length).toBe(80);
+    // one paper: no similar edge, and graph.size counts every edge there is
+    expect(g.graph.size).toBe(80 + edges + g.graph.filterEdges((_, e) => e.type === "has").length);
   });
 
   it("resolution changes the communities", () => {
@@ -298,26 +296,30 @@ describe("serialise and load", () => {
   it("round-trips through loadGraph", () => {
     const back = loadGraph(JSON.parse(json));
     expect(back.graph.order).toBe(graph.order);
-    // a loaded graph holds every edge in graphology, a built one its tables beside it
-    expect(back.graph.size).toBe(built.edgeCount());
-    expect(back.edgeCount()).toBe(built.edgeCount());
-    expect(graph.size).toBeLessThan(built.edgeCount());
+    // the built graph holds every edge graph.json has, as the loaded one does
+    const written = serialize(built);
+    expect(graph.size).toBe(written.edges.length);
+    expect(graph.size).toBe(written.meta.counts.edges);
+    expect(back.graph.size).toBe(graph.size);
+    for (const type of ["coauthor", "similar"])
+      expect(pairsOf(built, type).length).toBe(written.meta.counts[`edges.${type}`]);
     expect(back.meta.communities).toEqual(clusters(built));
     expect(JSON.stringify(serialize(back))).toBe(json);
   });
 
-  it("a loaded graph and the built one answer the same through Relations", () => {
-    const back = loadGraph(JSON.parse(json));
-    expect(back.tables.similar).toEqual([]);
+  it("a loaded graph and the built one answer the same, edge by edge", () => {
+    const back = loadGraph(JSON.parse(json)).graph;
+    const around = (g: typeof graph, n: string) =>
+      g
+        .mapEdges(n, (key, a, s, t, _sa, _ta, undirected) => ({ key, a, s, t, undirected }))
+        .sort((x, y) => (x.key < y.key ? -1 : 1));
     graph.forEachNode((n, a) => {
-      if (a.type === "paper") {
-        expect(related(back, n, 100)).toEqual(related(built, n, 100));
-        expect(back.neighbours(n, "similar")).toEqual(built.neighbours(n, "similar"));
-      }
-      if (a.type === "author") {
-        expect(collaborators(back, n)).toEqual(collaborators(built, n));
-        expect(back.degree(n)).toBe(built.degree(n));
-      }
+      expect(back.degree(n)).toBe(graph.degree(n));
+      expect(around(back, n)).toEqual(around(graph, n));
+      if (a.type === "paper")
+        expect(related({ graph: back }, n, 100)).toEqual(related(built, n, 100));
+      if (a.type === "author")
+        expect(collaborators({ graph: back }, n)).toEqual(collaborators(built, n));
     });
   });
 

@@ -1,6 +1,6 @@
 // The seed gold (test/fixtures/seed-related.json, a copy of shared/gold/seed-related.json):
 // groups share a community, related papers within k, collaborators included; on a built graph
-// (its coauthor and similar edges in tables) and on a loaded one (every edge in graphology).
+// and on a loaded one.
 import { readFileSync } from "node:fs";
 import type Graph from "graphology";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import {
   collaborators,
   findPaper,
   loadGraph,
-  type Relations,
+  type Queried,
   related,
 } from "../src/graph/index.ts";
 import { runPipeline } from "../src/pipeline.ts";
@@ -30,9 +30,9 @@ function nodeByTitle(graph: Graph, title: string): string {
   return found[0];
 }
 
-function checkGold(name: string, load: () => Promise<Relations>) {
+function checkGold(name: string, load: () => Promise<Queried>) {
   describe(name, () => {
-    let rel: Relations;
+    let rel: Queried;
     let graph: Graph;
     beforeAll(async () => {
       rel = await load();

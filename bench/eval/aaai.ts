@@ -153,7 +153,7 @@ export function scoreGraphSeeds(built: BuiltGraph, areas: Map<string, string>): 
   const opts = built.options.communities;
   const net = communityNetworkOf(built);
   return meanNmi((seed) => {
-    const c = louvainOn(built, papers, "similar", { ...opts, seed }, net);
+    const c = louvainOn(built.graph, papers, "similar", { ...opts, seed }, net);
     return scoreGraph(built, areas, (node) => c.get(node) ?? -1);
   });
 }

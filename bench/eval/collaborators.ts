@@ -37,9 +37,11 @@ export function evalCollaborators(corporaDir: string): EvalRow[] {
     { asOf: new Date("2026-01-01") },
   );
   const built = buildGraph(ingest.papers.map((p) => ({ ...p, entities: [] })));
-  const ours = mostCollaborators(
-    built.tables.coauthor.map((e) => [e.source, e.target] as [string, string]),
-  );
+  const coauthors: [string, string][] = [];
+  built.graph.forEachEdge((_e, a, s, t) => {
+    if (a.type === "coauthor") coauthors.push([s, t]);
+  });
+  const ours = mostCollaborators(coauthors);
   const peerPairs: [string, string][] = [];
   for (const p of ingest.papers)
     for (const a of p.authors) for (const b of p.authors) peerPairs.push([a.name, b.name]);

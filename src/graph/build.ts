@@ -15,7 +15,6 @@ import { isFrontMatter } from "./front-matter.ts";
 import { assignLayouts } from "./layout.ts";
 import { INCREMENTAL_DEFAULTS, type LayoutSnapshot, type View } from "./layout-incremental.ts";
 import { type GraphOptions, type GraphOptionsInput, resolveOptions } from "./options.ts";
-import { type Relations, relations } from "./relations.ts";
 import { type CommunityCard, edgeKey, type GraphMeta } from "./schema.ts";
 // Attributes are stored canonical (keys sorted, numbers rounded, no undefined), so that
 // serialize shares them instead of copying or even walking them (BuiltGraph.canonicalAttributes):
@@ -23,24 +22,20 @@ import { type CommunityCard, edgeKey, type GraphMeta } from "./schema.ts";
 // test/graph.test.ts checks that roundDeep leaves every one of them as it is.
 import { roundDeep as canonical, type GraphContent } from "./serialize.ts";
 import {
+  forEachSimilar,
   internItems,
-  materialize,
   type PaperNetwork,
   paperItems,
   runHere,
   type SimilarityRunner,
 } from "./similarity.ts";
 import { linkedNetwork, type Networks, type SubNetwork, subNetwork } from "./subnetwork.ts";
-import type { EdgeTables } from "./tables.ts";
 import { type TextSource, textVectors } from "./text/vectors.ts";
 
 /**
- * What buildGraph returns. `graph` (graphology, type "mixed") holds the nodes and the directed
- * edges (authored, has, is-a, cites); the undirected coauthor and similar edges are `tables`
- * beside it (tables.ts: inserting them into graphology cost a third of the +100 rebuild's graph
- * step). Read relations through the Relations methods (`neighbours`, `degree`, `edgeCount`),
- * which see both (`graph.size` misses the tables: count with `edgeCount()`, lint/relations-size.grit
- * rejects `….graph.size` in src/ and bench/); `serialize` writes the tables as ordinary edges.
+ * What buildGraph returns: `graph` (graphology, type "mixed") holds every node and edge, as a
+ * loaded graph does (directed authored, has, is-a, cites; undirected coauthor, similar), beside
+ * the resolved options, the community cards and the incremental info.
  */
 export interface BuiltGraph extends GraphContent {
   /** The resolved options the graph was built with (recorded in meta.options). */
@@ -136,10 +131,7 @@ const venueItem = (venue: string) => ({
 
 const labelFromId = (id: string) => id.slice(id.indexOf(":") + 1).replace(/-/g, " ");
 
-/**
- * Build the litgraph graph: nodes and directed edges in graphology, the coauthor and similar
- * edges as tables beside it, the community cards and the options (BuiltGraph).
- */
+/** Build the litgraph graph: every node and edge in graphology, the cards and options (BuiltGraph). */
 export function buildGraph(
   input: ExtractedPaper[],
   optsIn: GraphOptionsInput = {},
@@ -205,6 +197,22 @@ export function buildGraph(
     }
   }
   const labelOf = (node: string) => concepts.get(node)?.label ?? labelFromId(node);
+  // Node keys made once, each string then used for its node and every edge at it (a string
+  // made again per edge is hashed again where graphology looks it up).
+  const paperKeys = papers.map((p) => paperNode(p.id));
+  const authorKeys = new Map<string, string>();
+  const authorKey = (root: string) => {
+    let key = authorKeys.get(root);
+    if (key === undefined) {
+      key = authorNode(root);
+      authorKeys.set(root, key);
+    }
+    return key;
+  };
+  const rootsOf = papers.map((p) =>
+    p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string),
+  );
+  const authorKeysOf = rootsOf.map((roots) => roots.map(authorKey));
 
   // Similarity input first, so that a runner in another thread works while the nodes and
   // edges go in.
@@ -212,8 +220,8 @@ export function buildGraph(
   const cited = citationItems(papers, hooks.citations ?? citations.source);
   const similarItems = papers.map((p, i) => {
     const items = paperItems(
-      [...new Set(p.authors.map((a) => identity.rootOf.get(slotKey(a)) as string))].map((r) => ({
-        node: authorNode(r),
+      [...new Set(rootsOf[i])].map((r) => ({
+        node: authorKey(r),
         label: identity.roots.get(r)?.label ?? r,
       })),
       p.entities,
@@ -234,9 +242,9 @@ export function buildGraph(
   // Attribute objects are written as literals with their keys in sorted order: roundDeep then
   // returns them as they are instead of copying them key by key (a paper's 20 keys added one by
   // one also made a slow dictionary-mode object of each).
-  for (const p of papers) {
+  papers.forEach((p, i) => {
     graph.addNode(
-      paperNode(p.id),
+      paperKeys[i],
       canonical({
         abstract: p.abstract,
         arxivId: p.arxivId,
@@ -260,19 +268,18 @@ export function buildGraph(
         year: p.date ? Number(p.date.iso.slice(0, 4)) : null,
       }),
     );
-  }
+  });
   const authorPapers = new Map<string, string[]>();
-  for (const p of papers) {
-    for (const a of p.authors) {
-      const root = identity.rootOf.get(slotKey(a)) as string;
+  papers.forEach((p, i) => {
+    for (const root of rootsOf[i]) {
       const list = authorPapers.get(root) ?? [];
       if (list[list.length - 1] !== p.id) list.push(p.id);
       authorPapers.set(root, list);
     }
-  }
+  });
   for (const [root, info] of identity.roots) {
     graph.addNode(
-      authorNode(root),
+      authorKey(root),
       canonical({
         collabCommunity: -1,
         collabX: 0,
@@ -323,11 +330,10 @@ export function buildGraph(
   // Two name variants of one author, or one entity listed twice, give one edge: the first. A
   // set per paper, not graph.hasEdge: a lookup among millions of edge keys at 100k papers.
   const linked = new Set<string>();
-  for (const p of papers) {
-    const pk = paperNode(p.id);
+  papers.forEach((p, n) => {
+    const pk = paperKeys[n];
     linked.clear();
-    p.authors.forEach((a, i) => {
-      const ak = authorNode(identity.rootOf.get(slotKey(a)) as string);
+    authorKeysOf[n].forEach((ak, i) => {
       if (linked.has(ak)) return;
       linked.add(ak);
       graph.addDirectedEdgeWithKey(edgeKey("authored", pk, ak), pk, ak, {
@@ -342,7 +348,7 @@ export function buildGraph(
       const key = edgeKey("has", pk, e.id);
       graph.addDirectedEdgeWithKey(key, pk, e.id, hasAttributes(e, p, opts.evidence.maxMentions));
     }
-  }
+  });
   // is-a
   for (const [id, c] of [...concepts].sort((a, b) => byString(a[0], b[0]))) {
     for (const parent of [...c.parents].sort()) {
@@ -354,36 +360,30 @@ export function buildGraph(
   }
   // cites: papers of the set that cite each other (works outside the set are not nodes)
   for (const c of citations.cites) {
-    const [s, t] = [paperNode(papers[c.source].id), paperNode(papers[c.target].id)];
+    const [s, t] = [paperKeys[c.source], paperKeys[c.target]];
     graph.addDirectedEdgeWithKey(edgeKey("cites", s, t), s, t, { type: "cites", weight: 1 });
   }
-  // coauthor and similar: tables beside the graph (tables.ts), written as edges by serialize.
-  const coauthor = coauthorPairs(
-    papers
-      .filter((p) => !isFrontMatter(p))
-      .map((p) => ({
-        node: paperNode(p.id),
-        authors: p.authors.map((a) => authorNode(identity.rootOf.get(slotKey(a)) as string)),
-      })),
+  // coauthor: pairs in the order of their keys
+  coauthorPairs(
+    papers.flatMap((p, i) =>
+      isFrontMatter(p) ? [] : [{ node: paperKeys[i], authors: authorKeysOf[i] }],
+    ),
     opts.authors.maxCoauthors,
+    (s, t, attributes) =>
+      graph.addUndirectedEdgeWithKey(edgeKey("coauthor", s, t, true), s, t, attributes),
   );
   step("edges");
-  // similar
+  // similar: each edge's attributes made once, as graphology keeps them
   const similarOut = similarResult();
-  const tables: EdgeTables = {
-    coauthor,
-    similar: materialize(
-      similarItems,
-      similarOut,
-      text,
-      papers.map((p) => p.id),
-    ).map((e) => ({
-      source: paperNode(papers[e.a].id),
-      target: paperNode(papers[e.b].id),
-      attributes: { breakdown: e.breakdown, type: "similar", weight: e.weight },
-    })),
-  };
-  const rel: Relations = relations(graph, tables);
+  const ids = papers.map((p) => p.id);
+  forEachSimilar(similarItems, similarOut, text, ids, (a, b, weight, breakdown) => {
+    const [s, t] = [paperKeys[a], paperKeys[b]];
+    graph.addUndirectedEdgeWithKey(edgeKey("similar", s, t, true), s, t, {
+      breakdown,
+      type: "similar",
+      weight,
+    });
+  });
   step("similarity");
   // Built once when first needed, used by Louvain and by the paper-map and collaboration layouts
   // (an incremental rebuild that keeps communities and positions needs neither).
@@ -391,7 +391,7 @@ export function buildGraph(
     let net: SubNetwork | undefined;
     return () => {
       net ??= subNetwork(
-        rel,
+        graph,
         graph.filterNodes((_, a) => a.type === type),
         new Set([edgeType]),
       );
@@ -399,7 +399,7 @@ export function buildGraph(
     };
   };
   const communityNetwork: CommunityNetwork = {
-    papers: papers.map((p) => paperNode(p.id)),
+    papers: paperKeys,
     ...similarOut.network,
   };
   const nets: Networks = {
@@ -408,12 +408,18 @@ export function buildGraph(
     communities: () => communityNetworkOf({ graph, communityNetwork }),
     authors: lazyNet("author", "coauthor"),
   };
-  const kept = assignCommunities(rel, opts.communities, nets, hooks.previousLayout);
+  const kept = assignCommunities(graph, opts.communities, nets, hooks.previousLayout);
   step("communities");
-  const reused = assignLayouts(rel, opts.layout, hooks.previousLayout, INCREMENTAL_DEFAULTS, nets);
+  const reused = assignLayouts(
+    graph,
+    opts.layout,
+    hooks.previousLayout,
+    INCREMENTAL_DEFAULTS,
+    nets,
+  );
   step("layout");
-  const paperIndex = new Map(papers.map((p, i) => [paperNode(p.id), i]));
-  const { communities, collabCommunities } = communityCards(rel, opts.communities, {
+  const paperIndex = new Map(paperKeys.map((k, i) => [k, i]));
+  const { communities, collabCommunities } = communityCards(graph, opts.communities, {
     labels: text.labels,
     termsOf: (node) => {
       const i = paperIndex.get(node);
@@ -422,7 +428,7 @@ export function buildGraph(
   });
   step("cards");
   return {
-    ...rel,
+    graph,
     options: opts,
     communityNetwork,
     communities,

@@ -5,7 +5,6 @@ import type Graph from "graphology";
 import { compareStrings as cmp } from "../common/compare.ts";
 import { collabLabel } from "./collab-labels.ts";
 import type { CommunityOptions } from "./options.ts";
-import type { Relations } from "./relations.ts";
 import type { CommunityCard, GraphMeta } from "./schema.ts";
 import { round4 } from "./similarity.ts";
 import { singular } from "./text/terms.ts";
@@ -260,11 +259,10 @@ export function topTerms(
 }
 
 export function communityCards(
-  rel: Relations,
+  graph: Graph,
   opts: CommunityOptions,
   terms?: CardTerms,
 ): { communities: CommunityCard[]; collabCommunities: GraphMeta["collabCommunities"] } {
-  const { graph } = rel;
   const members = new Map<number, string[]>();
   let n = 0;
   graph.forEachNode((node, a) => {
@@ -304,8 +302,8 @@ export function communityCards(
     }
     const strength = (p: string) => {
       let w = 0;
-      rel.forEachNeighbour(p, "similar", (other, e) => {
-        if (inside.has(other)) w += e.weight;
+      graph.forEachUndirectedEdge(p, (_e, a, s, t) => {
+        if (a.type === "similar" && inside.has(s === p ? t : s)) w += a.weight;
       });
       return w;
     };
@@ -387,6 +385,6 @@ export function communityCards(
   });
   const collabCommunities = [...collab]
     .sort((a, b) => a[0] - b[0])
-    .map(([id, authors]) => ({ id, label: collabLabel(rel, authors), size: authors.length }));
+    .map(([id, authors]) => ({ id, label: collabLabel(graph, authors), size: authors.length }));
   return { communities, collabCommunities };
 }

@@ -1,19 +1,20 @@
-// Co-authorship pairs from the papers' authors: buildGraph keeps them as its "coauthor" edge
-// table (BuiltGraph.tables, tables.ts), written as coauthor edges by serialize.
-import type { EdgeOf, TableEdge } from "./tables.ts";
+// Co-authorship pairs from the papers' authors, which buildGraph adds as "coauthor" edges.
+import type { EdgeAttributes } from "./schema.ts";
 
-/** A coauthor pair: `source` < `target` (author node keys) and the paper nodes they share. */
-export type CoauthorEdge = TableEdge<EdgeOf<"coauthor">>;
+/** A coauthor edge's attributes: the paper nodes the two authors share, weight their number. */
+export type CoauthorAttributes = Extract<EdgeAttributes, { type: "coauthor" }>;
 
 /**
- * The coauthor pairs of papers given as (paper node, author nodes) in paper order: every two
- * distinct authors of a paper with at most `maxList` of them, sorted by source then target (the
- * order of their edge keys); a pair's papers in the order given, its weight their number.
+ * The coauthor pairs of papers given as (paper node, author nodes) in paper order, each handed
+ * to `add`: every two distinct authors of a paper with at most `maxList` of them, `source` <
+ * `target`, sorted by source then target (the order of their edge keys); a pair's papers in the
+ * order given, its weight their number.
  */
 export function coauthorPairs(
   papers: { node: string; authors: string[] }[],
   maxList: number,
-): CoauthorEdge[] {
+  add: (source: string, target: string, attributes: CoauthorAttributes) => void,
+): void {
   const byFirst = new Map<string, Map<string, string[]>>();
   for (const p of papers) {
     const authors = [...new Set(p.authors)].sort();
@@ -28,13 +29,11 @@ export function coauthorPairs(
       }
     }
   }
-  const out: CoauthorEdge[] = [];
   for (const source of [...byFirst.keys()].sort()) {
     const withA = byFirst.get(source) as Map<string, string[]>;
     for (const target of [...withA.keys()].sort()) {
       const papers = withA.get(target) as string[];
-      out.push({ source, target, attributes: { papers, type: "coauthor", weight: papers.length } });
+      add(source, target, { papers, type: "coauthor", weight: papers.length });
     }
   }
-  return out;
 }

@@ -1,6 +1,6 @@
 // Labels of the collaboration communities: their most central authors.
+import type Graph from "graphology";
 import { compareStrings as cmp } from "../common/compare.ts";
-import type { Relations } from "./relations.ts";
 
 /**
  * The label of one collaboration community: its `n` most central authors (default 2), joined by
@@ -8,14 +8,14 @@ import type { Relations } from "./relations.ts";
  * inside the community); ties go to more papers, then to the name. A prolific author who only
  * passes through the group does not name it.
  */
-export function collabLabel(rel: Relations, members: readonly string[], n = 2): string {
+export function collabLabel(graph: Graph, members: readonly string[], n = 2): string {
   const inside = new Set(members);
   const ranked = members.map((m) => {
     let strength = 0;
-    rel.forEachNeighbour(m, "coauthor", (other, e) => {
-      if (inside.has(other)) strength += e.weight;
+    graph.forEachUndirectedEdge(m, (_e, e, s, t) => {
+      if (e.type === "coauthor" && inside.has(s === m ? t : s)) strength += e.weight;
     });
-    const a = rel.graph.getNodeAttributes(m);
+    const a = graph.getNodeAttributes(m);
     return { strength, papers: a.paperCount as number, label: a.label as string };
   });
   return ranked

@@ -9,7 +9,6 @@ import {
   snapshotCommunities,
 } from "./layout-incremental.ts";
 import type { CommunityOptions } from "./options.ts";
-import type { Relations } from "./relations.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
 
 /**
@@ -17,11 +16,11 @@ import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork
  * by size (largest 0), ties by smallest member key; those under minSize get -1.
  */
 export function louvainOn(
-  rel: Relations,
+  graph: Graph,
   nodes: string[],
   edgeType: string,
   opts: CommunityOptions,
-  net: SubNetwork = subNetwork(rel, nodes, new Set([edgeType])),
+  net: SubNetwork = subNetwork(graph, nodes, new Set([edgeType])),
 ): Map<string, number> {
   const sub = net.graph;
   const raw = sub.size > 0 ? consensusLouvain(sub, opts) : {};
@@ -123,22 +122,21 @@ function majority(of: number[]): number {
  * Returns which of "papers" and "authors" were assigned that way.
  */
 export function assignCommunities(
-  rel: Relations,
+  graph: Graph,
   opts: CommunityOptions,
   nets: Networks = {},
   previous?: LayoutSnapshot,
 ): ("papers" | "authors")[] {
-  const { graph } = rel;
   const reuse =
     previous && previous.communityOptions === JSON.stringify(opts) ? previous : undefined;
   const kept: ("papers" | "authors")[] = [];
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const similar = new Set(["similar"]);
   const paperKnown = reuse && snapshotCommunities(reuse, "community");
-  const incremental = paperKnown && assignIncrementally(rel, papers, similar, paperKnown);
+  const incremental = paperKnown && assignIncrementally(graph, papers, similar, paperKnown);
   if (incremental) kept.push("papers");
   const paperCommunity =
-    incremental || louvainOn(rel, papers, "similar", opts, (nets.communities ?? nets.papers)?.());
+    incremental || louvainOn(graph, papers, "similar", opts, (nets.communities ?? nets.papers)?.());
   for (const [n, c] of paperCommunity) graph.setNodeAttribute(n, "community", c);
   // One walk over the directed edges, not each node's in-neighbours: a node's neighbour object
   // takes a for-in (and an enumeration cache) per node, 4 µs a neighbour on 30k nodes.
@@ -159,9 +157,9 @@ export function assignCommunities(
   const authors = graph.filterNodes((_, a) => a.type === "author");
   const collabKnown = reuse && snapshotCommunities(reuse, "collabCommunity");
   const collabKept =
-    collabKnown && assignIncrementally(rel, authors, new Set(["coauthor"]), collabKnown);
+    collabKnown && assignIncrementally(graph, authors, new Set(["coauthor"]), collabKnown);
   if (collabKept) kept.push("authors");
-  const collab = collabKept || louvainOn(rel, authors, "coauthor", opts, nets.authors?.());
+  const collab = collabKept || louvainOn(graph, authors, "coauthor", opts, nets.authors?.());
   for (const [n, c] of collab) graph.setNodeAttribute(n, "collabCommunity", c);
   return kept;
 }

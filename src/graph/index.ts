@@ -20,10 +20,10 @@ export {
   collaborators,
   findAuthor,
   findPaper,
+  type Queried,
   type RelatedPaper,
   related,
 } from "./queries.ts";
-export { type Relations, relations } from "./relations.ts";
 export * from "./schema.ts";
 export {
   type GraphContent,
@@ -33,4 +33,3 @@ export {
   type SerializeInput,
   serialize,
 } from "./serialize.ts";
-export { type EdgeTables, TABLE_TYPES, type TableEdge } from "./tables.ts";

@@ -4,9 +4,7 @@
 import type Graph from "graphology";
 import { z } from "zod";
 import { createRng } from "../common/rng.ts";
-import type { Relations } from "./relations.ts";
 import { round4 } from "./similarity.ts";
-import { tableNeighbours } from "./tables.ts";
 
 /**
  * One node's positions in the three views (absent where the view does not show the node), and
@@ -124,12 +122,12 @@ export function viewPositions(snapshot: LayoutSnapshot, view: View): Map<string,
 /**
  * The shared walk of placeIncrementally and assignIncrementally: known nodes keep their value;
  * the others get `decide(neighbours)` from their already-valued neighbours over `edgeTypes`
- * (value and edge weight; the edge tables too), in passes, so a node valued in pass k can serve another in pass k+1
+ * (value and edge weight), in passes, so a node valued in pass k can serve another in pass k+1
  * (values of one pass are stored after it: no dependence on order within a pass). Returns the
  * values and the nodes still without one, or null when too few nodes are known.
  */
 function fillIncrementally<V>(
-  { graph, tables }: Relations,
+  graph: Graph,
   nodes: string[],
   edgeTypes: Set<string>,
   known: Map<string, V>,
@@ -145,8 +143,6 @@ function fillIncrementally<V>(
   }
   if (nodes.length === 0 || out.size < opts.minKnownShare * nodes.length) return null;
   const inView = new Set(nodes);
-  // Only the nodes to fill need their neighbours: one pass over each table.
-  const fromTables = tableNeighbours(tables, edgeTypes, new Set(todo));
   for (let pass = 0; pass < opts.passes && todo.length > 0; pass++) {
     const found = new Map<string, V>();
     const left: string[] = [];
@@ -161,12 +157,6 @@ function fillIncrementally<V>(
           weight: typeof a.weight === "number" && a.weight > 0 ? a.weight : 1,
         });
       });
-      // After the node's edges, as its undirected edges came when they were graphology's.
-      for (const { node: m, weight } of fromTables(n)) {
-        const value = out.get(m);
-        if (value !== undefined && inView.has(m))
-          neighbours.push({ value, weight: weight > 0 ? weight : 1 });
-      }
       const v = decide(neighbours);
       if (v === undefined) left.push(n);
       else found.set(n, v);
@@ -184,7 +174,7 @@ function fillIncrementally<V>(
  * the known layout, in key order.
  */
 export function placeIncrementally(
-  rel: Relations,
+  graph: Graph,
   nodes: string[],
   edgeTypes: Set<string>,
   known: Map<string, XY>,
@@ -207,7 +197,7 @@ export function placeIncrementally(
   // Mean spacing between known nodes: offsets of about half of it keep new nodes apart.
   const spacing = Math.sqrt(((maxX - minX) * (maxY - minY)) / Math.max(1, count)) || 1;
   const rng = createRng(opts.seed);
-  const filled = fillIncrementally(rel, nodes, edgeTypes, known, opts, (neighbours) => {
+  const filled = fillIncrementally(graph, nodes, edgeTypes, known, opts, (neighbours) => {
     if (neighbours.length === 0) return undefined;
     let [sx, sy, sw] = [0, 0, 0];
     for (const { value, weight } of neighbours) {
@@ -237,13 +227,13 @@ export function placeIncrementally(
  * `edgeTypes`, weighted) are in, ties to the smaller id, or -1 when none is assigned.
  */
 export function assignIncrementally(
-  rel: Relations,
+  graph: Graph,
   nodes: string[],
   edgeTypes: Set<string>,
   known: Map<string, number>,
   opts: IncrementalOptions = INCREMENTAL_DEFAULTS,
 ): Map<string, number> | null {
-  const filled = fillIncrementally(rel, nodes, edgeTypes, known, opts, (neighbours) => {
+  const filled = fillIncrementally(graph, nodes, edgeTypes, known, opts, (neighbours) => {
     const votes = new Map<number, number>();
     for (const { value, weight } of neighbours)
       if (value >= 0) votes.set(value, (votes.get(value) ?? 0) + weight);

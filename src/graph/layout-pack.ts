@@ -2,6 +2,11 @@
 // biggest one, so an isolated paper does not sit far off (shrinking the rest of the view) and a
 // paper's co-authors are not a tight clump beside wide empty gaps. Pure arithmetic: deterministic.
 import type Graph from "graphology";
+import type { Attributes } from "graphology-types";
+
+/** Whether an edge (by its attributes) links its two ends into one component; default every edge. */
+export type Links = (attributes: Attributes) => boolean;
+const everyEdge: Links = () => true;
 
 export interface PackOptions {
   /** Centre-to-centre spacing of nodes, in multiples of the view's mean node size (default 3). */
@@ -29,8 +34,12 @@ export interface Circle {
   r: number;
 }
 
-/** Connected components (union-find over every edge of `graph`), as lists of node keys. */
-export function components(graph: Graph, name: (key: string) => string = (k) => k): string[][] {
+/** Connected components (union-find over the edges of `graph` that `links`), as lists of node keys. */
+export function components(
+  graph: Graph,
+  name: (key: string) => string = (k) => k,
+  links: Links = everyEdge,
+): string[][] {
   const index = new Map<string, number>();
   const keys = graph.nodes();
   keys.forEach((k, i) => {
@@ -47,7 +56,8 @@ export function components(graph: Graph, name: (key: string) => string = (k) => 
     }
     return r;
   };
-  graph.forEachEdge((_e, _a, s, t) => {
+  graph.forEachEdge((_e, attributes, s, t) => {
+    if (!links(attributes)) return;
     const a = find(index.get(s) as number);
     const b = find(index.get(t) as number);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
@@ -136,12 +146,14 @@ export function packCircles(radii: number[]): { x: number; y: number }[] {
  * square radius spacing·mean size·√(n/2π), i.e. a disc of n cells of that spacing; the mean size
  * of the component's nodes when bigger than the view's) and packs the
  * components around the biggest. Reads and writes the `x`, `y` node attributes of `sub`. `name`
- * gives a node's name in the whole graph (sub-networks use short keys), for tie-breaks.
+ * gives a node's name in the whole graph (sub-networks use short keys), for tie-breaks; `links`
+ * says which edges join components (default every edge).
  */
 export function packComponents(
   sub: Graph,
   opts: PackOptions = PACK_DEFAULTS,
   name?: (key: string) => string,
+  links: Links = everyEdge,
 ): void {
   if (sub.order < 2) return;
   let sizeSum = 0;
@@ -149,7 +161,7 @@ export function packComponents(
     sizeSum += typeof a.size === "number" ? a.size : 1;
   });
   const unit = opts.spacing * Math.max(1e-6, sizeSum / sub.order);
-  const comps = components(sub, name);
+  const comps = components(sub, name, links);
   const shapes = comps.map((members) => {
     const xs = new Float64Array(members.length);
     const ys = new Float64Array(members.length);

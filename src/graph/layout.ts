@@ -12,9 +12,8 @@ import {
   type View,
   viewPositions,
 } from "./layout-incremental.ts";
-import { components, packComponents } from "./layout-pack.ts";
+import { components, type Links, packComponents } from "./layout-pack.ts";
 import type { LayoutOptions } from "./options.ts";
-import type { Relations } from "./relations.ts";
 import { round4 } from "./similarity.ts";
 import { type Networks, type SubNetwork, subKey, subNetwork } from "./subnetwork.ts";
 
@@ -48,10 +47,11 @@ export function iterationsFor(order: number, opts: LayoutOptions): number {
  * keeps them (no ForceAtlas2). After ForceAtlas2 the connected components are rescaled to one
  * node density and packed around the biggest (layout-pack.ts), then noverlap. Returns rounded
  * positions. A view of part of the graph is laid out on its sub-network (`net`, or one built
- * here), which holds only undirected edges (similar, coauthor).
+ * here), which holds only undirected edges (similar, coauthor); the whole graph is laid out in
+ * place, where edges of other types weigh 0 and join no component.
  */
 export function layoutView(
-  rel: Relations,
+  graph: Graph,
   nodes: string[],
   edgeTypes: Set<string>,
   communityAttr: string,
@@ -59,12 +59,13 @@ export function layoutView(
   start?: Map<string, { x: number; y: number }>,
   net?: SubNetwork,
 ): Map<string, { x: number; y: number }> {
-  const { graph } = rel;
   const rng = createRng(opts.seed);
-  // The whole graph with every edge type (knowledge-graph view) is laid out in place: copying
-  // 30k nodes and 270k edges into a sub-graph costs more than the layout itself.
+  // The whole graph (knowledge-graph view) is laid out in place, on its edges of `edgeTypes`:
+  // copying 30k nodes and their edges into a sub-graph costs more than the layout itself.
   const inPlace = nodes.length === graph.order;
-  const view = inPlace ? undefined : (net ?? subNetwork(rel, nodes, edgeTypes));
+  const view = inPlace ? undefined : (net ?? subNetwork(graph, nodes, edgeTypes));
+  // In place, an edge of another type weighs 0 (no pull) and links no component.
+  const counts: Links = (a) => !inPlace || edgeTypes.has(a.type);
   const sub = view ? view.graph : graph;
   const communities = new Map<number, number>();
   for (const n of nodes) {
@@ -114,10 +115,10 @@ export function layoutView(
           ...forceAtlas2.inferSettings(sub),
           barnesHutOptimize: sub.order > opts.barnesHutAbove,
         },
-        getEdgeWeight: "weight",
+        getEdgeWeight: (_e, a) => (counts(a) ? a.weight : 0),
       });
     // components to one density, packed around the biggest: no far-off isolates, no tight clumps
-    packComponents(sub, undefined, view ? (k) => view.keys[Number(k.slice(1))] : undefined);
+    packComponents(sub, undefined, view ? (k) => view.keys[Number(k.slice(1))] : undefined, counts);
     if (sub.order <= opts.noverlapMaxNodes)
       withSeededMathRandom(opts.seed, () =>
         noverlap.assign(sub, { maxIterations: opts.noverlapIterations, settings: { margin: 1 } }),
@@ -159,20 +160,22 @@ function clusterMembers(
   return kept.size > 0 && kept.size <= opts.clusterLayoutMaxCommunities ? members : undefined;
 }
 
-/** size = 2..20 from √degree in the whole graph (edge tables included). */
-export function assignSizes(rel: Relations): void {
-  const { graph } = rel;
-  const degrees = new Map<string, number>();
+/** size = 2..20 from √degree in the whole graph. */
+export function assignSizes(graph: Graph): void {
+  // Degrees in node order, the order both walks take.
+  const degrees = new Float64Array(graph.order);
+  let i = 0;
   let max = 0;
   graph.forEachNode((n) => {
-    const d = rel.degree(n);
-    degrees.set(n, d);
+    const d = graph.degree(n);
+    degrees[i++] = d;
     max = Math.max(max, d);
   });
+  i = 0;
   // One pass, not a setNodeAttribute (and its event) per node.
   graph.updateEachNodeAttributes(
-    (n, a) => {
-      const d = degrees.get(n) ?? 0;
+    (_n, a) => {
+      const d = degrees[i++];
       a.size = round4(2 + (max > 0 ? (18 * Math.sqrt(d)) / Math.sqrt(max) : 0));
       return a;
     },
@@ -223,14 +226,13 @@ function startFromMap(graph: Graph, map: Map<string, { x: number; y: number }>) 
  * placed that way.
  */
 export function assignLayouts(
-  rel: Relations,
+  graph: Graph,
   opts: LayoutOptions,
   previous?: LayoutSnapshot,
   incremental: IncrementalOptions = INCREMENTAL_DEFAULTS,
   nets: Networks = {},
 ): View[] {
-  const { graph } = rel;
-  assignSizes(rel);
+  assignSizes(graph);
   const reuse = previous && previous.options === JSON.stringify(opts) ? previous : undefined;
   const reused: View[] = [];
   const view = (
@@ -240,19 +242,28 @@ export function assignLayouts(
     community: string,
     start?: () => Map<string, { x: number; y: number }>,
     net?: () => SubNetwork,
+    laidOutBy = types,
   ) => {
     const placed =
-      reuse && placeIncrementally(rel, nodes, types, viewPositions(reuse, name), incremental);
+      reuse && placeIncrementally(graph, nodes, types, viewPositions(reuse, name), incremental);
     if (placed) reused.push(name);
-    return placed || layoutView(rel, nodes, types, community, opts, start?.(), net?.());
+    return placed || layoutView(graph, nodes, laidOutBy, community, opts, start?.(), net?.());
   };
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const map = view("map", papers, new Set(["similar"]), "community", undefined, nets.papers);
   const all = graph.nodes();
-  const types = new Set(["authored", "has", "is-a", "cites", "coauthor", "similar"]);
-  // all nodes: laid out in place (ForceAtlas2 over the graph's own edges: authored, has, is-a,
-  // cites, the ones this view draws); placed incrementally over every edge type, tables included
-  const kg = view("kg", all, types, "community", () => startFromMap(graph, map));
+  const drawn = new Set(["authored", "has", "is-a", "cites"]);
+  // all nodes: laid out in place over the edges this view draws; a new node is placed by its
+  // neighbours over every edge type
+  const kg = view(
+    "kg",
+    all,
+    new Set([...drawn, "coauthor", "similar"]),
+    "community",
+    () => startFromMap(graph, map),
+    undefined,
+    drawn,
+  );
   const authors = graph.filterNodes((_, a) => a.type === "author");
   const collab = view(
     "collab",

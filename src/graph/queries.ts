@@ -1,12 +1,10 @@
-// Pure queries over a graph, shared by the CLI and the web view. The ones that read relations
-// (related, collaborators) take a Relations: a built graph (buildGraph) or a loaded one (loadGraph).
+// Pure queries over a graph, shared by the CLI and the web view.
 
 import type Graph from "graphology";
 import { compareStrings as cmp } from "../common/compare.ts";
 import { foldName, makeAuthor } from "../ingest/names.ts";
 import { matchAuthorKey } from "./authors.ts";
 import { fromPaper } from "./reasons.ts";
-import type { Relations } from "./relations.ts";
 import type { CommunityCard, ShareItem } from "./schema.ts";
 
 export interface RelatedPaper {
@@ -74,17 +72,23 @@ export function findPaper(graph: Graph, query: string): string {
   throw new Error(`graph/findPaper: '${query}' ${what}; give more title words or an id:\n${list}`);
 }
 
+/** A built or loaded graph (buildGraph, loadGraph): what the relation queries read. */
+export interface Queried {
+  readonly graph: Graph;
+}
+
 /** Related papers ranked by similar-edge weight (ties by node key), with reasons. */
-export function related(rel: Relations, paperKey: string, top = 10): RelatedPaper[] {
-  const { graph } = rel;
+export function related({ graph }: Queried, paperKey: string, top = 10): RelatedPaper[] {
   if (!graph.hasNode(paperKey)) throw new Error(`graph/related: no node '${paperKey}'`);
   const out: RelatedPaper[] = [];
-  rel.forEachNeighbour(paperKey, "similar", (other, e) => {
+  graph.forEachEdge(paperKey, (_e, a, s, t) => {
+    if (a.type !== "similar") return;
+    const other = s === paperKey ? t : s;
     out.push({
       node: other,
       title: graph.getNodeAttribute(other, "title"),
-      score: e.weight,
-      reasons: fromPaper(e.breakdown, paperKey),
+      score: a.weight,
+      reasons: fromPaper(a.breakdown, paperKey),
     });
   });
   return out.sort((a, b) => b.score - a.score || cmp(a.node, b.node)).slice(0, top);
@@ -121,8 +125,7 @@ export function findAuthor(graph: Graph, name: string): string {
 }
 
 /** Co-authors of an author, most shared papers first, with the papers. */
-export function collaborators(rel: Relations, authorName: string): Collaborator[] {
-  const { graph } = rel;
+export function collaborators({ graph }: Queried, authorName: string): Collaborator[] {
   const node = findAuthor(graph, authorName);
   const out: Collaborator[] = [];
   const add = (other: string, papers: string[]) =>
@@ -132,7 +135,9 @@ export function collaborators(rel: Relations, authorName: string): Collaborator[
       count: papers.length,
       papers: papers.map((p) => ({ node: p, title: graph.getNodeAttribute(p, "title") })),
     });
-  rel.forEachNeighbour(node, "coauthor", (other, e) => add(other, e.papers));
+  graph.forEachEdge(node, (_e, a, s, t) => {
+    if (a.type === "coauthor") add(s === node ? t : s, a.papers);
+  });
   return out.sort((a, b) => b.count - a.count || cmp(a.name, b.name) || cmp(a.node, b.node));
 }
 

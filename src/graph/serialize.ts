@@ -3,7 +3,6 @@
 import Graph from "graphology";
 import { compareStrings as cmp } from "../common/compare.ts";
 import { LITGRAPH_VERSION } from "./options.ts";
-import { type Relations, relations } from "./relations.ts";
 import {
   type CanonicalGraph,
   type CitedOutside,
@@ -14,7 +13,6 @@ import {
   isEdgeKey,
   type SerializedGraph,
 } from "./schema.ts";
-import { forEachTableEdge, NO_TABLES } from "./tables.ts";
 
 const isIndex = (k: string) => /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
 
@@ -85,8 +83,9 @@ function canon<T>(value: T, round: boolean): T {
   return value;
 }
 
-/** What `serialize` writes: a graph's relations, its community cards and its options. */
-export interface GraphContent extends Relations {
+/** What `serialize` writes: a graph (every node and edge), its community cards and its options. */
+export interface GraphContent {
+  readonly graph: Graph;
   readonly communities: readonly CommunityCard[];
   readonly collabCommunities: GraphMeta["collabCommunities"];
   /** The works cited most outside the set (meta.citedOutside; absent or empty: none). */
@@ -97,7 +96,7 @@ export interface GraphContent extends Relations {
   readonly canonicalAttributes: boolean;
 }
 
-/** A graph read back from graph.json (loadGraph): every edge is in `graph`, `tables` are empty. */
+/** A graph read back from graph.json (loadGraph). */
 export interface LoadedGraph extends GraphContent {
   readonly meta: GraphMeta;
 }
@@ -116,7 +115,6 @@ export function graphCounts(content: GraphContent): Record<string, number> {
   const edges = new Map<string, number>();
   content.graph.forEachNode((_, a) => tally(nodes, a.type));
   content.graph.forEachEdge((_, a) => tally(edges, a.type));
-  forEachTableEdge(content.tables, (_, e) => tally(edges, e.attributes.type));
   return countsOf(content, nodes, edges);
 }
 
@@ -133,15 +131,14 @@ function countsOf(
   for (const [type, n] of nodes) counts[`nodes.${type}`] = n;
   for (const [type, n] of edges) counts[`edges.${type}`] = n;
   counts.nodes = content.graph.order;
-  counts.edges = content.edgeCount();
+  counts.edges = content.graph.size;
   counts.communities = content.communities.length;
   counts.collabCommunities = content.collabCommunities.length;
   return Object.fromEntries(Object.entries(counts).sort((a, b) => cmp(a[0], b[0])));
 }
 
 /**
- * graphology export + meta, the tables' edges included; byte-identical JSON for the same graph
- * whatever the build order. The result is a CanonicalGraph: the JSON writer takes it as it is.
+ * graphology export + meta; byte-identical JSON for the same graph whatever the build order. The result is a CanonicalGraph: the JSON writer takes it as it is.
  */
 export function serialize(content: GraphContent, input: SerializeInput = {}): CanonicalGraph {
   const { graph } = content;
@@ -182,19 +179,6 @@ export function serialize(content: GraphContent, input: SerializeInput = {}): Ca
     if (undirected) edge.undirected = true;
     keyed.push({ key, edge });
   });
-  // A built graph's edge tables (tables.ts), as the undirected edges they stand for.
-  forEachTableEdge(content.tables, (key, { attributes, source, target }) => {
-    tally(edgeTypes, attributes.type);
-    keyed.push({
-      key,
-      edge: {
-        attributes: attributes as SerializedGraph["edges"][number]["attributes"],
-        source,
-        target,
-        undirected: true,
-      },
-    });
-  });
   keyed.sort((a, b) => cmp(a.key, b.key));
   const edges = keyed.map((k) => k.edge);
   const meta = canon(
@@ -219,10 +203,7 @@ export function serialize(content: GraphContent, input: SerializeInput = {}): Ca
   } as SerializedGraph as CanonicalGraph;
 }
 
-/**
- * Validate a parsed graph.json (its packed reasons unpacked in place, reasons.ts) and rebuild
- * the graph, every edge in graphology.
- */
+/** Validate a parsed graph.json (its packed reasons unpacked in place, reasons.ts) and rebuild the graph. */
 export function loadGraph(json: unknown, source = "graph.json"): LoadedGraph {
   const parsed = GraphFile.safeParse(json);
   if (!parsed.success) {
@@ -244,7 +225,7 @@ export function loadGraph(json: unknown, source = "graph.json"): LoadedGraph {
     throw new Error(`graph/load: ${source}: ${err instanceof Error ? err.message : String(err)}`);
   }
   return {
-    ...relations(graph, NO_TABLES),
+    graph,
     meta,
     communities: meta.communities,
     collabCommunities: meta.collabCommunities,

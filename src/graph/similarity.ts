@@ -195,7 +195,21 @@ export function materialize(
   text: TextVectors = NO_TEXT,
   paperIds?: readonly string[],
 ): SimilarEdge[] {
-  const edges: SimilarEdge[] = new Array(out.weights.length);
+  const edges: SimilarEdge[] = [];
+  forEachSimilar(items, out, text, paperIds, (a, b, weight, breakdown) => {
+    edges.push({ a, b, weight, breakdown });
+  });
+  return edges;
+}
+
+/** materialize's edges handed one by one to `fn`, in order, without a list of them. */
+export function forEachSimilar(
+  items: PaperItem[][],
+  out: SimilarityOutput,
+  text: TextVectors,
+  paperIds: readonly string[] | undefined,
+  fn: (a: number, b: number, weight: number, breakdown: ShareItem[]) => void,
+): void {
   const direct = (node: string, a: number, b: number) =>
     paperIds !== undefined && (node === `cites:${paperIds[a]}` || node === `cites:${paperIds[b]}`);
   // One node key string per term, shared by all its reasons (a 6,318-paper graph has 380k
@@ -208,7 +222,7 @@ export function materialize(
     termNodes[t] = node;
     return node;
   };
-  for (let e = 0; e < edges.length; e++) {
+  for (let e = 0; e < out.weights.length; e++) {
     const a = out.pairs[2 * e];
     const b = out.pairs[2 * e + 1];
     const breakdown: ShareItem[] = [];
@@ -231,9 +245,8 @@ export function materialize(
         });
       }
     }
-    edges[e] = { a, b, weight: out.weights[e], breakdown };
+    fn(a, b, out.weights[e], breakdown);
   }
-  return edges;
 }
 
 /**

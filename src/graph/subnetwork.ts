@@ -4,8 +4,6 @@
 // Node keys are short ("n0", "n1", … in the order given; not integer-like, so JavaScript keeps
 // them in insertion order and every iteration order is that of `nodes`).
 import Graph from "graphology";
-import type { Relations } from "./relations.ts";
-import { TABLE_TYPES } from "./tables.ts";
 
 export interface SubNetwork {
   graph: Graph;
@@ -15,20 +13,9 @@ export interface SubNetwork {
 
 export const subKey = (i: number): string => `n${i}`;
 
-/**
- * The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`: those of
- * the edge tables first (tables.ts; in table order, the order they had as edges), then the
- * graph's own.
- */
-export function subNetwork(
-  { graph, tables }: Relations,
-  nodes: string[],
-  edgeTypes: Set<string>,
-): SubNetwork {
+/** The sub-network of `nodes` over the undirected edges whose type is in `edgeTypes`, in graph order. */
+export function subNetwork(graph: Graph, nodes: string[], edgeTypes: Set<string>): SubNetwork {
   return linkedNetwork(nodes, (link) => {
-    for (const type of TABLE_TYPES)
-      if (edgeTypes.has(type))
-        for (const e of tables[type]) link(e.source, e.target, e.attributes.weight);
     graph.forEachUndirectedEdge((_key, attrs, s, t) => {
       if (edgeTypes.has(attrs.type)) link(s, t, attrs.weight);
     });
