@@ -192,6 +192,9 @@ describe("extract: a task verb and a plain noun object", () => {
       "We predict postoperative mortality in cardiac surgery.",
       "postoperative mortality prediction",
     ],
+    // A relative clause: the verb after "that" (issue 21's "models that forecast X").
+    ["We compare models that forecast wind speeds.", "wind speed forecasting"],
+    ["A network which predicts answers from passages.", "answer prediction"],
   ])("%s → %s", (abstract, label) => {
     expect(tasks(abstract)).toContain(label);
   });
@@ -206,6 +209,8 @@ describe("extract: a task verb and a plain noun object", () => {
       "endocrine detection",
     ],
     ["a generic object of a known task", "We evaluate models on ten sets.", "model validation"],
+    ["a bare 'forecast' after a determiner", "That forecast errors matter.", "error forecasting"],
+    ["a bare 'estimate'", "We estimate probabilities.", "probability estimation"],
   ])("no task from %s", (_what, abstract, label) => {
     expect(tasks(abstract)).not.toContain(label);
   });

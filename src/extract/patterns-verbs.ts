@@ -137,9 +137,12 @@ const objectHeads = new Set([
 
 function nounObjectTask(st: PaperState, f: Field, i: number, k: number, head: string): void {
   const t = f.tokens;
-  // "the segments flanked by", "a forecast accuracy": nouns; only "predict(s)" and "detect(s)"
-  // stand for the verb in their bare forms.
-  if (!/ing$/.test(t[i].raw) && !/^(?:predict|detect)s?$/i.test(t[i].raw)) return;
+  // "the segments flanked by", "a forecast accuracy": nouns; "predict(s)" and "detect(s)" stand
+  // for the verb in their bare forms, "forecast(s)" only after a word that asks for a verb
+  // ("models that forecast X"; "estimate(s) X" named mostly statistics: "probability estimation").
+  const bare = !/ing$/.test(t[i].raw);
+  const forecast = /^forecasts?$/i.test(t[i].raw) && VERB_LEADS.test(t[i - 1]?.raw ?? "");
+  if (bare && !/^(?:predict|detect)s?$/i.test(t[i].raw) && !forecast) return;
   if (!verbPosition(f, i)) return;
   let e = k;
   while (e < t.length && e - k <= MAX_OBJECT && t[e].joined && !isFunctionWord(t[e])) {
@@ -168,8 +171,13 @@ function verbPosition(f: Field, i: number): boolean {
   const t = f.tokens;
   if (i === 0 || !t[i].joined) return true;
   const prev = t[i - 1];
+  // "models that predict BMI": a relative pronoun before a finite verb, no determiner.
+  if (/^(?:that|which)$/i.test(prev.raw) && !/ing$/.test(t[i].raw)) return true;
   return isFunctionWord(prev) && !DETERMINERS.test(prev.raw);
 }
+
+/** Words after which a bare verb form is the verb: "to", a relative pronoun, "we", a modal. */
+const VERB_LEADS = /^(?:to|that|which|who|we|can|could|may|might|will|would|should|must)$/i;
 
 /** Is tokens [k, e) a plain noun phrase that ends there and holds no concept but a condition? */
 function plainObject(st: PaperState, f: Field, k: number, e: number): boolean {
