@@ -274,7 +274,14 @@ function proposals(st: PaperState, f: Field): void {
     if (!proposeVerbs.has(t[v].norm) && t[v + 1] && proposeVerbs.has(t[v + 1].norm)) v++;
     if (!proposeVerbs.has(t[v].norm)) continue;
     let s = v + 1;
-    while (s < t.length && (isFunctionWord(t[s]) || isWeak(t[s])) && s - v < 4) s++;
+    // "we propose a least squares estimator": a word that opens terms stays with its phrase.
+    while (
+      s < t.length &&
+      (isFunctionWord(t[s]) || isWeak(t[s])) &&
+      !(s > v + 1 && termOpeners.has(t[s].norm) && t[s + 1]?.joined) &&
+      s - v < 4
+    )
+      s++;
     let e = s;
     while (
       e < t.length &&
@@ -309,6 +316,8 @@ function proposals(st: PaperState, f: Field): void {
 }
 
 const methodHeads = new Set(nameCues.headsBeforeName.map(normWord));
+/** Words that open a term (head-nouns.json termOpeners): "least squares", "best arm". */
+const termOpeners = new Set(headNouns.termOpeners.map(normWord));
 const biologicalModels = new Set(nameCues.biologicalModels.map(normWord));
 
 /**
