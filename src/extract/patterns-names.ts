@@ -10,6 +10,7 @@ import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
 import { describingSuffixes, headNouns, nameCues } from "./lexicon/index.ts";
 import { addNew, overlapsNew } from "./patterns-common.ts";
+import { phraseNames } from "./patterns-phrase-names.ts";
 import {
   isCapitalised,
   isFunctionWord,
@@ -38,6 +39,7 @@ const MAX_ITEMS = 10;
 
 export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
+  phraseNames(st, f);
   headedNames(st, f);
   proposedNames(st, f);
   listedNames(st, f);
@@ -171,7 +173,7 @@ export function nameHeadType(t: Token | undefined): NewType | null {
 }
 
 /** Does a proposer ("we", "this paper") stand up to three words before token v? */
-function proposed(t: Token[], v: number): boolean {
+export function proposed(t: Token[], v: number): boolean {
   for (let k = v - 1; k >= 0 && v - k <= 3; k--) if (proposers.has(t[k].norm)) return true;
   return false;
 }
@@ -247,7 +249,7 @@ function expandedName(st: PaperState, f: Field, i: number, b: number, k: number)
 }
 
 /** Type of the apposition starting at token s: its head noun, past "a set of" and adjectives. */
-function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
+export function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
   const t = f.tokens;
   let a = s;
   let quantity: Token | undefined;
