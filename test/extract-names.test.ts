@@ -25,6 +25,12 @@ describe("extract: the paper's own names", () => {
     ["In this paper, we propose BoxTE, a box embedding model for TKGC.", "BoxTE", "method"],
     ["Results show that the proposed Tobias significantly improves detection.", "Tobias", "method"],
     ["Our MedFuse framework fuses images and records.", "MedFuse", "method"],
+    // ACL 2021 (tune set 5): a relative clause after the name.
+    [
+      "To address these issues, we propose MedWriter that incorporates retrieval.",
+      "MedWriter",
+      "method",
+    ],
   ])("%s → %s (%s), proposed, rule name", (abstract, label, type) => {
     const e = find(entities(abstract), label);
     expect(e?.type).toBe(type);

@@ -36,6 +36,8 @@ const quantities = norms(nameCues.quantities);
 const LIST_START =
   /^\s*(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|like|namely)\s+|[:\u2013\u2014]\s+|\s--?\s+)/;
 const MAX_ITEMS = 10;
+/** Words that open a relative clause after a proposed name: "we propose MedWriter that …". */
+const RELATIVE = /^(?:that|which)$/;
 
 export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
@@ -198,6 +200,13 @@ function introducedNames(st: PaperState, f: Field): void {
     const type = apposition ? appositionType(st, f, k + 1) : null;
     if (type) add(st, f, type, i, b, "proposed");
     else if (paren >= 0) expandedName(st, f, i, b, k);
+    // "we propose MedWriter that incorporates …": a name-like word and a relative clause.
+    else if (
+      /^\s+$/.test(gap) &&
+      RELATIVE.test(t[b].raw) &&
+      t.slice(i, b).some((x) => isNameLike(x.raw))
+    )
+      add(st, f, "method", i, b, "proposed");
   }
 }
 
