@@ -25,6 +25,7 @@ export interface Match {
 const PREFIX = new RegExp(`\\b(${spelling.splitPrefixes.join("|")})(?=[a-z]{3,})`, "g");
 const taskHeads = new Set(headNouns.taskLabelHeads);
 const taskVerbs = new Map(Object.entries(headNouns.taskVerbs));
+const methodVerbs = new Map(Object.entries(headNouns.methodVerbs));
 /** One-word objects a task verb's variant never takes (head-nouns.json notTaskModifiers). */
 const notObjects = new Set(headNouns.notTaskModifiers);
 const SHORT_CAPS = /^[A-Z]{2,4}$/;
@@ -35,6 +36,13 @@ export function surfaceVariants(form: string, type: string): string[] {
   const out = new Set([form]);
   out.add(form.replace(/(\p{L})-(\p{L})/gu, "$1$2"));
   out.add(form.replace(PREFIX, "$1-"));
+  if (type === "method") {
+    // "distilling knowledge", "augment the data": a method head's verb before its object.
+    const words = form.split(/\s+/);
+    const head = words[words.length - 1]?.toLowerCase() ?? "";
+    if (words.length === 2)
+      for (const verb of methodVerbs.get(head) ?? []) out.add(`${verb} ${words[0]}`);
+  }
   if (type === "task") {
     const words = form.split(/\s+/);
     const head = words[words.length - 1]?.toLowerCase() ?? "";
