@@ -195,6 +195,9 @@ describe("extract: a task verb and a plain noun object", () => {
     // A relative clause: the verb after "that" (issue 21's "models that forecast X").
     ["We compare models that forecast wind speeds.", "wind speed forecasting"],
     ["A network which predicts answers from passages.", "answer prediction"],
+    // A task noun, "of" and its object (ACL and COLING, paperlists).
+    ["We study the detection of rhetorical figures in texts.", "rhetorical figure detection"],
+    ["Prediction of news virality is hard.", "news virality prediction"],
   ])("%s → %s", (abstract, label) => {
     expect(tasks(abstract)).toContain(label);
   });
@@ -211,6 +214,12 @@ describe("extract: a task verb and a plain noun object", () => {
     ["a generic object of a known task", "We evaluate models on ten sets.", "model validation"],
     ["a bare 'forecast' after a determiner", "That forecast errors matter.", "error forecasting"],
     ["a bare 'estimate'", "We estimate probabilities.", "probability estimation"],
+    ["an estimation of a thing", "The estimation of alignment is hard.", "alignment estimation"],
+    [
+      "a task before the task noun",
+      "Survival Time Prediction of Brain Tumor Patients.",
+      "brain tumor patient prediction",
+    ],
   ])("no task from %s", (_what, abstract, label) => {
     expect(tasks(abstract)).not.toContain(label);
   });

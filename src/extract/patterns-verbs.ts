@@ -114,8 +114,11 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
       continue;
     }
     if (propertyHeads.has(head)) continue;
-    if (!conditionTask(st, f, i, k, head) && at.object === i + 1 && objectHeads.has(head))
-      nounObjectTask(st, f, i, k, head);
+    if (conditionTask(st, f, i, k, head) || !objectHeads.has(head)) continue;
+    if (at.object === i + 1) nounObjectTask(st, f, i, k, head);
+    // "classification of skin lesions": the task noun, "of" and a plain noun phrase.
+    else if (t[k - 1]?.raw === "of" && k === at.object && nominalOf(t, i, head))
+      nounObjectTask(st, f, i, k, head, true);
   }
 }
 
@@ -135,15 +138,22 @@ const objectHeads = new Set([
   "estimation",
 ]);
 
-function nounObjectTask(st: PaperState, f: Field, i: number, k: number, head: string): void {
+function nounObjectTask(
+  st: PaperState,
+  f: Field,
+  i: number,
+  k: number,
+  head: string,
+  nominal = false,
+): void {
   const t = f.tokens;
   // "the segments flanked by", "a forecast accuracy": nouns; "predict(s)" and "detect(s)" stand
   // for the verb in their bare forms, "forecast(s)" only after a word that asks for a verb
   // ("models that forecast X"; "estimate(s) X" named mostly statistics: "probability estimation").
   const bare = !/ing$/.test(t[i].raw);
   const forecast = /^forecasts?$/i.test(t[i].raw) && VERB_LEADS.test(t[i - 1]?.raw ?? "");
-  if (bare && !/^(?:predict|detect)s?$/i.test(t[i].raw) && !forecast) return;
-  if (!verbPosition(f, i)) return;
+  if (!nominal && bare && !/^(?:predict|detect)s?$/i.test(t[i].raw) && !forecast) return;
+  if (!nominal && !verbPosition(f, i)) return;
   let e = k;
   while (e < t.length && e - k <= MAX_OBJECT && t[e].joined && !isFunctionWord(t[e])) {
     if (/.ly$/.test(t[e].raw)) break;
@@ -156,6 +166,18 @@ function nounObjectTask(st: PaperState, f: Field, i: number, k: number, head: st
   const d = draftFor(st, "task", label, parent ? [parent] : []);
   if (parent && parent !== d.id) d.parents.add(parent);
   addMention(d, f, t[i].start, t[e - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
+}
+
+/** Task nouns whose "of" takes a plain noun object ("detection of tropes"; an estimation of a thing is mostly statistics). */
+const nominalObjectHeads = new Set(["prediction", "detection", "segmentation"]);
+
+/**
+ * "Detection of Tropes", "the prediction of news virality": a task noun that stands alone before
+ * "of"; "Survival Time Prediction of Brain Tumor Patients" has its task before the noun.
+ */
+function nominalOf(t: Token[], i: number, head: string): boolean {
+  if (!nominalObjectHeads.has(head)) return false;
+  return i === 0 || !t[i].joined || isFunctionWord(t[i - 1]);
 }
 
 const DETERMINERS =
