@@ -73,6 +73,7 @@ const ontology = {
     { id: "task:dependency-parsing", type: "task", label: "dependency parsing" },
     { id: "method:knowledge-distillation", type: "method", label: "knowledge distillation" },
     { id: "method:feature-selection", type: "method", label: "feature selection" },
+    { id: "method:adversarial-training", type: "method", label: "adversarial training" },
     {
       id: "task:fairness-assessment",
       type: "task",
@@ -233,6 +234,7 @@ describe("extract: normalisation and spelling variants", () => {
     ["a dependency parser", "task:dependency-parsing"],
     ["the student distills knowledge", "method:knowledge-distillation"],
     ["we select features", "method:feature-selection"],
+    ["an adversarially trained encoder", "method:adversarial-training"],
   ])("word forms: %s matches %s", (text, id) => {
     const e = entities("Title", `Here ${text} work.`).find((x) => x.id === id);
     expect(e?.mentions[0].rule).toBe("ontology");
