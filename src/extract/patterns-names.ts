@@ -10,7 +10,6 @@ import type { PaperState } from "./draft.ts";
 import type { Field } from "./field.ts";
 import { describingSuffixes, headNouns, nameCues } from "./lexicon/index.ts";
 import { addNew, overlapsNew } from "./patterns-common.ts";
-import { phraseNames } from "./patterns-phrase-names.ts";
 import {
   isCapitalised,
   isFunctionWord,
@@ -41,7 +40,6 @@ const RELATIVE = /^(?:that|which)$/;
 
 export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
-  phraseNames(st, f);
   headedNames(st, f);
   proposedNames(st, f);
   listedNames(st, f);

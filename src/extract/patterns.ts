@@ -9,6 +9,7 @@ import { addNew, conceptTypeIn, matchEndingAt, overlapsNew, span } from "./patte
 import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
 import { conceptCovers, nameHeadType, paperNames, titleName } from "./patterns-names.ts";
+import { phraseNames } from "./patterns-phrase-names.ts";
 import { titleGerundTasks, verbObjectTasks } from "./patterns-verbs.ts";
 import {
   isCapitalised,
@@ -141,6 +142,7 @@ export function contributions(st: PaperState): void {
     capitalisedDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
     paperNames(st, f);
+    phraseNames(st, f);
   }
   titleStructure(st, st.fields[0]);
   titleName(st);
