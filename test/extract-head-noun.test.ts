@@ -23,6 +23,14 @@ describe("topicType: the type a topic label's head noun gives", () => {
     // "received little attention" (Semantic Scholar export of the shared corpora): no method.
     ["little attention", null],
     ["more attention", null],
+    // Issue 21's sixth session: more heads, and no task of words that never make one.
+    ["dialogue understanding", "task"],
+    ["lexical simplification", "task"],
+    ["depth completion", "task"],
+    ["feature fusion", "method"],
+    ["multi-party conversations", "modality"],
+    ["deeper understanding", null],
+    ["model prediction", null],
   ])("%s → %s", (label, type) => {
     expect(topicType(label)).toBe(type);
   });

@@ -6,16 +6,17 @@ import { DEFAULTS, extractPapers } from "../src/extract/index.ts";
 import { ownHeadTyped } from "../src/extract/topic-own.ts";
 import { record } from "./fixtures/extract/records.ts";
 
-// The words of a real ACL 2021 abstract's phrase ("Vec2Sent: Probing Sentence Embeddings …"),
-// in a short text of our own.
+// The words of a real ACL 2022 title's phrase ("Sense Embeddings are also Biased – Evaluating
+// Social Biases …"), in a short text of our own ("sentence embedding", used before, is now an
+// ontology concept).
 const TWICE = record(
-  "Probing sentence embeddings with generation",
-  "We study what sentence embeddings keep of the input. A decoder reads each vector back into words.",
+  "Probing sense embeddings with generation",
+  "We study what sense embeddings keep of the input. A decoder reads each vector back into words.",
   "twice",
 );
 const ONCE = record(
   "A study of inputs",
-  "We study what sentence embeddings keep of the input, and nothing else.",
+  "We study what sense embeddings keep of the input, and nothing else.",
   "once",
 );
 
@@ -24,7 +25,7 @@ const ids = (p: { entities: { id: string; type: string }[] }) => p.entities.map(
 describe("extract: a paper's own recurring phrase typed by its head", () => {
   it("types a phrase written twice in one paper, rule head-noun", () => {
     const [p] = extractPapers([TWICE]);
-    const e = p.entities.find((x) => x.id === "method:sentence-embedding");
+    const e = p.entities.find((x) => x.id === "method:sense-embedding");
     expect(e?.type).toBe("method");
     expect(e?.mentions).toHaveLength(2);
     expect(e?.mentions.every((m) => m.rule === "head-noun")).toBe(true);
@@ -34,13 +35,13 @@ describe("extract: a paper's own recurring phrase typed by its head", () => {
 
   it("leaves a phrase written once alone", () => {
     const [p] = extractPapers([ONCE]);
-    expect(ids(p)).not.toContain("method:sentence-embedding");
+    expect(ids(p)).not.toContain("method:sense-embedding");
   });
 
   it("is off with ownHeadOccurrences 0 and with typeByHead off", () => {
     for (const topics of [{ ownHeadOccurrences: 0 }, { typeByHead: false }]) {
       const [p] = extractPapers([TWICE], { topics });
-      expect(ids(p)).not.toContain("method:sentence-embedding");
+      expect(ids(p)).not.toContain("method:sense-embedding");
     }
   });
 

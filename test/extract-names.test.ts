@@ -25,6 +25,12 @@ describe("extract: the paper's own names", () => {
     ["In this paper, we propose BoxTE, a box embedding model for TKGC.", "BoxTE", "method"],
     ["Results show that the proposed Tobias significantly improves detection.", "Tobias", "method"],
     ["Our MedFuse framework fuses images and records.", "MedFuse", "method"],
+    // ACL 2021 (tune set 5): a relative clause after the name.
+    [
+      "To address these issues, we propose MedWriter that incorporates retrieval.",
+      "MedWriter",
+      "method",
+    ],
   ])("%s → %s (%s), proposed, rule name", (abstract, label, type) => {
     const e = find(entities(abstract), label);
     expect(e?.type).toBe(type);
@@ -226,5 +232,35 @@ describe("extract: names of others and of the paper, issue 21's fourth session",
     ],
   ])("%s → %s (%s)", (title, abstract, label, type) => {
     expect(find(entities(abstract, title), label)?.type).toBe(type);
+  });
+});
+
+describe("extract: the paper's own method in lower case, typed by its apposition", () => {
+  it.each([
+    // deep-review (tune set 5) and ACL 2022 (paperlists), shortened.
+    [
+      "We introduce deep survival analysis, a hierarchical generative approach to survival analysis.",
+      "deep survival analysis",
+    ],
+    ["We propose metadata shaping, a method which inserts substrings.", "metadata shaping"],
+  ])("%s → %s (method, proposed)", (abstract, label) => {
+    const e = find(entities(abstract), label);
+    expect(e?.type).toBe("method");
+    expect(e?.mentions[0].role).toBe("proposed");
+  });
+  it.each([
+    ["no apposition", "We propose label smoothing for the classifier.", "label smoothing"],
+    [
+      "a measure, no method",
+      "We propose team fairness, a group-based fairness measure.",
+      "team fairness",
+    ],
+    [
+      "a function word inside",
+      "We present results of the study, a method comparison.",
+      "results of the study",
+    ],
+  ])("names nothing with %s", (_what, abstract, label) => {
+    expect(find(entities(abstract), label)?.mentions.some((m) => m.rule === "name")).not.toBe(true);
   });
 });

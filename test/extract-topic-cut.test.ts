@@ -21,6 +21,17 @@ describe("extract: cut phrases taken whole", () => {
     expect(l).toContain("method:single loop algorithm");
   });
 
+  it("takes an -ized participle with the term, and 'least' after 'we propose'", () => {
+    const l = labels(
+      "Asynchronous Randomized Trace Estimation",
+      "We study randomized trace estimators. A randomized trace estimator is unbiased.",
+    );
+    expect(l).toContain("method:randomized trace estimator");
+    expect(l).not.toContain("method:trace estimator");
+    const p = labels("Paper", "We propose a least squares estimator for this.");
+    expect(p).not.toContain("method:squares estimator");
+  });
+
   it("leaves the phrase as it is when the word before differs or is no opener", () => {
     const l = labels(
       "Gradient Estimators",
@@ -33,7 +44,9 @@ describe("extract: cut phrases taken whole", () => {
     expect(opensTerm("least")).toBe(true);
     expect(opensTerm("policy")).toBe(true);
     expect(opensTerm("contemporary")).toBe(false);
-    expect(opensTerm("randomized")).toBe(false);
+    expect(opensTerm("randomized")).toBe(true);
+    expect(opensTerm("normalised")).toBe(true);
+    expect(opensTerm("used")).toBe(false);
     expect(opensTerm("give")).toBe(false);
     expect(opensTerm("the")).toBe(false);
     expect(opensTerm("few", true)).toBe(true);

@@ -71,6 +71,9 @@ const ontology = {
       label: "graph convolutional network",
     },
     { id: "task:dependency-parsing", type: "task", label: "dependency parsing" },
+    { id: "method:knowledge-distillation", type: "method", label: "knowledge distillation" },
+    { id: "method:feature-selection", type: "method", label: "feature selection" },
+    { id: "method:adversarial-training", type: "method", label: "adversarial training" },
     {
       id: "task:fairness-assessment",
       type: "task",
@@ -200,6 +203,7 @@ describe("extract: normalisation and spelling variants", () => {
     ["tumours", "tumor"],
     ["Bézier", "bezier"],
     ["LLMs", "llm"],
+    ["biases", "bias"],
   ])("%s folds like %s", (a, b) => expect(normWord(a)).toBe(normWord(b)));
 
   it.each([["bias"], ["diabetes"], ["analysis"], ["class"]])("keeps %s whole", (w) =>
@@ -228,6 +232,9 @@ describe("extract: normalisation and spelling variants", () => {
     ["an object detector", "task:object-detection"],
     ["a graph convolution network", "method:graph-convolutional-network"],
     ["a dependency parser", "task:dependency-parsing"],
+    ["the student distills knowledge", "method:knowledge-distillation"],
+    ["we select features", "method:feature-selection"],
+    ["an adversarially trained encoder", "method:adversarial-training"],
   ])("word forms: %s matches %s", (text, id) => {
     const e = entities("Title", `Here ${text} work.`).find((x) => x.id === id);
     expect(e?.mentions[0].rule).toBe("ontology");

@@ -136,6 +136,16 @@ describe("extract: a title that opens with a task verb names its task", () => {
     ["Towards better care: Forecasting Symptoms from Wearables", "symptom forecasting"],
     ["Detecting Delirium Early in the ICU", "delirium detection"],
     ["Classifying Emails with Transformers", "email classification"],
+    // Tune sets 4 and 5: the verb after "Towards", a property evaluated, a bias mitigated.
+    [
+      "Towards Summarizing Healthcare Questions in Low-Resource Setting",
+      "healthcare question summarization",
+    ],
+    [
+      "Evaluating Safety of Large Language Models for Patient-facing Medical QA",
+      "safety evaluation",
+    ],
+    ["Mitigating Gender Bias in Distilled Language Models", "gender bias mitigation"],
   ])("%s → %s", (title, label) => {
     expect(titleTasks(title)).toContain(label);
   });
@@ -143,6 +153,10 @@ describe("extract: a title that opens with a task verb names its task", () => {
     ["Generating Data for Tabular Models", "data generation"],
     ["Predicting the Future of AI", "future prediction"],
     ["A Study of Predicting Outcomes", "outcome prediction"],
+    ["Evaluating Word Embeddings in Under-Resourced Languages", "word embedding evaluation"],
+    ["Evaluating Limitations of Transformers for Parsing", "limitation evaluation"],
+    ["Mitigating Hallucinations Caused by Confirmation Bias", "hallucinations caused mitigation"],
+    ["Mitigating Delirium in the ICU", "delirium mitigation"],
   ])("no new task from %s", (title, label) => {
     expect(titleTasks(title)).not.toContain(label);
   });
@@ -178,6 +192,12 @@ describe("extract: a task verb and a plain noun object", () => {
       "We predict postoperative mortality in cardiac surgery.",
       "postoperative mortality prediction",
     ],
+    // A relative clause: the verb after "that" (issue 21's "models that forecast X").
+    ["We compare models that forecast wind speeds.", "wind speed forecasting"],
+    ["A network which predicts answers from passages.", "answer prediction"],
+    // A task noun, "of" and its object (ACL and COLING, paperlists).
+    ["We study the detection of rhetorical figures in texts.", "rhetorical figure detection"],
+    ["Prediction of news virality is hard.", "news virality prediction"],
   ])("%s → %s", (abstract, label) => {
     expect(tasks(abstract)).toContain(label);
   });
@@ -191,7 +211,21 @@ describe("extract: a task verb and a plain noun object", () => {
       "We keep detecting endocrine and metabolic disorders.",
       "endocrine detection",
     ],
+    ["a generic object of a known task", "We evaluate models on ten sets.", "model validation"],
+    ["a bare 'forecast' after a determiner", "That forecast errors matter.", "error forecasting"],
+    ["a bare 'estimate'", "We estimate probabilities.", "probability estimation"],
+    ["an estimation of a thing", "The estimation of alignment is hard.", "alignment estimation"],
+    [
+      "a task before the task noun",
+      "Survival Time Prediction of Brain Tumor Patients.",
+      "brain tumor patient prediction",
+    ],
   ])("no task from %s", (_what, abstract, label) => {
     expect(tasks(abstract)).not.toContain(label);
+  });
+  it("reads a verb form of a known task: mitigating biases → bias mitigation", () => {
+    expect(tasks("Identifying and mitigating biases in EHR laboratory tests.")).toContain(
+      "bias mitigation",
+    );
   });
 });

@@ -25,6 +25,9 @@ export interface Match {
 const PREFIX = new RegExp(`\\b(${spelling.splitPrefixes.join("|")})(?=[a-z]{3,})`, "g");
 const taskHeads = new Set(headNouns.taskLabelHeads);
 const taskVerbs = new Map(Object.entries(headNouns.taskVerbs));
+const methodVerbs = new Map(Object.entries(headNouns.methodVerbs));
+/** One-word objects a task verb's variant never takes (head-nouns.json notTaskModifiers). */
+const notObjects = new Set(headNouns.notTaskModifiers);
 const SHORT_CAPS = /^[A-Z]{2,4}$/;
 const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
 
@@ -33,13 +36,21 @@ export function surfaceVariants(form: string, type: string): string[] {
   const out = new Set([form]);
   out.add(form.replace(/(\p{L})-(\p{L})/gu, "$1$2"));
   out.add(form.replace(PREFIX, "$1-"));
+  if (type === "method") {
+    // "distilling knowledge", "augment the data": a method head's verb before its object.
+    const words = form.split(/\s+/);
+    const head = words[words.length - 1]?.toLowerCase() ?? "";
+    if (words.length === 2)
+      for (const verb of methodVerbs.get(head) ?? []) out.add(`${verb} ${words[0]}`);
+  }
   if (type === "task") {
     const words = form.split(/\s+/);
     const head = words[words.length - 1]?.toLowerCase() ?? "";
     if (words.length > 1 && taskHeads.has(head))
       out.add(`${head} of ${words.slice(0, -1).join(" ")}`);
-    // "Predicting Clinical Events", "predicts survival": the verb and its object name the task.
-    if (words.length > 1)
+    // "Predicting Clinical Events", "predicts survival": the verb and its object name the task;
+    // not a generic object ("evaluate models" is no model evaluation task).
+    if (words.length > 1 && !(words.length === 2 && notObjects.has(words[0].toLowerCase())))
       for (const verb of taskVerbs.get(head) ?? [])
         out.add(`${verb} ${words.slice(0, -1).join(" ")}`);
   }

@@ -35,6 +35,8 @@ const quantities = norms(nameCues.quantities);
 const LIST_START =
   /^\s*(?:,?\s*\(?\s*(?:including|such as|e\.g\.,?|like|namely)\s+|[:\u2013\u2014]\s+|\s--?\s+)/;
 const MAX_ITEMS = 10;
+/** Words that open a relative clause after a proposed name: "we propose MedWriter that …". */
+const RELATIVE = /^(?:that|which)$/;
 
 export function paperNames(st: PaperState, f: Field): void {
   introducedNames(st, f);
@@ -171,7 +173,7 @@ export function nameHeadType(t: Token | undefined): NewType | null {
 }
 
 /** Does a proposer ("we", "this paper") stand up to three words before token v? */
-function proposed(t: Token[], v: number): boolean {
+export function proposed(t: Token[], v: number): boolean {
   for (let k = v - 1; k >= 0 && v - k <= 3; k--) if (proposers.has(t[k].norm)) return true;
   return false;
 }
@@ -196,6 +198,13 @@ function introducedNames(st: PaperState, f: Field): void {
     const type = apposition ? appositionType(st, f, k + 1) : null;
     if (type) add(st, f, type, i, b, "proposed");
     else if (paren >= 0) expandedName(st, f, i, b, k);
+    // "we propose MedWriter that incorporates …": a name-like word and a relative clause.
+    else if (
+      /^\s+$/.test(gap) &&
+      RELATIVE.test(t[b].raw) &&
+      t.slice(i, b).some((x) => isNameLike(x.raw))
+    )
+      add(st, f, "method", i, b, "proposed");
   }
 }
 
@@ -247,7 +256,7 @@ function expandedName(st: PaperState, f: Field, i: number, b: number, k: number)
 }
 
 /** Type of the apposition starting at token s: its head noun, past "a set of" and adjectives. */
-function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
+export function appositionType(_st: PaperState, f: Field, s: number): NewType | null {
   const t = f.tokens;
   let a = s;
   let quantity: Token | undefined;

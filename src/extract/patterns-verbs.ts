@@ -43,6 +43,8 @@ function knownTask(st: PaperState, t: Token[], k: number, head: string) {
   for (let n = Math.min(MAX_OBJECT, t.length - k); n >= 1; n--) {
     const object = t.slice(k, k + n);
     if (object.some((x, j) => j > 0 && !x.joined)) continue;
+    // "evaluate models" is no model evaluation task (as in the matcher's verb forms).
+    if (n === 1 && notModifiers.has(object[0].norm)) continue;
     const keys = [...object, headToken(object[n - 1], head)];
     const hit = longestAt(st.index.norm, keys, 0, false);
     if (hit?.end !== keys.length) continue;
@@ -92,7 +94,9 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
     if (k >= t.length || !t[k].joined) continue;
     // Past "the onset of" only to a condition ("predict the onset of sepsis").
     const event = eventEnd(t, k);
-    if (event > 0) {
+    if (propertyHeads.has(head)) {
+      // "mitigating mental health conditions", "evaluation of sepsis": no task of a condition.
+    } else if (event > 0) {
       conditionTask(st, f, i, event, head);
       continue;
     }
@@ -109,8 +113,12 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
         );
       continue;
     }
-    if (!conditionTask(st, f, i, k, head) && at.object === i + 1 && objectHeads.has(head))
-      nounObjectTask(st, f, i, k, head);
+    if (propertyHeads.has(head)) continue;
+    if (conditionTask(st, f, i, k, head) || !objectHeads.has(head)) continue;
+    if (at.object === i + 1) nounObjectTask(st, f, i, k, head);
+    // "classification of skin lesions": the task noun, "of" and a plain noun phrase.
+    else if (t[k - 1]?.raw === "of" && k === at.object && nominalOf(t, i, head))
+      nounObjectTask(st, f, i, k, head, true);
   }
 }
 
@@ -130,12 +138,22 @@ const objectHeads = new Set([
   "estimation",
 ]);
 
-function nounObjectTask(st: PaperState, f: Field, i: number, k: number, head: string): void {
+function nounObjectTask(
+  st: PaperState,
+  f: Field,
+  i: number,
+  k: number,
+  head: string,
+  nominal = false,
+): void {
   const t = f.tokens;
-  // "the segments flanked by", "a forecast accuracy": nouns; only "predict(s)" and "detect(s)"
-  // stand for the verb in their bare forms.
-  if (!/ing$/.test(t[i].raw) && !/^(?:predict|detect)s?$/i.test(t[i].raw)) return;
-  if (!verbPosition(f, i)) return;
+  // "the segments flanked by", "a forecast accuracy": nouns; "predict(s)" and "detect(s)" stand
+  // for the verb in their bare forms, "forecast(s)" only after a word that asks for a verb
+  // ("models that forecast X"; "estimate(s) X" named mostly statistics: "probability estimation").
+  const bare = !/ing$/.test(t[i].raw);
+  const forecast = /^forecasts?$/i.test(t[i].raw) && VERB_LEADS.test(t[i - 1]?.raw ?? "");
+  if (!nominal && bare && !/^(?:predict|detect)s?$/i.test(t[i].raw) && !forecast) return;
+  if (!nominal && !verbPosition(f, i)) return;
   let e = k;
   while (e < t.length && e - k <= MAX_OBJECT && t[e].joined && !isFunctionWord(t[e])) {
     if (/.ly$/.test(t[e].raw)) break;
@@ -148,6 +166,18 @@ function nounObjectTask(st: PaperState, f: Field, i: number, k: number, head: st
   const d = draftFor(st, "task", label, parent ? [parent] : []);
   if (parent && parent !== d.id) d.parents.add(parent);
   addMention(d, f, t[i].start, t[e - 1].end, "noun-phrase", st.opts.confidence.nounPhrase);
+}
+
+/** Task nouns whose "of" takes a plain noun object ("detection of tropes"; an estimation of a thing is mostly statistics). */
+const nominalObjectHeads = new Set(["prediction", "detection", "segmentation"]);
+
+/**
+ * "Detection of Tropes", "the prediction of news virality": a task noun that stands alone before
+ * "of"; "Survival Time Prediction of Brain Tumor Patients" has its task before the noun.
+ */
+function nominalOf(t: Token[], i: number, head: string): boolean {
+  if (!nominalObjectHeads.has(head)) return false;
+  return i === 0 || !t[i].joined || isFunctionWord(t[i - 1]);
 }
 
 const DETERMINERS =
@@ -163,8 +193,13 @@ function verbPosition(f: Field, i: number): boolean {
   const t = f.tokens;
   if (i === 0 || !t[i].joined) return true;
   const prev = t[i - 1];
+  // "models that predict BMI": a relative pronoun before a finite verb, no determiner.
+  if (/^(?:that|which)$/i.test(prev.raw) && !/ing$/.test(t[i].raw)) return true;
   return isFunctionWord(prev) && !DETERMINERS.test(prev.raw);
 }
+
+/** Words after which a bare verb form is the verb: "to", a relative pronoun, "we", a modal. */
+const VERB_LEADS = /^(?:to|that|which|who|we|can|could|may|might|will|would|should|must)$/i;
 
 /** Is tokens [k, e) a plain noun phrase that ends there and holds no concept but a condition? */
 function plainObject(st: PaperState, f: Field, k: number, e: number): boolean {
@@ -211,6 +246,11 @@ const notModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
 const notObjects = new Set(headNouns.notTaskObjects.map(normWord));
 /** The ambiguous forms of lexicon/word-senses.json ("stroke"): no object of a new task. */
 const senseForms = new Set([...wordSenses.values()].flatMap((s) => [...s.forms]));
+/**
+ * Heads whose verb names a task only through the ontology or a title: "Evaluating Safety of …"
+ * (with the property evaluated, followed by "of"), "Mitigating Gender Bias"; no condition object.
+ */
+const propertyHeads = new Set(["evaluation", "mitigation"]);
 /** The longest noun phrase a title's opening verb takes as its object (words). */
 const MAX_TITLE_OBJECT = 3;
 
@@ -224,7 +264,9 @@ const MAX_TITLE_OBJECT = 3;
 export function titleGerundTasks(st: PaperState, f: Field): void {
   const t = f.tokens;
   const colon = f.text.indexOf(": ");
-  const v = colon > 0 ? t.findIndex((x) => x.start > colon) : 0;
+  let v = colon > 0 ? t.findIndex((x) => x.start > colon) : 0;
+  // "Towards Summarizing Healthcare Questions …": the verb after a leading "Towards".
+  if (v >= 0 && /^towards?$/i.test(t[v]?.raw ?? "")) v++;
   const head = v >= 0 && /ing$/i.test(t[v]?.raw ?? "") ? verbHead.get(t[v].norm) : undefined;
   if (!head) return;
   let e = v + 1;
@@ -238,6 +280,16 @@ export function titleGerundTasks(st: PaperState, f: Field): void {
     e++;
   const object = t.slice(v + 1, e);
   if (!object.length || object.length > MAX_TITLE_OBJECT) return;
+  // "Evaluating Safety of LLMs" is a safety evaluation; "Evaluating Word Embeddings …" names the
+  // thing evaluated, not a task: a quality-only head takes an object followed by "of".
+  if (head === "evaluation" && t[e]?.raw !== "of") return;
+  // "Mitigating Hallucinations Caused by …": the object ends before a participle.
+  const last = object[object.length - 1];
+  if (/ed$/i.test(last.raw) && /Verb|Tense|Participle/.test(lexTag(last.raw.toLowerCase()) ?? ""))
+    return;
+  // "Evaluating Limitations of …", "Evaluating Human Evaluation": no property of a task.
+  if (propertyHeads.has(head) && (notObjects.has(last.norm) || last.norm === normWord(head)))
+    return;
   if (object.some((x) => isWeak(x) || notModifiers.has(x.norm))) return;
   if (!object.every((x) => /^\p{L}[\p{L}-]*$/u.test(x.raw))) return;
   if (knownTask(st, t, v + 1, head)) return;
@@ -248,6 +300,7 @@ export function titleGerundTasks(st: PaperState, f: Field): void {
       if (x.field === f.name && x.start === start && x.end > verbEnd) return;
   const m = f.matches.find((x) => x.start === v + 1 && x.end === e);
   if (m?.concepts.some((ci) => st.index.concepts[ci].type !== "condition")) return;
+  if (m && propertyHeads.has(head)) return;
   const generic = `task:${normWord(head)}`;
   const parent = st.index.byId.has(generic) ? generic : m ? parentOf.get(head) : undefined;
   const d = draftFor(st, "task", `${canonicalLabel(object)} ${head}`, parent ? [parent] : []);

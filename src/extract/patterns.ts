@@ -9,6 +9,7 @@ import { addNew, conceptTypeIn, matchEndingAt, overlapsNew, span } from "./patte
 import { compoundAbbreviations } from "./patterns-compounds.ts";
 import { capitalisedDatasets, yearDatasets } from "./patterns-datasets.ts";
 import { conceptCovers, nameHeadType, paperNames, titleName } from "./patterns-names.ts";
+import { phraseNames } from "./patterns-phrase-names.ts";
 import { titleGerundTasks, verbObjectTasks } from "./patterns-verbs.ts";
 import {
   isCapitalised,
@@ -141,6 +142,7 @@ export function contributions(st: PaperState): void {
     capitalisedDatasets(st, f, st.opts.confidence.pattern);
     proposals(st, f);
     paperNames(st, f);
+    phraseNames(st, f);
   }
   titleStructure(st, st.fields[0]);
   titleName(st);
@@ -274,7 +276,14 @@ function proposals(st: PaperState, f: Field): void {
     if (!proposeVerbs.has(t[v].norm) && t[v + 1] && proposeVerbs.has(t[v + 1].norm)) v++;
     if (!proposeVerbs.has(t[v].norm)) continue;
     let s = v + 1;
-    while (s < t.length && (isFunctionWord(t[s]) || isWeak(t[s])) && s - v < 4) s++;
+    // "we propose a least squares estimator": a word that opens terms stays with its phrase.
+    while (
+      s < t.length &&
+      (isFunctionWord(t[s]) || isWeak(t[s])) &&
+      !(s > v + 1 && termOpeners.has(t[s].norm) && t[s + 1]?.joined) &&
+      s - v < 4
+    )
+      s++;
     let e = s;
     while (
       e < t.length &&
@@ -309,6 +318,8 @@ function proposals(st: PaperState, f: Field): void {
 }
 
 const methodHeads = new Set(nameCues.headsBeforeName.map(normWord));
+/** Words that open a term (head-nouns.json termOpeners): "least squares", "best arm". */
+const termOpeners = new Set(headNouns.termOpeners.map(normWord));
 const biologicalModels = new Set(nameCues.biologicalModels.map(normWord));
 
 /**

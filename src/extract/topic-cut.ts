@@ -3,9 +3,9 @@
 // "gradient estimator" of "reparameterisation gradient estimator". Where every occurrence follows
 // the same word across one space, and that word opens terms (lexicon/head-nouns.json
 // `termOpeners`: "least", "best", "next", "single", "few"), is joined to it by a hyphen and is no
-// function word ("second-order optimization algorithm"), or is a plain noun (no function or weak
-// word, no verb, adjective or adverb by its dictionary tag or ending), the phrase is taken with
-// that word.
+// function word ("second-order optimization algorithm"), is a participle in -ized / -ised
+// ("randomized trace estimator"), or is a plain noun (no function or weak word, no verb, adjective
+// or adverb by its dictionary tag or ending), the phrase is taken with that word.
 import { headNouns } from "./lexicon/index.ts";
 import { isFunctionWord, isWeak } from "./phrases.ts";
 import { normWord } from "./text/normalise.ts";
@@ -16,6 +16,8 @@ const OPENERS = new Set(headNouns.termOpeners.map((w) => w.toLowerCase()));
 const NOUN_TAGS = new Set(["Singular", "Plural", "Uncountable", "Noun"]);
 /** Endings of adjectives, adverbs and participles ("contemporary", "randomized", "slowly"). */
 const NOT_NOUN_END = /(?:ive|ous|al|ic|ed|able|ible|ful|less|ary|ory|est|ly|ing|ent|ant|ile|ish)$/;
+/** Participles in -ized / -ised that open terms ("randomized", "normalised"; not "used"). */
+const IZED = /^\p{L}{4,}i[sz]ed$/u;
 const WORD_BEFORE = /(^|[\s(,;:"'])([\p{L}][\p{L}\p{N}]*)([ -])$/u;
 
 /** Does a written word open the term that follows it (across a hyphen: "Few-Shot", "second-order")? */
@@ -26,6 +28,8 @@ export function opensTerm(word: string, hyphen = false): boolean {
   if (!t || isFunctionWord(t)) return false;
   if (hyphen) return true;
   if (lower.length < 3 || isWeak(t)) return false;
+  // "randomized trace estimator", "regularized optimal transport": an -ized participle makes terms.
+  if (IZED.test(lower)) return true;
   const tag = lexTag(lower) ?? lexTag(normWord(lower));
   if (tag !== undefined && !NOUN_TAGS.has(tag)) return false;
   return !NOT_NOUN_END.test(lower);

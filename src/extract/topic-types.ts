@@ -9,6 +9,7 @@ import { tokenize } from "./text/tokenize.ts";
 export type TopicType = "method" | "task" | "modality";
 
 const headType = new Map<string, TopicType>();
+const notTaskModifiers = new Set(headNouns.notTaskModifiers.map(normWord));
 for (const type of ["method", "task", "modality"] as const)
   for (const w of headNouns.topicHeads[type]) headType.set(normWord(w), type);
 
@@ -19,13 +20,18 @@ export function headTypeOfKey(key: string): TopicType | undefined {
 
 /**
  * The type a topic label's head noun gives it, or null. The words before the head must hold one
- * that is neither a function word nor a weak modifier ("proposed model" stays a topic).
+ * that is neither a function word nor a weak modifier ("proposed model" stays a topic), and for a
+ * task one that is no `notTaskModifiers` word ("deep understanding" stays a topic).
  */
 export function topicType(label: string): TopicType | null {
   const tokens = tokenize(label);
   if (tokens.length < 2) return null;
   const type = headType.get(tokens[tokens.length - 1].norm);
   if (!type) return null;
-  const content = tokens.slice(0, -1).some((t) => !isFunctionWord(t) && !isWeak(t));
+  const mods = tokens.slice(0, -1);
+  const content = mods.some((t) => !isFunctionWord(t) && !isWeak(t));
+  // "deep understanding", "data classification": no task of words that never make one.
+  if (type === "task" && mods.every((t) => isFunctionWord(t) || notTaskModifiers.has(t.norm)))
+    return null;
   return content ? type : null;
 }

@@ -46,6 +46,8 @@ export const HeadNounData = z.object({
   notTaskModifiers: z.array(z.string()),
   /** Verb forms of task heads ("prediction" → "predict", "predicting"); optional. */
   taskVerbs: z.record(z.string(), z.array(z.string())).default({}),
+  /** Verb forms of method heads the matcher reads before the object ("distilling knowledge"); optional. */
+  methodVerbs: z.record(z.string(), z.array(z.string())).default({}),
   /** The generic task a composed "<condition> <head>" task is-a, by head; optional. */
   conditionTaskParents: z.record(z.string(), z.string()).default({}),
   /** Words skipped between a task verb and its object ("predict future risk"); optional. */

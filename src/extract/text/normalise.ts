@@ -13,6 +13,8 @@ export function singular(w: string): string {
   if (!w.endsWith("s")) return w;
   if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) return w;
   if (w.endsWith("yses")) return `${w.slice(0, -4)}ysis`;
+  // "biases", "aliases": the singular ends in "ias".
+  if (w.endsWith("iases")) return w.slice(0, -2);
   if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith("sses")) return w.slice(0, -2);
   if (/(?:x|ch|sh)es$/.test(w)) return w.slice(0, -2);
