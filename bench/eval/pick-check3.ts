@@ -3,44 +3,21 @@
 // the pool's field).
 //   npx tsx bench/eval/pick-check3.ts            list the picks
 //   npx tsx bench/eval/pick-check3.ts --write    also write papers-check3.json
-import { join } from "node:path";
-import { CLINICAL, FIXTURES, type Pool, pickSet } from "./pick.ts";
+import { CLINICAL, CLINICAL_SKIPS, clinicalPools, pickHeldout } from "./pick.ts";
 
-const POOLS: Pool[] = [
-  { name: "pmlr-health", paths: ["pmlr-health-bibtex"], take: 7, keep: () => true },
-  {
-    name: "deep-review clinical",
-    paths: ["deep-review-csl/references.json"],
-    take: 4,
-    keep: (p) => CLINICAL.test(`${p.title} ${p.abstract}`),
-  },
-  {
-    name: "paperlists clinical title",
-    paths: ["paperlists"],
-    take: 4,
-    keep: (p) => CLINICAL.test(p.title),
-  },
-  {
-    name: "paperlists general",
-    paths: ["paperlists"],
-    take: 5,
-    keep: (p) => !CLINICAL.test(p.title),
-  },
-];
-
-/** Items skipped by hand, by key, with the reason (filled after reading the titles only). */
-const SKIP: Record<string, string> = {
-  "deep-review-csl:AEc66xxR":
-    "visual analytics of CNNs in general; its one clinical word is 'diagnosing' a model",
-  "deep-review-csl:CNz9HwZ3":
-    "an endocrinology review of alternative splicing, no machine learning",
-  "paperlists:coling2022:2022.coling-1.474": "Chinese grammatical error 'diagnosis', not health",
-  "paperlists:aaai2022:09953": "AAAI area Planning, Routing, and Scheduling: not ML, vision or NLP",
+const general = {
+  name: "paperlists general",
+  paths: ["paperlists"],
+  take: 5,
+  keep: (p: { title: string }) => !CLINICAL.test(p.title),
 };
 
-await pickSet({
-  pools: POOLS,
-  skip: SKIP,
-  own: new Set(["papers-check3.json", "gold-check3.json"]),
-  out: join(FIXTURES, "heldout", "papers-check3.json"),
-});
+await pickHeldout(
+  "check3",
+  [...clinicalPools({ pmlr: 7, deepReview: 4, paperlists: 4 }), general],
+  {
+    ...CLINICAL_SKIPS,
+    "paperlists:aaai2022:09953":
+      "AAAI area Planning, Routing, and Scheduling: not ML, vision or NLP",
+  },
+);

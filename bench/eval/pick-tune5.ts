@@ -5,42 +5,13 @@
 // abstract (biomedicine; conservation and development) and are not pools.
 //   npx tsx bench/eval/pick-tune5.ts            list the picks
 //   npx tsx bench/eval/pick-tune5.ts --write    also write papers-tune5.json
-import { join } from "node:path";
-import { CLINICAL, FIXTURES, type Pool, pickSet } from "./pick.ts";
+import { CLINICAL_SKIPS, clinicalPools, pickHeldout } from "./pick.ts";
 
-const POOLS: Pool[] = [
-  { name: "pmlr-health", paths: ["pmlr-health-bibtex"], take: 7, keep: () => true },
-  {
-    name: "deep-review clinical",
-    paths: ["deep-review-csl/references.json"],
-    take: 6,
-    keep: (p) => CLINICAL.test(`${p.title} ${p.abstract}`),
-  },
-  {
-    name: "paperlists clinical title",
-    paths: ["paperlists"],
-    take: 7,
-    keep: (p) => CLINICAL.test(p.title),
-  },
-];
-
-/** Items skipped by hand, by key, with the reason (decided from the title before reading). */
-const SKIP: Record<string, string> = {
-  "deep-review-csl:AEc66xxR":
-    "visual analytics of CNNs in general; its one clinical word is 'diagnosing' a model",
-  "deep-review-csl:CNz9HwZ3":
-    "an endocrinology review of alternative splicing, no machine learning",
-  "paperlists:coling2022:2022.coling-1.474": "Chinese grammatical error 'diagnosis', not health",
+await pickHeldout("tune5", clinicalPools({ pmlr: 7, deepReview: 6, paperlists: 7 }), {
+  ...CLINICAL_SKIPS,
   "deep-review-csl:vk9ZInF3": "a biology consortium's programme (cell atlas), no machine learning",
   "paperlists:aaai2022:04371": "'guild health' of online games, not health",
   "deep-review-csl:AsLAb71x":
     "security and privacy of machine learning; its one clinical word is 'diagnostics'",
   "paperlists:acl2021:2021.acl-long.439": "a 'diagnostic' dataset of video dialogue, not health",
-};
-
-await pickSet({
-  pools: POOLS,
-  skip: SKIP,
-  own: new Set(["papers-tune5.json", "gold-tune5.json"]),
-  out: join(FIXTURES, "heldout", "papers-tune5.json"),
 });

@@ -25,6 +25,42 @@ export interface Pool {
   keep: (p: PaperRecord) => boolean;
 }
 
+/**
+ * The clinical pools check set 3 and tune sets 4 and 5 draw from: pmlr-health whole,
+ * deep-review items with a clinical word in title or abstract, paperlists items with one in the
+ * title, so many of each.
+ */
+export function clinicalPools(take: {
+  pmlr: number;
+  deepReview: number;
+  paperlists: number;
+}): Pool[] {
+  return [
+    { name: "pmlr-health", paths: ["pmlr-health-bibtex"], take: take.pmlr, keep: () => true },
+    {
+      name: "deep-review clinical",
+      paths: ["deep-review-csl/references.json"],
+      take: take.deepReview,
+      keep: (p) => CLINICAL.test(`${p.title} ${p.abstract}`),
+    },
+    {
+      name: "paperlists clinical title",
+      paths: ["paperlists"],
+      take: take.paperlists,
+      keep: (p) => CLINICAL.test(p.title),
+    },
+  ];
+}
+
+/** Items of the clinical pools skipped by hand in every set drawn from them (from the title). */
+export const CLINICAL_SKIPS: Readonly<Record<string, string>> = {
+  "deep-review-csl:AEc66xxR":
+    "visual analytics of CNNs in general; its one clinical word is 'diagnosing' a model",
+  "deep-review-csl:CNz9HwZ3":
+    "an endocrinology review of alternative splicing, no machine learning",
+  "paperlists:coling2022:2022.coling-1.474": "Chinese grammatical error 'diagnosis', not health",
+};
+
 export interface PickOptions {
   pools: Pool[];
   /** Items skipped by hand, by key, with the reason. */
@@ -92,6 +128,16 @@ async function pick(
     if (!why) out.push(p);
   }
   return out;
+}
+
+/** pickSet for test/fixtures/heldout/papers-<name>.json (its gold file not searched either). */
+export function pickHeldout(name: string, pools: Pool[], skip: Record<string, string>) {
+  return pickSet({
+    pools,
+    skip,
+    own: new Set([`papers-${name}.json`, `gold-${name}.json`]),
+    out: join(FIXTURES, "heldout", `papers-${name}.json`),
+  });
 }
 
 /** Lists the picks of every pool in order; with `--write` on the command line writes them. */
