@@ -130,13 +130,7 @@ export function verbObjectTasks(st: PaperState, f: Field): void {
  * of its head where the ontology has it.
  */
 /** Task heads whose verb names a task with any plain noun object (not "extract patterns"). */
-const objectHeads = new Set([
-  "prediction",
-  "forecasting",
-  "detection",
-  "segmentation",
-  "estimation",
-]);
+const objectHeads = new Set(headNouns.objectHeads);
 
 function nounObjectTask(
   st: PaperState,
@@ -169,7 +163,7 @@ function nounObjectTask(
 }
 
 /** Task nouns whose "of" takes a plain noun object ("detection of tropes"; an estimation of a thing is mostly statistics). */
-const nominalObjectHeads = new Set(["prediction", "detection", "segmentation"]);
+const nominalObjectHeads = new Set(headNouns.nominalObjectHeads);
 
 /**
  * "Detection of Tropes", "the prediction of news virality": a task noun that stands alone before
@@ -250,7 +244,7 @@ const senseForms = new Set([...wordSenses.values()].flatMap((s) => [...s.forms])
  * Heads whose verb names a task only through the ontology or a title: "Evaluating Safety of …"
  * (with the property evaluated, followed by "of"), "Mitigating Gender Bias"; no condition object.
  */
-const propertyHeads = new Set(["evaluation", "mitigation"]);
+const propertyHeads = new Set(headNouns.propertyHeads);
 /** The longest noun phrase a title's opening verb takes as its object (words). */
 const MAX_TITLE_OBJECT = 3;
 

@@ -58,6 +58,12 @@ export const HeadNounData = z.object({
   notTaskObjects: z.array(z.string()).default([]),
   /** Function or weak words that open a term the splitter cuts after them ("least squares"); optional. */
   termOpeners: z.array(z.string()).default([]),
+  /** Task heads whose verb takes a plain noun object as a new task ("predicting BMI"). */
+  objectHeads: z.array(z.string()),
+  /** Task heads whose noun takes a plain noun object before "of" ("detection of tropes"). */
+  nominalObjectHeads: z.array(z.string()),
+  /** Heads whose verb names a task only through the ontology or a title, never of a condition. */
+  propertyHeads: z.array(z.string()),
 });
 export type HeadNounData = z.infer<typeof HeadNounData>;
 
